@@ -1,0 +1,41 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/security';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** The page carries the same CSP as the HTTP header and the Electron session (one definition). */
+const cspMeta = (): Plugin => ({
+  name: 'didar-csp-meta',
+  transformIndexHtml: (html: string) =>
+    html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`),
+});
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      externalizeDeps: { exclude: ['lowdb'] },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      isolatedEntries: true,
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(root, 'electron/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react(), cspMeta()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+});

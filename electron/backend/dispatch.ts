@@ -1,0 +1,48 @@
+// The one entry point for every transport (IPC and HTTP): validate with the contract's schema, call the
+// handler, and turn every outcome into a Reply. Nothing is thrown across the boundary.
+import type { z } from 'zod';
+import { api, isMethod, type Handlers, type Method } from '../../shared/api';
+import { DidarError, type ApiError, type Reply } from '../../shared/errors';
+import { msg } from '../../shared/messages';
+
+export type Dispatch = (method: unknown, args: unknown) => Promise<Reply<unknown>>;
+
+export function makeDispatch(handlers: Handlers, onInternalError: (e: unknown) => void = logError): Dispatch {
+  return async (method, raw) => {
+    if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: msg.unknownMethod } };
+    const parsed = api[method].args.safeParse(raw ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    try {
+      const handler = handlers[method] as (a: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (e) {
+      if (e instanceof DidarError) {
+        return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+      }
+      onInternalError(e);
+      return { ok: false, error: { code: 'internal', message: msg.internal } };
+    }
+  };
+}
+
+/** Field messages keyed by dotted path ('citizen.nationalId'), the first one as the summary. */
+export function validationError(error: z.ZodError): ApiError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= persianOrGeneric(issue.message);
+  }
+  const first = Object.values(fields)[0];
+  return { code: 'bad-args', message: first ?? msg.badArgs, fields };
+}
+
+/** zod's own English messages (wrong type, unknown key) never reach the user. */
+function persianOrGeneric(m: string): string {
+  return /[\u0600-\u06FF]/.test(m) ? m : msg.badArgs;
+}
+
+function logError(e: unknown): void {
+  console.error('[didar] internal error:', e);
+}
+
+export type { Method };

@@ -1,0 +1,39 @@
+// The contract implemented once: each method of shared/api.ts mapped to its service.
+import type { Handlers } from '../../shared/api';
+import { formatJalali, jalaliOf } from '../../shared/jalali';
+import type { BackendContext } from './context';
+import { cancelCase, caseByCode, dueDate, listCasesForDay, lookupCitizen, recordCase, requireCase } from './services/cases';
+import { currentMeetingDay, listMeetingDays, openMeetingDay } from './services/meeting-days';
+import { callNext, listQueue, markQueue, registerArrival } from './services/queue';
+import { getSettings, updateSettings } from './services/settings';
+import { printSlip } from './services/slips';
+
+export const APP_VERSION = '0.1.0';
+
+export function makeHandlers(ctx: BackendContext): Handlers {
+  return {
+    'app/info': async () => ({
+      today: formatJalali(jalaliOf(ctx.now())),
+      operator: ctx.actor.operator,
+      dataDir: ctx.store.dataDir,
+      version: APP_VERSION,
+    }),
+    'settings/get': () => getSettings(ctx),
+    'settings/update': (a) => updateSettings(ctx, a),
+    'meetingDay/open': (a) => openMeetingDay(ctx, a),
+    'meetingDay/list': () => listMeetingDays(ctx),
+    'meetingDay/current': () => currentMeetingDay(ctx),
+    'queue/list': (a) => listQueue(ctx, a.meetingDayId),
+    'queue/arrive': (a) => registerArrival(ctx, a),
+    'queue/callNext': (a) => callNext(ctx, a.meetingDayId),
+    'queue/mark': (a) => markQueue(ctx, a),
+    'case/record': (a) => recordCase(ctx, a),
+    'case/listForDay': (a) => listCasesForDay(ctx, a.meetingDayId),
+    'case/get': (a) => requireCase(ctx, a.id),
+    'case/byCode': (a) => caseByCode(ctx, a.code),
+    'case/cancel': (a) => cancelCase(ctx, a),
+    'citizen/lookup': (a) => lookupCitizen(ctx, a.nationalId),
+    'order/dueDate': (a) => dueDate(ctx, a.from, a.days),
+    'slip/pdf': (a) => printSlip(ctx, a.caseId),
+  };
+}

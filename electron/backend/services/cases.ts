@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedArgs } from '../../../shared/api';
+import { OPEN_STATUSES, type Case, type CaseBrief, type Citizen, type Order } from '../../../shared/domain';
+import { DidarError } from '../../../shared/errors';
+import { formatJalali, parseJalali } from '../../../shared/jalali';
+import { msg } from '../../../shared/messages';
+import { makeTrackingCode, SEQUENCE_MAX } from '../../../shared/tracking-code';
+import { addWorkingDays } from '../../../shared/working-days';
+import type { BackendContext } from '../context';
+import { requireMeetingDay } from './meeting-days';
+import { markQueueSeen } from './queue';
+import { workCalendar } from './settings';
+
+export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/record'>): Promise<Case> {
+  const day = await requireMeetingDay(ctx, draft.meetingDayId);
+  if (draft.queueNumber !== undefined && !(await ctx.store.getQueue(day.id)).some((q) => q.number === draft.queueNumber)) {
+    throw new DidarError('not-found', msg.queueEntryNotFound);
+  }
+  const meetingDate = parseJalali(day.date)!;
+  let order: Order | undefined;
+  if (draft.order) {
+    const due = addWorkingDays(meetingDate, draft.order.deadlineDays, await workCalendar(ctx));
+    order = { ...draft.order, dueDate: formatJalali(due) };
+  }
+  const departments = draft.departments.length
+    ? draft.departments
+    : order ? [order.leadDepartment, ...order.otherDepartments] : [];
+  const sequence = await ctx.store.nextSequence(meetingDate.jy);
+  if (sequence > SEQUENCE_MAX) throw new DidarError('conflict', msg.codesExhausted);
+  const at = ctx.now().toISOString();
+  const by = ctx.actor.operator;
+  const c: Case = {
+    id: randomUUID(),
+    code: makeTrackingCode(meetingDate.jy, sequence),
+    meetingDayId: day.id,
+    meetingDate: day.date,
+    createdAt: at,
+    createdBy: by,
+    citizen: draft.citizen,
+    text: draft.text,
+    category: draft.category,
+    departments: [...new Set(departments)],
+    county: draft.citizen.county,
+    ...(order ? { order } : {}),
+    status: 'recorded',
+    attachments: draft.attachments,
+    prints: [],
+    history: [
+      { at, by, action: 'recorded' },
+      ...(order ? [{ at, by, action: 'order' as const, note: order.text }] : []),
+    ],
+  };
+  await ctx.store.saveCase(c, ctx.actor, 'case/record');
+  if (draft.queueNumber !== undefined) await markQueueSeen(ctx, day.id, draft.queueNumber, c.id);
+  return c;
+}
+
+export async function requireCase(ctx: BackendContext, id: string): Promise<Case> {
+  const c = await ctx.store.getCase(id);
+  if (!c) throw new DidarError('not-found', msg.caseNotFound);
+  return c;
+}
+
+export async function caseByCode(ctx: BackendContext, code: string): Promise<Case> {
+  const c = await ctx.store.getCaseByCode(code);
+  if (!c) throw new DidarError('not-found', msg.trackingCodeNotFound);
+  return c;
+}
+
+export async function listCasesForDay(ctx: BackendContext, meetingDayId: string): Promise<Case[]> {
+  await requireMeetingDay(ctx, meetingDayId);
+  const cases = await ctx.store.listCasesOfDay(meetingDayId);
+  return [...cases].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export async function cancelCase(ctx: BackendContext, a: ParsedArgs<'case/cancel'>): Promise<Case> {
+  const c = await requireCase(ctx, a.id);
+  if (c.status === 'cancelled') throw new DidarError('conflict', msg.alreadyCancelled);
+  const at = ctx.now().toISOString();
+  const by = ctx.actor.operator;
+  const next: Case = {
+    ...c,
+    status: 'cancelled',
+    cancel: { reason: a.reason, at, by },
+    history: [...c.history, { at, by, action: 'cancelled', note: a.reason }],
+  };
+  await ctx.store.saveCase(next, ctx.actor, 'case/cancel');
+  return next;
+}
+
+const SUMMARY_LENGTH = 120;
+
+export function briefOf(c: Case): CaseBrief {
+  return {
+    id: c.id, code: c.code, meetingDate: c.meetingDate, status: c.status,
+    departments: c.departments, category: c.category,
+    summary: c.text.length > SUMMARY_LENGTH ? `${c.text.slice(0, SUMMARY_LENGTH)}…` : c.text,
+    open: OPEN_STATUSES.has(c.status),
+  };
+}
+
+/** The citizen's earlier cases, newest first, and their latest details to prefill the form. */
+export async function lookupCitizen(ctx: BackendContext, nationalId: string): Promise<{ citizen: Citizen | null; cases: CaseBrief[] }> {
+  const cases = [...(await ctx.store.listCasesOfCitizen(nationalId))].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return { citizen: cases[0]?.citizen ?? null, cases: cases.map(briefOf) };
+}
+
+export async function dueDate(ctx: BackendContext, from: string, days: number): Promise<{ dueDate: string }> {
+  return { dueDate: formatJalali(addWorkingDays(parseJalali(from)!, days, await workCalendar(ctx))) };
+}

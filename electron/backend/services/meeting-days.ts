@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { MeetingDay, MeetingDayDraft, MeetingDaySummary } from '../../../shared/domain';
+import type { ParsedArgs } from '../../../shared/api';
+import { DidarError } from '../../../shared/errors';
+import { formatJalali, jalaliOf } from '../../../shared/jalali';
+import { msg } from '../../../shared/messages';
+import type { BackendContext } from '../context';
+
+const samePlace = (a: MeetingDay['place'], b: MeetingDay['place']): boolean =>
+  a.kind === b.kind && (a.kind === 'center' || (b.kind === 'county' && a.county === b.county));
+
+export async function openMeetingDay(ctx: BackendContext, draft: ParsedArgs<'meetingDay/open'>): Promise<MeetingDay> {
+  const existing = (await ctx.store.listMeetingDays()).find((d) => d.date === draft.date && samePlace(d.place, draft.place));
+  if (existing) throw new DidarError('conflict', msg.meetingDayExists);
+  const day: MeetingDay = {
+    id: `md-${draft.date.replace(/\//g, '')}-${randomUUID().slice(0, 8)}`,
+    date: draft.date,
+    place: draft.place,
+    host: draft.host,
+    openedAt: ctx.now().toISOString(),
+    openedBy: ctx.actor.operator,
+  };
+  await ctx.store.createMeetingDay(day, ctx.actor);
+  return day;
+}
+
+export async function listMeetingDays(ctx: BackendContext): Promise<MeetingDaySummary[]> {
+  const days = await ctx.store.listMeetingDays();
+  const out: MeetingDaySummary[] = [];
+  for (const d of days) {
+    const cases = await ctx.store.listCasesOfDay(d.id);
+    const queue = await ctx.store.getQueue(d.id);
+    out.push({
+      ...d,
+      caseCount: cases.filter((c) => c.status !== 'cancelled').length,
+      waiting: queue.filter((q) => q.status === 'waiting').length,
+    });
+  }
+  return out.sort((a, b) => b.date.localeCompare(a.date) || b.openedAt.localeCompare(a.openedAt));
+}
+
+/** Today's meeting day (the latest opened for today's Jalali date in Tehran), or null. */
+export async function currentMeetingDay(ctx: BackendContext): Promise<MeetingDay | null> {
+  const today = formatJalali(jalaliOf(ctx.now()));
+  const todays = (await ctx.store.listMeetingDays()).filter((d) => d.date === today);
+  todays.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  return todays[0] ?? null;
+}
+
+export async function requireMeetingDay(ctx: BackendContext, id: string): Promise<MeetingDay> {
+  const day = await ctx.store.getMeetingDay(id);
+  if (!day) throw new DidarError('not-found', msg.meetingDayNotFound);
+  return day;
+}
+
+export type { MeetingDayDraft };

@@ -1,0 +1,59 @@
+import type { SlipFile } from '../../../shared/api';
+import { ORDER_TYPE_LABEL, placeLabel } from '../../../shared/labels';
+import { formatInstant, formatJalaliLong, parseJalali } from '../../../shared/jalali';
+import { DidarError } from '../../../shared/errors';
+import { msg } from '../../../shared/messages';
+import { maskNationalId } from '../../../shared/national-id';
+import type { Case } from '../../../shared/domain';
+import type { BackendContext } from '../context';
+import { renderSlipPdf } from '../pdf/slip-pdf';
+import { requireCase } from './cases';
+import { requireMeetingDay } from './meeting-days';
+
+/**
+ * Renders the tracking slip and logs the print: the first print is the original, every later one is a
+ * reprint marked «المثنی» and recorded with who and when.
+ */
+export async function printSlip(ctx: BackendContext, caseId: string): Promise<SlipFile> {
+  const c = await requireCase(ctx, caseId);
+  if (c.status === 'cancelled') throw new DidarError('cancelled', msg.caseCancelled);
+  const duplicate = c.prints.length > 0;
+  const pdf = await renderCaseSlip(ctx, c, duplicate);
+  const at = ctx.now().toISOString();
+  const by = ctx.actor.operator;
+  await ctx.store.saveCase(
+    {
+      ...c,
+      prints: [...c.prints, { at, by, duplicate }],
+      history: [...c.history, { at, by, action: duplicate ? 'reprinted' : 'printed' }],
+    },
+    ctx.actor,
+    duplicate ? 'slip/reprint' : 'slip/print',
+  );
+  return { fileName: `didar-slip-${c.code}.pdf`, base64: pdf.toString('base64'), duplicate, code: c.code };
+}
+
+/** The slip as a PDF, without logging a print (the CLI's `didar slip` and the tests use it too). */
+export async function renderCaseSlip(ctx: BackendContext, c: Case, duplicate: boolean): Promise<Buffer> {
+  const s = await ctx.store.getSettings();
+  const day = await requireMeetingDay(ctx, c.meetingDayId);
+  return renderSlipPdf({
+    officeName: s.officeName,
+    ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
+    code: c.code,
+    citizenName: `${c.citizen.firstName} ${c.citizen.lastName}`,
+    nationalIdMasked: maskNationalId(c.citizen.nationalId),
+    meetingDate: formatJalaliLong(parseJalali(c.meetingDate)!),
+    place: placeLabel(day.place),
+    issue: c.text,
+    order: c.order?.text ?? '',
+    orderType: c.order ? ORDER_TYPE_LABEL[c.order.type] : '',
+    department: c.order?.leadDepartment ?? c.departments.join('، '),
+    dueDate: c.order ? formatJalaliLong(parseJalali(c.order.dueDate)!) : '',
+    followUpPhone: s.followUpPhone,
+    followUpAddress: s.followUpAddress,
+    duplicate,
+    printedAt: formatInstant(ctx.now()),
+    layout: s.slipLayout,
+  });
+}

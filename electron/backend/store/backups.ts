@@ -1,0 +1,69 @@
+// Rotating backups of every data file: before a file is replaced, its old version is kept by a hard link
+// (no copying), the newest KEEP_LAST per file plus the first one of each of the last KEEP_DAYS days.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+export const BACKUP_DIR = 'backups';
+const KEEP_LAST = 5;
+const KEEP_DAYS = 14;
+
+export class Backups {
+  private known = new Map<string, string[]>();
+
+  constructor(private readonly dataDir: string) {}
+
+  private folderFor(file: string): string {
+    const rel = path.relative(this.dataDir, file).replace(/[\\/]/g, '__');
+    return path.join(this.dataDir, BACKUP_DIR, rel);
+  }
+
+  /** Keeps the current version of `file` (if any) before it is replaced. */
+  async keep(file: string): Promise<void> {
+    const folder = this.folderFor(file);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const name = `${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 6)}.json`;
+    try {
+      await fs.link(file, path.join(folder, name));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !(await exists(file))) return; // first write: nothing to keep
+      if (code !== 'ENOENT') throw e;
+      await fs.mkdir(folder, { recursive: true });
+      await fs.link(file, path.join(folder, name));
+    }
+    const list = await this.list(folder);
+    list.push(name);
+    await this.prune(folder, list);
+  }
+
+  private async list(folder: string): Promise<string[]> {
+    let list = this.known.get(folder);
+    if (!list) {
+      list = (await fs.readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+      this.known.set(folder, list);
+    }
+    return list;
+  }
+
+  private async prune(folder: string, list: string[]): Promise<void> {
+    const keep = new Set(list.slice(-KEEP_LAST));
+    const firstOfDay = new Map<string, string>();
+    for (const n of list) if (!firstOfDay.has(n.slice(0, 10))) firstOfDay.set(n.slice(0, 10), n);
+    [...firstOfDay.values()].slice(-KEEP_DAYS).forEach((n) => keep.add(n));
+    const drop = list.filter((n) => !keep.has(n));
+    if (!drop.length) return;
+    await Promise.all(drop.map((n) => fs.rm(path.join(folder, n), { force: true })));
+    this.known.set(folder, list.filter((n) => keep.has(n)));
+  }
+
+  /** Backups of one data file, newest first. */
+  async versionsOf(file: string): Promise<string[]> {
+    const folder = this.folderFor(file);
+    const names = (await fs.readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+    return names.reverse().map((n) => path.join(folder, n));
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.access(p).then(() => true, () => false);
+}

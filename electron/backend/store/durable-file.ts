@@ -1,0 +1,77 @@
+// Crash-safe file writes: write a temporary file, fsync it, keep the old version as a backup (hard link),
+// rename the new one over it and fsync the directory. A crash leaves the old or the new file, never a torn one.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DidarError } from '../../../shared/errors';
+import { msg } from '../../../shared/messages';
+
+let tmpCounter = 0;
+
+export type BeforeReplace = (file: string) => Promise<void>;
+
+export async function writeFileDurable(file: string, data: string, beforeReplace?: BeforeReplace): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
+  try {
+    const fh = await fs.open(tmp, 'wx');
+    try {
+      await fh.writeFile(data, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (beforeReplace) await beforeReplace(file);
+    await fs.rename(tmp, file);
+    await fsyncDir(dir);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw asWriteError(e, file);
+  }
+}
+
+export async function fsyncDir(dir: string): Promise<void> {
+  const dh = await fs.open(dir, 'r');
+  try {
+    await dh.sync();
+  } finally {
+    await dh.close();
+  }
+}
+
+/** Appends one line and waits until it is on disk (for the audit trail). */
+export async function appendLineDurable(file: string, line: string): Promise<void> {
+  try {
+    const fh = await fs.open(file, 'a');
+    try {
+      await fh.write(`${line}\n`);
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    throw asWriteError(e, file);
+  }
+}
+
+function asWriteError(e: unknown, file: string): DidarError {
+  if (e instanceof DidarError) return e;
+  const err = new DidarError('write-failed', msg.writeFailed(file));
+  err.cause = e;
+  return err;
+}
+
+/** Reads and parses a JSON data file; a file that does not parse is reported, never replaced. */
+export async function readJsonFile(file: string, displayName: string): Promise<unknown | null> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new DidarError('corrupt-file', msg.corruptFile(displayName));
+  }
+}

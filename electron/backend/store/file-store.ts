@@ -1,0 +1,310 @@
+// File store: lowdb documents on a crash-safe adapter, one file per meeting day (its queue and cases),
+// small files for settings and counters, an append-only audit trail per Jalali month.
+import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
+import path from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
+import { DidarError } from '../../../shared/errors';
+import { formatJalali, jalaliOf } from '../../../shared/jalali';
+import { msg } from '../../../shared/messages';
+import { defaultSettings, type Settings } from '../../../shared/settings';
+import { parseTrackingCode } from '../../../shared/tracking-code';
+import { Backups } from './backups';
+import { appendLineDurable, readJsonFile, writeFileDurable } from './durable-file';
+import { acquireLock } from './lock';
+import type { Actor, AuditAction, Store } from './store';
+import { WriteQueue } from './write-queue';
+
+export const SCHEMA_VERSION = 1;
+export const DAYS_DIR = 'days';
+export const AUDIT_DIR = 'audit';
+
+type Versioned = { schemaVersion: number };
+export type DayDoc = Versioned & { day: MeetingDay; queue: QueueEntry[]; cases: Case[] };
+type SettingsDoc = Versioned & { settings: Settings };
+type CountersDoc = Versioned & { sequences: Record<string, number> };
+type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
+
+/** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote. */
+class DurableJson<T extends Versioned> implements Adapter<T> {
+  constructor(
+    readonly file: string,
+    private readonly displayName: string,
+    private readonly backups: Backups,
+  ) {}
+
+  async read(): Promise<T | null> {
+    const v = await readJsonFile(this.file, this.displayName);
+    if (v === null) return null;
+    const version = (v as Partial<Versioned>).schemaVersion;
+    if (typeof version !== 'number') throw new DidarError('corrupt-file', msg.corruptFile(this.displayName));
+    if (version > SCHEMA_VERSION) throw new DidarError('newer-schema', msg.newerSchema(this.displayName));
+    return v as T;
+  }
+
+  write(data: T): Promise<void> {
+    return writeFileDurable(this.file, JSON.stringify(data), (f) => this.backups.keep(f));
+  }
+}
+
+/** A lowdb document with group-committed durable writes. */
+class Doc<T extends Versioned> {
+  readonly low: Low<T>;
+  private readonly queue: WriteQueue;
+
+  constructor(adapter: DurableJson<T>, initial: T) {
+    this.low = new Low(adapter, initial);
+    this.queue = new WriteQueue(() => this.low.write());
+  }
+
+  get data(): T {
+    return this.low.data;
+  }
+
+  save(): Promise<void> {
+    return this.queue.flush();
+  }
+}
+
+export type OpenOptions = { now?: () => Date };
+
+export async function openFileStore(dataDir: string, options: OpenOptions = {}): Promise<FileStore> {
+  const dir = path.resolve(dataDir);
+  await fs.mkdir(path.join(dir, DAYS_DIR), { recursive: true });
+  await fs.mkdir(path.join(dir, AUDIT_DIR), { recursive: true });
+  const release = acquireLock(dir);
+  try {
+    const store = new FileStore(dir, release, options.now ?? (() => new Date()));
+    await store.load();
+    return store;
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+export class FileStore implements Store {
+  private readonly backups: Backups;
+  private meta!: Doc<MetaDoc>;
+  private settingsDoc!: Doc<SettingsDoc>;
+  private counters!: Doc<CountersDoc>;
+  private days = new Map<string, Doc<DayDoc>>();
+  private byId = new Map<string, Case>();
+  private byCode = new Map<string, Case>();
+  private byNationalId = new Map<string, Set<string>>();
+  private closed = false;
+
+  constructor(
+    readonly dataDir: string,
+    private readonly releaseLock: () => void,
+    private readonly now: () => Date,
+  ) {
+    this.backups = new Backups(dataDir);
+  }
+
+  private doc<T extends Versioned>(rel: string, initial: T): Doc<T> {
+    return new Doc(new DurableJson<T>(path.join(this.dataDir, rel), rel, this.backups), initial);
+  }
+
+  /** Reads every file, then builds the indexes; nothing is written unless a file is missing. */
+  async load(): Promise<void> {
+    this.meta = this.doc<MetaDoc>('meta.json', { schemaVersion: SCHEMA_VERSION, app: 'didar', createdAt: this.now().toISOString() });
+    this.settingsDoc = this.doc<SettingsDoc>('settings.json', { schemaVersion: SCHEMA_VERSION, settings: defaultSettings() });
+    this.counters = this.doc<CountersDoc>('counters.json', { schemaVersion: SCHEMA_VERSION, sequences: {} });
+    await this.meta.low.read();
+    await this.settingsDoc.low.read();
+    await this.counters.low.read();
+    this.settingsDoc.data.settings = { ...defaultSettings(), ...this.settingsDoc.data.settings };
+    const names = (await fs.readdir(path.join(this.dataDir, DAYS_DIR))).filter((n) => n.endsWith('.json')).sort();
+    for (const name of names) {
+      const rel = `${DAYS_DIR}/${name}`;
+      const d = this.doc<DayDoc>(rel, null as unknown as DayDoc);
+      await d.low.read();
+      const data = d.low.data as DayDoc | null;
+      if (!data || !data.day || !Array.isArray(data.cases) || !Array.isArray(data.queue)) {
+        throw new DidarError('corrupt-file', msg.corruptFile(rel));
+      }
+      this.days.set(data.day.id, d);
+      for (const c of data.cases) this.index(c);
+    }
+    for (const c of this.byId.values()) this.raiseCounter(c.code);
+    if (!fsSync.existsSync(path.join(this.dataDir, 'meta.json'))) await this.meta.save();
+  }
+
+  private index(c: Case): void {
+    const prev = this.byId.get(c.id);
+    if (prev && prev.code !== c.code) this.byCode.delete(prev.code);
+    this.byId.set(c.id, c);
+    this.byCode.set(c.code, c);
+    let ids = this.byNationalId.get(c.citizen.nationalId);
+    if (!ids) this.byNationalId.set(c.citizen.nationalId, (ids = new Set()));
+    ids.add(c.id);
+  }
+
+  private unindex(c: Case): void {
+    this.byId.delete(c.id);
+    this.byCode.delete(c.code);
+    this.byNationalId.get(c.citizen.nationalId)?.delete(c.id);
+  }
+
+  private raiseCounter(code: string): void {
+    const { yy, sequence } = parseTrackingCode(code);
+    const key = String(yy).padStart(2, '0');
+    const seqs = this.counters.data.sequences;
+    if ((seqs[key] ?? 0) < sequence) seqs[key] = sequence;
+  }
+
+  private dayDoc(dayId: string): Doc<DayDoc> {
+    const d = this.days.get(dayId);
+    if (!d) throw new DidarError('not-found', msg.meetingDayNotFound);
+    return d;
+  }
+
+  private async audit(by: Actor, action: AuditAction, entity: string, id: string, before: unknown, after: unknown): Promise<void> {
+    const at = this.now();
+    const month = formatJalali(jalaliOf(at)).slice(0, 7).replace('/', '-');
+    const line = JSON.stringify({ at: at.toISOString(), by: by.operator, action, entity, id, before, after });
+    await appendLineDurable(path.join(this.dataDir, AUDIT_DIR, `${month}.jsonl`), line);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('store is closed');
+  }
+
+  // ---- settings ----
+
+  async getSettings(): Promise<Settings> {
+    return this.settingsDoc.data.settings;
+  }
+
+  async saveSettings(next: Settings, by: Actor): Promise<void> {
+    this.assertOpen();
+    const before = this.settingsDoc.data.settings;
+    this.settingsDoc.data.settings = next;
+    try {
+      await this.settingsDoc.save();
+    } catch (e) {
+      this.settingsDoc.data.settings = before;
+      throw e;
+    }
+    await this.audit(by, 'settings/update', 'settings', 'settings', before, next);
+  }
+
+  // ---- meeting days and queues ----
+
+  async listMeetingDays(): Promise<MeetingDay[]> {
+    return [...this.days.values()].map((d) => d.data.day);
+  }
+
+  async getMeetingDay(id: string): Promise<MeetingDay | undefined> {
+    return this.days.get(id)?.data.day;
+  }
+
+  async createMeetingDay(day: MeetingDay, by: Actor): Promise<void> {
+    this.assertOpen();
+    const rel = `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
+    const d = this.doc<DayDoc>(rel, { schemaVersion: SCHEMA_VERSION, day, queue: [], cases: [] });
+    this.days.set(day.id, d);
+    try {
+      await d.save();
+    } catch (e) {
+      this.days.delete(day.id);
+      throw e;
+    }
+    await this.audit(by, 'meetingDay/open', 'meetingDay', day.id, null, day);
+  }
+
+  async getQueue(dayId: string): Promise<QueueEntry[]> {
+    return this.dayDoc(dayId).data.queue;
+  }
+
+  async saveQueue(dayId: string, queue: QueueEntry[], by: Actor, action: AuditAction): Promise<void> {
+    this.assertOpen();
+    const d = this.dayDoc(dayId);
+    const before = d.data.queue;
+    d.data.queue = queue;
+    try {
+      await d.save();
+    } catch (e) {
+      if (d.data.queue === queue) d.data.queue = before;
+      throw e;
+    }
+    await this.audit(by, action, 'queue', dayId, null, queue.at(-1) ?? null);
+  }
+
+  // ---- cases ----
+
+  async getCase(id: string): Promise<Case | undefined> {
+    return this.byId.get(id);
+  }
+
+  async getCaseByCode(code: string): Promise<Case | undefined> {
+    return this.byCode.get(code);
+  }
+
+  async listCasesOfDay(dayId: string): Promise<Case[]> {
+    return this.dayDoc(dayId).data.cases;
+  }
+
+  async listCasesOfCitizen(nationalId: string): Promise<Case[]> {
+    const ids = this.byNationalId.get(nationalId);
+    return ids ? [...ids].map((id) => this.byId.get(id)!).filter(Boolean) : [];
+  }
+
+  async countCases(): Promise<number> {
+    return this.byId.size;
+  }
+
+  async saveCase(next: Case, by: Actor, action: AuditAction): Promise<void> {
+    this.assertOpen();
+    const d = this.dayDoc(next.meetingDayId);
+    const before = this.byId.get(next.id);
+    const list = d.data.cases;
+    const at = before ? list.indexOf(before) : -1;
+    if (at >= 0) list[at] = next;
+    else list.push(next);
+    this.index(next);
+    try {
+      await d.save();
+    } catch (e) {
+      this.revertCase(d, next, before);
+      throw e;
+    }
+    await this.audit(by, action, 'case', next.id, before ?? null, next);
+  }
+
+  private revertCase(d: Doc<DayDoc>, next: Case, before: Case | undefined): void {
+    const list = d.data.cases;
+    const i = list.indexOf(next);
+    if (i < 0) return; // a later save already replaced it
+    if (before) {
+      list[i] = before;
+      this.index(before);
+    } else {
+      list.splice(i, 1);
+      this.unindex(next);
+    }
+  }
+
+  async nextSequence(yy: number): Promise<number> {
+    this.assertOpen();
+    const key = String(yy).padStart(2, '0');
+    const seqs = this.counters.data.sequences;
+    const n = (seqs[key] ?? 0) + 1;
+    seqs[key] = n;
+    await this.counters.save(); // never handed out again, even if the case save that follows fails
+    return n;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.releaseLock();
+  }
+
+  /** Newest backups of a data file (for messages about a broken file). */
+  backupsOf(rel: string): Promise<string[]> {
+    return this.backups.versionsOf(path.join(this.dataDir, rel));
+  }
+}

@@ -1,0 +1,35 @@
+// The storage interface every service uses. The file implementation below keeps all data in memory with
+// indexes and writes each change durably to small files; a PostgreSQL implementation can replace it.
+import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
+import type { Settings } from '../../../shared/settings';
+
+export type Actor = { operator: string };
+
+export type AuditAction = string;
+
+export type Store = {
+  readonly dataDir: string;
+
+  getSettings(): Promise<Settings>;
+  saveSettings(next: Settings, by: Actor): Promise<void>;
+
+  listMeetingDays(): Promise<MeetingDay[]>;
+  getMeetingDay(id: string): Promise<MeetingDay | undefined>;
+  createMeetingDay(day: MeetingDay, by: Actor): Promise<void>;
+
+  getQueue(dayId: string): Promise<QueueEntry[]>;
+  saveQueue(dayId: string, queue: QueueEntry[], by: Actor, action: AuditAction): Promise<void>;
+
+  getCase(id: string): Promise<Case | undefined>;
+  getCaseByCode(code: string): Promise<Case | undefined>;
+  listCasesOfDay(dayId: string): Promise<Case[]>;
+  listCasesOfCitizen(nationalId: string): Promise<Case[]>;
+  countCases(): Promise<number>;
+  /** Inserts or replaces a case; the audit trail gets the before and after. */
+  saveCase(next: Case, by: Actor, action: AuditAction): Promise<void>;
+
+  /** Allocates the next tracking sequence of a two-digit Jalali year; never returns the same one twice. */
+  nextSequence(yy: number): Promise<number>;
+
+  close(): Promise<void>;
+};

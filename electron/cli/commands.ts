@@ -1,0 +1,4 @@
+import type { Command } from './index';
+
+/** Commands beyond `check`; each lives in its own module. */
+export const commands: Record<string, Command> = {};

@@ -1,0 +1,59 @@
+// `didar` command line. Results go to stdout (JSON where scripts read them), errors to stderr in Persian
+// and English with a non-zero exit code.
+import { parseArgs } from 'node:util';
+import { DidarError } from '../../shared/errors';
+import { checkDataDir } from '../backend/store/check';
+import { defaultDataDir } from '../backend/data-dir';
+import { commands as moreCommands } from './commands';
+
+const HELP = `didar — Didar command line (دیدار)
+
+Usage:
+  didar check   --data DIR                          integrity check of a data folder; exit 1 on a problem
+  didar import  --data DIR FILE.json                import cases (format of the sample data); prints JSON
+  didar slip    --data DIR --code CODE --out FILE.pdf   write a case's tracking slip
+  didar --help
+
+DIR defaults to $DIDAR_DATA_DIR, else the desktop app's data folder (${defaultDataDir()}).
+Results go to stdout; errors go to stderr in Persian and English, with a non-zero exit code.
+`;
+
+export type Command = (argv: string[]) => Promise<number>;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const all: Record<string, Command> = { check, ...moreCommands };
+  const cmd = all[name];
+  if (!cmd) return fail(`فرمان ناشناخته: ${name}`, `unknown command: ${name} (see didar --help)`, 2);
+  try {
+    return await cmd(rest);
+  } catch (e) {
+    if (e instanceof DidarError) return fail(e.message, e.code);
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      return fail('گزینه‌های فرمان نادرست است.', `${e.message} (see didar --help)`, 2);
+    }
+    throw e;
+  }
+}
+
+export function fail(persian: string, english: string, code = 1): number {
+  process.stderr.write(`خطا: ${persian}\nerror: ${english}\n`);
+  return code;
+}
+
+export function dataDirOf(v: string | undefined): string {
+  return v ?? defaultDataDir();
+}
+
+async function check(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' } }, strict: true });
+  const report = await checkDataDir(dataDirOf(values.data));
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  for (const p of report.problems) process.stderr.write(`مشکل در «${p.file}»: ${p.problem}\nproblem in ${p.file}: ${p.problem}\n`);
+  for (const w of report.warnings) process.stderr.write(`warning: ${w.file}: ${w.problem}\n`);
+  return report.ok ? 0 : 1;
+}

@@ -1,0 +1,86 @@
+// Electron glue only: lifecycle, single instance, the locked-down window, and IPC to the backend.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { DidarError } from '../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { openBackend, type Backend } from '../backend';
+import { defaultDataDir } from '../backend/data-dir';
+import { wireIpc } from './ipc';
+import { isAllowedNavigation, isAppUrl, WEB_PREFERENCES } from './window-policy';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererIndex = path.join(here, '../renderer/index.html');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+function dataDirFromArgs(argv: string[]): string {
+  const i = argv.indexOf('--data');
+  return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]!) : defaultDataDir();
+}
+
+let backend: Backend | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, done) => {
+    done({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (e, url) => {
+      if (!isAllowedNavigation(url, rendererIndex, devServerUrl)) e.preventDefault();
+    });
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+async function createWindow(): Promise<void> {
+  mainWindow = new BrowserWindow({
+    width: 1360,
+    height: 900,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'دیدار',
+    show: false,
+    webPreferences: { ...WEB_PREFERENCES, preload: path.join(here, '../preload/index.cjs') },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  if (devServerUrl) await mainWindow.loadURL(devServerUrl);
+  else await mainWindow.loadFile(rendererIndex);
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  await app.whenReady();
+  lockDown();
+  try {
+    backend = await openBackend({ dataDir: dataDirFromArgs(process.argv) });
+  } catch (e) {
+    const message = e instanceof DidarError ? e.message : String(e);
+    dialog.showErrorBox('دیدار باز نشد', message);
+    app.exit(1);
+    return;
+  }
+  wireIpc(backend.dispatch, (e) => isAppUrl(e.senderFrame?.url ?? '', rendererIndex, devServerUrl));
+  await createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => {
+  void backend?.close();
+});
+
+void start();

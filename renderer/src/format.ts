@@ -1,0 +1,19 @@
+// Display helpers: Persian digits and Jalali dates from stored values.
+import { formatJalaliLong, formatJalaliShort, parseJalali } from '../../shared/jalali';
+import { toPersianDigits } from '../../shared/persian-text';
+
+export const fa = (v: string | number): string => toPersianDigits(v);
+
+/** '1405/09/03' → «۱۴۰۵/۰۹/۰۳» */
+export const faDate = (jalali: string): string => {
+  const d = parseJalali(jalali);
+  return d ? formatJalaliShort(d) : jalali;
+};
+
+/** '1405/09/03' → «دوشنبه ۳ آذر ۱۴۰۵» */
+export const faDateLong = (jalali: string): string => {
+  const d = parseJalali(jalali);
+  return d ? formatJalaliLong(d) : jalali;
+};
+
+export { formatInstant as faInstant } from '../../shared/jalali';

@@ -1,0 +1,154 @@
+import { useState, type FormEvent } from 'react';
+import { SLIP_LAYOUTS, type Settings, type SlipLayout } from '../../../shared/settings';
+import { ApiFailure, call } from '../api';
+import { Field } from '../components/Field';
+import { fa } from '../format';
+
+const T = {
+  title: 'تنظیمات',
+  office: 'دفتر',
+  officeName: 'نام دستگاه (سربرگ رسید)',
+  officeUnit: 'واحد',
+  phone: 'تلفن پیگیری',
+  address: 'نشانی پیگیری',
+  logo: 'نشان (PNG یا JPEG)',
+  removeLogo: 'حذف نشان',
+  slip: 'رسید',
+  layout: 'قالب رسید',
+  layouts: { a5: 'A5 (چاپگر معمولی)', receipt80: 'چاپگر رسید ۸۰ میلی‌متری' } as Record<SlipLayout, string>,
+  calendar: 'روزهای کاری',
+  thursdayOff: 'پنجشنبه تعطیل است',
+  defaultDeadline: 'مهلت پیش‌فرض (روز کاری)',
+  holidays: 'تعطیلات رسمی (هر سطر: تاریخ و مناسبت)',
+  lists: 'فهرست‌ها (هر سطر یک مورد)',
+  counties: 'شهرستان‌ها',
+  departments: 'دستگاه‌های اجرایی',
+  categories: 'موضوع‌ها',
+  phrases: 'عبارت‌های آماده دستور',
+  save: 'ذخیره تنظیمات',
+  saved: 'تنظیمات ذخیره شد.',
+  logoTooBig: 'حجم نشان باید کمتر از ۲۰۰ کیلوبایت باشد.',
+};
+
+const lines = (s: string): string[] => s.split('\n').map((x) => x.trim()).filter(Boolean);
+const holidayLines = (s: string) => lines(s).map((l) => {
+  const [date = '', ...title] = l.split(/\s+/);
+  return { date, title: title.join(' ') };
+});
+
+type Props = { settings: Settings; onSaved: (s: Settings) => void };
+
+export function SettingsScreen({ settings, onSaved }: Props) {
+  const [s, setS] = useState(settings);
+  const [counties, setCounties] = useState(settings.counties.join('\n'));
+  const [departments, setDepartments] = useState(settings.departments.join('\n'));
+  const [categories, setCategories] = useState(settings.categories.join('\n'));
+  const [phrases, setPhrases] = useState(settings.quickPhrases.join('\n'));
+  const [holidays, setHolidays] = useState(settings.holidays.map((h) => `${fa(h.date)} ${h.title}`).join('\n'));
+  const [deadline, setDeadline] = useState(fa(settings.defaultDeadlineDays));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [done, setDone] = useState(false);
+
+  const set = <K extends keyof Settings>(k: K, v: Settings[K]): void => setS((x) => ({ ...x, [k]: v }));
+
+  const pickLogo = (file: File | undefined): void => {
+    if (!file) return;
+    if (file.size > 200_000) return setErrors({ logoDataUrl: T.logoTooBig });
+    const r = new FileReader();
+    r.onload = () => set('logoDataUrl', String(r.result));
+    r.readAsDataURL(file);
+  };
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setDone(false);
+    try {
+      const next = await call('settings/update', {
+        officeName: s.officeName, officeUnit: s.officeUnit, followUpPhone: s.followUpPhone, followUpAddress: s.followUpAddress,
+        logoDataUrl: s.logoDataUrl, slipLayout: s.slipLayout, thursdayOff: s.thursdayOff,
+        defaultDeadlineDays: Number(deadline.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))),
+        counties: lines(counties), departments: lines(departments), categories: lines(categories), quickPhrases: lines(phrases),
+        holidays: holidayLines(holidays),
+      });
+      setErrors({});
+      setDone(true);
+      onSaved(next);
+    } catch (err) {
+      if (err instanceof ApiFailure) setErrors(err.error.fields ?? { _: err.message });
+    }
+  };
+
+  const firstError = (prefix: string): string | undefined =>
+    Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
+
+  return (
+    <form className="card settings" onSubmit={submit} aria-labelledby="settings-title">
+      <h2 id="settings-title">{T.title}</h2>
+      <fieldset>
+        <legend>{T.office}</legend>
+        <div className="form-grid">
+          <Field label={T.officeName} htmlFor="s-office" error={firstError('officeName')}>
+            <input id="s-office" value={s.officeName} onChange={(e) => set('officeName', e.target.value)} />
+          </Field>
+          <Field label={T.officeUnit} htmlFor="s-unit" error={firstError('officeUnit')}>
+            <input id="s-unit" value={s.officeUnit} onChange={(e) => set('officeUnit', e.target.value)} />
+          </Field>
+          <Field label={T.phone} htmlFor="s-phone" error={firstError('followUpPhone')}>
+            <input id="s-phone" value={s.followUpPhone} onChange={(e) => set('followUpPhone', e.target.value)} dir="ltr" />
+          </Field>
+          <Field label={T.address} htmlFor="s-address" error={firstError('followUpAddress')} wide>
+            <input id="s-address" value={s.followUpAddress} onChange={(e) => set('followUpAddress', e.target.value)} />
+          </Field>
+          <Field label={T.logo} htmlFor="s-logo" error={firstError('logoDataUrl')}>
+            <div className="logo-row">
+              {s.logoDataUrl && <img src={s.logoDataUrl} alt="" className="logo-preview" />}
+              <input id="s-logo" type="file" accept="image/png,image/jpeg" onChange={(e) => pickLogo(e.target.files?.[0])} />
+              {s.logoDataUrl && <button type="button" className="small ghost" onClick={() => set('logoDataUrl', '')}>{T.removeLogo}</button>}
+            </div>
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{T.slip} و {T.calendar}</legend>
+        <div className="form-grid">
+          <Field label={T.layout} htmlFor="s-layout">
+            <select id="s-layout" value={s.slipLayout} onChange={(e) => set('slipLayout', e.target.value as SlipLayout)}>
+              {SLIP_LAYOUTS.map((l) => <option key={l} value={l}>{T.layouts[l]}</option>)}
+            </select>
+          </Field>
+          <Field label={T.defaultDeadline} htmlFor="s-deadline" error={firstError('defaultDeadlineDays')}>
+            <input id="s-deadline" value={deadline} onChange={(e) => setDeadline(e.target.value)} inputMode="numeric" dir="ltr" />
+          </Field>
+          <div className="field checkbox">
+            <label><input type="checkbox" checked={s.thursdayOff} onChange={(e) => set('thursdayOff', e.target.checked)} /> {T.thursdayOff}</label>
+          </div>
+        </div>
+        <Field label={T.holidays} htmlFor="s-holidays" error={firstError('holidays')} wide>
+          <textarea id="s-holidays" rows={6} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>{T.lists}</legend>
+        <div className="form-grid lists">
+          <Field label={T.counties} htmlFor="s-counties" error={firstError('counties')}>
+            <textarea id="s-counties" rows={8} value={counties} onChange={(e) => setCounties(e.target.value)} />
+          </Field>
+          <Field label={T.departments} htmlFor="s-departments" error={firstError('departments')}>
+            <textarea id="s-departments" rows={8} value={departments} onChange={(e) => setDepartments(e.target.value)} />
+          </Field>
+          <Field label={T.categories} htmlFor="s-categories" error={firstError('categories')}>
+            <textarea id="s-categories" rows={8} value={categories} onChange={(e) => setCategories(e.target.value)} />
+          </Field>
+          <Field label={T.phrases} htmlFor="s-phrases" error={firstError('quickPhrases')}>
+            <textarea id="s-phrases" rows={8} value={phrases} onChange={(e) => setPhrases(e.target.value)} />
+          </Field>
+        </div>
+      </fieldset>
+      {errors._ && <div className="alert error" role="alert">{errors._}</div>}
+      <div className="actions">
+        <button type="submit" className="primary">{T.save}</button>
+        {done && <span className="ok" role="status">{T.saved}</span>}
+      </div>
+    </form>
+  );
+}

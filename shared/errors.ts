@@ -1,0 +1,29 @@
+// Errors that cross the API boundary as data, never as exceptions (see STYLE.md, rule 3).
+
+export type ErrorCode =
+  | 'bad-args' | 'unknown-method' | 'internal' | 'not-found' | 'conflict' | 'invalid-code'
+  | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'unauthorized';
+
+export type ApiError = { code: ErrorCode; message: string; fields?: Record<string, string> };
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** A failure a service expects and reports to the user; anything else is 'internal'. */
+export class DidarError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'DidarError';
+  }
+}
+
+export function strictAssert(cond: unknown, what: string): asserts cond {
+  if (!cond) throw new Error(`assertion failed: ${what}`);
+}
+
+export function missingCase(x: never): never {
+  throw new Error(`unhandled case: ${String(x)}`);
+}

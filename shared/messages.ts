@@ -1,0 +1,40 @@
+// Persian messages the backend sends to users (errors and validation). The one place for them:
+// screens and documents keep their own labels beside them.
+export const msg = {
+  badArgs: 'اطلاعات واردشده کامل یا درست نیست.',
+  unknownMethod: 'درخواست ناشناخته است.',
+  internal: 'خطای پیش‌بینی‌نشده رخ داد. اطلاعات ذخیره نشد؛ دوباره تلاش کنید.',
+  required: 'این بخش را پر کنید.',
+  tooLong: (max: number): string => `حداکثر ${toFa(max)} نویسه مجاز است.`,
+  nationalIdInvalid: 'کد ملی نادرست است (ده رقم با رقم کنترل درست).',
+  mobileInvalid: 'شماره همراه نادرست است؛ مانند ۰۹۱۲۱۲۳۴۵۶۷.',
+  issueEmpty: 'شرح درخواست خالی است.',
+  issueTooLong: (max: number): string => `شرح درخواست حداکثر ${toFa(max)} نویسه است.`,
+  dateInvalid: 'تاریخ شمسی نادرست است؛ مانند ۱۴۰۵/۰۹/۰۳.',
+  deadlineInvalid: 'مهلت باید بین ۱ تا ۳۶۵ روز کاری باشد.',
+  countyRequired: 'شهرستان را انتخاب کنید.',
+  meetingDayNotFound: 'روز ملاقات پیدا نشد.',
+  meetingDayExists: 'برای این تاریخ و مکان روز ملاقات باز شده است.',
+  caseNotFound: 'پرونده پیدا نشد.',
+  trackingCodeInvalid: 'کد رهگیری نامعتبر است',
+  trackingCodeNotFound: 'پرونده‌ای با این کد رهگیری ثبت نشده است.',
+  caseCancelled: 'این پرونده ابطال شده است.',
+  alreadyCancelled: 'این پرونده پیش‌تر ابطال شده است.',
+  cancelReasonRequired: 'دلیل ابطال را بنویسید.',
+  queueEntryNotFound: 'نوبت پیدا نشد.',
+  queueEmpty: 'کسی در نوبت انتظار نیست.',
+  codesExhausted: 'ظرفیت کد رهگیری امسال تمام شده است.',
+  unauthorized: 'دسترسی مجاز نیست: نشانی برنامه را دوباره باز کنید.',
+  dataLocked: (dir: string, pid: number, host: string): string =>
+    `پوشه داده «${dir}» در اختیار برنامه دیگری است (فرایند ${toFa(pid)} روی ${host}). آن را ببندید و دوباره تلاش کنید.`,
+  corruptFile: (file: string): string =>
+    `فایل داده «${file}» خراب است و خوانده نشد. هیچ چیزی بازنویسی نشد. فایل را از نسخه پشتیبان بازگردانید.`,
+  newerSchema: (file: string): string =>
+    `فایل «${file}» با نسخه جدیدتری از دیدار ساخته شده است. برنامه را به‌روز کنید.`,
+  writeFailed: (file: string): string =>
+    `ذخیره در «${file}» ممکن نشد (دیسک پر یا فقط‌خواندنی است). اطلاعات ذخیره نشد؛ فضای دیسک و دسترسی پوشه را بررسی کنید.`,
+} as const;
+
+function toFa(n: number): string {
+  return String(n).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+}

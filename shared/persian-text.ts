@@ -1,0 +1,81 @@
+// Persian text utilities: digit and letter normalisation, display digits, input sanitising.
+// Pure: used by the renderer, the backend, the PDF documents and the grouping engine.
+
+const PERSIAN_ZERO = 0x06f0;
+const ARABIC_INDIC_ZERO = 0x0660;
+
+/** Persian (۰–۹) and Arabic-Indic (٠–٩) digits → ASCII. */
+export function toAsciiDigits(s: string): string {
+  return s.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (d) => {
+    const c = d.charCodeAt(0);
+    return String(c >= PERSIAN_ZERO ? c - PERSIAN_ZERO : c - ARABIC_INDIC_ZERO);
+  });
+}
+
+/** ASCII and Arabic-Indic digits → Persian digits, for display. */
+export function toPersianDigits(s: string | number): string {
+  return String(s).replace(/[0-9\u0660-\u0669]/g, (d) => {
+    const c = d.charCodeAt(0);
+    const n = c >= ARABIC_INDIC_ZERO ? c - ARABIC_INDIC_ZERO : c - 48;
+    return String.fromCharCode(PERSIAN_ZERO + n);
+  });
+}
+
+/** Arabic letter forms that Persian keyboards and old systems produce → Persian letters. */
+const LETTER_MAP: Record<string, string> = {
+  'ي': 'ی', // Arabic yeh
+  'ى': 'ی', // alef maksura
+  'ك': 'ک', // Arabic kaf
+};
+
+export function normalizeLetters(s: string): string {
+  return s.replace(/[يىك]/g, (ch) => LETTER_MAP[ch] ?? ch);
+}
+
+// Bidi embedding/override/isolate controls and C0/C1 controls (except tab and newline) never belong in
+// stored text: they can reorder what a clerk or a PDF shows.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+export function stripUnsafeControls(s: string): string {
+  return s.replace(UNSAFE_CONTROLS, '');
+}
+
+/**
+ * Canonical form of free text typed by a clerk: Persian letters, Arabic-Indic digits as Persian,
+ * no unsafe controls, trimmed, runs of spaces folded (newlines kept).
+ */
+export function normalizeText(s: string): string {
+  return stripUnsafeControls(normalizeLetters(s))
+    .replace(/[\u0660-\u0669]/g, (d) => String.fromCharCode(PERSIAN_ZERO + d.charCodeAt(0) - ARABIC_INDIC_ZERO))
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00A0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+/** Single-line variant for names, places and other short fields. */
+export function normalizeLine(s: string): string {
+  return normalizeText(s).replace(/\s+/g, ' ');
+}
+
+/** Only the digits of an input in any script, e.g. a national ID typed with dashes or Persian digits. */
+export function digitsOnly(s: string): string {
+  return toAsciiDigits(s).replace(/[\s\-_.()/]/g, '');
+}
+
+/**
+ * Folded form for matching and search: letters and digits unified, ZWNJ and diacritics removed,
+ * so «مي‌خواهم», «میخواهم» and «می خواهم» compare equal after whitespace removal where needed.
+ */
+export function foldForSearch(s: string): string {
+  return toAsciiDigits(normalizeLetters(s))
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '') // harakat, superscript alef, tatweel
+    .replace(/[\u200C\u200D]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ؤ/g, 'و')
+    .replace(/[ةۀ]/g, 'ه')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
+import { JalaliDateString, lineField, textLine } from './domain';
+import type { HolidayEntry } from './working-days';
+
+export const SLIP_LAYOUTS = ['a5', 'receipt80'] as const;
+export type SlipLayout = (typeof SLIP_LAYOUTS)[number];
+
+export type Settings = {
+  officeName: string;
+  officeUnit: string;
+  followUpPhone: string;
+  followUpAddress: string;
+  logoDataUrl: string;
+  counties: string[];
+  departments: string[];
+  categories: string[];
+  quickPhrases: string[];
+  holidays: HolidayEntry[];
+  thursdayOff: boolean;
+  defaultDeadlineDays: number;
+  slipLayout: SlipLayout;
+};
+
+export function defaultSettings(): Settings {
+  return {
+    officeName: 'استانداری مازندران',
+    officeUnit: 'دفتر ارتباطات مردمی استاندار',
+    followUpPhone: '011-33300000',
+    followUpAddress: 'ساری، میدان امام، ساختمان استانداری مازندران، اداره کل بازرسی',
+    logoDataUrl: '',
+    counties: [...MAZANDARAN_COUNTIES],
+    departments: [...PROVINCIAL_DEPARTMENTS],
+    categories: [...CASE_CATEGORIES],
+    quickPhrases: [...QUICK_PHRASES],
+    holidays: defaultHolidays(),
+    thursdayOff: true,
+    defaultDeadlineDays: 10,
+    slipLayout: 'a5',
+  };
+}
+
+const list = (max: number, itemMax: number) => z.array(lineField(itemMax)).max(max);
+const LOGO_MAX = 300_000;
+
+/** Every field optional: the settings screen sends what it changed. */
+export const SettingsPatchSchema = z.object({
+  officeName: lineField(120),
+  officeUnit: textLine(120),
+  followUpPhone: textLine(40),
+  followUpAddress: textLine(300),
+  logoDataUrl: z.string().max(LOGO_MAX).refine((s) => s === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(s)),
+  counties: list(60, 60).min(1),
+  departments: list(300, 120).min(1),
+  categories: list(100, 80),
+  quickPhrases: list(100, 300),
+  holidays: z.array(z.object({ date: JalaliDateString, title: lineField(200) })).max(400),
+  thursdayOff: z.boolean(),
+  defaultDeadlineDays: z.number().int().min(1).max(365),
+  slipLayout: z.enum(SLIP_LAYOUTS),
+}).partial();
+export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

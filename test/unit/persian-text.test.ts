@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { digitsOnly, foldForSearch, normalizeLine, normalizeText, toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
+
+describe('digits', () => {
+  it('turns Persian and Arabic-Indic digits into ASCII', () => {
+    expect(toAsciiDigits('۰۱۲۳۴۵۶۷۸۹')).toBe('0123456789');
+    expect(toAsciiDigits('٠١٢٣٤٥٦٧٨٩')).toBe('0123456789');
+    expect(toAsciiDigits('کد ۱۲3٤')).toBe('کد 1234');
+  });
+  it('shows every digit script in Persian digits', () => {
+    expect(toPersianDigits('1405/09/02')).toBe('۱۴۰۵/۰۹/۰۲');
+    expect(toPersianDigits('٤٥')).toBe('۴۵');
+    expect(toPersianDigits(2000)).toBe('۲۰۰۰');
+  });
+  it('keeps only the digits of an ID typed with separators', () => {
+    expect(digitsOnly('۰۰۱-۸۶۹ ۲۶۳۱')).toBe('0018692631');
+  });
+});
+
+describe('text normalisation', () => {
+  it('replaces Arabic yeh and kaf and Arabic-Indic digits, folds spaces, trims', () => {
+    expect(normalizeText('  قطعي  برق در كوچه ٣  ')).toBe('قطعی برق در کوچه ۳');
+  });
+  it('removes bidi overrides and control characters but keeps line breaks', () => {
+    expect(normalizeText('الف\u202Eب\u0007\r\nج')).toBe('الفب\nج');
+  });
+  it('makes a single line of names', () => {
+    expect(normalizeLine('علي\nرضايي')).toBe('علی رضایی');
+  });
+  it('folds for search: letters, digits, ZWNJ and diacritics', () => {
+    expect(foldForSearch('مي‌خواهم ۱۲')).toBe(foldForSearch('میخواهم 12'));
+    expect(foldForSearch('مُدیر')).toBe('مدیر');
+  });
+});

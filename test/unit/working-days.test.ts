@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { defaultHolidays } from '../../shared/defaults';
+import { formatJalali, parseJalali } from '../../shared/jalali';
+import { addWorkingDays, calendarFrom, isWorkingDay, workingDaysBetween } from '../../shared/working-days';
+
+const j = (s: string) => parseJalali(s)!;
+const official = (thursdayOff: boolean) => calendarFrom(defaultHolidays(), thursdayOff);
+
+describe('working days', () => {
+  it('deduplicates the holiday table by date (26 distinct dates in 1405)', () => {
+    expect(defaultHolidays().filter((h) => h.date.startsWith('1405/')).length).toBe(26);
+  });
+
+  it('skips Fridays, and Thursdays when the office closes on them', () => {
+    // 1405/09/04 is a Wednesday (no holiday that week).
+    expect(formatJalali(addWorkingDays(j('1405/09/04'), 1, official(true)))).toBe('1405/09/07'); // Thu, Fri off → Sat
+    expect(formatJalali(addWorkingDays(j('1405/09/04'), 1, official(false)))).toBe('1405/09/05'); // Thursday counts
+    expect(formatJalali(addWorkingDays(j('1405/09/04'), 2, official(false)))).toBe('1405/09/07'); // Friday never does
+  });
+
+  it('skips the Nowruz holidays across the year end', () => {
+    const cal = official(true);
+    const due = addWorkingDays(j('1404/12/27'), 1, cal);
+    // 12/28 Thu (off), 12/29 Fri, 01/01–01/04 Nowruz and Eid al-Fitr, 01/05 Wed is the first working day.
+    expect(formatJalali(due)).toBe('1405/01/05');
+    expect(isWorkingDay(j('1405/01/12'), cal)).toBe(false); // Islamic Republic Day
+    expect(isWorkingDay(j('1405/01/13'), cal)).toBe(false); // Nature Day
+  });
+
+  it('skips lunar holidays (Tasua and Ashura 1405)', () => {
+    const cal = official(false);
+    const tasua = defaultHolidays().find((h) => h.date.startsWith('1405/') && h.title.includes('تاسوعا'));
+    expect(tasua).toBeDefined();
+    const day = j(tasua!.date);
+    expect(isWorkingDay(day, cal)).toBe(false);
+    const before = parseJalali(formatJalali({ ...day, jd: day.jd - 1 }))!;
+    // From the day before Tasua, one working day lands after Tasua and Ashura (and a Friday if one follows).
+    const due = addWorkingDays(before, 1, cal);
+    expect(workingDaysBetween(before, due, cal)).toBe(1);
+    expect(formatJalali(due) > formatJalali({ ...day, jd: day.jd + 1 })).toBe(true);
+  });
+
+  it('counts 10 working days as two office weeks when Thursday is off', () => {
+    // Sunday 1405/09/01: Mon–Wed (3), Sat–Wed (8), Sat–Sun (10).
+    expect(formatJalali(addWorkingDays(j('1405/09/01'), 10, official(true)))).toBe('1405/09/15');
+    expect(workingDaysBetween(j('1405/09/01'), j('1405/09/15'), official(true))).toBe(10);
+  });
+});

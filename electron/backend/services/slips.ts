@@ -6,7 +6,6 @@ import { msg } from '../../../shared/messages';
 import { maskNationalId } from '../../../shared/national-id';
 import type { Case } from '../../../shared/domain';
 import type { BackendContext } from '../context';
-import { renderSlipPdf } from '../pdf/slip-pdf';
 import { requireCase } from './cases';
 import { requireMeetingDay } from './meeting-days';
 
@@ -37,6 +36,8 @@ export async function printSlip(ctx: BackendContext, caseId: string): Promise<Sl
 export async function renderCaseSlip(ctx: BackendContext, c: Case, duplicate: boolean): Promise<Buffer> {
   const s = await ctx.store.getSettings();
   const day = await requireMeetingDay(ctx, c.meetingDayId);
+  // pdfmake and the fonts load on the first print, not at start-up.
+  const { renderSlipPdf } = await import('../pdf/slip-pdf');
   return renderSlipPdf({
     officeName: s.officeName,
     ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),

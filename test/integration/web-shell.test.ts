@@ -1,0 +1,90 @@
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebShell, type WebShell } from '../../electron/web/server';
+import { TOKEN_HEADER } from '../../shared/security';
+import { openTestBackend, snapshot, tempDir, validCitizen } from '../helpers/backend';
+
+type Res = { status: number; body: string };
+
+/** Raw HTTP so that Host and Origin can be set freely (fetch forbids it). */
+function request(shell: WebShell, p: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: shell.port, path: p, method: o.method ?? 'GET', headers: { Host: `127.0.0.1:${shell.port}`, ...o.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (o.body) req.write(o.body);
+    req.end();
+  });
+}
+
+let shell: WebShell;
+let backend: Awaited<ReturnType<typeof openTestBackend>>;
+let staticDir: string;
+
+beforeAll(async () => {
+  backend = await openTestBackend();
+  staticDir = await tempDir('didar-static-');
+  await fs.writeFile(path.join(staticDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
+  await fs.writeFile(path.join(path.dirname(staticDir), 'didar-secret.txt'), 'secret');
+  shell = await startWebShell({ dispatch: backend.dispatch, staticDir });
+});
+afterAll(async () => {
+  await shell.close();
+  await backend.close();
+});
+
+const api = (method: string, args: unknown, headers: Record<string, string> = {}) =>
+  request(shell, `/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: shell.token, ...headers }, body: JSON.stringify(args) });
+
+describe('web shell', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/`);
+  });
+
+  it('serves the page with its token and a strict CSP', async () => {
+    const r = await request(shell, '/');
+    expect(r.status).toBe(200);
+    expect(r.body).toContain(`<meta name="didar-token" content="${shell.token}">`);
+  });
+
+  it('answers API calls that carry the token', async () => {
+    const r = await api('meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { date: '1405/09/02' } });
+  });
+
+  it('refuses requests without or with a wrong token (401) and stores nothing', async () => {
+    const before = await snapshot(backend.dataDir);
+    const day = (await backend.handlers['meetingDay/list']({}))[0]!;
+    const args = { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست' };
+    expect((await request(shell, '/api/case/record', { method: 'POST', body: JSON.stringify(args) })).status).toBe(401);
+    const wrong = await api('case/record', args, { [TOKEN_HEADER]: 'x'.repeat(shell.token.length) });
+    expect(wrong.status).toBe(401);
+    expect(JSON.parse(wrong.body).error.message).toContain('دسترسی مجاز نیست');
+    expect(await snapshot(backend.dataDir)).toEqual(before);
+  });
+
+  it('refuses a foreign Host or Origin (403)', async () => {
+    expect((await request(shell, '/', { headers: { Host: 'evil.example:80' } })).status).toBe(403);
+    expect((await api('app/info', {}, { Host: `attacker.test:${shell.port}` })).status).toBe(403);
+    expect((await api('app/info', {}, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('app/info', {}, { Origin: `http://127.0.0.1:${shell.port}` })).status).toBe(200);
+  });
+
+  it('refuses bodies over the limit (413)', async () => {
+    expect((await api('app/info', { pad: 'x'.repeat(1_100_000) })).status).toBe(413);
+  });
+
+  it('does not let static paths escape the build folder (404)', async () => {
+    for (const p of ['/../didar-secret.txt', '/%2e%2e/didar-secret.txt', '/..%2fdidar-secret.txt', '/%2e%2e%5cdidar-secret.txt']) {
+      const r = await request(shell, p);
+      expect(r.status, p).toBe(404);
+      expect(r.body).not.toContain('secret');
+    }
+  });
+});

@@ -171,6 +171,8 @@ export type Case = {
   status: CaseStatus;
   attachments: string[];
   groupId?: string;
+  /** Id of the row this case was imported from, so that importing the same file twice adds nothing. */
+  externalId?: string;
   cancel?: { reason: string; at: string; by: string };
   prints: { at: string; by: string; duplicate: boolean }[];
   history: HistoryEntry[];

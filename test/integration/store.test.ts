@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
-import { verhoeffValid } from '../../shared/tracking-code';
+import { checkDataDir } from '../../electron/backend/store/check';
+import { parseTrackingCode, verhoeffValid } from '../../shared/tracking-code';
 import { ok, openTestBackend, openToday, send, snapshot, tempDir, validCitizen } from '../helpers/backend';
 
 const open: { close: () => Promise<void> }[] = [];
@@ -107,6 +108,11 @@ describe('file store', () => {
     const again = await start(b.dataDir);
     const stored = await ok(again, 'case/listForDay', { meetingDayId: day.id });
     expect(new Set(stored.map((c) => c.code))).toEqual(codes);
+    const report = await checkDataDir(b.dataDir);
+    expect(report).toMatchObject({ ok: true, cases: 500, problems: [], warnings: [] });
+    // the next code continues the sequence
+    const next = await ok(again, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست بعدی' });
+    expect(parseTrackingCode(next.code).sequence).toBe(501);
   });
 
   it('records every change in the audit trail with who and when', async () => {

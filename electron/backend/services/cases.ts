@@ -11,7 +11,7 @@ import { requireMeetingDay } from './meeting-days';
 import { markQueueSeen } from './queue';
 import { workCalendar } from './settings';
 
-export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/record'>): Promise<Case> {
+export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/record'>, externalId?: string): Promise<Case> {
   const day = await requireMeetingDay(ctx, draft.meetingDayId);
   if (draft.queueNumber !== undefined && !(await ctx.store.getQueue(day.id)).some((q) => q.number === draft.queueNumber)) {
     throw new DidarError('not-found', msg.queueEntryNotFound);
@@ -44,6 +44,7 @@ export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/re
     ...(order ? { order } : {}),
     status: 'recorded',
     attachments: draft.attachments,
+    ...(externalId ? { externalId } : {}),
     prints: [],
     history: [
       { at, by, action: 'recorded' },

@@ -67,6 +67,9 @@ class Doc<T extends Versioned> {
   }
 }
 
+/** Counters are kept per two-digit Jalali year, as in the tracking code. */
+const yearKey = (yy: number): string => String(yy).padStart(2, '0');
+
 export type OpenOptions = { now?: () => Date };
 
 export async function openFileStore(dataDir: string, options: OpenOptions = {}): Promise<FileStore> {
@@ -150,7 +153,7 @@ export class FileStore implements Store {
 
   private raiseCounter(code: string): void {
     const { yy, sequence } = parseTrackingCode(code);
-    const key = String(yy).padStart(2, '0');
+    const key = yearKey(yy);
     const seqs = this.counters.data.sequences;
     if ((seqs[key] ?? 0) < sequence) seqs[key] = sequence;
   }
@@ -256,6 +259,10 @@ export class FileStore implements Store {
     return this.byId.size;
   }
 
+  async listCases(): Promise<Case[]> {
+    return [...this.byId.values()];
+  }
+
   async saveCase(next: Case, by: Actor, action: AuditAction): Promise<void> {
     this.assertOpen();
     const d = this.dayDoc(next.meetingDayId);
@@ -287,9 +294,9 @@ export class FileStore implements Store {
     }
   }
 
-  async nextSequence(yy: number): Promise<number> {
+  async nextSequence(jalaliYear: number): Promise<number> {
     this.assertOpen();
-    const key = String(yy).padStart(2, '0');
+    const key = yearKey(jalaliYear % 100);
     const seqs = this.counters.data.sequences;
     const n = (seqs[key] ?? 0) + 1;
     seqs[key] = n;

@@ -25,11 +25,12 @@ export type Store = {
   listCasesOfDay(dayId: string): Promise<Case[]>;
   listCasesOfCitizen(nationalId: string): Promise<Case[]>;
   countCases(): Promise<number>;
+  listCases(): Promise<Case[]>;
   /** Inserts or replaces a case; the audit trail gets the before and after. */
   saveCase(next: Case, by: Actor, action: AuditAction): Promise<void>;
 
-  /** Allocates the next tracking sequence of a two-digit Jalali year; never returns the same one twice. */
-  nextSequence(yy: number): Promise<number>;
+  /** Allocates the next tracking sequence of a Jalali year; never returns the same one twice. */
+  nextSequence(jalaliYear: number): Promise<number>;
 
   close(): Promise<void>;
 };

@@ -1,0 +1,51 @@
+// `didar import` and `didar slip`.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { normalizeTrackingCode } from '../../shared/tracking-code';
+import { openBackend } from '../backend';
+import { caseByCode } from '../backend/services/cases';
+import { importCases } from '../backend/services/import';
+import { renderCaseSlip } from '../backend/services/slips';
+import { dataDirOf, fail } from './index';
+
+export async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { data: { type: 'string' } }, allowPositionals: true, strict: true });
+  const file = positionals[0];
+  if (!file) return fail('فایل ورودی را بدهید.', 'usage: didar import --data DIR FILE.json', 2);
+  let input: unknown;
+  try {
+    input = JSON.parse(await fs.readFile(path.resolve(file), 'utf8'));
+  } catch (e) {
+    return fail(`فایل «${file}» خوانده نشد یا JSON درست نیست.`, `cannot read ${file} as JSON: ${(e as Error).message}`);
+  }
+  const backend = await openBackend({ dataDir: dataDirOf(values.data), operator: 'import' });
+  try {
+    const summary = await importCases(backend.ctx, input);
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return 0;
+  } finally {
+    await backend.close();
+  }
+}
+
+export async function slipCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' }, code: { type: 'string' }, out: { type: 'string' }, duplicate: { type: 'boolean' } },
+    strict: true,
+  });
+  if (!values.code || !values.out) return fail('کد رهگیری و فایل خروجی را بدهید.', 'usage: didar slip --data DIR --code CODE --out FILE.pdf', 2);
+  const code = normalizeTrackingCode(values.code);
+  if (!code) return fail('کد رهگیری نامعتبر است', `invalid tracking code: ${values.code}`);
+  const backend = await openBackend({ dataDir: dataDirOf(values.data), operator: 'cli' });
+  try {
+    const c = await caseByCode(backend.ctx, code);
+    const pdf = await renderCaseSlip(backend.ctx, c, values.duplicate ?? c.prints.length > 0);
+    await fs.writeFile(path.resolve(values.out), pdf);
+    process.stdout.write(`${JSON.stringify({ code, out: path.resolve(values.out), bytes: pdf.length })}\n`);
+    return 0;
+  } finally {
+    await backend.close();
+  }
+}

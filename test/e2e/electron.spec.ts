@@ -1,0 +1,47 @@
+// The same intake on the real Electron window, where the Electron runtime exists on the machine.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron as electron, expect, test } from '@playwright/test';
+
+function electronBinary(): string | null {
+  try {
+    const bin = createRequire(import.meta.url)('electron') as unknown;
+    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+const bin = electronBinary();
+if (!bin) console.log('[e2e] Electron test skipped: the Electron runtime is not installed on this machine (its download is not possible here).');
+
+test.describe('Electron window', () => {
+  test.skip(!bin, 'Electron runtime missing on this machine');
+
+  test('opens hardened, records a case and keeps it after a restart', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-electron-'));
+    const launch = () => electron.launch({ executablePath: bin!, args: ['.', '--data', dataDir], env: { ...process.env, DIDAR_DATA_DIR: dataDir } });
+    let app = await launch();
+    let win = await app.firstWindow();
+    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    await win.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
+    await win.getByLabel('کد ملی', { exact: true }).fill('2401179445');
+    await win.getByLabel('نام', { exact: true }).fill('مرتضی');
+    await win.getByLabel('نام خانوادگی').fill('یوسفی');
+    await win.getByLabel('تلفن همراه').fill('09121234567');
+    await win.getByLabel('شهرستان', { exact: true }).selectOption('سوادکوه');
+    await win.getByLabel('شرح درخواست').fill('روستا سرویس حمل و نقل عمومی ندارد.');
+    await win.getByLabel('دستگاه مسئول').selectOption('اداره کل حمل و نقل و پایانه‌ها');
+    await win.getByRole('button', { name: /ثبت و صدور کد رهگیری/ }).click();
+    const code = (await win.getByTestId('saved-code').textContent())!;
+    await app.close();
+    app = await launch();
+    win = await app.firstWindow();
+    await expect(win.getByTestId('day-cases')).toContainText(code);
+    await app.close();
+  });
+});

@@ -1,0 +1,48 @@
+// Each end-to-end test gets the real web shell on a fresh data folder, started and stopped in the test.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import { openBackend, type Backend } from '../../electron/backend';
+import { startWebShell, type WebShell } from '../../electron/web/server';
+
+export const RENDERER_DIR = path.resolve('out/renderer');
+export const SCREENSHOTS = path.resolve('test/e2e/screenshots');
+
+export type Didar = {
+  dataDir: string;
+  url: string;
+  backend: Backend;
+  /** Closes and reopens the backend and server on the same folder, like quitting and starting the app. */
+  restart: () => Promise<string>;
+};
+
+export const test = base.extend<{ didar: Didar }>({
+  didar: async ({}, use) => {
+    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('renderer not built: run `npm run build` first');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-e2e-'));
+    let backend = await openBackend({ dataDir, operator: 'میز ۱' });
+    let shell: WebShell = await startWebShell({ dispatch: backend.dispatch, staticDir: RENDERER_DIR });
+    const d: Didar = {
+      dataDir,
+      url: shell.url,
+      backend,
+      restart: async () => {
+        await shell.close();
+        await backend.close();
+        backend = await openBackend({ dataDir, operator: 'میز ۱' });
+        shell = await startWebShell({ dispatch: backend.dispatch, staticDir: RENDERER_DIR });
+        d.backend = backend;
+        d.url = shell.url;
+        return shell.url;
+      },
+    };
+    await use(d);
+    await shell.close();
+    await backend.close();
+  },
+});
+
+export const shot = (name: string): string => path.join(SCREENSHOTS, `${name}.png`);
+export { expect } from '@playwright/test';

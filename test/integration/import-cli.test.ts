@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { snapshot, tempDir } from '../helpers/backend';
+
+const run = promisify(execFile);
+const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+const didar = (...args: string[]) =>
+  run(process.execPath, ['bin/didar.mjs', ...args], { encoding: 'utf8' }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+describe('didar import and check', () => {
+  it('imports exactly the 160 valid sample rows and rejects the 4 invalid ones with reasons', async () => {
+    const dir = await tempDir();
+    const r = await didar('import', '--data', dir, SAMPLE);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { imported: { id: string; code: string }[]; rejected: { id: string; reason: string }[] };
+    expect(out.imported).toHaveLength(160);
+    expect(new Set(out.imported.map((i) => i.code)).size).toBe(160);
+    expect(out.rejected.map((x) => x.id).sort()).toEqual(['x001', 'x002', 'x003', 'x004']);
+    expect(out.rejected.find((x) => x.id === 'x001')!.reason).toMatch(/^citizen\.nationalId: کد ملی نادرست/);
+    expect(out.rejected.find((x) => x.id === 'x004')!.reason).toMatch(/^text: /);
+    // 8 meeting days, one file each
+    expect(await fs.readdir(path.join(dir, 'days'))).toHaveLength(8);
+
+    const check = await didar('check', '--data', dir);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, cases: 160, meetingDays: 8, problems: [], warnings: [] });
+
+    // importing the same file again adds nothing
+    const before = await snapshot(dir);
+    const again = JSON.parse((await didar('import', '--data', dir, SAMPLE)).stdout) as { imported: { existing?: boolean }[] };
+    expect(again.imported.every((i) => i.existing)).toBe(true);
+    const after = await snapshot(dir);
+    expect(Object.keys(after).filter((k) => k.startsWith('days/'))).toEqual(Object.keys(before).filter((k) => k.startsWith('days/')));
+    for (const k of Object.keys(before).filter((k) => k.startsWith('days/'))) expect(after[k]).toBe(before[k]);
+  });
+
+  it('check fails naming the broken file and what is wrong', async () => {
+    const dir = await tempDir();
+    await didar('import', '--data', dir, SAMPLE);
+    const days = await fs.readdir(path.join(dir, 'days'));
+    await fs.writeFile(path.join(dir, 'days', days[0]!), '{"schemaVersion":1,"day":');
+    const r = await didar('check', '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`days/${days[0]}`);
+    expect(r.stderr).toContain('does not parse as JSON');
+  });
+
+  it('check fails on a missing folder and --help lists the commands', async () => {
+    const r = await didar('check', '--data', '/nonexistent/didar');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('data folder does not exist');
+    const help = await didar('--help');
+    expect(help.stdout).toMatch(/didar check[\s\S]*didar import[\s\S]*didar slip/);
+  });
+});

@@ -1,3 +1,4 @@
+import { benchCommand, benchSeedCommand } from './bench';
 import { importCommand, slipCommand } from './import-slip';
 import type { Command } from './index';
 
@@ -5,4 +6,6 @@ import type { Command } from './index';
 export const commands: Record<string, Command> = {
   import: importCommand,
   slip: slipCommand,
+  bench: benchCommand,
+  'bench-seed': benchSeedCommand,
 };

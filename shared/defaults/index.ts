@@ -1,5 +1,5 @@
 // Defaults for a new data folder: Mazandaran's counties and provincial departments, editable in settings.
-import holidayTable from './holidays-1405-1406.json';
+import holidayTable from './holidays-1405-1406.json' with { type: 'json' };
 import type { HolidayEntry } from '../working-days';
 
 export const MAZANDARAN_COUNTIES = [

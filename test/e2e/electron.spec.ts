@@ -25,9 +25,13 @@ test.describe('Electron window', () => {
     const launch = () => electron.launch({ executablePath: bin!, args: ['.', '--data', dataDir], env: { ...process.env, DIDAR_DATA_DIR: dataDir } });
     let app = await launch();
     let win = await app.firstWindow();
-    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    // The page has no Node: no require, no process; only window.didar from the preload.
+    expect(await win.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+    expect(await win.evaluate(() => Object.keys((globalThis as { didar?: object }).didar ?? {}).sort())).toEqual(['invoke', 'printPdf', 'savePdf']);
+    // Navigation away from the app and new windows are refused.
+    await win.evaluate(() => { (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'; });
+    await expect(win.getByRole('heading', { name: 'گشایش روز ملاقات' })).toBeVisible();
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     await win.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
     await win.getByLabel('کد ملی', { exact: true }).fill('2401179445');
     await win.getByLabel('نام', { exact: true }).fill('مرتضی');

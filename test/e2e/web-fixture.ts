@@ -18,6 +18,7 @@ export type Didar = {
 };
 
 export const test = base.extend<{ didar: Didar }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
   didar: async ({}, use) => {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('renderer not built: run `npm run build` first');
     fs.mkdirSync(SCREENSHOTS, { recursive: true });

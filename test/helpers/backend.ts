@@ -2,12 +2,21 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import type { Args, Method, Result } from '../../shared/api';
 import type { Reply } from '../../shared/errors';
 import { openBackend, type Backend } from '../../electron/backend';
 
+const made: string[] = [];
+// Registered in the suite of each test file that imports this helper.
+afterAll(async () => {
+  await Promise.all(made.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));
+});
+
 export async function tempDir(prefix = 'didar-test-'): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** 2026-11-23 10:00 in Tehran: Monday 1405/09/02. */

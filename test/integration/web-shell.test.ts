@@ -28,9 +28,11 @@ let staticDir: string;
 
 beforeAll(async () => {
   backend = await openTestBackend();
-  staticDir = await tempDir('didar-static-');
+  const base = await tempDir('didar-static-');
+  staticDir = path.join(base, 'renderer');
+  await fs.mkdir(staticDir);
   await fs.writeFile(path.join(staticDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
-  await fs.writeFile(path.join(path.dirname(staticDir), 'didar-secret.txt'), 'secret');
+  await fs.writeFile(path.join(base, 'didar-secret.txt'), 'secret'); // beside the build folder: must stay unreachable
   shell = await startWebShell({ dispatch: backend.dispatch, staticDir });
 });
 afterAll(async () => {

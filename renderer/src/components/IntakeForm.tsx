@@ -66,10 +66,18 @@ type FormState = {
   attachments: string[];
 };
 
+/** Where the API reports a problem with each form field. */
+const ERROR_PATH: Record<keyof FormState, string> = {
+  nationalId: 'citizen.nationalId', firstName: 'citizen.firstName', lastName: 'citizen.lastName', mobile: 'citizen.mobile',
+  county: 'citizen.county', locality: 'citizen.locality', address: 'citizen.address', text: 'text', category: 'category',
+  orderType: 'order.type', lead: 'order.leadDepartment', others: 'order.otherDepartments', deadlineDays: 'order.deadlineDays',
+  orderText: 'order.text', attachments: 'attachments',
+};
+
 const empty = (s: Settings): FormState => ({
   nationalId: '', firstName: '', lastName: '', mobile: '', county: '', locality: '', address: '',
   text: '', category: '',
-  orderType: 'investigate', lead: '', others: [], deadlineDays: String(s.defaultDeadlineDays), orderText: '',
+  orderType: 'investigate', lead: '', others: [], deadlineDays: fa(s.defaultDeadlineDays), orderText: '',
   attachments: [],
 });
 
@@ -92,7 +100,11 @@ export function IntakeForm({ day, settings, fromQueue, onSaved, onPrint }: Props
   const firstInput = useRef<HTMLInputElement>(null);
   const printButton = useRef<HTMLButtonElement>(null);
 
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]): void => setF((s) => ({ ...s, [k]: v }));
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]): void => {
+    setF((s) => ({ ...s, [k]: v }));
+    // an edited field's old message no longer applies
+    setErrors((e) => (ERROR_PATH[k] in e ? Object.fromEntries(Object.entries(e).filter(([p]) => p !== ERROR_PATH[k])) : e));
+  };
 
   const nid = normalizeNationalId(f.nationalId);
   const nidState = nid.length < 10 ? 'typing' : isValidNationalId(nid) ? 'ok' : 'bad';

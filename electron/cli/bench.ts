@@ -1,0 +1,89 @@
+// `didar bench [--cases N]`: measures the real backend on generated data and prints one JSON object.
+// Seeding runs in a child process so that its memory does not count towards the measured peak RSS.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openBackend } from '../backend';
+import { issueText, nationalId, rng, seedDataDir } from '../backend/bench/generate';
+import { renderCaseSlip } from '../backend/services/slips';
+import { fail } from './index';
+
+const SAVES = 300;
+const SLIP_RUNS = 20;
+
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+export async function benchSeedCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, cases: { type: 'string' } }, strict: true });
+  if (!values.data) return fail('پوشه داده را بدهید.', 'usage: didar bench-seed --data DIR --cases N', 2);
+  process.stdout.write(`${JSON.stringify(await seedDataDir(values.data, Number(values.cases ?? 10_000)))}\n`);
+  return 0;
+}
+
+export async function benchCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { cases: { type: 'string' }, keep: { type: 'boolean' } }, strict: true });
+  const n = Number(values.cases ?? 10_000);
+  if (!Number.isInteger(n) || n < 0) return fail('تعداد پرونده‌ها نادرست است.', `--cases must be a whole number: ${values.cases}`, 2);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'didar-bench-'));
+  const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/didar.mjs');
+  execFileSync(process.execPath, [cli, 'bench-seed', '--data', dir, '--cases', String(n)], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const t0 = performance.now();
+  const backend = await openBackend({ dataDir: dir, operator: 'bench' });
+  const loadMs = performance.now() - t0;
+  const result: Record<string, number> = { cases: n, loadMs: round(loadMs) };
+  try {
+    const day = (await backend.dispatch('meetingDay/open', { date: '1405/09/02', place: { kind: 'county', county: 'آمل' }, host: 'bench' })) as { ok: true; value: { id: string } };
+    const r = rng(7);
+    const saves: number[] = [];
+    let lastId = '';
+    for (let i = 0; i < SAVES; i++) {
+      const draft = {
+        meetingDayId: day.value.id,
+        citizen: { firstName: 'علی', lastName: 'رضایی', nationalId: nationalId(r), mobile: '+989121234567', county: 'آمل', locality: 'چمستان' },
+        text: issueText(r),
+        order: { type: 'investigate', leadDepartment: 'فرمانداری', deadlineDays: 10, text: 'موضوع بررسی شود.' },
+      };
+      const s = performance.now();
+      const reply = await backend.dispatch('case/record', draft);
+      saves.push(performance.now() - s);
+      if (!reply.ok) throw new Error(`save failed: ${JSON.stringify(reply.error)}`);
+      lastId = (reply.value as { id: string }).id;
+    }
+    result.saveP50Ms = round(percentile(saves, 50));
+    result.saveP95Ms = round(percentile(saves, 95));
+
+    const c = (await backend.store.getCase(lastId))!;
+    await renderCaseSlip(backend.ctx, c, false); // cold: fonts and pdfmake load once
+    const slips: number[] = [];
+    for (let i = 0; i < SLIP_RUNS; i++) {
+      const s = performance.now();
+      await renderCaseSlip(backend.ctx, c, i % 2 === 1);
+      slips.push(performance.now() - s);
+    }
+    result.slipMs = round(percentile(slips, 50));
+  } finally {
+    await backend.close();
+  }
+  result.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
+  result.diskMb = round((await folderBytes(dir)) / 1024 / 1024);
+  if (!values.keep) await fs.rm(dir, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  return 0;
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    total += e.isDirectory() ? await folderBytes(p) : (await fs.stat(p)).size;
+  }
+  return total;
+}

@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { expect, shot, test } from './web-fixture';
+
+test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»', async ({ page, didar }) => {
+  await page.goto(didar.url);
+  await page.getByLabel('محل ملاقات').selectOption('county');
+  await page.getByLabel('شهرستان', { exact: true }).selectOption('آمل');
+  await page.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
+  await expect(page.getByText('سفر شهرستانی: آمل')).toBeVisible();
+
+  // Two arrivals; call the first with F2
+  for (const [name, nid] of [['زهرا کریمی', '0018692631'], ['حسین نظری', '']] as const) {
+    await page.getByPlaceholder('نام مراجع').fill(name);
+    await page.getByPlaceholder('کد ملی (اختیاری)').fill(nid);
+    await page.getByRole('button', { name: 'ثبت ورود' }).click();
+    await expect(page.locator('.queue-list')).toContainText(name);
+  }
+  await page.keyboard.press('F2');
+  await expect(page.locator('.queue-item.called')).toContainText('زهرا کریمی');
+  await expect(page.getByLabel('نام', { exact: true })).toHaveValue('زهرا');
+  await expect(page.getByLabel('کد ملی', { exact: true })).toHaveValue('0018692631');
+  await expect(page.getByText('کد ملی درست است')).toBeVisible();
+
+  // Mobile in +98 form, issue, order with a computed answer date
+  await page.getByLabel('تلفن همراه').fill('+98 912 332 4146');
+  await expect(page.locator('.field-hint').filter({ hasText: '۰۹۱۲۳۳۲۴۱۴۶' })).toBeVisible();
+  await page.getByLabel('شهرستان', { exact: true }).selectOption('آمل');
+  await page.getByLabel('شهر یا روستا').fill('چمستان');
+  await page.getByLabel('شرح درخواست').fill('برق روستای چمستان هر شب (حدود ۴ ساعت) قطع می‌شود و پمپ آب کار نمی‌کند.');
+  await page.getByLabel('موضوع').selectOption('آب، برق و گاز');
+  await page.getByLabel('نوع دستور').selectOption('act');
+  await page.getByLabel('دستگاه مسئول').selectOption('شرکت توزیع برق');
+  await page.getByLabel('مهلت (روز کاری)').fill('۱۰');
+  await expect(page.getByText(/^تاریخ پاسخ: /)).toBeVisible();
+  await page.getByRole('button', { name: 'موضوع با قید فوریت رسیدگی شود.' }).click();
+  await page.getByPlaceholder('نام مدرک').fill('قبض برق');
+  await page.getByPlaceholder('نام مدرک').press('Enter');
+  await page.screenshot({ path: shot('10-intake-form'), fullPage: true });
+
+  await page.getByLabel('شرح درخواست').press('Control+Enter');
+  const code = (await page.getByTestId('saved-code').textContent())!;
+  expect(code).toMatch(/^[۰-۹]{10}$/);
+  await expect(page.locator('.queue-list')).not.toContainText('زهرا کریمی'); // seen: leaves the queue
+  await expect(page.getByTestId('day-cases')).toContainText('شرکت توزیع برق');
+
+  // Print: the slip opens; a second print is a logged reprint marked «المثنی»
+  await page.getByRole('button', { name: /چاپ رسید/ }).first().click();
+  await expect(page.getByTestId('slip-frame')).toBeVisible();
+  await expect(page.getByTestId('duplicate-note')).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'ذخیره PDF' }).click();
+  const pdf = test.info().outputPath('slip.pdf');
+  await (await download).saveAs(pdf);
+  expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain(code);
+  expect(text).not.toContain('المثنی');
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, shot('11-slip').replace(/\.png$/, '')]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'چاپ المثنی' }).click();
+  await expect(page.getByTestId('duplicate-note')).toBeVisible();
+  const download2 = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'ذخیره PDF' }).click();
+  const pdf2 = test.info().outputPath('slip-duplicate.pdf');
+  await (await download2).saveAs(pdf2);
+  expect(execFileSync('pdftotext', [pdf2, '-'], { encoding: 'utf8' })).toContain('المثنی');
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf2, shot('12-slip-duplicate').replace(/\.png$/, '')]);
+  await page.keyboard.press('Escape');
+
+  // The reprint is in the case history
+  await page.getByRole('button', { name: 'جزئیات' }).click();
+  await expect(page.locator('ol.history')).toContainText('چاپ المثنی');
+  await page.screenshot({ path: shot('13-case-details'), fullPage: true });
+  await page.keyboard.press('Escape');
+
+  // Same citizen again: earlier case shown, warning for an open case with the same department
+  await page.getByRole('button', { name: 'مراجع بعد' }).click();
+  await page.getByLabel('کد ملی', { exact: true }).fill('۰۰۱۸۶۹۲۶۳۱');
+  await expect(page.getByTestId('citizen-history')).toContainText(code);
+  await expect(page.getByLabel('نام خانوادگی')).toHaveValue('کریمی');
+  await page.getByLabel('دستگاه مسئول').selectOption('شرکت توزیع برق');
+  await expect(page.getByTestId('same-department-warning')).toBeVisible();
+  await page.screenshot({ path: shot('14-earlier-cases-warning'), fullPage: true });
+
+  // Mark the second arrival absent
+  await page.getByRole('button', { name: 'غایب' }).click();
+  await expect(page.locator('.queue-item.absent')).toContainText('حسین نظری');
+});

@@ -2,17 +2,35 @@
 // The backend's handler map, the IPC wiring, the web shell and the renderer client all derive from it.
 import { z } from 'zod';
 import {
-  CaseDraftSchema, IdInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput, TrackingCodeInput,
+  CaseDraftSchema, IdInput, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput, TrackingCodeInput,
   lineField, optionalLine,
   type Case, type CaseBrief, type Citizen, type MeetingDay, type MeetingDaySummary, type QueueEntry,
 } from './domain';
+import { OUTCOMES, SATISFACTION_LEVELS } from './follow-up';
 import { msg } from './messages';
+import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
 
 /** Result types are not validated at run time (the backend produces them), only typed. */
 const out = <T>() => z.custom<T>(() => true);
 const none = z.object({}).strict();
 const dayRef = z.object({ meetingDayId: IdInput });
+const idsRef = z.object({ ids: z.array(IdInput).min(1, { error: msg.nothingSelected }).max(1000) });
+const reason = lineField(300).pipe(z.string().min(1, { error: msg.reasonRequired }));
+
+/** One row of the inspection office's worklist. */
+export type WorkItem = {
+  id: string; code: string; citizenName: string; county: string; department: string; meetingDate: string;
+  orderType?: string; status: Case['status']; dueDate?: string; overdueDays: number; paused: boolean; summary: string;
+};
+
+/** What a citizen may learn by code: no personal data beyond what they already know. */
+export type PublicStatus = {
+  code: string; status: string; department: string; meetingDate: string; dueDate?: string; outcome?: string;
+  lastUpdate: string; message: string;
+};
+
+export type NoticeRow = { caseId: string; noticeId: string; code: string; mobile: string; text: string; createdAt: string; exportedAt?: string };
 
 export type AppInfo = {
   today: string; // Jalali 'YYYY/MM/DD' in Tehran
@@ -67,6 +85,49 @@ export const api = {
     result: out<{ dueDate: string }>(),
   },
   'slip/pdf': { args: z.object({ caseId: IdInput }), result: out<SlipFile>() },
+
+  'worklist/query': {
+    args: z.object({
+      statuses: z.array(z.enum(CASE_STATUSES)).max(6).optional(),
+      department: optionalLine(120),
+      county: optionalLine(60),
+      meetingDayId: z.union([z.literal(''), IdInput]).optional(),
+      orderType: z.union([z.literal(''), z.enum(ORDER_TYPES)]).optional(),
+      overdue: z.boolean().optional(),
+      q: optionalLine(200),
+      sort: z.enum(['due', 'recent']).default('due'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    result: out<{ total: number; items: WorkItem[] }>(),
+  },
+  'escalation/list': { args: none, result: out<WorkItem[]>() },
+  'case/refer': { args: idsRef, result: out<{ cases: Case[]; letters: SlipFile[] }>() },
+  'case/reroute': { args: idsRef.extend({ department: lineField(120), reason }), result: out<Case[]>() },
+  'case/extend': { args: idsRef.extend({ days: z.number().int().min(1, { error: msg.deadlineInvalid }).max(365, { error: msg.deadlineInvalid }), reason }), result: out<Case[]>() },
+  'case/pause': { args: z.object({ id: IdInput, reason }), result: out<Case>() },
+  'case/resume': { args: z.object({ id: IdInput }), result: out<Case>() },
+  'case/start': { args: z.object({ id: IdInput }), result: out<Case>() },
+  'case/answer': {
+    args: z.object({ id: IdInput, letterNo: lineField(60), date: JalaliDateString, text: IssueTextInput }),
+    result: out<Case>(),
+  },
+  'case/close': {
+    args: z.object({ id: IdInput, outcome: z.enum(OUTCOMES), note: optionalLine(1000), duplicateOf: z.union([z.literal(''), TrackingCodeInput]).optional() }),
+    result: out<Case>(),
+  },
+  'case/satisfaction': { args: z.object({ id: IdInput, level: z.enum(SATISFACTION_LEVELS), note: optionalLine(500) }), result: out<Case>() },
+  'case/reopen': { args: z.object({ id: IdInput, reason }), result: out<Case>() },
+  'lookup/status': {
+    args: z.object({
+      code: TrackingCodeInput,
+      nationalId: z.string().max(32).optional(),
+      mobileLast4: z.string().max(16).optional(),
+    }),
+    result: out<PublicStatus>(),
+  },
+  'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<NoticeRow[]>() },
+  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number }>() },
 } as const;
 
 export type Method = keyof typeof api;

@@ -6,6 +6,8 @@ import { msg } from './messages';
 import { normalizeMobile } from './mobile';
 import { isValidNationalId, normalizeNationalId } from './national-id';
 import { normalizeLine, normalizeText } from './persian-text';
+import type { Answer, CaseOutcome, Deadline, Outcome, Referral, Satisfaction } from './follow-up';
+import type { Notice } from './notices';
 import { normalizeTrackingCode } from './tracking-code';
 
 export const ISSUE_MAX = 2000;
@@ -148,10 +150,15 @@ export const CaseDraftSchema = z.object({
 });
 export type CaseDraft = z.input<typeof CaseDraftSchema>;
 
+export const HISTORY_ACTIONS = [
+  'recorded', 'order', 'printed', 'reprinted', 'cancelled', 'referred', 'rerouted', 'in-progress', 'extended',
+  'paused', 'resumed', 'answered', 'closed', 'satisfaction', 'reopened', 'note',
+] as const;
+
 export type HistoryEntry = {
   at: string;
   by: string;
-  action: 'recorded' | 'order' | 'printed' | 'reprinted' | 'cancelled' | 'status' | 'note';
+  action: (typeof HISTORY_ACTIONS)[number];
   note?: string;
 };
 
@@ -169,6 +176,14 @@ export type Case = {
   county: string;
   order?: Order;
   status: CaseStatus;
+  /** Present once the governor has given an order with a deadline. */
+  deadline?: Deadline;
+  referrals: Referral[];
+  answers: Answer[];
+  outcome?: CaseOutcome;
+  satisfaction?: Satisfaction;
+  /** Messages for the citizen, waiting for (or already in) an export to the SMS panel. */
+  notices: Notice[];
   attachments: string[];
   groupId?: string;
   /** Id of the row this case was imported from, so that importing the same file twice adds nothing. */
@@ -182,6 +197,8 @@ export type Case = {
 export type CaseBrief = Pick<Case, 'id' | 'code' | 'meetingDate' | 'status' | 'departments' | 'category'> & {
   summary: string;
   open: boolean;
+  dueDate?: string;
+  outcome?: Outcome;
 };
 
 export const OPEN_STATUSES: ReadonlySet<CaseStatus> = new Set(['recorded', 'referred', 'in-progress', 'answered']);

@@ -1,5 +1,6 @@
 // Persian names of domain values, shared by screens and printed documents.
-import type { CaseStatus, OrderType, Place, QueueStatus } from './domain';
+import type { CaseStatus, HistoryEntry, OrderType, Place, QueueStatus } from './domain';
+import type { Outcome, SatisfactionLevel } from './follow-up';
 
 export const ORDER_TYPE_LABEL: Record<OrderType, string> = {
   investigate: 'بررسی و گزارش',
@@ -17,6 +18,41 @@ export const STATUS_LABEL: Record<CaseStatus, string> = {
   answered: 'پاسخ دستگاه رسیده',
   closed: 'مختومه',
   cancelled: 'ابطال‌شده',
+};
+
+export const HISTORY_LABEL: Record<HistoryEntry['action'], string> = {
+  recorded: 'ثبت پرونده',
+  order: 'ثبت دستور استاندار',
+  printed: 'چاپ رسید',
+  reprinted: 'چاپ المثنی',
+  cancelled: 'ابطال',
+  referred: 'ارجاع به دستگاه',
+  rerouted: 'تغییر دستگاه مسئول',
+  'in-progress': 'شروع رسیدگی',
+  extended: 'تمدید مهلت',
+  paused: 'در انتظار مدارک شهروند',
+  resumed: 'ادامه رسیدگی',
+  answered: 'پاسخ دستگاه',
+  closed: 'مختومه شد',
+  satisfaction: 'نظرسنجی از شهروند',
+  reopened: 'بازگشایی',
+  note: 'یادداشت',
+};
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  solved: 'حل شد',
+  'partly-solved': 'بخشی حل شد',
+  'not-possible': 'از نظر قانونی ممکن نیست',
+  court: 'ارجاع به مرجع قضایی',
+  withdrawn: 'انصراف شهروند',
+  duplicate: 'تکراری',
+};
+
+export const SATISFACTION_LABEL: Record<SatisfactionLevel, string> = {
+  satisfied: 'راضی',
+  neutral: 'بی‌نظر',
+  dissatisfied: 'ناراضی',
+  unreachable: 'در دسترس نبود',
 };
 
 export const QUEUE_STATUS_LABEL: Record<QueueStatus, string> = {

@@ -19,6 +19,8 @@ export type Settings = {
   holidays: HolidayEntry[];
   thursdayOff: boolean;
   defaultDeadlineDays: number;
+  /** Cases overdue by more than this many working days go to the governor's office escalation list. */
+  escalationDays: number;
   slipLayout: SlipLayout;
 };
 
@@ -36,6 +38,7 @@ export function defaultSettings(): Settings {
     holidays: defaultHolidays(),
     thursdayOff: true,
     defaultDeadlineDays: 10,
+    escalationDays: 5,
     slipLayout: 'a5',
   };
 }
@@ -57,6 +60,7 @@ export const SettingsPatchSchema = z.object({
   holidays: z.array(z.object({ date: JalaliDateString, title: lineField(200) })).max(400),
   thursdayOff: z.boolean(),
   defaultDeadlineDays: z.number().int().min(1).max(365),
+  escalationDays: z.number().int().min(0).max(365),
   slipLayout: z.enum(SLIP_LAYOUTS),
 }).partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

@@ -7,6 +7,11 @@ import { currentMeetingDay, listMeetingDays, openMeetingDay } from './services/m
 import { callNext, listQueue, markQueue, registerArrival } from './services/queue';
 import { getSettings, updateSettings } from './services/settings';
 import { printSlip } from './services/slips';
+import {
+  closeCase, extendCases, pauseCase, recordAnswer, recordSatisfaction, reopenCase, rerouteCases, resumeCase, startProgress,
+} from './services/follow-up';
+import { referWithLetters } from './services/letters';
+import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
 
 export const APP_VERSION = '0.1.0';
 
@@ -35,5 +40,20 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'citizen/lookup': (a) => lookupCitizen(ctx, a.nationalId),
     'order/dueDate': (a) => dueDate(ctx, a.from, a.days),
     'slip/pdf': (a) => printSlip(ctx, a.caseId),
+    'worklist/query': (a) => queryWorklist(ctx, a),
+    'escalation/list': () => escalationList(ctx),
+    'case/refer': (a) => referWithLetters(ctx, a.ids),
+    'case/reroute': (a) => rerouteCases(ctx, a),
+    'case/extend': (a) => extendCases(ctx, a),
+    'case/pause': (a) => pauseCase(ctx, a),
+    'case/resume': (a) => resumeCase(ctx, a.id),
+    'case/start': (a) => startProgress(ctx, a.id),
+    'case/answer': (a) => recordAnswer(ctx, a),
+    'case/close': (a) => closeCase(ctx, a),
+    'case/satisfaction': (a) => recordSatisfaction(ctx, a),
+    'case/reopen': (a) => reopenCase(ctx, a),
+    'lookup/status': (a) => lookupStatus(ctx, a),
+    'notices/list': (a) => listNotices(ctx, a.pending),
+    'notices/export': () => exportNotices(ctx),
   };
 }

@@ -1,4 +1,5 @@
 import { benchCommand, benchSeedCommand } from './bench';
+import { caseCommand } from './case';
 import { importCommand, slipCommand } from './import-slip';
 import type { Command } from './index';
 
@@ -6,6 +7,7 @@ import type { Command } from './index';
 export const commands: Record<string, Command> = {
   import: importCommand,
   slip: slipCommand,
+  case: caseCommand,
   bench: benchCommand,
   'bench-seed': benchSeedCommand,
 };

@@ -12,6 +12,7 @@ Usage:
   didar check   --data DIR                          integrity check of a data folder; exit 1 on a problem
   didar import  --data DIR FILE.json                import cases (format of the sample data); prints JSON
   didar slip    --data DIR --code CODE --out FILE.pdf   write a case's tracking slip
+  didar case    --data DIR --code CODE [--national-id ID]   a case's status, deadline and history as JSON
   didar bench   [--cases N]                         benchmark on N generated cases (default 10000); prints JSON
   didar --help
 

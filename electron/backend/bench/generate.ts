@@ -126,7 +126,8 @@ export async function seedDataDir(dataDir: string, n: number, perDay = 400, seed
         },
         text: issueText(r), category: '', departments: [dept], county,
         order: { type, leadDepartment: dept, otherDepartments: [], deadlineDays: 10, text: 'موضوع بررسی و نتیجه به متقاضی اعلام شود.', dueDate },
-        status: 'recorded', attachments: [], prints: [],
+        status: 'recorded', deadline: { start: jd, days: 10, extensions: [], pauses: [], dueDate }, referrals: [], answers: [], notices: [],
+        attachments: [], prints: [],
         history: [{ at, by: 'bench', action: 'recorded' }],
       });
     }

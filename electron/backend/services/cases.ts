@@ -5,6 +5,7 @@ import { DidarError } from '../../../shared/errors';
 import { formatJalali, parseJalali } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
 import { makeTrackingCode, SEQUENCE_MAX } from '../../../shared/tracking-code';
+import { newDeadline } from '../../../shared/follow-up';
 import { addWorkingDays } from '../../../shared/working-days';
 import type { BackendContext } from '../context';
 import { requireMeetingDay } from './meeting-days';
@@ -18,8 +19,9 @@ export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/re
   }
   const meetingDate = parseJalali(day.date)!;
   let order: Order | undefined;
+  const cal = await workCalendar(ctx);
   if (draft.order) {
-    const due = addWorkingDays(meetingDate, draft.order.deadlineDays, await workCalendar(ctx));
+    const due = addWorkingDays(meetingDate, draft.order.deadlineDays, cal);
     order = { ...draft.order, dueDate: formatJalali(due) };
   }
   const departments = draft.departments.length
@@ -43,6 +45,10 @@ export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/re
     county: draft.citizen.county,
     ...(order ? { order } : {}),
     status: 'recorded',
+    ...(order ? { deadline: newDeadline(day.date, order.deadlineDays, cal) } : {}),
+    referrals: [],
+    answers: [],
+    notices: [],
     attachments: draft.attachments,
     ...(externalId ? { externalId } : {}),
     prints: [],
@@ -97,6 +103,8 @@ export function briefOf(c: Case): CaseBrief {
     departments: c.departments, category: c.category,
     summary: c.text.length > SUMMARY_LENGTH ? `${c.text.slice(0, SUMMARY_LENGTH)}…` : c.text,
     open: OPEN_STATUSES.has(c.status),
+    ...(c.deadline ? { dueDate: c.deadline.dueDate } : {}),
+    ...(c.outcome ? { outcome: c.outcome.kind } : {}),
   };
 }
 

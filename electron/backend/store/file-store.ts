@@ -13,7 +13,8 @@ import { parseTrackingCode } from '../../../shared/tracking-code';
 import { Backups } from './backups';
 import { appendLineDurable, readJsonFile, writeFileDurable } from './durable-file';
 import { acquireLock } from './lock';
-import type { Actor, AuditAction, Store } from './store';
+import { CaseIndex } from './case-index';
+import type { Actor, AuditAction, CasePage, CaseQuery, Store } from './store';
 import { WriteQueue } from './write-queue';
 
 export const SCHEMA_VERSION = 1;
@@ -96,6 +97,7 @@ export class FileStore implements Store {
   private byId = new Map<string, Case>();
   private byCode = new Map<string, Case>();
   private byNationalId = new Map<string, Set<string>>();
+  private worklist = new CaseIndex();
   private closed = false;
 
   constructor(
@@ -132,11 +134,14 @@ export class FileStore implements Store {
       for (const c of data.cases) this.index(c);
     }
     for (const c of this.byId.values()) this.raiseCounter(c.code);
+    this.worklist.build(this.byId.values());
     if (!fsSync.existsSync(path.join(this.dataDir, 'meta.json'))) await this.meta.save();
   }
 
-  private index(c: Case): void {
+  /** Indexes a case; `live` also keeps the worklist index current (at start-up it is built once, in bulk). */
+  private index(c: Case, live = false): void {
     const prev = this.byId.get(c.id);
+    if (live) this.worklist.put(prev, c);
     if (prev && prev.code !== c.code) this.byCode.delete(prev.code);
     this.byId.set(c.id, c);
     this.byCode.set(c.code, c);
@@ -146,6 +151,7 @@ export class FileStore implements Store {
   }
 
   private unindex(c: Case): void {
+    this.worklist.remove(c);
     this.byId.delete(c.id);
     this.byCode.delete(c.code);
     this.byNationalId.get(c.citizen.nationalId)?.delete(c.id);
@@ -263,6 +269,10 @@ export class FileStore implements Store {
     return [...this.byId.values()];
   }
 
+  async queryCases(q: CaseQuery): Promise<CasePage> {
+    return this.worklist.query(q);
+  }
+
   async saveCase(next: Case, by: Actor, action: AuditAction): Promise<void> {
     this.assertOpen();
     const d = this.dayDoc(next.meetingDayId);
@@ -271,7 +281,7 @@ export class FileStore implements Store {
     const at = before ? list.indexOf(before) : -1;
     if (at >= 0) list[at] = next;
     else list.push(next);
-    this.index(next);
+    this.index(next, true);
     try {
       await d.save();
     } catch (e) {
@@ -287,7 +297,7 @@ export class FileStore implements Store {
     if (i < 0) return; // a later save already replaced it
     if (before) {
       list[i] = before;
-      this.index(before);
+      this.index(before, true);
     } else {
       list.splice(i, 1);
       this.unindex(next);

@@ -1,11 +1,28 @@
 // The storage interface every service uses. The file implementation below keeps all data in memory with
 // indexes and writes each change durably to small files; a PostgreSQL implementation can replace it.
-import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
+import type { Case, CaseStatus, MeetingDay, OrderType, QueueEntry } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
 
 export type Actor = { operator: string };
 
 export type AuditAction = string;
+
+export type CaseQuery = {
+  statuses?: CaseStatus[];
+  department?: string;
+  county?: string;
+  meetingDayId?: string;
+  orderType?: OrderType;
+  /** Only cases awaiting their department, not paused, due before this Jalali day ('YYYY/MM/DD'). */
+  overdueBefore?: string;
+  /** Folded search words (foldForSearch, no spaces): each must occur in the case's text, names or numbers. */
+  words?: string[];
+  sort: 'due' | 'recent';
+  offset: number;
+  limit: number;
+};
+
+export type CasePage = { total: number; items: Case[] };
 
 export type Store = {
   readonly dataDir: string;
@@ -26,6 +43,7 @@ export type Store = {
   listCasesOfCitizen(nationalId: string): Promise<Case[]>;
   countCases(): Promise<number>;
   listCases(): Promise<Case[]>;
+  queryCases(q: CaseQuery): Promise<CasePage>;
   /** Inserts or replaces a case; the audit trail gets the before and after. */
   saveCase(next: Case, by: Actor, action: AuditAction): Promise<void>;
 

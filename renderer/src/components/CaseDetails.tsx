@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Case, HistoryEntry } from '../../../shared/domain';
-import { ORDER_TYPE_LABEL, STATUS_LABEL } from '../../../shared/labels';
+import type { Case } from '../../../shared/domain';
+import { HISTORY_LABEL, ORDER_TYPE_LABEL, STATUS_LABEL } from '../../../shared/labels';
 import { maskNationalId } from '../../../shared/national-id';
 import { ApiFailure, call } from '../api';
 import { fa, faDateLong, faInstant } from '../format';
@@ -28,15 +28,6 @@ const T = {
   cancelled: 'ابطال‌شده:',
 };
 
-const ACTION_LABEL: Record<HistoryEntry['action'], string> = {
-  recorded: 'ثبت پرونده',
-  order: 'ثبت دستور',
-  printed: 'چاپ رسید',
-  reprinted: 'چاپ المثنی',
-  cancelled: 'ابطال',
-  status: 'تغییر وضعیت',
-  note: 'یادداشت',
-};
 
 type Props = { id: string; onClose: () => void; onChanged: () => void };
 
@@ -84,7 +75,7 @@ export function CaseDetails({ id, onClose, onChanged }: Props) {
           <h3>{T.history}</h3>
           <ol className="history">
             {c.history.map((h, i) => (
-              <li key={i}><span>{faInstant(h.at)}</span> <b>{ACTION_LABEL[h.action]}</b> <span className="muted">{h.by}</span>{h.note ? ` — ${h.note}` : ''}</li>
+              <li key={i}><span>{faInstant(h.at)}</span> <b>{HISTORY_LABEL[h.action]}</b> <span className="muted">{h.by}</span>{h.note ? ` — ${h.note}` : ''}</li>
             ))}
           </ol>
           {c.status === 'cancelled' ? (

@@ -1,0 +1,36 @@
+// Referral: the cases go to their departments, and each department gets one letter listing its cases.
+// The letters are rendered before anything is saved, so a failure leaves every case as it was.
+import type { SlipFile } from '../../../shared/api';
+import type { Case } from '../../../shared/domain';
+import { DidarError } from '../../../shared/errors';
+import { canMove } from '../../../shared/follow-up';
+import { formatJalaliLong, jalaliOf } from '../../../shared/jalali';
+import { STATUS_LABEL } from '../../../shared/labels';
+import { msg } from '../../../shared/messages';
+import type { BackendContext } from '../context';
+import { requireCase } from './cases';
+import { leadOf, referCases, today } from './follow-up';
+
+export async function referWithLetters(ctx: BackendContext, ids: string[]): Promise<{ cases: Case[]; letters: SlipFile[] }> {
+  const byDepartment = new Map<string, Case[]>();
+  for (const id of ids) {
+    const c = await requireCase(ctx, id);
+    if (!canMove(c.status, 'referred')) throw new DidarError('conflict', msg.illegalTransition(STATUS_LABEL[c.status], STATUS_LABEL.referred));
+    const d = leadOf(c);
+    (byDepartment.get(d) ?? byDepartment.set(d, []).get(d)!).push(c);
+  }
+  const s = await ctx.store.getSettings();
+  const { renderReferralLetterPdf } = await import('../pdf/referral-letter-pdf');
+  const stamp = today(ctx).replace(/\//g, '-');
+  const letters: SlipFile[] = [];
+  let n = 0;
+  for (const [department, list] of byDepartment) {
+    n++;
+    const pdf = await renderReferralLetterPdf({
+      officeName: s.officeName, officeUnit: s.officeUnit, department,
+      date: formatJalaliLong(jalaliOf(ctx.now())), number: `${stamp.replace(/-/g, '')}/${n}`, cases: list,
+    });
+    letters.push({ fileName: `didar-referral-${stamp}-${n}.pdf`, base64: pdf.toString('base64'), duplicate: false, code: department });
+  }
+  return { cases: await referCases(ctx, ids), letters };
+}

@@ -1,0 +1,85 @@
+// Following a case up until a result: the status machine, deadlines with extensions and pauses, outcomes.
+import type { Case, CaseStatus } from './domain';
+import { compareJalali, formatJalali, parseJalali, type JalaliDate } from './jalali';
+import { addWorkingDays, workingDaysBetween, type WorkCalendar } from './working-days';
+
+export const OUTCOMES = ['solved', 'partly-solved', 'not-possible', 'court', 'withdrawn', 'duplicate'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const SATISFACTION_LEVELS = ['satisfied', 'neutral', 'dissatisfied', 'unreachable'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+
+export type Extension = { days: number; reason: string; at: string; by: string };
+/** Time the case waits for the citizen (missing documents): not charged to the department. */
+export type Pause = { from: string; to?: string; reason: string; by: string };
+
+export type Deadline = {
+  /** Jalali day the count starts from: the meeting day, or the day of a re-routing. */
+  start: string;
+  days: number;
+  extensions: Extension[];
+  pauses: Pause[];
+  /** Derived: the due date with closed pauses counted; kept so that filters need no calendar arithmetic. */
+  dueDate: string;
+};
+
+export type Referral = { department: string; at: string; by: string; reason?: string };
+export type Answer = { department: string; letterNo: string; date: string; text: string; at: string; by: string };
+export type CaseOutcome = { kind: Outcome; note: string; duplicateOf?: string; at: string; by: string };
+export type Satisfaction = { level: SatisfactionLevel; note: string; at: string; by: string };
+
+/** Which status may follow which. Closing is not solving: the outcome says how it ended. */
+export const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  recorded: ['referred', 'cancelled'],
+  referred: ['referred', 'in-progress', 'answered', 'cancelled'],
+  'in-progress': ['referred', 'answered', 'cancelled'],
+  answered: ['referred', 'in-progress', 'closed'],
+  closed: ['in-progress'],
+  cancelled: [],
+};
+
+export function canMove(from: CaseStatus, to: CaseStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Working days the case has waited for the citizen up to `today` (open pauses count up to today). */
+export function pausedWorkingDays(d: Deadline, today: JalaliDate, cal: WorkCalendar): number {
+  return d.pauses.reduce((sum, p) => {
+    const from = parseJalali(p.from)!;
+    const to = p.to ? parseJalali(p.to)! : today;
+    return sum + workingDaysBetween(from, to, cal);
+  }, 0);
+}
+
+export function allowedDays(d: Deadline): number {
+  return d.days + d.extensions.reduce((s, e) => s + e.days, 0);
+}
+
+/** The day the answer is due: start + allowed working days, pushed back by the time paused. */
+export function dueDateOf(d: Deadline, today: JalaliDate, cal: WorkCalendar): JalaliDate {
+  return addWorkingDays(parseJalali(d.start)!, allowedDays(d) + pausedWorkingDays(d, today, cal), cal);
+}
+
+export function isPaused(d: Deadline | undefined): boolean {
+  return !!d?.pauses.some((p) => !p.to);
+}
+
+export const AWAITING_DEPARTMENT: ReadonlySet<CaseStatus> = new Set(['recorded', 'referred', 'in-progress']);
+
+/** Working days past the due date (0 when not overdue, paused, or no longer awaiting the department). */
+export function overdueDays(c: Pick<Case, 'status' | 'deadline'>, today: JalaliDate, cal: WorkCalendar): number {
+  if (!c.deadline || !AWAITING_DEPARTMENT.has(c.status) || isPaused(c.deadline)) return 0;
+  const due = dueDateOf(c.deadline, today, cal);
+  return compareJalali(today, due) > 0 ? workingDaysBetween(due, today, cal) : 0;
+}
+
+/** Recomputes the stored due date after any change to the deadline (open pauses are settled on resume). */
+export function withDueDate(d: Omit<Deadline, 'dueDate'>, cal: WorkCalendar): Deadline {
+  const closed = { ...d, pauses: d.pauses.filter((p) => p.to), dueDate: '' };
+  const start = parseJalali(d.start)!;
+  return { ...d, dueDate: formatJalali(dueDateOf(closed, start, cal)) };
+}
+
+export function newDeadline(start: string, days: number, cal: WorkCalendar): Deadline {
+  return withDueDate({ start, days, extensions: [], pauses: [] }, cal);
+}

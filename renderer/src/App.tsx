@@ -1,16 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
 import { ApiFailure, call } from './api';
+import { AppContext, type AppState } from './app-context';
 import { faDateLong } from './format';
-import { DeskScreen } from './screens/DeskScreen';
+import { CitizenScreen } from './screens/CitizenScreen';
 import { DaysScreen } from './screens/DaysScreen';
+import { DeskScreen } from './screens/DeskScreen';
+import { LookupScreen } from './screens/LookupScreen';
+import { NoticesScreen } from './screens/NoticesScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { WorklistScreen } from './screens/WorklistScreen';
 
 const T = {
   app: 'دیدار',
   tagline: 'سامانه ملاقات مردمی',
   desk: 'میز ملاقات',
+  worklist: 'پیگیری',
+  lookup: 'استعلام',
+  notices: 'پیامک‌ها',
   days: 'روزهای ملاقات',
   settings: 'تنظیمات',
   operator: 'کاربر میز',
@@ -18,13 +26,15 @@ const T = {
   failed: 'برنامه آماده نشد',
 };
 
-type Screen = 'desk' | 'days' | 'settings';
+const TABS = ['desk', 'worklist', 'lookup', 'notices', 'days', 'settings'] as const;
+type Screen = (typeof TABS)[number] | 'citizen';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [screen, setScreen] = useState<Screen>('desk');
+  const [citizen, setCitizen] = useState('');
 
   useEffect(() => {
     Promise.all([call('app/info', {}), call('settings/get', {})]).then(
@@ -36,36 +46,46 @@ export function App() {
     );
   }, []);
 
+  const state = useMemo<AppState | null>(() => (info && settings ? {
+    info, settings, openCitizen: (nid: string) => { setCitizen(nid); setScreen('citizen'); },
+  } : null), [info, settings]);
+
   if (error) return <div className="fatal"><h1>{T.failed}</h1><p>{error}</p></div>;
-  if (!info || !settings) return <div className="loading">{T.loading}</div>;
+  if (!state || !info || !settings) return <div className="loading">{T.loading}</div>;
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <span className="logo-mark" aria-hidden="true">د</span>
-          <div>
-            <div className="brand-name">{T.app} <small>{T.tagline}</small></div>
-            <div className="office">{settings.officeName}</div>
+    <AppContext.Provider value={state}>
+      <div className="app">
+        <header className="app-header">
+          <div className="brand">
+            <span className="logo-mark" aria-hidden="true">د</span>
+            <div>
+              <div className="brand-name">{T.app} <small>{T.tagline}</small></div>
+              <div className="office">{settings.officeName}</div>
+            </div>
           </div>
-        </div>
-        <nav className="tabs" aria-label="بخش‌ها">
-          {(['desk', 'days', 'settings'] as const).map((s) => (
-            <button key={s} type="button" className={screen === s ? 'tab active' : 'tab'} aria-current={screen === s ? 'page' : undefined} onClick={() => setScreen(s)}>
-              {T[s]}
-            </button>
-          ))}
-        </nav>
-        <div className="today">
-          <div className="today-date" data-testid="today">{faDateLong(info.today)}</div>
-          <div className="operator">{T.operator}: {info.operator}</div>
-        </div>
-      </header>
-      <main className="app-main">
-        {screen === 'desk' && <DeskScreen info={info} settings={settings} />}
-        {screen === 'days' && <DaysScreen settings={settings} />}
-        {screen === 'settings' && <SettingsScreen settings={settings} onSaved={setSettings} />}
-      </main>
-    </div>
+          <nav className="tabs" aria-label="بخش‌ها">
+            {TABS.map((s) => (
+              <button key={s} type="button" className={screen === s ? 'tab active' : 'tab'} aria-current={screen === s ? 'page' : undefined} onClick={() => setScreen(s)}>
+                {T[s]}
+              </button>
+            ))}
+          </nav>
+          <div className="today">
+            <div className="today-date" data-testid="today">{faDateLong(info.today)}</div>
+            <div className="operator">{T.operator}: {info.operator}</div>
+          </div>
+        </header>
+        <main className="app-main">
+          {screen === 'desk' && <DeskScreen info={info} settings={settings} />}
+          {screen === 'worklist' && <WorklistScreen />}
+          {screen === 'lookup' && <LookupScreen />}
+          {screen === 'notices' && <NoticesScreen />}
+          {screen === 'citizen' && <CitizenScreen nationalId={citizen} />}
+          {screen === 'days' && <DaysScreen settings={settings} />}
+          {screen === 'settings' && <SettingsScreen settings={settings} onSaved={setSettings} />}
+        </main>
+      </div>
+    </AppContext.Provider>
   );
 }

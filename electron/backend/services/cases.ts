@@ -5,7 +5,8 @@ import { DidarError } from '../../../shared/errors';
 import { formatJalali, parseJalali } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
 import { makeTrackingCode, SEQUENCE_MAX } from '../../../shared/tracking-code';
-import { newDeadline } from '../../../shared/follow-up';
+import { canMove, newDeadline } from '../../../shared/follow-up';
+import { STATUS_LABEL } from '../../../shared/labels';
 import { addWorkingDays } from '../../../shared/working-days';
 import type { BackendContext } from '../context';
 import { requireMeetingDay } from './meeting-days';
@@ -83,6 +84,7 @@ export async function listCasesForDay(ctx: BackendContext, meetingDayId: string)
 export async function cancelCase(ctx: BackendContext, a: ParsedArgs<'case/cancel'>): Promise<Case> {
   const c = await requireCase(ctx, a.id);
   if (c.status === 'cancelled') throw new DidarError('conflict', msg.alreadyCancelled);
+  if (!canMove(c.status, 'cancelled')) throw new DidarError('conflict', msg.illegalTransition(STATUS_LABEL[c.status], STATUS_LABEL.cancelled));
   const at = ctx.now().toISOString();
   const by = ctx.actor.operator;
   const next: Case = {

@@ -4,6 +4,7 @@ import type { Case } from '../../../shared/domain';
 import { ApiFailure, call, isDesktop } from '../api';
 import { fa } from '../format';
 import { Modal } from './Modal';
+import { pdfBlob } from './PdfList';
 
 const T = {
   title: 'رسید پیگیری',
@@ -13,11 +14,6 @@ const T = {
   openTab: 'باز کردن در برگه جدید برای چاپ',
   saved: 'ذخیره شد.',
 };
-
-function pdfBlob(base64: string): Blob {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  return new Blob([bytes], { type: 'application/pdf' });
-}
 
 /** Printing a slip is one explicit action (each call is logged as a print or a reprint). */
 export function useSlipPrinter(onPrinted: () => void) {

@@ -1,0 +1,13 @@
+import { createContext, useContext } from 'react';
+import type { AppInfo } from '../../shared/api';
+import type { Settings } from '../../shared/settings';
+
+export type AppState = { info: AppInfo; settings: Settings; openCitizen: (nationalId: string) => void };
+
+export const AppContext = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const v = useContext(AppContext);
+  if (!v) throw new Error('useApp outside AppContext');
+  return v;
+}

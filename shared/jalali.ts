@@ -66,12 +66,12 @@ export function isJalaliString(raw: string): boolean {
 }
 
 /** Days since 1970-01-01 of the Gregorian day this Jalali day falls on (for arithmetic). */
-function dayNumber(d: JalaliDate): number {
+export function dayNumber(d: JalaliDate): number {
   const g = toGregorian(d.jy, d.jm, d.jd);
   return Date.UTC(g.gy, g.gm - 1, g.gd) / 86_400_000;
 }
 
-function fromDayNumber(n: number): JalaliDate {
+export function fromDayNumber(n: number): JalaliDate {
   const g = new Date(n * 86_400_000);
   return toJalaali(g.getUTCFullYear(), g.getUTCMonth() + 1, g.getUTCDate());
 }
@@ -90,8 +90,12 @@ export function compareJalali(a: JalaliDate, b: JalaliDate): number {
 
 /** 0 = Saturday … 6 = Friday. */
 export function weekdayOf(d: JalaliDate): number {
+  return weekdayOfDayNumber(dayNumber(d));
+}
+
+export function weekdayOfDayNumber(n: number): number {
   // 1970-01-01 was a Thursday (index 5 in the Iranian week).
-  return (((dayNumber(d) + 5) % 7) + 7) % 7;
+  return (((n + 5) % 7) + 7) % 7;
 }
 
 export function monthLength(jy: number, jm: number): number {

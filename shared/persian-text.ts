@@ -64,18 +64,23 @@ export function digitsOnly(s: string): string {
   return toAsciiDigits(s).replace(/[\s\-_.()/]/g, '');
 }
 
+/** Characters that search folds: Arabic letter forms, diacritics, tatweel, ZWNJ/ZWJ and non-ASCII digits. */
+const FOLD: Record<string, string> = (() => {
+  const m: Record<string, string> = { 'ي': 'ی', 'ى': 'ی', 'ك': 'ک', 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ؤ': 'و', 'ة': 'ه', 'ۀ': 'ه', '\u200C': '', '\u200D': '', '\u0640': '', '\u0670': '' };
+  for (let c = 0x064b; c <= 0x065f; c++) m[String.fromCharCode(c)] = ''; // harakat
+  for (let d = 0; d < 10; d++) {
+    m[String.fromCharCode(0x06f0 + d)] = String(d);
+    m[String.fromCharCode(0x0660 + d)] = String(d);
+  }
+  return m;
+})();
+const FOLD_RE = /[يىكأإآؤةۀ\u200C\u200D\u0640\u0670\u064B-\u065F\u06F0-\u06F9\u0660-\u0669]/g;
+
 /**
  * Folded form for matching and search: letters and digits unified, ZWNJ and diacritics removed,
  * so «مي‌خواهم», «میخواهم» and «می خواهم» compare equal after whitespace removal where needed.
+ * Runs over every case at start-up, so it touches only the characters that change.
  */
 export function foldForSearch(s: string): string {
-  return toAsciiDigits(normalizeLetters(s))
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '') // harakat, superscript alef, tatweel
-    .replace(/[\u200C\u200D]/g, '')
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ؤ/g, 'و')
-    .replace(/[ةۀ]/g, 'ه')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return s.replace(FOLD_RE, (ch) => FOLD[ch] ?? ch).replace(/\s+/g, ' ').trim().toLowerCase();
 }

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Case } from '../../shared/domain';
+import { MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS } from '../../shared/defaults';
 import { openBackend } from '../backend';
 import { issueText, nationalId, rng, seedDataDir } from '../backend/bench/generate';
 import { renderCaseSlip } from '../backend/services/slips';
@@ -60,7 +62,12 @@ export async function benchCommand(argv: string[]): Promise<number> {
     result.saveP50Ms = round(percentile(saves, 50));
     result.saveP95Ms = round(percentile(saves, 95));
 
+    result.filterP95Ms = round(percentile(await timeQueries(backend, filterQueries()), 95));
+    const sample = (await backend.store.queryCases({ sort: 'due', offset: 0, limit: 50 })).items;
+    result.searchP95Ms = round(percentile(await timeQueries(backend, searchQueries(sample)), 95));
+
     const c = (await backend.store.getCase(lastId))!;
+    if (!process.env.NOSLIP) {
     await renderCaseSlip(backend.ctx, c, false); // cold: fonts and pdfmake load once
     const slips: number[] = [];
     for (let i = 0; i < SLIP_RUNS; i++) {
@@ -69,6 +76,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
       slips.push(performance.now() - s);
     }
     result.slipMs = round(percentile(slips, 50));
+    }
   } finally {
     await backend.close();
   }
@@ -77,6 +85,40 @@ export async function benchCommand(argv: string[]): Promise<number> {
   if (!values.keep) await fs.rm(dir, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return 0;
+}
+
+const QUERY_ROUNDS = 5;
+
+/** Worklist filters an inspection officer uses: by status, department, county, order type, overdue. */
+function filterQueries(): Record<string, unknown>[] {
+  const qs: Record<string, unknown>[] = [];
+  for (let i = 0; i < QUERY_ROUNDS; i++) {
+    qs.push(
+      { statuses: ['recorded'] }, { department: PROVINCIAL_DEPARTMENTS[i] }, { county: MAZANDARAN_COUNTIES[i] },
+      { orderType: 'act', county: MAZANDARAN_COUNTIES[i + 5] }, { overdue: true }, { overdue: true, department: PROVINCIAL_DEPARTMENTS[i + 3] },
+      { sort: 'recent' }, { statuses: ['referred', 'in-progress'], sort: 'due' },
+    );
+  }
+  return qs;
+}
+
+/** Searches as typed: words of issues (some with Arabic letters or no ZWNJ), codes, national IDs, names. */
+function searchQueries(sample: Case[]): Record<string, unknown>[] {
+  const words = ['کود اوره', 'گراز', 'كالابرگ', 'طرح هادی', 'ميخواهم', 'وام ازدواج', 'مینی بوس', 'افت ولتاژ', 'شالیزار', 'سند روستایی'];
+  const qs: Record<string, unknown>[] = words.map((q) => ({ q }));
+  for (const c of sample.slice(0, 20)) qs.push({ q: c.code }, { q: c.citizen.nationalId }, { q: `${c.citizen.firstName} ${c.citizen.lastName}` });
+  return qs;
+}
+
+async function timeQueries(b: Awaited<ReturnType<typeof openBackend>>, queries: Record<string, unknown>[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const q of queries) {
+    const s = performance.now();
+    const r = await b.dispatch('worklist/query', q);
+    times.push(performance.now() - s);
+    if (!r.ok) throw new Error(`query failed: ${JSON.stringify(r.error)}`);
+  }
+  return times;
 }
 
 async function folderBytes(dir: string): Promise<number> {

@@ -16,7 +16,12 @@ export async function updateSettings(ctx: BackendContext, patch: ParsedArgs<'set
   return next;
 }
 
+const calendars = new WeakMap<Settings, WorkCalendar>();
+
+/** The working-day calendar of the current settings (built once per settings version). */
 export async function workCalendar(ctx: BackendContext): Promise<WorkCalendar> {
   const s = await ctx.store.getSettings();
-  return calendarFrom(s.holidays, s.thursdayOff);
+  let cal = calendars.get(s);
+  if (!cal) calendars.set(s, (cal = calendarFrom(s.holidays, s.thursdayOff)));
+  return cal;
 }

@@ -6,7 +6,9 @@ import { isPaused, overdueDays } from '../../../shared/follow-up';
 import { formatJalaliLong, jalaliOf, parseJalali } from '../../../shared/jalali';
 import { OUTCOME_LABEL, ORDER_TYPE_LABEL, STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
+import { isValidNationalId } from '../../../shared/national-id';
 import { digitsOnly, foldForSearch } from '../../../shared/persian-text';
+import { normalizeTrackingCode } from '../../../shared/tracking-code';
 import type { WorkCalendar } from '../../../shared/working-days';
 import type { BackendContext } from '../context';
 import { today } from './follow-up';
@@ -36,20 +38,36 @@ export function searchWords(q: string): string[] {
   return foldForSearch(q).split(' ').filter(Boolean);
 }
 
+/**
+ * Ways to read a search box, tried in order: a tracking code, a national ID (ten digits can be both),
+ * then words. A code or ID is looked up directly instead of scanning every case.
+ */
+function searchesOf(q: string): { code?: string; nationalId?: string; words?: string[] }[] {
+  if (!q.trim()) return [{}];
+  const digits = digitsOnly(q);
+  const code = normalizeTrackingCode(q);
+  const nid = /^\d{10}$/.test(digits) && isValidNationalId(digits) ? digits : null;
+  return [...(code ? [{ code }] : []), ...(nid ? [{ nationalId: nid }] : []), { words: searchWords(q) }];
+}
+
 export async function queryWorklist(ctx: BackendContext, a: ParsedArgs<'worklist/query'>): Promise<{ total: number; items: WorkItem[] }> {
   const t = today(ctx);
-  const page = await ctx.store.queryCases({
-    ...(a.statuses?.length ? { statuses: a.statuses } : {}),
-    ...(a.department ? { department: a.department } : {}),
-    ...(a.county ? { county: a.county } : {}),
-    ...(a.meetingDayId ? { meetingDayId: a.meetingDayId } : {}),
-    ...(a.orderType ? { orderType: a.orderType } : {}),
-    ...(a.overdue ? { overdueBefore: t } : {}),
-    ...(a.q ? { words: searchWords(a.q) } : {}),
-    sort: a.sort,
-    offset: a.offset,
-    limit: a.limit,
-  });
+  let page = { total: 0, items: [] as Case[] };
+  for (const search of searchesOf(a.q ?? '')) {
+    page = await ctx.store.queryCases({
+      ...(a.statuses?.length ? { statuses: a.statuses } : {}),
+      ...(a.department ? { department: a.department } : {}),
+      ...(a.county ? { county: a.county } : {}),
+      ...(a.meetingDayId ? { meetingDayId: a.meetingDayId } : {}),
+      ...(a.orderType ? { orderType: a.orderType } : {}),
+      ...(a.overdue ? { overdueBefore: t } : {}),
+      ...search,
+      sort: a.sort,
+      offset: a.offset,
+      limit: a.limit,
+    });
+    if (page.total > 0) break;
+  }
   const cal = await workCalendar(ctx);
   const todayJ = jalaliOf(ctx.now());
   return { total: page.total, items: page.items.map((c) => workItem(c, todayJ, cal)) };

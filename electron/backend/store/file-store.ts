@@ -68,6 +68,58 @@ class Doc<T extends Versioned> {
   }
 }
 
+/** Day files read at once at start-up: reading overlaps parsing without holding every file in memory. */
+const READ_CONCURRENCY = 8;
+
+async function mapLimited<T, R>(items: T[], limit: number, f: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** One shared copy of each repeated string (departments, counties, names of operators…). */
+function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+/** Parsed JSON repeats the same short strings in every case; sharing them saves much of the heap at 100,000. */
+function internCase(c: Case, i: (s: string) => string): Case {
+  c.meetingDayId = i(c.meetingDayId);
+  c.meetingDate = i(c.meetingDate);
+  c.createdBy = i(c.createdBy);
+  c.county = i(c.county);
+  c.category = i(c.category);
+  c.departments = c.departments.map(i);
+  c.citizen.county = i(c.citizen.county);
+  c.citizen.locality = i(c.citizen.locality);
+  c.citizen.firstName = i(c.citizen.firstName);
+  c.citizen.lastName = i(c.citizen.lastName);
+  if (c.order) {
+    c.order.leadDepartment = i(c.order.leadDepartment);
+    c.order.text = i(c.order.text);
+    c.order.dueDate = i(c.order.dueDate);
+  }
+  if (c.deadline) {
+    c.deadline.start = i(c.deadline.start);
+    c.deadline.dueDate = i(c.deadline.dueDate);
+  }
+  for (const h of c.history) h.by = i(h.by);
+  return c;
+}
+
 /** Counters are kept per two-digit Jalali year, as in the tracking code. */
 const yearKey = (yy: number): string => String(yy).padStart(2, '0');
 
@@ -122,7 +174,7 @@ export class FileStore implements Store {
     await this.counters.low.read();
     this.settingsDoc.data.settings = { ...defaultSettings(), ...this.settingsDoc.data.settings };
     const names = (await fs.readdir(path.join(this.dataDir, DAYS_DIR))).filter((n) => n.endsWith('.json')).sort();
-    for (const name of names) {
+    const docs = await mapLimited(names, READ_CONCURRENCY, async (name) => {
       const rel = `${DAYS_DIR}/${name}`;
       const d = this.doc<DayDoc>(rel, null as unknown as DayDoc);
       await d.low.read();
@@ -130,8 +182,12 @@ export class FileStore implements Store {
       if (!data || !data.day || !Array.isArray(data.cases) || !Array.isArray(data.queue)) {
         throw new DidarError('corrupt-file', msg.corruptFile(rel));
       }
-      this.days.set(data.day.id, d);
-      for (const c of data.cases) this.index(c);
+      return d;
+    });
+    const intern = interner();
+    for (const d of docs) {
+      this.days.set(d.data.day.id, d);
+      for (const c of d.data.cases) this.index(internCase(c, intern));
     }
     for (const c of this.byId.values()) this.raiseCounter(c.code);
     this.worklist.build(this.byId.values());
@@ -270,6 +326,11 @@ export class FileStore implements Store {
   }
 
   async queryCases(q: CaseQuery): Promise<CasePage> {
+    if (q.code !== undefined) {
+      const c = this.byCode.get(q.code);
+      return this.worklist.query(q, c ? [c] : []);
+    }
+    if (q.nationalId !== undefined) return this.worklist.query(q, await this.listCasesOfCitizen(q.nationalId));
     return this.worklist.query(q);
   }
 

@@ -17,6 +17,9 @@ export type CaseQuery = {
   overdueBefore?: string;
   /** Folded search words (foldForSearch, no spaces): each must occur in the case's text, names or numbers. */
   words?: string[];
+  /** Exactly this tracking code, or every case of this national ID (answered from their own indexes). */
+  code?: string;
+  nationalId?: string;
   sort: 'due' | 'recent';
   offset: number;
   limit: number;

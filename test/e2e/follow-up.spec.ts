@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, shot, test, type Didar } from './web-fixture';
+
+const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+
+/** Loads the 160 sample cases into the test's data folder through the real import. */
+async function importSample(didar: Didar): Promise<void> {
+  const { importCases } = await import('../../electron/backend/services/import');
+  const r = await importCases(didar.backend.ctx, JSON.parse(fs.readFileSync(SAMPLE, 'utf8')));
+  expect(r.imported).toHaveLength(160);
+}
+
+test('inspection office: filter, search with Arabic ي, refer with letter, answer, close, lookup', async ({ page, didar }) => {
+  await importSample(didar);
+  await page.goto(didar.url);
+  await page.getByRole('button', { name: 'پیگیری' }).click();
+  await expect(page.getByTestId('worklist-total')).toHaveText('۱۶۰ پرونده');
+
+  // filter by county and department
+  await page.getByLabel('شهرستان').selectOption('بابل');
+  const babol = await page.getByTestId('worklist-total').textContent();
+  expect(babol).not.toBe('۱۶۰ پرونده');
+  await page.getByLabel('شهرستان').selectOption('');
+
+  // search with Arabic yeh and kaf finds Persian text
+  await page.getByLabel(/جستجو/).fill('كالابرگ');
+  await expect(page.getByTestId('worklist')).toContainText('کالابرگ');
+  const found = await page.getByTestId('worklist-total').textContent();
+  await page.getByLabel(/جستجو/).fill('قطعي برق');
+  await expect(page.getByTestId('worklist')).toContainText('قطع');
+  await page.screenshot({ path: shot('20-worklist-search'), fullPage: true });
+  expect(found).toMatch(/^[۱-۹][۰-۹]* پرونده$/);
+
+  // select two cases and refer them: one letter per department
+  await page.getByLabel(/جستجو/).fill('');
+  await page.getByLabel('دستگاه').selectOption('شرکت توزیع برق');
+  const rows = page.getByTestId('worklist').locator('tbody tr');
+  await rows.nth(0).getByRole('checkbox').check();
+  await rows.nth(1).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'ارجاع و نامه' }).click();
+  await expect(page.getByRole('dialog', { name: 'نامه‌های ارجاع' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'ذخیره PDF' }).first().click();
+  const letter = test.info().outputPath('referral.pdf');
+  await (await download).saveAs(letter);
+  const text = execFileSync('pdftotext', ['-layout', letter, '-'], { encoding: 'utf8' });
+  expect(text).toContain('شرکت توزیع برق');
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', letter, shot('21-referral-letter').replace(/\.png$/, '')]);
+  await page.keyboard.press('Escape');
+
+  // open the first referred case: answer, close, satisfaction
+  await page.getByLabel('وضعیت').selectOption('referred');
+  await expect(page.getByTestId('worklist-total')).toHaveText('۲ پرونده');
+  const code = (await page.getByTestId('worklist').locator('tbody tr').first().locator('td.code').textContent())!;
+  await page.getByTestId('worklist').locator('tbody tr').first().locator('td').nth(2).click();
+  const details = page.getByTestId('case-details');
+  await expect(details.getByTestId('case-status')).toHaveText('ارجاع‌شده');
+  await details.getByRole('button', { name: 'ثبت پاسخ دستگاه' }).click();
+  await details.getByLabel('شماره نامه').fill('۴۵۶/ت');
+  await details.getByLabel('متن پاسخ').fill('ترانسفورماتور روستا تعویض و برق پایدار شد.');
+  await details.getByRole('button', { name: 'ثبت', exact: true }).click();
+  await expect(details.getByTestId('case-status')).toHaveText('پاسخ دستگاه رسیده');
+  await details.getByRole('button', { name: 'مختومه کردن' }).click();
+  await details.getByLabel('نتیجه').selectOption('solved');
+  await details.getByRole('button', { name: 'ثبت', exact: true }).click();
+  await expect(details.getByTestId('case-status')).toHaveText('مختومه');
+  await expect(details.locator('ol.history')).toContainText('پاسخ دستگاه');
+  await expect(details.locator('ol.history')).toContainText('مختومه شد');
+  await page.screenshot({ path: shot('22-case-closed'), fullPage: true });
+  await page.keyboard.press('Escape');
+
+  // the citizen asks by code: a mistyped code, then the right one with the national ID
+  const ascii = code.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  const c = (await didar.backend.store.getCaseByCode(ascii))!;
+  await page.getByRole('button', { name: 'استعلام' }).click();
+  const typo = ascii.slice(0, 4) + ascii[5] + ascii[4] + ascii.slice(6);
+  await page.getByLabel('کد رهگیری').fill(typo === ascii ? `${ascii.slice(0, 9)}${(Number(ascii[9]) + 1) % 10}` : typo);
+  await page.getByLabel('کد ملی').fill(c.citizen.nationalId);
+  await page.getByRole('button', { name: 'استعلام' }).last().click();
+  await expect(page.getByTestId('lookup-error')).toHaveText('کد رهگیری نامعتبر است');
+  await page.getByLabel('کد رهگیری').fill(code);
+  await page.getByRole('button', { name: 'استعلام' }).last().click();
+  await expect(page.getByTestId('lookup-result')).toContainText('حل شد');
+  await page.screenshot({ path: shot('23-lookup'), fullPage: true });
+
+  // the SMS queue has the referral and closing messages
+  await page.getByRole('button', { name: 'پیامک‌ها' }).click();
+  await expect(page.getByTestId('notices')).toContainText('ارجاع شد');
+  await expect(page.getByTestId('notices')).toContainText('پایان یافت');
+});

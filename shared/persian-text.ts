@@ -74,7 +74,7 @@ const FOLD: Record<string, string> = (() => {
   }
   return m;
 })();
-const FOLD_RE = /[يىكأإآؤةۀ\u200C\u200D\u0640\u0670\u064B-\u065F\u06F0-\u06F9\u0660-\u0669]/g;
+const FOLD_RE = /[\u064A\u0649\u0643\u0623\u0625\u0622\u0624\u0629\u06C0\u0640\u06F0-\u06F9\u0660-\u0669]|[\u064B-\u065F]|\u0670|\u200C|\u200D/g;
 
 /**
  * Folded form for matching and search: letters and digits unified, ZWNJ and diacritics removed,

@@ -12,6 +12,9 @@ export type Settings = {
   followUpPhone: string;
   followUpAddress: string;
   logoDataUrl: string;
+  /** Who signs letters and circulars. */
+  signerName: string;
+  signerTitle: string;
   counties: string[];
   departments: string[];
   categories: string[];
@@ -31,6 +34,8 @@ export function defaultSettings(): Settings {
     followUpPhone: '011-33300000',
     followUpAddress: 'ساری، میدان امام، ساختمان استانداری مازندران، اداره کل بازرسی',
     logoDataUrl: '',
+    signerName: '',
+    signerTitle: 'مدیرکل دفتر ارتباطات مردمی استانداری',
     counties: [...MAZANDARAN_COUNTIES],
     departments: [...PROVINCIAL_DEPARTMENTS],
     categories: [...CASE_CATEGORIES],
@@ -53,6 +58,8 @@ export const SettingsPatchSchema = z.object({
   followUpPhone: textLine(40),
   followUpAddress: textLine(300),
   logoDataUrl: z.string().max(LOGO_MAX).refine((s) => s === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(s)),
+  signerName: textLine(120),
+  signerTitle: textLine(160),
   counties: list(60, 60).min(1),
   departments: list(300, 120).min(1),
   categories: list(100, 80),

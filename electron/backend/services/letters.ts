@@ -4,7 +4,7 @@ import type { SlipFile } from '../../../shared/api';
 import type { Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { canMove } from '../../../shared/follow-up';
-import { formatJalaliLong, jalaliOf } from '../../../shared/jalali';
+import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
 import { STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import type { BackendContext } from '../context';
@@ -27,8 +27,12 @@ export async function referWithLetters(ctx: BackendContext, ids: string[]): Prom
   for (const [department, list] of byDepartment) {
     n++;
     const pdf = await renderReferralLetterPdf({
-      officeName: s.officeName, officeUnit: s.officeUnit, department,
-      date: formatJalaliLong(jalaliOf(ctx.now())), number: `${stamp.replace(/-/g, '')}/${n}`, cases: list,
+      officeName: s.officeName, officeUnit: s.officeUnit, department, signerName: s.signerName, signerTitle: s.signerTitle,
+      date: formatJalaliLong(jalaliOf(ctx.now())), number: `${stamp.replace(/-/g, '')}/${n}`,
+      rows: list.map((c) => ({
+        code: c.code, citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, issue: c.text,
+        order: c.order?.text ?? '', due: c.deadline ? formatJalaliShort(parseJalali(c.deadline.dueDate)!) : '',
+      })),
     });
     letters.push({ fileName: `didar-referral-${stamp}-${n}.pdf`, base64: pdf.toString('base64'), duplicate: false, code: department });
   }

@@ -27,7 +27,8 @@ export default defineConfig({
       outDir: 'out/preload',
       isolatedEntries: true,
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(root, 'electron/preload/index.ts') } },
+      // a sandboxed preload must be CommonJS
+      rollupOptions: { input: { index: resolve(root, 'electron/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
   renderer: {

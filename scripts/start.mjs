@@ -1,10 +1,9 @@
 // `npm start`: builds the app, then opens the Electron window where the Electron runtime is available,
 // and otherwise (or with --web) serves the same app through the web shell on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -29,14 +28,4 @@ if (electron) {
   register();
   const { runWebShell } = await import('../electron/web/main.ts');
   await runWebShell(args);
-}
-
-/** Path of the Electron binary, or null where the runtime was never downloaded. */
-function electronBinary() {
-  try {
-    const bin = createRequire(import.meta.url)('electron');
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
 }

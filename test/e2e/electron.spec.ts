@@ -1,18 +1,9 @@
 // The same intake on the real Electron window, where the Electron runtime exists on the machine.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-
-function electronBinary(): string | null {
-  try {
-    const bin = createRequire(import.meta.url)('electron') as unknown;
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
+import { electronBinary } from '../../scripts/electron-runtime.mjs';
 
 const bin = electronBinary();
 if (!bin) console.log('[e2e] Electron test skipped: the Electron runtime is not installed on this machine (its download is not possible here).');

@@ -67,7 +67,6 @@ export async function benchCommand(argv: string[]): Promise<number> {
     result.searchP95Ms = round(percentile(await timeQueries(backend, searchQueries(sample)), 95));
 
     const c = (await backend.store.getCase(lastId))!;
-    if (!process.env.NOSLIP) {
     await renderCaseSlip(backend.ctx, c, false); // cold: fonts and pdfmake load once
     const slips: number[] = [];
     for (let i = 0; i < SLIP_RUNS; i++) {
@@ -76,7 +75,6 @@ export async function benchCommand(argv: string[]): Promise<number> {
       slips.push(performance.now() - s);
     }
     result.slipMs = round(percentile(slips, 50));
-    }
   } finally {
     await backend.close();
   }

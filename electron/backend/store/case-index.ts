@@ -116,7 +116,7 @@ export class CaseIndex {
     if (words.length && this.pending.length) this.indexPending(this.pending.length); // a search before warm-up ends
     const found = words.length ? this.hay.matching(words) : null;
     // the cases a search found are usually few: sort just them instead of walking every case
-    const only = subset ?? (found ? [...found].map((id) => this.byId.get(id)).filter((c): c is Case => !!c) : undefined);
+    const only = subset ?? (found ? found.map((id) => this.byId.get(id)).filter((c): c is Case => !!c) : undefined);
     const match = (c: Case): boolean => {
       if (statuses && !statuses.has(c.status)) return false;
       if (q.meetingDayId && c.meetingDayId !== q.meetingDayId) return false;

@@ -66,6 +66,10 @@ class Doc<T extends Versioned> {
   save(): Promise<void> {
     return this.queue.flush();
   }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
 }
 
 /** Day files read at once at start-up: reading overlaps parsing without holding every file in memory. */
@@ -371,13 +375,16 @@ export class FileStore implements Store {
     const seqs = this.counters.data.sequences;
     const n = (seqs[key] ?? 0) + 1;
     seqs[key] = n;
-    await this.counters.save(); // never handed out again, even if the case save that follows fails
+    // Not awaited: a code is only ever given out inside a durably saved case, and start-up raises every
+    // counter to the highest code stored, so the file is a record, not what prevents reuse.
+    this.counters.save().catch((e: unknown) => console.error('[didar] counters.json not written:', e));
     return n;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await Promise.all([this.meta, this.settingsDoc, this.counters, ...this.days.values()].map((d) => (d as Doc<Versioned>).idle()));
     this.releaseLock();
   }
 

@@ -3,25 +3,32 @@
 const BLOCK_SIZE = 2000;
 const SEPARATOR = '\u0001'; // never in folded text, so no match spans two cases
 
-type Block = { ids: string[]; texts: string[]; joined: string | null; offsets: number[] };
+/** A block keeps its texts either joined (for searching) or split (while being changed), not both. */
+type Block = { ids: string[]; texts: string[] | null; joined: string | null; offsets: number[] };
 
 export class SearchBlocks {
   private blocks: Block[] = [];
   private where = new Map<string, { block: Block; slot: number }>();
 
+  private textsOf(b: Block): string[] {
+    if (!b.texts) {
+      b.texts = b.joined!.split(SEPARATOR);
+      b.joined = null;
+    }
+    return b.texts;
+  }
+
   set(id: string, text: string): void {
     const at = this.where.get(id);
     if (at) {
-      at.block.texts[at.slot] = text;
-      at.block.joined = null;
+      this.textsOf(at.block)[at.slot] = text;
       return;
     }
     let last = this.blocks.at(-1);
     if (!last || last.ids.length >= BLOCK_SIZE) this.blocks.push((last = { ids: [], texts: [], joined: null, offsets: [] }));
     this.where.set(id, { block: last, slot: last.ids.length });
     last.ids.push(id);
-    last.texts.push(text);
-    last.joined = null;
+    this.textsOf(last).push(text);
   }
 
   has(id: string): boolean {
@@ -32,39 +39,43 @@ export class SearchBlocks {
     this.set(id, '');
   }
 
-  text(id: string): string {
-    const at = this.where.get(id);
-    return at ? at.block.texts[at.slot]! : '';
-  }
-
   private joined(b: Block): string {
     if (b.joined === null) {
+      const texts = b.texts ?? [];
       b.offsets = [];
       let pos = 0;
-      for (const t of b.texts) {
+      for (const t of texts) {
         b.offsets.push(pos);
         pos += t.length + 1;
       }
-      b.joined = b.texts.join(SEPARATOR);
+      b.joined = texts.join(SEPARATOR);
+      b.texts = null;
     }
     return b.joined;
   }
 
   /** Ids of the cases whose text contains every word (words already folded, without spaces). */
-  matching(words: string[]): Set<string> {
-    const [first, ...rest] = [...words].sort((a, b) => b.length - a.length); // longest is usually rarest
-    const found = new Set<string>();
+  matching(words: string[]): string[] {
+    const [first, ...rest] = [...words].sort((a, b) => b.length - a.length); // the longest is usually rarest
+    const found: string[] = [];
     if (first === undefined) return found;
     for (const b of this.blocks) {
       const s = this.joined(b);
       for (let p = s.indexOf(first); p >= 0; p = s.indexOf(first, p + 1)) {
         const slot = slotAt(b.offsets, p);
-        found.add(b.ids[slot]!);
-        p = (b.offsets[slot + 1] ?? s.length) - 1; // next case
+        const end = (b.offsets[slot + 1] ?? s.length + 1) - 1;
+        if (rest.length) {
+          const text = s.slice(b.offsets[slot]!, end); // a sliced string: no copy
+          if (!rest.every((w) => text.includes(w))) {
+            p = end;
+            continue;
+          }
+        }
+        found.push(b.ids[slot]!);
+        p = end; // on to the next case
       }
     }
-    if (!rest.length) return found;
-    return new Set([...found].filter((id) => rest.every((w) => this.text(id).includes(w))));
+    return found;
   }
 }
 

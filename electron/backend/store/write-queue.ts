@@ -14,6 +14,11 @@ export class WriteQueue {
     });
   }
 
+  /** Resolves when nothing is being written or waiting (errors were already given to the savers). */
+  async idle(): Promise<void> {
+    while (this.inFlight) await this.inFlight.catch(() => undefined);
+  }
+
   private run(): void {
     const batch = this.waiters;
     this.waiters = [];

@@ -384,7 +384,8 @@ export class FileStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([this.meta, this.settingsDoc, this.counters, ...this.days.values()].map((d) => (d as Doc<Versioned>).idle()));
+    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, ...this.days.values()];
+    await Promise.all(docs.map((d) => d.idle()));
     this.releaseLock();
   }
 

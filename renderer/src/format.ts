@@ -1,8 +1,11 @@
 // Display helpers: Persian digits and Jalali dates from stored values.
 import { formatJalaliLong, formatJalaliShort, parseJalali } from '../../shared/jalali';
-import { toPersianDigits } from '../../shared/persian-text';
+import { toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
 
 export const fa = (v: string | number): string => toPersianDigits(v);
+
+/** A number typed in any digit script («۱۰», «10»); NaN when it is not one (the API then explains). */
+export const toNumber = (s: string): number => Number(toAsciiDigits(s.trim()) || NaN);
 
 /** '1405/09/03' → «۱۴۰۵/۰۹/۰۳» */
 export const faDate = (jalali: string): string => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { fillIntake } from './intake';
 import { expect, shot, test } from './web-fixture';
 
 test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»', async ({ page, didar }) => {
@@ -87,4 +88,37 @@ test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»
   // Mark the second arrival absent
   await page.getByRole('button', { name: 'غایب' }).click();
   await expect(page.locator('.queue-item.absent')).toContainText('حسین نظری');
+});
+
+test('settings: office name, 80 mm receipt layout and Thursday rule reach the slip and the answer date', async ({ page, didar }) => {
+  await page.goto(didar.url);
+  await page.getByRole('button', { name: 'تنظیمات' }).click();
+  await page.getByLabel('نام دستگاه (سربرگ رسید)').fill('فرمانداری ویژه ساری');
+  await page.getByLabel('قالب رسید').selectOption('receipt80');
+  await page.getByLabel('پنجشنبه تعطیل است').uncheck();
+  await page.getByRole('button', { name: 'ذخیره تنظیمات' }).click();
+  await expect(page.getByRole('status')).toHaveText('تنظیمات ذخیره شد.');
+  await page.screenshot({ path: shot('15-settings'), fullPage: true });
+
+  // A bad holiday line is refused with a Persian message and nothing changes
+  await page.getByLabel(/تعطیلات رسمی/).fill('2026/11/23 روز اشتباه');
+  await page.getByRole('button', { name: 'ذخیره تنظیمات' }).click();
+  await expect(page.getByText('تاریخ شمسی نادرست است؛ مانند ۱۴۰۵/۰۹/۰۳.')).toBeVisible();
+  expect((await didar.backend.handlers['settings/get']({})).holidays.length).toBeGreaterThan(40);
+
+  await page.reload();
+  await expect(page.locator('.office')).toHaveText('فرمانداری ویژه ساری');
+  await page.getByRole('button', { name: 'میز ملاقات' }).click();
+  await page.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
+  await fillIntake(page, { nationalId: '2401179445' });
+  await page.getByRole('button', { name: /ثبت و صدور کد رهگیری/ }).click();
+  await page.getByRole('button', { name: /چاپ رسید/ }).first().click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'ذخیره PDF' }).click();
+  const pdf = test.info().outputPath('receipt.pdf');
+  await (await download).saveAs(pdf);
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  expect(info).toMatch(/Page size:\s+226\.7\d x/); // 80 mm wide
+  expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('ساری');
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, shot('16-slip-receipt80').replace(/\.png$/, '')]);
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { electronBinary } from '../../scripts/electron-runtime.mjs';
+import { fillIntake } from './intake';
 
 const bin = electronBinary();
 if (!bin) console.log('[e2e] Electron test skipped: the Electron runtime is not installed on this machine (its download is not possible here).');
@@ -24,13 +25,7 @@ test.describe('Electron window', () => {
     await expect(win.getByRole('heading', { name: 'گشایش روز ملاقات' })).toBeVisible();
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     await win.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
-    await win.getByLabel('کد ملی', { exact: true }).fill('2401179445');
-    await win.getByLabel('نام', { exact: true }).fill('مرتضی');
-    await win.getByLabel('نام خانوادگی').fill('یوسفی');
-    await win.getByLabel('تلفن همراه').fill('09121234567');
-    await win.getByLabel('شهرستان', { exact: true }).selectOption('سوادکوه');
-    await win.getByLabel('شرح درخواست').fill('روستا سرویس حمل و نقل عمومی ندارد.');
-    await win.getByLabel('دستگاه مسئول').selectOption('اداره کل حمل و نقل و پایانه‌ها');
+    await fillIntake(win, { nationalId: '2401179445' });
     await win.getByRole('button', { name: /ثبت و صدور کد رهگیری/ }).click();
     const code = (await win.getByTestId('saved-code').textContent())!;
     await app.close();

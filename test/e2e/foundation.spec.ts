@@ -1,3 +1,4 @@
+import { fillIntake } from './intake';
 import { expect, shot, test } from './web-fixture';
 
 const T = {
@@ -18,14 +19,8 @@ test('a clerk opens the day, records a case, and finds it again after reload and
   await expect(page.getByRole('heading', { name: 'پذیرش مراجع' })).toBeVisible();
 
   // A wrong national ID: a live message, then the server's message on save, and nothing stored.
-  await page.getByLabel(T.nationalId, { exact: true }).fill('2401179446');
+  await fillIntake(page, { nationalId: '2401179446', mobile: '۰۹۱۲۱۲۳۴۵۶۷' });
   await expect(page.getByText('کد ملی نادرست است (رقم کنترل)')).toBeVisible();
-  await page.getByLabel('نام', { exact: true }).fill('مرتضی');
-  await page.getByLabel('نام خانوادگی').fill('یوسفی');
-  await page.getByLabel('تلفن همراه').fill('۰۹۱۲۱۲۳۴۵۶۷');
-  await page.getByLabel('شهرستان', { exact: true }).selectOption('سوادکوه');
-  await page.getByLabel('شرح درخواست').fill('روستای ورسک هیچ سرویس مینی‌بوس به مرکز شهرستان ندارد.');
-  await page.getByLabel('دستگاه مسئول').selectOption('اداره کل حمل و نقل و پایانه‌ها');
   await page.getByRole('button', { name: T.save }).click();
   await expect(page.locator('#nid-error')).toContainText('کد ملی نادرست است');
   await page.screenshot({ path: shot('01-bad-national-id'), fullPage: true });

@@ -4,7 +4,7 @@ import { isPaused, OUTCOMES, SATISFACTION_LEVELS, type Outcome, type Satisfactio
 import { OUTCOME_LABEL, SATISFACTION_LABEL } from '../../../shared/labels';
 import type { Settings } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
-import { fa } from '../format';
+import { fa, toNumber } from '../format';
 import { Field } from './Field';
 
 const T = {
@@ -63,7 +63,7 @@ export function CaseActions({ c, settings, today, onChanged }: Props) {
     satisfaction: () => run(call('case/satisfaction', { id: c.id, level: (v('level') || 'satisfied') as SatisfactionLevel, note: v('note') })),
     reopen: () => run(call('case/reopen', { id: c.id, reason: v('reason') })),
     reroute: () => run(call('case/reroute', { ids: [c.id], department: v('department'), reason: v('reason') })),
-    extend: () => run(call('case/extend', { ids: [c.id], days: Number(v('days').replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))), reason: v('reason') })),
+    extend: () => run(call('case/extend', { ids: [c.id], days: toNumber(v('days')), reason: v('reason') })),
   };
 
   const awaiting = ['recorded', 'referred', 'in-progress'].includes(c.status);

@@ -5,7 +5,7 @@ import { normalizeMobile } from '../../../shared/mobile';
 import { isValidNationalId, normalizeNationalId } from '../../../shared/national-id';
 import type { Settings } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
-import { fa, faDateLong } from '../format';
+import { fa, faDateLong, toNumber } from '../format';
 import { CitizenHistory } from './CitizenHistory';
 import { Field } from './Field';
 
@@ -130,7 +130,7 @@ export function IntakeForm({ day, settings, fromQueue, onSaved, onPrint }: Props
 
   const history = nidState === 'ok' && lookup.nid === nid ? lookup.cases : [];
 
-  const days = Number(normalizeNationalId(f.deadlineDays));
+  const days = toNumber(f.deadlineDays);
   const daysOk = Number.isInteger(days) && days >= 1 && days <= 365;
   useEffect(() => {
     if (!daysOk) return;

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { SLIP_LAYOUTS, type Settings, type SlipLayout } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
-import { fa } from '../format';
+import { fa, toNumber } from '../format';
 
 const T = {
   title: 'تنظیمات',
@@ -12,7 +12,11 @@ const T = {
   phone: 'تلفن پیگیری',
   address: 'نشانی پیگیری',
   logo: 'نشان (PNG یا JPEG)',
+  chooseLogo: 'انتخاب فایل نشان…',
   removeLogo: 'حذف نشان',
+  signerName: 'نام امضاکننده نامه‌ها',
+  signerTitle: 'سمت امضاکننده',
+  escalation: 'تأخیر قابل گزارش به دفتر استاندار (روز کاری)',
   slip: 'رسید',
   layout: 'قالب رسید',
   layouts: { a5: 'A5 (چاپگر معمولی)', receipt80: 'چاپگر رسید ۸۰ میلی‌متری' } as Record<SlipLayout, string>,
@@ -46,6 +50,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
   const [phrases, setPhrases] = useState(settings.quickPhrases.join('\n'));
   const [holidays, setHolidays] = useState(settings.holidays.map((h) => `${fa(h.date)} ${h.title}`).join('\n'));
   const [deadline, setDeadline] = useState(fa(settings.defaultDeadlineDays));
+  const [escalation, setEscalation] = useState(fa(settings.escalationDays));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
 
@@ -66,7 +71,9 @@ export function SettingsScreen({ settings, onSaved }: Props) {
       const next = await call('settings/update', {
         officeName: s.officeName, officeUnit: s.officeUnit, followUpPhone: s.followUpPhone, followUpAddress: s.followUpAddress,
         logoDataUrl: s.logoDataUrl, slipLayout: s.slipLayout, thursdayOff: s.thursdayOff,
-        defaultDeadlineDays: Number(deadline.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))),
+        defaultDeadlineDays: toNumber(deadline),
+        escalationDays: toNumber(escalation),
+        signerName: s.signerName, signerTitle: s.signerTitle,
         counties: lines(counties), departments: lines(departments), categories: lines(categories), quickPhrases: lines(phrases),
         holidays: holidayLines(holidays),
       });
@@ -99,10 +106,19 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           <Field label={T.address} htmlFor="s-address" error={firstError('followUpAddress')} wide>
             <input id="s-address" value={s.followUpAddress} onChange={(e) => set('followUpAddress', e.target.value)} />
           </Field>
+          <Field label={T.signerName} htmlFor="s-signer" error={firstError('signerName')}>
+            <input id="s-signer" value={s.signerName} onChange={(e) => set('signerName', e.target.value)} />
+          </Field>
+          <Field label={T.signerTitle} htmlFor="s-signer-title" error={firstError('signerTitle')}>
+            <input id="s-signer-title" value={s.signerTitle} onChange={(e) => set('signerTitle', e.target.value)} />
+          </Field>
           <Field label={T.logo} htmlFor="s-logo" error={firstError('logoDataUrl')}>
             <div className="logo-row">
               {s.logoDataUrl && <img src={s.logoDataUrl} alt="" className="logo-preview" />}
-              <input id="s-logo" type="file" accept="image/png,image/jpeg" onChange={(e) => pickLogo(e.target.files?.[0])} />
+              <label className="button small file-pick">
+                {T.chooseLogo}
+                <input id="s-logo" type="file" accept="image/png,image/jpeg" hidden onChange={(e) => pickLogo(e.target.files?.[0])} />
+              </label>
               {s.logoDataUrl && <button type="button" className="small ghost" onClick={() => set('logoDataUrl', '')}>{T.removeLogo}</button>}
             </div>
           </Field>
@@ -118,6 +134,9 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           </Field>
           <Field label={T.defaultDeadline} htmlFor="s-deadline" error={firstError('defaultDeadlineDays')}>
             <input id="s-deadline" value={deadline} onChange={(e) => setDeadline(e.target.value)} inputMode="numeric" dir="ltr" />
+          </Field>
+          <Field label={T.escalation} htmlFor="s-escalation" error={firstError('escalationDays')}>
+            <input id="s-escalation" value={escalation} onChange={(e) => setEscalation(e.target.value)} inputMode="numeric" dir="ltr" />
           </Field>
           <div className="field checkbox">
             <label><input type="checkbox" checked={s.thursdayOff} onChange={(e) => set('thursdayOff', e.target.checked)} /> {T.thursdayOff}</label>

@@ -7,7 +7,7 @@ import { useApp } from '../app-context';
 import { CaseDetails } from '../components/CaseDetails';
 import { Modal } from '../components/Modal';
 import { PdfList } from '../components/PdfList';
-import { fa, faDate } from '../format';
+import { fa, faDate, toNumber } from '../format';
 
 const T = {
   title: 'پیگیری پرونده‌ها',
@@ -100,7 +100,6 @@ export function WorklistScreen() {
     }
   };
   const ids = [...selected];
-  const toAscii = (s: string): number => Number(s.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)));
 
   return (
     <div className="worklist">
@@ -151,7 +150,7 @@ export function WorklistScreen() {
             <span className="bulk-form">
               <input aria-label={T.days} placeholder={T.days} value={bulkForm.days} onChange={(e) => setBulkForm({ ...bulkForm, days: e.target.value })} dir="ltr" />
               <input aria-label={T.reason} placeholder={T.reason} value={bulkForm.reason} onChange={(e) => setBulkForm({ ...bulkForm, reason: e.target.value })} />
-              <button type="button" onClick={() => void act(() => call('case/extend', { ids, days: toAscii(bulkForm.days), reason: bulkForm.reason }))}>{T.apply}</button>
+              <button type="button" onClick={() => void act(() => call('case/extend', { ids, days: toNumber(bulkForm.days), reason: bulkForm.reason }))}>{T.apply}</button>
             </span>
           )}
           {bulk === 'reroute' && (

@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { defaultHolidays } from '../../shared/defaults';
+import { formatJalaliLong, jalaliOf } from '../../shared/jalali';
+import { addWorkingDays, calendarFrom } from '../../shared/working-days';
 import { fillIntake } from './intake';
 import { expect, shot, test } from './web-fixture';
 
@@ -111,6 +114,11 @@ test('settings: office name, 80 mm receipt layout and Thursday rule reach the sl
   await page.getByRole('button', { name: 'میز ملاقات' }).click();
   await page.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
   await fillIntake(page, { nationalId: '2401179445' });
+  // with Thursday a working day, 10 working days end earlier than with it off
+  const today = jalaliOf(new Date());
+  const expected = formatJalaliLong(addWorkingDays(today, 10, calendarFrom(defaultHolidays(), false)));
+  expect(expected).not.toBe(formatJalaliLong(addWorkingDays(today, 10, calendarFrom(defaultHolidays(), true))));
+  await expect(page.getByText(`تاریخ پاسخ: ${expected}`)).toBeVisible();
   await page.getByRole('button', { name: /ثبت و صدور کد رهگیری/ }).click();
   await page.getByRole('button', { name: /چاپ رسید/ }).first().click();
   const download = page.waitForEvent('download');

@@ -69,7 +69,11 @@ test('inspection office: filter, search with Arabic ي, refer with letter, answe
   await expect(details.locator('ol.history')).toContainText('پاسخ دستگاه');
   await expect(details.locator('ol.history')).toContainText('مختومه شد');
   await page.screenshot({ path: shot('22-case-closed'), fullPage: true });
-  await page.keyboard.press('Escape');
+  // the citizen's page lists every case of that national ID across meeting days
+  await details.getByRole('button', { name: 'همه پرونده‌های این شهروند' }).click();
+  await expect(page.getByTestId('citizen-page')).toContainText(code);
+  await expect(page.getByTestId('citizen-page')).toContainText('حل شد');
+  await page.screenshot({ path: shot('24-citizen-page'), fullPage: true });
 
   // the citizen asks by code: a mistyped code, then the right one with the national ID
   const ascii = code.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));

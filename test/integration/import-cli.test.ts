@@ -51,6 +51,26 @@ describe('didar import and check', () => {
     expect(r.stderr).toContain('does not parse as JSON');
   });
 
+  it('didar case prints status, deadline and history; a mistyped code is invalid; a wrong national ID reveals nothing', async () => {
+    const dir = await tempDir();
+    const out = JSON.parse((await didar('import', '--data', dir, SAMPLE)).stdout) as { imported: { id: string; code: string }[] };
+    const code = out.imported.find((i) => i.id === 's003')!.code;
+    const r = await didar('case', '--data', dir, '--code', code, '--national-id', '0018692631');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c).toMatchObject({ code, status: 'recorded', department: 'شرکت توزیع برق', meetingDate: '1405/05/06' });
+    expect(c.deadline.dueDate).toMatch(/^1405\/05\/\d\d$/);
+    expect(c.history.map((h: { action: string }) => h.action)).toEqual(['recorded', 'order']);
+    const typo = code.slice(0, 9) + String((Number(code[9]) + 1) % 10);
+    const bad = await didar('case', '--data', dir, '--code', typo);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('کد رهگیری نامعتبر است');
+    const wrong = await didar('case', '--data', dir, '--code', code, '--national-id', '2401179445');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr).not.toContain('شرکت توزیع برق');
+  });
+
   it('check fails on a missing folder and --help lists the commands', async () => {
     const r = await didar('check', '--data', '/nonexistent/didar');
     expect(r.code).toBe(1);

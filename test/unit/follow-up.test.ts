@@ -31,6 +31,20 @@ describe('deadline with extensions and pauses', () => {
     expect(d.dueDate).toBe('1405/01/08');
   });
 
+  it('a pause and an extension across Nowruz count only working days', () => {
+    // from Saturday 1404/12/20, 10 working days; waited for the citizen 1404/12/27 → 1405/01/06
+    const d = withDueDate({
+      ...newDeadline('1404/12/20', 10, cal),
+      extensions: [ext(2)],
+      pauses: [{ from: '1404/12/27', to: '1405/01/06', reason: 'مدارک', by: '' }],
+    }, cal);
+    // paused working days: only 1405/01/05 (Wed); 12/28 Thu off, 12/29 Fri, 01/01–01/04 holidays, 01/06 Thu off
+    expect(pausedWorkingDays(d, j('1405/02/01'), cal)).toBe(1);
+    // so the pause pushes the due date exactly as one more working day of extension would
+    expect(d.dueDate).toBe(formatJalali(dueDateOf({ ...d, pauses: [], extensions: [ext(3)] }, j('1405/02/01'), cal)));
+    expect(d.dueDate > '1405/01/06').toBe(true);
+  });
+
   it('an open pause floats the due date and is never overdue', () => {
     const d: Deadline = { ...newDeadline('1405/09/01', 2, cal), pauses: [{ from: '1405/09/02', reason: 'مدارک', by: '' }] };
     expect(overdueDays({ status: 'referred', deadline: d }, j('1405/10/01'), cal)).toBe(0);

@@ -7,6 +7,7 @@ import {
   type Case, type CaseBrief, type Citizen, type MeetingDay, type MeetingDaySummary, type QueueEntry,
 } from './domain';
 import { OUTCOMES, SATISFACTION_LEVELS } from './follow-up';
+import type { Circular } from './circular';
 import { msg } from './messages';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
@@ -128,6 +129,28 @@ export const api = {
   },
   'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<NoticeRow[]>() },
   'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number }>() },
+
+  'circular/list': { args: none, result: out<Circular[]>() },
+  'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>() },
+  'circular/draft': {
+    args: z.object({ caseIds: z.array(IdInput).min(2, { error: msg.circularNeedsCases }).max(20_000), problem: lineField(200), groupId: IdInput.optional() }),
+    result: out<Circular>(),
+  },
+  'circular/update': {
+    args: z.object({
+      id: IdInput,
+      title: lineField(300),
+      addressees: z.array(lineField(200)).min(1).max(60),
+      body: IssueTextInput,
+      instruction: IssueTextInput,
+      complianceDays: z.number().int().min(1).max(365),
+      copies: z.array(z.object({ to: lineField(200), purpose: lineField(60) })).max(20),
+    }).partial().required({ id: true }),
+    result: out<Circular>(),
+  },
+  'circular/approve': { args: z.object({ id: IdInput }), result: out<Circular>() },
+  'circular/issue': { args: z.object({ id: IdInput }), result: out<Circular>() },
+  'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>() },
 } as const;
 
 export type Method = keyof typeof api;

@@ -152,7 +152,7 @@ export type CaseDraft = z.input<typeof CaseDraftSchema>;
 
 export const HISTORY_ACTIONS = [
   'recorded', 'order', 'printed', 'reprinted', 'cancelled', 'referred', 'rerouted', 'in-progress', 'extended',
-  'paused', 'resumed', 'answered', 'closed', 'satisfaction', 'reopened', 'note',
+  'paused', 'resumed', 'answered', 'closed', 'satisfaction', 'reopened', 'note', 'circular',
 ] as const;
 
 export type HistoryEntry = {

@@ -1,5 +1,6 @@
 // Persian names of domain values, shared by screens and printed documents.
 import type { CaseStatus, HistoryEntry, OrderType, Place, QueueStatus } from './domain';
+import type { CircularStatus } from './circular';
 import type { Outcome, SatisfactionLevel } from './follow-up';
 
 export const ORDER_TYPE_LABEL: Record<OrderType, string> = {
@@ -37,6 +38,13 @@ export const HISTORY_LABEL: Record<HistoryEntry['action'], string> = {
   satisfaction: 'نظرسنجی از شهروند',
   reopened: 'بازگشایی',
   note: 'یادداشت',
+  circular: 'صدور بخشنامه',
+};
+
+export const CIRCULAR_STATUS_LABEL: Record<CircularStatus, string> = {
+  draft: 'پیش‌نویس',
+  approved: 'تأیید شده',
+  issued: 'صادر شده',
 };
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {

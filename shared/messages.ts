@@ -34,6 +34,10 @@ export const msg = {
   identityRequired: 'کد ملی یا چهار رقم آخر تلفن همراه را وارد کنید.',
   satisfactionNotYet: 'نظرسنجی پس از پاسخ یا مختومه شدن پرونده ثبت می‌شود.',
   nothingSelected: 'هیچ پرونده‌ای انتخاب نشده است.',
+  circularNotFound: 'بخشنامه پیدا نشد.',
+  circularNotDraft: 'فقط پیش‌نویس بخشنامه ویرایش می‌شود.',
+  circularWrongStatus: (from: string, to: string): string => `بخشنامه «${from}» را نمی‌توان «${to}» کرد.`,
+  circularNeedsCases: 'بخشنامه باید دست‌کم بر دو درخواست تکیه کند.',
   unauthorized: 'دسترسی مجاز نیست: نشانی برنامه را دوباره باز کنید.',
   dataLocked: (dir: string, pid: number, host: string): string =>
     `پوشه داده «${dir}» در اختیار برنامه دیگری است (فرایند ${toFa(pid)} روی ${host}). آن را ببندید و دوباره تلاش کنید.`,

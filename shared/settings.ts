@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
 import type { HolidayEntry } from './working-days';
@@ -25,6 +26,10 @@ export type Settings = {
   /** Cases overdue by more than this many working days go to the governor's office escalation list. */
   escalationDays: number;
   slipLayout: SlipLayout;
+  /** Editable wording of drafted circulars, and the compliance deadline they give. */
+  circularBody: string;
+  circularInstruction: string;
+  circularComplianceDays: number;
 };
 
 export function defaultSettings(): Settings {
@@ -45,6 +50,9 @@ export function defaultSettings(): Settings {
     defaultDeadlineDays: 10,
     escalationDays: 5,
     slipLayout: 'a5',
+    circularBody: DEFAULT_CIRCULAR_TEMPLATES.body,
+    circularInstruction: DEFAULT_CIRCULAR_TEMPLATES.instruction,
+    circularComplianceDays: 15,
   };
 }
 
@@ -69,5 +77,8 @@ export const SettingsPatchSchema = z.object({
   defaultDeadlineDays: z.number().int().min(1).max(365),
   escalationDays: z.number().int().min(0).max(365),
   slipLayout: z.enum(SLIP_LAYOUTS),
+  circularBody: textLine(3000),
+  circularInstruction: textLine(3000),
+  circularComplianceDays: z.number().int().min(1).max(365),
 }).partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

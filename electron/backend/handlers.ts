@@ -7,6 +7,7 @@ import { currentMeetingDay, listMeetingDays, openMeetingDay } from './services/m
 import { callNext, listQueue, markQueue, registerArrival } from './services/queue';
 import { getSettings, updateSettings } from './services/settings';
 import { printSlip } from './services/slips';
+import { approveCircular, circularFile, draftCircular, issueCircular, requireCircular, updateCircular } from './services/circulars';
 import {
   closeCase, extendCases, pauseCase, recordAnswer, recordSatisfaction, reopenCase, rerouteCases, resumeCase, startProgress,
 } from './services/follow-up';
@@ -55,5 +56,12 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'lookup/status': (a) => lookupStatus(ctx, a),
     'notices/list': (a) => listNotices(ctx, a.pending),
     'notices/export': () => exportNotices(ctx),
+    'circular/list': () => ctx.store.listCirculars(),
+    'circular/get': (a) => requireCircular(ctx, a.id),
+    'circular/draft': (a) => draftCircular(ctx, a),
+    'circular/update': (a) => updateCircular(ctx, a),
+    'circular/approve': (a) => approveCircular(ctx, a.id),
+    'circular/issue': (a) => issueCircular(ctx, a.id),
+    'circular/file': (a) => circularFile(ctx, a.id, a.format),
   };
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
+import type { Circular } from '../../../shared/circular';
 import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
@@ -26,6 +27,7 @@ export type DayDoc = Versioned & { day: MeetingDay; queue: QueueEntry[]; cases: 
 type SettingsDoc = Versioned & { settings: Settings };
 type CountersDoc = Versioned & { sequences: Record<string, number> };
 type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
+type CircularsDoc = Versioned & { circulars: Circular[]; numbers: Record<string, number> };
 
 /** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote. */
 class DurableJson<T extends Versioned> implements Adapter<T> {
@@ -149,6 +151,7 @@ export class FileStore implements Store {
   private meta!: Doc<MetaDoc>;
   private settingsDoc!: Doc<SettingsDoc>;
   private counters!: Doc<CountersDoc>;
+  private circulars!: Doc<CircularsDoc>;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
   private byCode = new Map<string, Case>();
@@ -176,6 +179,8 @@ export class FileStore implements Store {
     await this.meta.low.read();
     await this.settingsDoc.low.read();
     await this.counters.low.read();
+    this.circulars = this.doc<CircularsDoc>('circulars.json', { schemaVersion: SCHEMA_VERSION, circulars: [], numbers: {} });
+    await this.circulars.low.read();
     this.settingsDoc.data.settings = { ...defaultSettings(), ...this.settingsDoc.data.settings };
     const names = (await fs.readdir(path.join(this.dataDir, DAYS_DIR))).filter((n) => n.endsWith('.json')).sort();
     const docs = await mapLimited(names, READ_CONCURRENCY, async (name) => {
@@ -381,10 +386,52 @@ export class FileStore implements Store {
     return n;
   }
 
+  logEvent(by: Actor, action: AuditAction, entity: string, id: string): Promise<void> {
+    return this.audit(by, action, entity, id, null, null);
+  }
+
+  // ---- circulars ----
+
+  async listCirculars(): Promise<Circular[]> {
+    return this.circulars.data.circulars;
+  }
+
+  async getCircular(id: string): Promise<Circular | undefined> {
+    return this.circulars.data.circulars.find((c) => c.id === id);
+  }
+
+  async saveCircular(next: Circular, by: Actor, action: AuditAction): Promise<void> {
+    this.assertOpen();
+    const list = this.circulars.data.circulars;
+    const i = list.findIndex((c) => c.id === next.id);
+    const before = i >= 0 ? list[i] : undefined;
+    if (i >= 0) list[i] = next;
+    else list.push(next);
+    try {
+      await this.circulars.save();
+    } catch (e) {
+      const j = list.indexOf(next);
+      if (j >= 0) {
+        if (before) list[j] = before;
+        else list.splice(j, 1);
+      }
+      throw e;
+    }
+    await this.audit(by, action, 'circular', next.id, before ?? null, next);
+  }
+
+  async nextCircularNumber(jalaliYear: number): Promise<number> {
+    const key = String(jalaliYear);
+    const n = (this.circulars.data.numbers[key] ?? 0) + 1;
+    this.circulars.data.numbers[key] = n;
+    await this.circulars.save();
+    return n;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, ...this.days.values()];
+    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, ...this.days.values()];
     await Promise.all(docs.map((d) => d.idle()));
     this.releaseLock();
   }

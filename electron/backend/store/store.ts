@@ -1,6 +1,7 @@
 // The storage interface every service uses. The file implementation below keeps all data in memory with
 // indexes and writes each change durably to small files; a PostgreSQL implementation can replace it.
 import type { Case, CaseStatus, MeetingDay, OrderType, QueueEntry } from '../../../shared/domain';
+import type { Circular } from '../../../shared/circular';
 import type { Settings } from '../../../shared/settings';
 
 export type Actor = { operator: string };
@@ -52,6 +53,15 @@ export type Store = {
 
   /** Allocates the next tracking sequence of a Jalali year; never returns the same one twice. */
   nextSequence(jalaliYear: number): Promise<number>;
+
+  /** An event that changes no data but belongs in the audit trail (an export, a document produced). */
+  logEvent(by: Actor, action: AuditAction, entity: string, id: string): Promise<void>;
+
+  listCirculars(): Promise<Circular[]>;
+  getCircular(id: string): Promise<Circular | undefined>;
+  saveCircular(next: Circular, by: Actor, action: AuditAction): Promise<void>;
+  /** Allocates the next circular number of a Jalali year. */
+  nextCircularNumber(jalaliYear: number): Promise<number>;
 
   close(): Promise<void>;
 };

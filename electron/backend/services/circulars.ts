@@ -1,0 +1,112 @@
+// Circular lifecycle: drafted from the cases of a collective concern, edited, approved, issued with a number
+// and a Jalali date; issuing writes to every linked case's history and queues a notice to its citizen.
+import { randomUUID } from 'node:crypto';
+import type { ParsedArgs, SlipFile } from '../../../shared/api';
+import { countsBy, DEFAULT_CIRCULAR_COPIES, draftCircularText, type Circular, type CircularStatus } from '../../../shared/circular';
+import type { Case } from '../../../shared/domain';
+import { DidarError } from '../../../shared/errors';
+import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
+import { CIRCULAR_STATUS_LABEL } from '../../../shared/labels';
+import { msg } from '../../../shared/messages';
+import { noticeText } from '../../../shared/notices';
+import type { CircularDocData } from '../../../shared/pdf/circular-document';
+import type { BackendContext } from '../context';
+import { requireCase } from './cases';
+
+export async function requireCircular(ctx: BackendContext, id: string): Promise<Circular> {
+  const c = await ctx.store.getCircular(id);
+  if (!c) throw new DidarError('not-found', msg.circularNotFound);
+  return c;
+}
+
+async function casesOf(ctx: BackendContext, ids: string[]): Promise<Case[]> {
+  const out: Case[] = [];
+  for (const id of ids) out.push(await requireCase(ctx, id));
+  return out;
+}
+
+export async function draftCircular(ctx: BackendContext, a: ParsedArgs<'circular/draft'>): Promise<Circular> {
+  const ids = [...new Set(a.caseIds)];
+  if (ids.length < 2) throw new DidarError('bad-args', msg.circularNeedsCases);
+  const cases = await casesOf(ctx, ids);
+  const s = await ctx.store.getSettings();
+  const text = draftCircularText(a.problem, cases, { body: s.circularBody, instruction: s.circularInstruction }, s.circularComplianceDays);
+  const at = ctx.now().toISOString();
+  const c: Circular = {
+    id: randomUUID(), status: 'draft', ...text, complianceDays: s.circularComplianceDays, copies: DEFAULT_CIRCULAR_COPIES,
+    caseIds: ids, ...(a.groupId ? { groupId: a.groupId } : {}), createdAt: at, createdBy: ctx.actor.operator,
+    history: [{ at, by: ctx.actor.operator, action: 'drafted' }],
+  };
+  await ctx.store.saveCircular(c, ctx.actor, 'circular/draft');
+  return c;
+}
+
+export async function updateCircular(ctx: BackendContext, a: ParsedArgs<'circular/update'>): Promise<Circular> {
+  const c = await requireCircular(ctx, a.id);
+  if (c.status !== 'draft') throw new DidarError('conflict', msg.circularNotDraft);
+  const { id: _id, ...patch } = a;
+  const next: Circular = { ...c, ...patch, history: [...c.history, { at: ctx.now().toISOString(), by: ctx.actor.operator, action: 'edited' }] };
+  await ctx.store.saveCircular(next, ctx.actor, 'circular/update');
+  return next;
+}
+
+async function move(ctx: BackendContext, id: string, from: CircularStatus, to: CircularStatus): Promise<Circular> {
+  const c = await requireCircular(ctx, id);
+  if (c.status !== from) throw new DidarError('conflict', msg.circularWrongStatus(CIRCULAR_STATUS_LABEL[c.status], CIRCULAR_STATUS_LABEL[to]));
+  return c;
+}
+
+export async function approveCircular(ctx: BackendContext, id: string): Promise<Circular> {
+  const c = await move(ctx, id, 'draft', 'approved');
+  const next: Circular = { ...c, status: 'approved', history: [...c.history, { at: ctx.now().toISOString(), by: ctx.actor.operator, action: 'approved' }] };
+  await ctx.store.saveCircular(next, ctx.actor, 'circular/approve');
+  return next;
+}
+
+export async function issueCircular(ctx: BackendContext, id: string): Promise<Circular> {
+  const c = await move(ctx, id, 'approved', 'issued');
+  const today = jalaliOf(ctx.now());
+  const n = await ctx.store.nextCircularNumber(today.jy);
+  const at = ctx.now().toISOString();
+  const by = ctx.actor.operator;
+  const number = `${today.jy}/${n}`;
+  const next: Circular = {
+    ...c, status: 'issued', number, issuedOn: `${today.jy}/${String(today.jm).padStart(2, '0')}/${String(today.jd).padStart(2, '0')}`,
+    history: [...c.history, { at, by, action: 'issued', note: number }],
+  };
+  await ctx.store.saveCircular(next, ctx.actor, 'circular/issue');
+  const cases = await casesOf(ctx, c.caseIds);
+  await Promise.all(cases.map((k) => ctx.store.saveCase({
+    ...k,
+    history: [...k.history, { at, by, action: 'circular', note: `${number} — ${c.title}` }],
+    notices: [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, { circular: number }) }],
+  }, ctx.actor, 'circular/issue')));
+  return next;
+}
+
+/** What the PDF and the DOCX both show. */
+export async function circularDocData(ctx: BackendContext, c: Circular): Promise<CircularDocData> {
+  const s = await ctx.store.getSettings();
+  const cases = await casesOf(ctx, c.caseIds);
+  const dept = (k: Case): string => k.order?.leadDepartment ?? k.departments[0] ?? '';
+  return {
+    officeName: s.officeName, officeUnit: s.officeUnit, ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
+    number: c.number ?? '—', date: c.issuedOn ? formatJalaliLong(parseJalali(c.issuedOn)!) : formatJalaliLong(jalaliOf(ctx.now())),
+    draft: c.status !== 'issued', title: c.title, addressees: c.addressees, body: c.body, instruction: c.instruction,
+    signerName: s.signerName, signerTitle: s.signerTitle, copies: c.copies,
+    annex: cases.map((k) => ({ code: k.code, county: k.county, date: formatJalaliShort(parseJalali(k.meetingDate)!), department: dept(k) })),
+    byCounty: countsBy(cases, (k) => k.county),
+    byDepartment: countsBy(cases, dept),
+  };
+}
+
+export async function circularFile(ctx: BackendContext, id: string, format: 'pdf' | 'docx'): Promise<SlipFile> {
+  const c = await requireCircular(ctx, id);
+  const data = await circularDocData(ctx, c);
+  const name = `didar-circular-${(c.number ?? 'draft').replace(/\//g, '-')}.${format}`;
+  const bytes = format === 'pdf'
+    ? await (await import('../pdf/circular-pdf')).renderCircularPdf(data)
+    : await (await import('../docx/circular-docx')).circularDocx(data);
+  await ctx.store.logEvent(ctx.actor, `circular/export-${format}`, 'circular', c.id);
+  return { fileName: name, base64: bytes.toString('base64'), duplicate: false, code: c.number ?? '' };
+}

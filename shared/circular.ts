@@ -1,0 +1,67 @@
+// Circulars (بخشنامه): one instruction to the departments concerned that answers a collective concern.
+// The draft is built from the cases it rests on and the office's editable templates.
+import type { Case } from './domain';
+import { formatJalaliShort, parseJalali } from './jalali';
+import { toPersianDigits } from './persian-text';
+
+export const CIRCULAR_STATUSES = ['draft', 'approved', 'issued'] as const;
+export type CircularStatus = (typeof CIRCULAR_STATUSES)[number];
+
+export type CircularCopy = { to: string; purpose: string };
+
+export type Circular = {
+  id: string;
+  status: CircularStatus;
+  title: string;
+  addressees: string[];
+  body: string;
+  instruction: string;
+  complianceDays: number;
+  copies: CircularCopy[];
+  caseIds: string[];
+  groupId?: string;
+  number?: string;
+  issuedOn?: string;
+  createdAt: string;
+  createdBy: string;
+  history: { at: string; by: string; action: 'drafted' | 'edited' | 'approved' | 'issued'; note?: string }[];
+};
+
+export type CircularTemplates = { body: string; instruction: string };
+
+/** The office's default wording; {problem}, {count}, {counties}, {days}, {period} are filled in from the cases. */
+export const DEFAULT_CIRCULAR_TEMPLATES: CircularTemplates = {
+  body: 'در دیدارهای مردمی {period}، {count} نفر از شهروندان شهرستان‌های {counties} درباره «{problem}» به استاندار مراجعه کرده‌اند. تکرار این درخواست‌ها نشان می‌دهد که مسئله به یک یا چند پرونده محدود نیست و نیازمند رسیدگی فراگیر است.',
+  instruction: 'مقتضی است دستگاه‌های مخاطب ضمن بررسی علل این مشکل، ظرف {days} روز کاری اقدامات لازم را برای رفع آن در سطح استان انجام دهند و گزارش نتیجه را به همراه فهرست اقدامات انجام‌شده به دفتر ارتباطات مردمی استانداری ارسال نمایند.',
+};
+
+export const DEFAULT_CIRCULAR_COPIES: CircularCopy[] = [
+  { to: 'دفتر استاندار', purpose: 'جهت اطلاع' },
+  { to: 'اداره کل بازرسی استانداری', purpose: 'جهت پیگیری' },
+  { to: 'فرمانداری‌های شهرستان‌های مربوط', purpose: 'جهت اقدام' },
+];
+
+const fill = (t: string, v: Record<string, string>): string => t.replace(/\{(\w+)\}/g, (m, k: string) => v[k] ?? m);
+
+/** Counts by a key, most frequent first: «ساری (۴)، آمل (۲)». */
+export function countsBy(cases: readonly Case[], key: (c: Case) => string): [string, number][] {
+  const m = new Map<string, number>();
+  for (const c of cases) m.set(key(c), (m.get(key(c)) ?? 0) + 1);
+  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+export function draftCircularText(
+  problem: string, cases: readonly Case[], templates: CircularTemplates, complianceDays: number,
+): { title: string; addressees: string[]; body: string; instruction: string } {
+  const counties = countsBy(cases, (c) => c.county).map(([c, n]) => `${c} (${toPersianDigits(n)})`).join('، ');
+  const dates = [...new Set(cases.map((c) => c.meetingDate))].sort();
+  const fmt = (d: string): string => formatJalaliShort(parseJalali(d)!);
+  const period = dates.length > 1 ? `${fmt(dates[0]!)} تا ${fmt(dates.at(-1)!)}` : dates[0] ? fmt(dates[0]) : '';
+  const v = { problem, count: toPersianDigits(cases.length), counties, days: toPersianDigits(complianceDays), period };
+  return {
+    title: `رسیدگی فراگیر به ${problem}`,
+    addressees: countsBy(cases, (c) => c.order?.leadDepartment ?? c.departments[0] ?? '').map(([d]) => d).filter(Boolean),
+    body: fill(templates.body, v),
+    instruction: fill(templates.instruction, v),
+  };
+}

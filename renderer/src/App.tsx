@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/settings';
 import { ApiFailure, call } from './api';
 import { AppContext, type AppState } from './app-context';
 import { faDateLong } from './format';
+import { CircularsScreen } from './screens/CircularsScreen';
 import { CitizenScreen } from './screens/CitizenScreen';
 import { DaysScreen } from './screens/DaysScreen';
 import { DeskScreen } from './screens/DeskScreen';
@@ -19,6 +20,7 @@ const T = {
   worklist: 'پیگیری',
   lookup: 'استعلام',
   notices: 'پیامک‌ها',
+  circulars: 'بخشنامه‌ها',
   days: 'روزهای ملاقات',
   settings: 'تنظیمات',
   operator: 'کاربر میز',
@@ -26,7 +28,7 @@ const T = {
   failed: 'برنامه آماده نشد',
 };
 
-const TABS = ['desk', 'worklist', 'lookup', 'notices', 'days', 'settings'] as const;
+const TABS = ['desk', 'worklist', 'circulars', 'lookup', 'notices', 'days', 'settings'] as const;
 type Screen = (typeof TABS)[number] | 'citizen';
 
 export function App() {
@@ -35,6 +37,7 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [screen, setScreen] = useState<Screen>('desk');
   const [citizen, setCitizen] = useState('');
+  const [circular, setCircular] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     Promise.all([call('app/info', {}), call('settings/get', {})]).then(
@@ -47,7 +50,9 @@ export function App() {
   }, []);
 
   const state = useMemo<AppState | null>(() => (info && settings ? {
-    info, settings, openCitizen: (nid: string) => { setCitizen(nid); setScreen('citizen'); },
+    info, settings,
+    openCitizen: (nid: string) => { setCitizen(nid); setScreen('citizen'); },
+    openCircular: (id: string) => { setCircular(id); setScreen('circulars'); },
   } : null), [info, settings]);
 
   if (error) return <div className="fatal"><h1>{T.failed}</h1><p>{error}</p></div>;
@@ -79,6 +84,7 @@ export function App() {
         <main className="app-main">
           {screen === 'desk' && <DeskScreen info={info} settings={settings} />}
           {screen === 'worklist' && <WorklistScreen />}
+          {screen === 'circulars' && <CircularsScreen {...(circular ? { openId: circular } : {})} />}
           {screen === 'lookup' && <LookupScreen />}
           {screen === 'notices' && <NoticesScreen />}
           {screen === 'citizen' && <CitizenScreen nationalId={citizen} />}

@@ -2,7 +2,12 @@ import { createContext, useContext } from 'react';
 import type { AppInfo } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
 
-export type AppState = { info: AppInfo; settings: Settings; openCitizen: (nationalId: string) => void };
+export type AppState = {
+  info: AppInfo;
+  settings: Settings;
+  openCitizen: (nationalId: string) => void;
+  openCircular: (id: string) => void;
+};
 
 export const AppContext = createContext<AppState | null>(null);
 

@@ -94,3 +94,32 @@ test('inspection office: filter, search with Arabic ي, refer with letter, answe
   await expect(page.getByTestId('notices')).toContainText('ارجاع شد');
   await expect(page.getByTestId('notices')).toContainText('پایان یافت');
 });
+
+test('circular from selected cases: draft, edit, preview, approve, issue, export', async ({ page, didar }) => {
+  await importSample(didar);
+  await page.goto(didar.url);
+  await page.getByRole('button', { name: 'پیگیری' }).click();
+  await page.getByLabel(/جستجو/).fill('گراز');
+  await expect(page.getByTestId('worklist')).toContainText('گراز');
+  await page.getByLabel('انتخاب همه').check();
+  await page.getByRole('button', { name: 'پیش‌نویس بخشنامه' }).click();
+  await page.getByLabel('مشکل مشترک (عنوان بخشنامه)').fill('خسارت گراز وحشی به مزارع و باغ‌ها');
+  await page.getByRole('button', { name: 'اعمال' }).click();
+  await expect(page.getByTestId('circulars')).toContainText('خسارت گراز وحشی');
+  await expect(page.getByTestId('circular-preview')).toBeVisible();
+  await page.getByLabel('دستور').fill('دستگاه‌های مخاطب ظرف ده روز کاری طرح جبران خسارت را ارائه کنند.');
+  await page.getByRole('button', { name: 'ذخیره پیش‌نویس' }).click();
+  await expect(page.getByRole('status')).toHaveText('ذخیره شد.');
+  await page.screenshot({ path: shot('30-circular-editor'), fullPage: true });
+  await page.getByRole('button', { name: 'تأیید' }).click();
+  await page.getByRole('button', { name: 'صدور با شماره و تاریخ' }).click();
+  await expect(page.getByTestId('circulars')).toContainText('صادر شده');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  const pdf = test.info().outputPath('circular.pdf');
+  await (await download).saveAs(pdf);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('بخشنامه');
+  expect(text).toContain('ظرف ده روز کاری');
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, shot('31-circular-pdf').replace(/\.png$/, '')]);
+});

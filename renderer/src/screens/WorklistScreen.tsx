@@ -29,6 +29,8 @@ const T = {
   refer: 'ارجاع و نامه',
   extend: 'تمدید مهلت',
   reroute: 'تغییر دستگاه',
+  circular: 'پیش‌نویس بخشنامه',
+  problem: 'مشکل مشترک (عنوان بخشنامه)',
   days: 'روز کاری',
   reason: 'دلیل',
   newDept: 'دستگاه جدید',
@@ -45,10 +47,10 @@ const T = {
 
 const PAGE = 50;
 type Filters = Omit<Args<'worklist/query'>, 'offset' | 'limit'>;
-type Bulk = 'extend' | 'reroute' | null;
+type Bulk = 'extend' | 'reroute' | 'circular' | null;
 
 export function WorklistScreen() {
-  const { settings } = useApp();
+  const { settings, openCircular } = useApp();
   const [filters, setFilters] = useState<Filters>({ sort: 'due' });
   const [escalation, setEscalation] = useState(false);
   const [page, setPage] = useState<{ total: number; items: WorkItem[] }>({ total: 0, items: [] });
@@ -57,7 +59,7 @@ export function WorklistScreen() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<string | null>(null);
   const [bulk, setBulk] = useState<Bulk>(null);
-  const [bulkForm, setBulkForm] = useState({ days: '', reason: '', department: '' });
+  const [bulkForm, setBulkForm] = useState({ days: '', reason: '', department: '', problem: '' });
   const [letters, setLetters] = useState<SlipFile[] | null>(null);
   const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
@@ -93,7 +95,7 @@ export function WorklistScreen() {
       await f();
       setSelected(new Set());
       setBulk(null);
-      setBulkForm({ days: '', reason: '', department: '' });
+      setBulkForm({ days: '', reason: '', department: '', problem: '' });
       refresh();
     } catch (e) {
       setError(e instanceof ApiFailure ? e.message : String(e));
@@ -146,6 +148,13 @@ export function WorklistScreen() {
           <button type="button" className="primary" onClick={() => void act(async () => setLetters((await call('case/refer', { ids })).letters))}>{T.refer}</button>
           <button type="button" className={bulk === 'extend' ? 'primary' : ''} onClick={() => setBulk('extend')}>{T.extend}</button>
           <button type="button" className={bulk === 'reroute' ? 'primary' : ''} onClick={() => setBulk('reroute')}>{T.reroute}</button>
+          <button type="button" className={bulk === 'circular' ? 'primary' : ''} onClick={() => setBulk('circular')}>{T.circular}</button>
+          {bulk === 'circular' && (
+            <span className="bulk-form">
+              <input aria-label={T.problem} placeholder={T.problem} value={bulkForm.problem} onChange={(e) => setBulkForm({ ...bulkForm, problem: e.target.value })} />
+              <button type="button" onClick={() => void act(async () => openCircular((await call('circular/draft', { caseIds: ids, problem: bulkForm.problem })).id))}>{T.apply}</button>
+            </span>
+          )}
           {bulk === 'extend' && (
             <span className="bulk-form">
               <input aria-label={T.days} placeholder={T.days} value={bulkForm.days} onChange={(e) => setBulkForm({ ...bulkForm, days: e.target.value })} dir="ltr" />

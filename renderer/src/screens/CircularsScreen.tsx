@@ -1,0 +1,154 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SlipFile } from '../../../shared/api';
+import type { Circular } from '../../../shared/circular';
+import { CIRCULAR_STATUS_LABEL } from '../../../shared/labels';
+import { ApiFailure, call, isDesktop } from '../api';
+import { Field } from '../components/Field';
+import { pdfBlob } from '../components/PdfList';
+import { fa, faDate, toNumber } from '../format';
+
+const T = {
+  title: 'بخشنامه‌ها',
+  empty: 'هنوز بخشنامه‌ای پیش‌نویس نشده است. در «پیگیری» پرونده‌های یک مشکل مشترک را انتخاب کنید و «پیش‌نویس بخشنامه» را بزنید.',
+  status: 'وضعیت',
+  number: 'شماره',
+  cases: 'درخواست',
+  subject: 'موضوع',
+  addressees: 'مخاطبان (هر سطر یک دستگاه)',
+  body: 'متن',
+  instruction: 'دستور',
+  days: 'مهلت اجرا (روز کاری)',
+  copies: 'رونوشت (هر سطر: گیرنده | جهت اطلاع یا جهت اقدام)',
+  save: 'ذخیره پیش‌نویس',
+  saved: 'ذخیره شد.',
+  approve: 'تأیید',
+  issue: 'صدور با شماره و تاریخ',
+  pdf: 'PDF',
+  docx: 'DOCX',
+  preview: 'پیش‌نمایش',
+  open: 'باز کردن',
+};
+
+type Form = { title: string; addressees: string; body: string; instruction: string; days: string; copies: string };
+
+const formOf = (c: Circular): Form => ({
+  title: c.title, addressees: c.addressees.join('\n'), body: c.body, instruction: c.instruction,
+  days: fa(c.complianceDays), copies: c.copies.map((x) => `${x.to} | ${x.purpose}`).join('\n'),
+});
+const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter(Boolean);
+
+export function CircularsScreen({ openId }: { openId?: string }) {
+  const [list, setList] = useState<Circular[]>([]);
+  const [selected, setSelected] = useState<string | null>(openId ?? null);
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    void call('circular/list', {}).then((l) => setList([...l].reverse()));
+  }, [version]);
+
+  const current = list.find((c) => c.id === selected) ?? null;
+  return (
+    <div className="circulars">
+      <section className="card" aria-labelledby="circulars-title">
+        <h2 id="circulars-title">{T.title}</h2>
+        {list.length === 0 ? <p className="muted">{T.empty}</p> : (
+          <table className="cases" data-testid="circulars">
+            <thead><tr><th>{T.subject}</th><th>{T.cases}</th><th>{T.status}</th><th>{T.number}</th><th /></tr></thead>
+            <tbody>
+              {list.map((c) => (
+                <tr key={c.id} className={`clickable${c.id === selected ? ' selected' : ''}`} onClick={() => setSelected(c.id)}>
+                  <td>{c.title}</td><td>{fa(c.caseIds.length)}</td>
+                  <td><span className="badge">{CIRCULAR_STATUS_LABEL[c.status]}</span></td>
+                  <td dir="ltr">{c.number ? `${fa(c.number)} — ${faDate(c.issuedOn!)}` : '—'}</td>
+                  <td><button type="button" className="small">{T.open}</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {current && <CircularEditor key={`${current.id}-${current.status}`} circular={current} onChanged={refresh} />}
+    </div>
+  );
+}
+
+function CircularEditor({ circular, onChanged }: { circular: Circular; onChanged: () => void }) {
+  const [f, setF] = useState<Form>(() => formOf(circular));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [note, setNote] = useState('');
+  const [preview, setPreview] = useState<SlipFile | null>(null);
+  const url = useMemo(() => (preview ? URL.createObjectURL(pdfBlob(preview.base64)) : ''), [preview]);
+  useEffect(() => () => { if (url) URL.revokeObjectURL(url); }, [url]);
+  const editable = circular.status === 'draft';
+  const set = (k: keyof Form) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
+
+  const refreshPreview = useCallback(async () => {
+    setPreview(await call('circular/file', { id: circular.id, format: 'pdf' }));
+  }, [circular.id]);
+  useEffect(() => {
+    let live = true;
+    void call('circular/file', { id: circular.id, format: 'pdf' }).then((p) => live && setPreview(p));
+    return () => { live = false; };
+  }, [circular.id]);
+
+  const act = async (f2: () => Promise<unknown>, done = ''): Promise<void> => {
+    setErrors({});
+    try {
+      await f2();
+      setNote(done);
+      onChanged();
+      await refreshPreview();
+    } catch (e) {
+      if (e instanceof ApiFailure) setErrors(e.error.fields ?? { _: e.message });
+    }
+  };
+
+  const save = (): Promise<void> => act(() => call('circular/update', {
+    id: circular.id, title: f.title, addressees: lines(f.addressees), body: f.body, instruction: f.instruction,
+    complianceDays: toNumber(f.days),
+    copies: lines(f.copies).map((l) => {
+      const [to = '', purpose = 'جهت اطلاع'] = l.split('|').map((x) => x.trim());
+      return { to, purpose };
+    }),
+  }), T.saved);
+
+  const download = async (format: 'pdf' | 'docx'): Promise<void> => {
+    const file = await call('circular/file', { id: circular.id, format });
+    if (isDesktop() && format === 'pdf') return void window.didar?.savePdf(file.base64, file.fileName);
+    const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0));
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([bytes]));
+    a.download = file.fileName;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+
+  return (
+    <section className="card circular-editor" aria-label={circular.title}>
+      <div className="editor-grid">
+        <div>
+          <Field label={T.subject} htmlFor="c-title" error={errors.title}><input id="c-title" value={f.title} onChange={set('title')} disabled={!editable} /></Field>
+          <Field label={T.addressees} htmlFor="c-to" error={errors.addressees}><textarea id="c-to" rows={3} value={f.addressees} onChange={set('addressees')} disabled={!editable} /></Field>
+          <Field label={T.body} htmlFor="c-body" error={errors.body}><textarea id="c-body" rows={6} value={f.body} onChange={set('body')} disabled={!editable} /></Field>
+          <Field label={T.instruction} htmlFor="c-instruction" error={errors.instruction}><textarea id="c-instruction" rows={4} value={f.instruction} onChange={set('instruction')} disabled={!editable} /></Field>
+          <Field label={T.days} htmlFor="c-days" error={errors.complianceDays}><input id="c-days" value={f.days} onChange={set('days')} dir="ltr" disabled={!editable} /></Field>
+          <Field label={T.copies} htmlFor="c-copies" error={errors.copies}><textarea id="c-copies" rows={3} value={f.copies} onChange={set('copies')} disabled={!editable} /></Field>
+          {errors._ && <div className="alert error" role="alert">{errors._}</div>}
+          <div className="actions">
+            {editable && <button type="button" onClick={() => void save()}>{T.save}</button>}
+            {editable && <button type="button" className="primary" onClick={() => void act(async () => { await save(); await call('circular/approve', { id: circular.id }); })}>{T.approve}</button>}
+            {circular.status === 'approved' && <button type="button" className="primary" onClick={() => void act(() => call('circular/issue', { id: circular.id }))}>{T.issue}</button>}
+            <button type="button" onClick={() => void download('pdf')}>{T.pdf}</button>
+            <button type="button" onClick={() => void download('docx')}>{T.docx}</button>
+            {note && <span className="ok" role="status">{note}</span>}
+          </div>
+        </div>
+        <div>
+          <h3>{T.preview}</h3>
+          {url && <iframe className="pdf-frame" title={T.preview} src={url} data-testid="circular-preview" />}
+        </div>
+      </div>
+    </section>
+  );
+}

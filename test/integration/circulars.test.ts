@@ -16,10 +16,10 @@ async function setup() {
   open.push(b);
   const day = await ok(b, 'meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
   const cases = [];
-  for (const [county, dept] of [['ساری', 'جهاد کشاورزی'], ['آمل', 'جهاد کشاورزی'], ['بابل', 'اداره کل تعاون روستایی']]) {
+  for (const [county, dept] of [['ساری', 'جهاد کشاورزی'], ['آمل', 'جهاد کشاورزی'], ['بابل', 'اداره کل تعاون روستایی']] as const) {
     cases.push(await ok(b, 'case/record', {
       meetingDayId: day.id, citizen: { ...validCitizen, county }, text: 'کود اوره در تعاونی روستا توزیع نشده است',
-      order: { type: 'act', leadDepartment: dept!, deadlineDays: 10, text: '' },
+      order: { type: 'act', leadDepartment: dept, deadlineDays: 10, text: '' },
     }));
   }
   return { b, cases };

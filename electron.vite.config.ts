@@ -7,11 +7,13 @@ import { CONTENT_SECURITY_POLICY } from './shared/security';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-/** The page carries the same CSP as the HTTP header and the Electron session (one definition). */
+/** The page carries the same CSP as the HTTP header and the Electron session (one definition);
+ * frame-ancestors is left out of the meta tag, where browsers ignore it with a warning. */
+const metaPolicy = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
 const cspMeta = (): Plugin => ({
   name: 'didar-csp-meta',
   transformIndexHtml: (html: string) =>
-    html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`),
+    html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`),
 });
 
 export default defineConfig({

@@ -68,7 +68,13 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     } catch {
       return sendJson(res, 400, fail('bad-args', msg.badArgs));
     }
-    sendJson(res, 200, await o.dispatch(decodeURIComponent(method), args));
+    let name: string;
+    try {
+      name = decodeURIComponent(method);
+    } catch {
+      return sendJson(res, 400, fail('unknown-method', msg.unknownMethod));
+    }
+    sendJson(res, 200, await o.dispatch(name, args));
   }
 
   async function serveStatic(res: http.ServerResponse, url: string): Promise<void> {

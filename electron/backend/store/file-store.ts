@@ -171,8 +171,17 @@ export class FileStore implements Store {
     return new Doc(new DurableJson<T>(path.join(this.dataDir, rel), rel, this.backups), initial);
   }
 
+  /** Temporary files of writes cut off by a crash: never the only copy (the rename had not happened). */
+  private async removeTornTemps(): Promise<void> {
+    for (const dir of [this.dataDir, path.join(this.dataDir, DAYS_DIR)]) {
+      const names = await fs.readdir(dir);
+      await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => fs.rm(path.join(dir, n), { force: true })));
+    }
+  }
+
   /** Reads every file, then builds the indexes; nothing is written unless a file is missing. */
   async load(): Promise<void> {
+    await this.removeTornTemps();
     this.meta = this.doc<MetaDoc>('meta.json', { schemaVersion: SCHEMA_VERSION, app: 'didar', createdAt: this.now().toISOString() });
     this.settingsDoc = this.doc<SettingsDoc>('settings.json', { schemaVersion: SCHEMA_VERSION, settings: defaultSettings() });
     this.counters = this.doc<CountersDoc>('counters.json', { schemaVersion: SCHEMA_VERSION, sequences: {} });

@@ -1,0 +1,64 @@
+// Kills a process that is saving cases with SIGKILL at random moments, 50 times: after every restart each
+// acknowledged save is there, every file parses, the integrity check passes and codes are never reused.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openBackend } from '../../electron/backend';
+import { checkDataDir } from '../../electron/backend/store/check';
+import { rng } from '../../electron/backend/bench/generate';
+import { tempDir } from '../helpers/backend';
+
+const CHILD = path.resolve('test/fixtures/save-forever.ts');
+const ROUNDS = 50;
+
+/** Runs the saver until it has been killed after `ms` of saving; returns the codes it acknowledged. */
+function runAndKill(dir: string, ms: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const acked: string[] = [];
+    let buf = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const lines = buf.split('\n');
+      buf = lines.pop()!;
+      for (const l of lines) {
+        if (l === 'ready') setTimeout(() => child.kill('SIGKILL'), ms);
+        else if (/^\d{10}$/.test(l)) acked.push(l);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`saver exited on its own: ${err}`))));
+  });
+}
+
+describe('crash safety', () => {
+  it(`survives ${ROUNDS} SIGKILLs while saving`, async () => {
+    const dir = await tempDir('didar-crash-');
+    const random = rng(8);
+    const acknowledged = new Set<string>();
+    let highest = '';
+    for (let round = 0; round < ROUNDS; round++) {
+      const acked = await runAndKill(dir, 20 + Math.floor(random() * 200));
+      for (const code of acked) {
+        expect(acknowledged.has(code), `code ${code} given twice`).toBe(false);
+        expect(code > highest, `code ${code} not after ${highest}`).toBe(true);
+        acknowledged.add(code);
+        highest = code;
+      }
+      const report = await checkDataDir(dir);
+      expect(report.problems, JSON.stringify(report.problems)).toEqual([]);
+      // every acknowledged save is there after the restart, and the lock of the killed process is taken over
+      const b = await openBackend({ dataDir: dir, operator: 'check' });
+      try {
+        const stored = new Set((await b.store.listCases()).map((c) => c.code));
+        for (const code of acknowledged) expect(stored.has(code), `acknowledged ${code} lost in round ${round}`).toBe(true);
+        for (const code of stored) if (code > highest) highest = code; // saved but killed before acknowledging
+      } finally {
+        await b.close();
+      }
+    }
+    expect(acknowledged.size).toBeGreaterThan(ROUNDS);
+    console.log(`[crash] ${ROUNDS} kills survived, ${acknowledged.size} acknowledged saves all present`);
+  }, 300_000);
+});

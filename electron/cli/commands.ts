@@ -1,6 +1,6 @@
 import { benchCommand, benchSeedCommand } from './bench';
 import { caseCommand } from './case';
-import { importCommand, slipCommand } from './import-slip';
+import { backupCommand, importCommand, restoreCommand, slipCommand } from './import-slip';
 import type { Command } from './index';
 
 /** Commands beyond `check`; each lives in its own module. */
@@ -8,6 +8,8 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   slip: slipCommand,
   case: caseCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   bench: benchCommand,
   'bench-seed': benchSeedCommand,
 };

@@ -1,4 +1,4 @@
-// `didar import` and `didar slip`.
+// `didar import`, `didar slip`, `didar backup` and `didar restore`.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +7,7 @@ import { openBackend } from '../backend';
 import { caseByCode } from '../backend/services/cases';
 import { importCases } from '../backend/services/import';
 import { renderCaseSlip } from '../backend/services/slips';
+import { backupDataDir, restoreDataDir } from '../backend/store/backup';
 import { dataDirOf, fail } from './index';
 
 export async function importCommand(argv: string[]): Promise<number> {
@@ -48,4 +49,21 @@ export async function slipCommand(argv: string[]): Promise<number> {
   } finally {
     await backend.close();
   }
+}
+
+export async function backupCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  const dir = dataDirOf(values.data);
+  const out = values.out ?? `didar-backup-${new Date().toISOString().slice(0, 10)}.json.gz`;
+  const r = await backupDataDir(dir, out);
+  process.stdout.write(`${JSON.stringify({ out: path.resolve(out), ...r })}\n`);
+  return 0;
+}
+
+export async function restoreCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { data: { type: 'string' }, force: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (!positionals[0]) return fail('فایل پشتیبان را بدهید.', 'usage: didar restore --data DIR FILE [--force]', 2);
+  const r = await restoreDataDir(dataDirOf(values.data), path.resolve(positionals[0]), values.force ?? false);
+  process.stdout.write(`${JSON.stringify(r)}\n`);
+  return 0;
 }

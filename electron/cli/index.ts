@@ -13,6 +13,8 @@ Usage:
   didar import  --data DIR FILE.json                import cases (format of the sample data); prints JSON
   didar slip    --data DIR --code CODE --out FILE.pdf   write a case's tracking slip
   didar case    --data DIR --code CODE [--national-id ID]   a case's status, deadline and history as JSON
+  didar backup  --data DIR [--out FILE]              the whole data folder in one file (.json.gz)
+  didar restore --data DIR FILE [--force]           restore a backup (an existing folder needs --force)
   didar bench   [--cases N]                         benchmark on N generated cases (default 10000); prints JSON
   didar --help
 

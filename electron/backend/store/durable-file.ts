@@ -9,13 +9,13 @@ let tmpCounter = 0;
 
 export type BeforeReplace = (file: string) => Promise<void>;
 
-export async function writeFileDurable(file: string, data: string, beforeReplace?: BeforeReplace): Promise<void> {
+export async function writeFileDurable(file: string, data: string | Uint8Array, beforeReplace?: BeforeReplace): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
   try {
     const fh = await fs.open(tmp, 'wx');
     try {
-      await fh.writeFile(data, 'utf8');
+      await fh.writeFile(data);
       await fh.sync();
     } finally {
       await fh.close();

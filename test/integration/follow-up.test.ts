@@ -150,3 +150,24 @@ describe('follow-up', () => {
     expect((await ok(b, 'notices/list', { pending: false }))[0]!.exportedAt).toBeTruthy();
   });
 });
+
+describe('holiday table changes', () => {
+  it('move the due dates of cases still awaiting their department, not of answered ones', async () => {
+    const b = await openTestBackend(undefined, () => new Date('2026-11-22T06:30:00Z'));
+    open.push(b);
+    const day = await ok(b, 'meetingDay/open', { date: '1405/09/01', place: { kind: 'center' }, host: 'استاندار' });
+    const rec = () => ok(b, 'case/record', {
+      meetingDayId: day.id, citizen: validCitizen, text: 'درخواست',
+      order: { type: 'act', leadDepartment: 'فرمانداری', deadlineDays: 10, text: '' },
+    });
+    const waiting = await rec();
+    const answered = await rec();
+    await ok(b, 'case/refer', { ids: [answered.id] });
+    await ok(b, 'case/answer', { id: answered.id, letterNo: '1', date: '1405/09/05', text: 'پاسخ' });
+    expect(waiting.deadline?.dueDate).toBe('1405/09/15');
+    const s = await ok(b, 'settings/get', {});
+    await ok(b, 'settings/update', { holidays: [...s.holidays, { date: '1405/09/08', title: 'تعطیلی اعلام‌شده' }] });
+    expect((await ok(b, 'case/get', { id: waiting.id })).deadline?.dueDate).toBe('1405/09/16');
+    expect((await ok(b, 'case/get', { id: answered.id })).deadline?.dueDate).toBe('1405/09/15');
+  });
+});

@@ -23,6 +23,7 @@ test('a clerk opens the day, records a case, and finds it again after reload and
   await expect(page.getByText('کد ملی نادرست است (رقم کنترل)')).toBeVisible();
   await page.getByRole('button', { name: T.save }).click();
   await expect(page.locator('#nid-error')).toContainText('کد ملی نادرست است');
+  await expect(page.getByLabel(T.nationalId, { exact: true })).toBeFocused(); // the cursor goes to the problem
   await page.screenshot({ path: shot('01-bad-national-id'), fullPage: true });
   await expect(page.getByTestId('day-cases')).toHaveCount(0);
 

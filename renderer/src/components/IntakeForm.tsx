@@ -66,6 +66,13 @@ type FormState = {
   attachments: string[];
 };
 
+/** The input of each API field, to put the cursor on the first problem. */
+const INPUT_OF: Record<string, string> = {
+  'citizen.nationalId': 'nid', 'citizen.firstName': 'first', 'citizen.lastName': 'last', 'citizen.mobile': 'mobile',
+  'citizen.county': 'county', 'citizen.locality': 'locality', text: 'text', category: 'category', 'order.type': 'otype',
+  'order.leadDepartment': 'lead', 'order.deadlineDays': 'deadline', 'order.text': 'otext',
+};
+
 /** Where the API reports a problem with each form field. */
 const ERROR_PATH: Record<keyof FormState, string> = {
   nationalId: 'citizen.nationalId', firstName: 'citizen.firstName', lastName: 'citizen.lastName', mobile: 'citizen.mobile',
@@ -174,8 +181,12 @@ export function IntakeForm({ day, settings, fromQueue, onSaved, onPrint }: Props
       onSaved(c);
       setTimeout(() => printButton.current?.focus(), 0);
     } catch (err) {
-      if (err instanceof ApiFailure) setErrors(err.error.fields ?? { _: err.message });
-      else setErrors({ _: String(err) });
+      if (err instanceof ApiFailure) {
+        const fields = err.error.fields ?? { _: err.message };
+        setErrors(fields);
+        const first = Object.keys(fields).map((k) => INPUT_OF[k]).find(Boolean);
+        if (first) document.getElementById(first)?.focus();
+      } else setErrors({ _: String(err) });
     } finally {
       setBusy(false);
     }

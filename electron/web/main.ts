@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DidarError } from '../../shared/errors';
 import { openBackend } from '../backend';
+import type { Dispatch } from '../backend/dispatch';
 import { defaultDataDir } from '../backend/data-dir';
 import { startWebShell } from './server';
 
@@ -24,18 +25,9 @@ export async function runWebShell(argv: string[]): Promise<void> {
     strict: true,
   });
   const dataDir = values.data ? path.resolve(values.data) : defaultDataDir();
-  let backend;
-  try {
-    backend = await openBackend({ dataDir });
-  } catch (e) {
-    if (e instanceof DidarError) {
-      console.error(`دیدار باز نشد: ${e.message}\nDidar could not open its data folder (${e.code}): ${dataDir}`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const opened = await openOrExplain(dataDir);
   const shell = await startWebShell({
-    dispatch: backend.dispatch,
+    dispatch: opened.dispatch,
     staticDir: values.static ? path.resolve(values.static) : RENDERER_BUILD_DIR,
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.token ? { token: values.token } : {}),
@@ -44,11 +36,26 @@ export async function runWebShell(argv: string[]): Promise<void> {
   if (!values['no-open']) openBrowser(shell.url);
   const stop = async (): Promise<void> => {
     await shell.close();
-    await backend.close();
+    await opened.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/**
+ * The data folder's backend, or — when it cannot be opened (a broken file, another Didar using it) — a
+ * stand-in that answers every call with the reason, so the page tells the clerk what is wrong and what to do.
+ */
+export async function openOrExplain(dataDir: string): Promise<{ dispatch: Dispatch; close: () => Promise<void> }> {
+  try {
+    return await openBackend({ dataDir });
+  } catch (e) {
+    if (!(e instanceof DidarError)) throw e;
+    console.error(`دیدار باز نشد: ${e.message}\nDidar could not open its data folder (${e.code}): ${dataDir}`);
+    const error = { code: e.code, message: e.message };
+    return { dispatch: async () => ({ ok: false, error }), close: async () => undefined };
+  }
 }
 
 function openBrowser(url: string): void {

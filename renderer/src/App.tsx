@@ -25,7 +25,7 @@ const T = {
   settings: 'تنظیمات',
   operator: 'کاربر میز',
   loading: 'در حال بارگذاری…',
-  failed: 'برنامه آماده نشد',
+  failed: 'دیدار باز نشد',
 };
 
 const TABS = ['desk', 'worklist', 'circulars', 'lookup', 'notices', 'days', 'settings'] as const;
@@ -55,7 +55,7 @@ export function App() {
     openCircular: (id: string) => { setCircular(id); setScreen('circulars'); },
   } : null), [info, settings]);
 
-  if (error) return <div className="fatal"><h1>{T.failed}</h1><p>{error}</p></div>;
+  if (error) return <div className="fatal" role="alert"><h1>{T.failed}</h1><p>{error}</p></div>;
   if (!state || !info || !settings) return <div className="loading">{T.loading}</div>;
 
   return (

@@ -86,6 +86,7 @@ export class CaseIndex {
     const step = (): void => {
       this.indexPending(WARM_STEP);
       if (this.pending.length) setTimeout(step, 0).unref?.();
+      else this.hay.compact();
     };
     setTimeout(step, 0).unref?.();
   }

@@ -31,6 +31,11 @@ export class SearchBlocks {
     this.textsOf(last).push(text);
   }
 
+  /** Joins every block: one string per block instead of one per case, a fraction of the memory. */
+  compact(): void {
+    for (const b of this.blocks) this.joined(b);
+  }
+
   has(id: string): boolean {
     return this.where.has(id);
   }

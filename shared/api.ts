@@ -46,6 +46,7 @@ export const api = {
   'app/info': { args: none, result: out<AppInfo>() },
   'settings/get': { args: none, result: out<Settings>() },
   'settings/update': { args: SettingsPatchSchema, result: out<Settings>() },
+  'backup/status': { args: none, result: out<{ lastAt: string | null; versions: number; dataDir: string }>() },
 
   'meetingDay/open': { args: MeetingDayDraftSchema, result: out<MeetingDay>() },
   'meetingDay/list': { args: none, result: out<MeetingDaySummary[]>() },

@@ -26,6 +26,7 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     }),
     'settings/get': () => getSettings(ctx),
     'settings/update': (a) => updateSettings(ctx, a),
+    'backup/status': async () => ({ ...(await ctx.store.backupStatus()), dataDir: ctx.store.dataDir }),
     'meetingDay/open': (a) => openMeetingDay(ctx, a),
     'meetingDay/list': () => listMeetingDays(ctx),
     'meetingDay/current': () => currentMeetingDay(ctx),

@@ -101,6 +101,9 @@ test('settings: office name, 80 mm receipt layout and Thursday rule reach the sl
   await page.getByLabel('پنجشنبه تعطیل است').uncheck();
   await page.getByRole('button', { name: 'ذخیره تنظیمات' }).click();
   await expect(page.getByRole('status')).toHaveText('تنظیمات ذخیره شد.');
+  // a second save keeps the previous settings file: the automatic backup is shown with its time
+  await page.getByRole('button', { name: 'ذخیره تنظیمات' }).click();
+  await expect(page.getByTestId('last-backup')).toContainText(/۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2}/);
   await page.screenshot({ path: shot('15-settings'), fullPage: true });
 
   // A bad holiday line is refused with a Persian message and nothing changes

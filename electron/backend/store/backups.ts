@@ -56,6 +56,21 @@ export class Backups {
     this.known.set(folder, list.filter((n) => keep.has(n)));
   }
 
+  /** When the newest kept version of any data file was made, and how many versions are kept. */
+  async status(): Promise<{ lastAt: string | null; versions: number }> {
+    const root = path.join(this.dataDir, BACKUP_DIR);
+    let last = 0;
+    let versions = 0;
+    for (const folder of await fs.readdir(root).catch(() => [] as string[])) {
+      for (const name of await fs.readdir(path.join(root, folder)).catch(() => [] as string[])) {
+        versions++;
+        const t = (await fs.stat(path.join(root, folder, name)).catch(() => null))?.ctimeMs ?? 0;
+        if (t > last) last = t;
+      }
+    }
+    return { lastAt: last ? new Date(last).toISOString() : null, versions };
+  }
+
   /** Backups of one data file, newest first. */
   async versionsOf(file: string): Promise<string[]> {
     const folder = this.folderFor(file);

@@ -445,6 +445,10 @@ export class FileStore implements Store {
     this.releaseLock();
   }
 
+  backupStatus(): Promise<{ lastAt: string | null; versions: number }> {
+    return this.backups.status();
+  }
+
   /** Newest backups of a data file (for messages about a broken file). */
   backupsOf(rel: string): Promise<string[]> {
     return this.backups.versionsOf(path.join(this.dataDir, rel));

@@ -54,6 +54,9 @@ export type Store = {
   /** Allocates the next tracking sequence of a Jalali year; never returns the same one twice. */
   nextSequence(jalaliYear: number): Promise<number>;
 
+  /** The automatic backups: when the newest was made and how many versions are kept. */
+  backupStatus(): Promise<{ lastAt: string | null; versions: number }>;
+
   /** An event that changes no data but belongs in the audit trail (an export, a document produced). */
   logEvent(by: Actor, action: AuditAction, entity: string, id: string): Promise<void>;
 

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { SLIP_LAYOUTS, type Settings, type SlipLayout } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
-import { fa, toNumber } from '../format';
+import { fa, faInstant, toNumber } from '../format';
 
 const T = {
   title: 'تنظیمات',
@@ -29,6 +29,12 @@ const T = {
   departments: 'دستگاه‌های اجرایی',
   categories: 'موضوع‌ها',
   phrases: 'عبارت‌های آماده دستور',
+  backup: 'پشتیبان',
+  lastBackup: 'آخرین نسخه پشتیبان خودکار',
+  noBackup: 'هنوز ساخته نشده است',
+  versions: (n: number) => `${fa(n)} نسخه نگه داشته شده`,
+  dataDir: 'پوشه داده',
+  backupHelp: 'پیش از هر ذخیره، نسخه قبلی هر فایل در پوشه backups نگه داشته می‌شود. برای پشتیبان کامل روی دیسک دیگر: didar backup --data پوشه --out فایل',
   save: 'ذخیره تنظیمات',
   saved: 'تنظیمات ذخیره شد.',
   logoTooBig: 'حجم نشان باید کمتر از ۲۰۰ کیلوبایت باشد.',
@@ -53,6 +59,10 @@ export function SettingsScreen({ settings, onSaved }: Props) {
   const [escalation, setEscalation] = useState(fa(settings.escalationDays));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
+  const [backup, setBackup] = useState<{ lastAt: string | null; versions: number; dataDir: string } | null>(null);
+  useEffect(() => {
+    void call('backup/status', {}).then(setBackup);
+  }, [done]);
 
   const set = <K extends keyof Settings>(k: K, v: Settings[K]): void => setS((x) => ({ ...x, [k]: v }));
 
@@ -163,6 +173,14 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           </Field>
         </div>
       </fieldset>
+      {backup && (
+        <fieldset>
+          <legend>{T.backup}</legend>
+          <p data-testid="last-backup">{T.lastBackup}: <b>{backup.lastAt ? faInstant(backup.lastAt) : T.noBackup}</b> ({T.versions(backup.versions)})</p>
+          <p className="muted">{T.dataDir}: <span dir="ltr">{backup.dataDir}</span></p>
+          <p className="muted small-text">{T.backupHelp}</p>
+        </fieldset>
+      )}
       {errors._ && <div className="alert error" role="alert">{errors._}</div>}
       <div className="actions">
         <button type="submit" className="primary">{T.save}</button>

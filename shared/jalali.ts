@@ -1,7 +1,7 @@
 // Jalali calendar in the Asia/Tehran zone. Dates are stored as ISO instants (or, for calendar days such as
 // a meeting day or a deadline, as 'YYYY/MM/DD' Jalali strings) and converted only here.
 import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
-import { toPersianDigits } from './persian-text';
+import { toAsciiDigits, toPersianDigits } from './persian-text';
 
 /** Iran has kept UTC+3:30 all year since 2022 (daylight saving abolished). */
 export const TEHRAN_OFFSET_MINUTES = 210;
@@ -50,10 +50,7 @@ export function formatJalali(d: JalaliDate): string {
 
 /** Accepts '1405/9/2', '۱۴۰۵-۰۹-۰۲' and the like; null for anything that is not a real Jalali day. */
 export function parseJalali(raw: string): JalaliDate | null {
-  const m = /^\s*(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})\s*$/.exec(
-    raw.replace(/[\u06F0-\u06F9]/g, (c) => String(c.charCodeAt(0) - 0x06f0))
-      .replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x0660)),
-  );
+  const m = /^\s*(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})\s*$/.exec(toAsciiDigits(raw));
   if (!m) return null;
   const d = { jy: Number(m[1]), jm: Number(m[2]), jd: Number(m[3]) };
   // A Gregorian date typed by mistake (2026/11/23) is a valid Jalali date centuries away: refuse it.

@@ -1,3 +1,5 @@
+import { toPersianDigits as toFa } from './persian-text';
+
 // Persian messages the backend sends to users (errors and validation). The one place for them:
 // screens and documents keep their own labels beside them.
 export const msg = {
@@ -49,6 +51,3 @@ export const msg = {
     `ذخیره در «${file}» ممکن نشد (دیسک پر یا فقط‌خواندنی است). اطلاعات ذخیره نشد؛ فضای دیسک و دسترسی پوشه را بررسی کنید.`,
 } as const;
 
-function toFa(n: number): string {
-  return String(n).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-}

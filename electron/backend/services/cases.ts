@@ -19,12 +19,9 @@ export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/re
     throw new DidarError('not-found', msg.queueEntryNotFound);
   }
   const meetingDate = parseJalali(day.date)!;
-  let order: Order | undefined;
   const cal = await workCalendar(ctx);
-  if (draft.order) {
-    const due = addWorkingDays(meetingDate, draft.order.deadlineDays, cal);
-    order = { ...draft.order, dueDate: formatJalali(due) };
-  }
+  const deadline = draft.order ? newDeadline(day.date, draft.order.deadlineDays, cal) : undefined;
+  const order: Order | undefined = draft.order && deadline ? { ...draft.order, dueDate: deadline.dueDate } : undefined;
   const departments = draft.departments.length
     ? draft.departments
     : order ? [order.leadDepartment, ...order.otherDepartments] : [];
@@ -46,7 +43,7 @@ export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/re
     county: draft.citizen.county,
     ...(order ? { order } : {}),
     status: 'recorded',
-    ...(order ? { deadline: newDeadline(day.date, order.deadlineDays, cal) } : {}),
+    ...(deadline ? { deadline } : {}),
     referrals: [],
     answers: [],
     notices: [],

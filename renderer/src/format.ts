@@ -4,6 +4,14 @@ import { toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
 
 export const fa = (v: string | number): string => toPersianDigits(v);
 
+/** File bytes that came over the API as base64 (PDF, DOCX, CSV) as a Blob for a viewer or a download. */
+export function base64Blob(base64: string, type = 'application/octet-stream'): Blob {
+  return new Blob([Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))], { type });
+}
+
+/** The non-empty lines of a textarea (lists edited one item per line). */
+export const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter(Boolean);
+
 /** A number typed in any digit script («۱۰», «10»); NaN when it is not one (the API then explains). */
 export const toNumber = (s: string): number => Number(toAsciiDigits(s.trim()) || NaN);
 

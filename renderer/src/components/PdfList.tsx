@@ -1,12 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import type { SlipFile } from '../../../shared/api';
 import { isDesktop } from '../api';
+import { base64Blob } from '../format';
 
 /** PDF bytes (base64) as a Blob for the browser's own viewer or a download. */
-export function pdfBlob(base64: string): Blob {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  return new Blob([bytes], { type: 'application/pdf' });
-}
+export const pdfBlob = (base64: string): Blob => base64Blob(base64, 'application/pdf');
 
 const T = { open: 'نمایش و چاپ', save: 'ذخیره PDF' };
 

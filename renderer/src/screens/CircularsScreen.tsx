@@ -5,7 +5,7 @@ import { CIRCULAR_STATUS_LABEL } from '../../../shared/labels';
 import { ApiFailure, call, isDesktop } from '../api';
 import { Field } from '../components/Field';
 import { pdfBlob } from '../components/PdfList';
-import { fa, faDate, toNumber } from '../format';
+import { base64Blob, fa, faDate, lines, toNumber } from '../format';
 
 const T = {
   title: 'بخشنامه‌ها',
@@ -35,7 +35,6 @@ const formOf = (c: Circular): Form => ({
   title: c.title, addressees: c.addressees.join('\n'), body: c.body, instruction: c.instruction,
   days: fa(c.complianceDays), copies: c.copies.map((x) => `${x.to} | ${x.purpose}`).join('\n'),
 });
-const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 export function CircularsScreen({ openId }: { openId?: string }) {
   const [list, setList] = useState<Circular[]>([]);
@@ -116,9 +115,8 @@ function CircularEditor({ circular, onChanged }: { circular: Circular; onChanged
   const download = async (format: 'pdf' | 'docx'): Promise<void> => {
     const file = await call('circular/file', { id: circular.id, format });
     if (isDesktop() && format === 'pdf') return void window.didar?.savePdf(file.base64, file.fileName);
-    const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0));
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([bytes]));
+    a.href = URL.createObjectURL(base64Blob(file.base64));
     a.download = file.fileName;
     a.click();
     URL.revokeObjectURL(a.href);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { NoticeRow } from '../../../shared/api';
 import { ApiFailure, call } from '../api';
-import { fa, faInstant } from '../format';
+import { base64Blob, fa, faInstant } from '../format';
 
 const T = {
   title: 'صف پیامک شهروندان',
@@ -33,8 +33,7 @@ export function NoticesScreen() {
   const exportCsv = async (): Promise<void> => {
     try {
       const r = await call('notices/export', {});
-      const bytes = Uint8Array.from(atob(r.base64), (ch) => ch.charCodeAt(0));
-      setDownload({ url: URL.createObjectURL(new Blob([bytes], { type: 'text/csv' })), name: r.fileName });
+      setDownload({ url: URL.createObjectURL(base64Blob(r.base64, 'text/csv')), name: r.fileName });
       setNote(T.exported(r.count));
       setVersion((v) => v + 1);
     } catch (e) {

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { SLIP_LAYOUTS, type Settings, type SlipLayout } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
-import { fa, faInstant, toNumber } from '../format';
+import { fa, faInstant, lines, toNumber } from '../format';
 
 const T = {
   title: 'تنظیمات',
@@ -40,7 +40,6 @@ const T = {
   logoTooBig: 'حجم نشان باید کمتر از ۲۰۰ کیلوبایت باشد.',
 };
 
-const lines = (s: string): string[] => s.split('\n').map((x) => x.trim()).filter(Boolean);
 const holidayLines = (s: string) => lines(s).map((l) => {
   const [date = '', ...title] = l.split(/\s+/);
   return { date, title: title.join(' ') };

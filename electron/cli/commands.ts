@@ -1,5 +1,6 @@
 import { benchCommand, benchSeedCommand } from './bench';
 import { caseCommand } from './case';
+import { groupCommand } from './group';
 import { backupCommand, importCommand, restoreCommand, slipCommand } from './import-slip';
 import type { Command } from './index';
 
@@ -8,6 +9,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   slip: slipCommand,
   case: caseCommand,
+  group: groupCommand,
   backup: backupCommand,
   restore: restoreCommand,
   bench: benchCommand,

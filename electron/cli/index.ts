@@ -12,6 +12,8 @@ Usage:
   didar check   --data DIR                          integrity check of a data folder; exit 1 on a problem
   didar import  --data DIR FILE.json                import cases (format of the sample data); prints JSON
   didar slip    --data DIR --code CODE --out FILE.pdf   write a case's tracking slip
+  didar group   --in FILE.json --out FILE.json       group cases by problem: {cases:[{id,text,county?,department?}]}
+                                                    → {groups:[{caseIds,title}]}, every id in exactly one group
   didar case    --data DIR --code CODE [--national-id ID]   a case's status, deadline and history as JSON
   didar backup  --data DIR [--out FILE]              the whole data folder in one file (.json.gz)
   didar restore --data DIR FILE [--force]           restore a backup (an existing folder needs --force)

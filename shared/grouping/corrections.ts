@@ -1,0 +1,56 @@
+// The office's corrections to the machine's groups. They name cases, not groups, so they still apply after
+// a re-run or when new cases arrive: each is replayed, in the order made, on the machine's fresh grouping.
+import { z } from 'zod';
+
+export const GroupCorrectionSchema = z.discriminatedUnion('kind', [
+  /** These cases belong together: their groups become one. */
+  z.object({ kind: z.literal('merge'), caseIds: z.array(z.string()).min(2) }),
+  /** These cases leave their group and form a group of their own (one case: moved out). */
+  z.object({ kind: z.literal('split'), caseIds: z.array(z.string()).min(1) }),
+  /** The group holding most of these cases is not a collective problem (or is again, with value false). */
+  z.object({ kind: z.literal('notCollective'), caseIds: z.array(z.string()).min(1), value: z.boolean() }),
+]);
+export type GroupCorrection = z.infer<typeof GroupCorrectionSchema> & { at: string; by: string };
+
+export type CorrectedGroup = { caseIds: string[]; title: string; notCollective: boolean; corrected: boolean };
+
+export function applyCorrections(groups: readonly { caseIds: string[]; title: string }[], corrections: readonly GroupCorrection[]): CorrectedGroup[] {
+  let out: CorrectedGroup[] = groups.map((g) => ({ caseIds: [...g.caseIds], title: g.title, notCollective: false, corrected: false }));
+  const groupOf = (): Map<string, number> => {
+    const m = new Map<string, number>();
+    out.forEach((g, i) => g.caseIds.forEach((id) => m.set(id, i)));
+    return m;
+  };
+  for (const c of corrections) {
+    const at = groupOf();
+    const present = c.caseIds.filter((id) => at.has(id));
+    if (present.length === 0) continue;
+    if (c.kind === 'merge') {
+      const idx = [...new Set(present.map((id) => at.get(id)!))];
+      if (idx.length < 2) continue;
+      const [first, ...rest] = idx.sort((a, b) => out[b].caseIds.length - out[a].caseIds.length);
+      const target = out[first];
+      for (const i of rest) {
+        target.caseIds.push(...out[i].caseIds);
+        target.notCollective ||= out[i].notCollective;
+      }
+      target.corrected = true;
+      out = out.filter((_, i) => !rest.includes(i));
+    } else if (c.kind === 'split') {
+      const moving = new Set(present);
+      const touched = new Set(present.map((id) => at.get(id)!));
+      for (const i of touched) {
+        out[i].caseIds = out[i].caseIds.filter((id) => !moving.has(id));
+        out[i].corrected = true;
+      }
+      out.push({ caseIds: present, title: out[at.get(present[0])!].title, notCollective: false, corrected: true });
+      out = out.filter((g) => g.caseIds.length > 0);
+    } else {
+      const votes = new Map<number, number>();
+      for (const id of present) votes.set(at.get(id)!, (votes.get(at.get(id)!) ?? 0) + 1);
+      const [i] = [...votes].sort((a, b) => b[1] - a[1])[0];
+      out[i].notCollective = c.value;
+    }
+  }
+  return out;
+}

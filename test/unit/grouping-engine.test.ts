@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { groupCases, type GroupingInput } from '../../shared/grouping/engine';
+import { Attacher } from '../../shared/grouping/attach';
+import { DEFAULT_CLUSTER } from '../../shared/grouping/cluster';
+import { applyCorrections, type GroupCorrection } from '../../shared/grouping/corrections';
+
+const POWER = [
+  'برق روستا هر شب قطع می‌شود و یخچال‌ها سوخته است',
+  'قطعی مکرر برق در روستا باعث خرابی وسایل برقی شده',
+  'برق منطقه بدون اعلام جدول خاموشی قطع می‌شود',
+  'افت ولتاژ برق روستا باعث سوختن پمپ آب شده است',
+];
+const FERTILISER = [
+  'کود اوره شالیزار در تعاونی توزیع نشده و کشاورزان منتظرند',
+  'سهمیه کود شیمیایی کشاورزان امسال نصف شده است',
+  'کشاورزان برای کود اوره جلوی انبار تعاونی صف کشیده‌اند',
+  'کود سهمیه شالیکاران هنوز به تعاونی نرسیده است',
+];
+const cases: GroupingInput[] = [
+  ...POWER.map((text, i) => ({ id: `p${i}`, text, county: ['ساری', 'آمل', 'بابل', 'نور'][i], department: 'شرکت توزیع برق' })),
+  ...FERTILISER.map((text, i) => ({ id: `f${i}`, text, county: ['ساری', 'آمل', 'بابل', 'نور'][i], department: 'جهاد کشاورزی' })),
+  { id: 'x', text: 'پسرم برای اعزام به سفر زیارتی کمک هزینه می‌خواهد', county: 'ساری', department: 'فرمانداری' },
+];
+
+describe('groupCases', () => {
+  const run = groupCases(cases);
+  const groupOf = (id: string) => run.groups.findIndex((g) => g.caseIds.includes(id));
+
+  it('puts every case in exactly one group', () => {
+    const all = run.groups.flatMap((g) => g.caseIds).sort();
+    expect(all).toEqual(cases.map((c) => c.id).sort());
+  });
+
+  it('groups the same problem across counties and keeps different problems apart', () => {
+    expect(new Set(POWER.map((_, i) => groupOf(`p${i}`))).size).toBe(1);
+    expect(new Set(FERTILISER.map((_, i) => groupOf(`f${i}`))).size).toBe(1);
+    expect(groupOf('p0')).not.toBe(groupOf('f0'));
+    expect(run.groups[groupOf('x')].caseIds).toEqual(['x']);
+  });
+
+  it('titles a group with its characteristic words', () => {
+    expect(run.groups[groupOf('p0')].title).toContain('برق');
+    expect(run.groups[groupOf('f0')].title).toContain('کود');
+  });
+});
+
+describe('Attacher', () => {
+  const run = groupCases(cases);
+  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, DEFAULT_CLUSTER.hintBonus, cases.map((c) => c.department));
+
+  it('attaches a new case to the group of its problem, written another way', () => {
+    const hit = attacher.attach({ id: 'n1', text: 'برق خانه ما سه شب است قطع شده', department: 'شرکت توزیع برق' });
+    expect(hit).not.toBeNull();
+    expect(run.groups[hit!.group].caseIds).toContain('p0');
+  });
+
+  it('leaves an unrelated case alone', () => {
+    expect(attacher.attach({ id: 'n2', text: 'درخواست مجوز غرفه در بازارچه محلی', department: 'فرمانداری' })).toBeNull();
+  });
+});
+
+describe('applyCorrections', () => {
+  const groups = [
+    { caseIds: ['a', 'b', 'c'], title: 'برق' },
+    { caseIds: ['d', 'e'], title: 'خاموشی' },
+    { caseIds: ['f'], title: 'کود' },
+  ];
+  const at = { at: '2026-11-28T10:00:00Z', by: 't' };
+
+  it('replays merge, split and not-collective on a fresh grouping in the order made', () => {
+    const corrections: GroupCorrection[] = [
+      { kind: 'merge', caseIds: ['a', 'd'], ...at },
+      { kind: 'split', caseIds: ['c'], ...at },
+      { kind: 'notCollective', caseIds: ['f'], value: true, ...at },
+    ];
+    const out = applyCorrections(groups, corrections);
+    const find = (id: string) => out.find((g) => g.caseIds.includes(id))!;
+    expect(find('a').caseIds.sort()).toEqual(['a', 'b', 'd', 'e']);
+    expect(find('c').caseIds).toEqual(['c']);
+    expect(find('f').notCollective).toBe(true);
+    expect(out.flatMap((g) => g.caseIds).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('ignores corrections about cases that no longer exist', () => {
+    const out = applyCorrections(groups, [{ kind: 'merge', caseIds: ['zz', 'yy'], ...at }]);
+    expect(out.map((g) => g.caseIds)).toEqual(groups.map((g) => g.caseIds));
+  });
+});

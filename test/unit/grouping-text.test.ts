@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { contentTerms, maskTokens, normalizeForGrouping, placeSet, stem } from '../../shared/grouping/text';
+
+describe('normalizeForGrouping', () => {
+  it.each([
+    ['Arabic yeh and kaf', 'سهميه كود', 'سهمیه کود'],
+    ['alef maksura', 'روستى', 'روستی'],
+    ['teh marbuta and heh with yeh', 'مدرسة خانۀ', 'مدرسه خانه'],
+    ['hamza forms and madda', 'أب إدارة آب', 'اب اداره اب'],
+    ['waw with hamza', 'مؤسسه', 'موسسه'],
+    ['ZWNJ and ZWJ', 'می\u200cگویند خانه\u200dها', 'میگویند خانهها'],
+    ['harakat and tatweel', 'كَـــود', 'کود'],
+    ['Persian digits', 'کود ۱۲۳', 'کود 123'],
+    ['Arabic-Indic digits', 'کود ١٢٣', 'کود 123'],
+    ['punctuation and double spaces', 'کود،  سم؛ «برق»!', 'کود سم برق'],
+    ['Latin case', 'SMS کود', 'sms کود'],
+  ])('%s', (_name, input, expected) => {
+    expect(normalizeForGrouping(input)).toBe(expected);
+  });
+});
+
+describe('contentTerms', () => {
+  it('gives the same terms whatever keyboard, ZWNJ habit or digits the clerk used', () => {
+    const a = contentTerms('کشاورزان می‌گویند سهمیه کود ۱۲ کیسه نرسیده است');
+    const b = contentTerms('كشاورزان مي گويند سهميه كود 12 كيسه نرسيده است');
+    const c = contentTerms('کشاورزان میگویند سهمیه‌ کود ١٢ کیسه نرسیده است');
+    expect(b.stems).toEqual(a.stems);
+    expect(c.stems).toEqual(a.stems);
+    expect(a.stems).toContain('کود');
+  });
+
+  it('drops function words and generic intake words', () => {
+    const t = contentTerms('متقاضی درخواست دارد که برق روستا وصل شود');
+    expect(t.stems).not.toContain('متقاض');
+    expect(t.stems).not.toContain('که');
+    expect(t.stems).toContain('برق');
+  });
+
+  it('keeps the «می» of nouns such as «میلیون» and strips it from verbs', () => {
+    expect(stem('میلیون')).toBe('میلیون');
+    expect(stem('میدهند')).toBe(stem('نمیدهند'));
+    expect(stem('میدهند')).not.toMatch(/^می/);
+    expect(stem('کشاورزان')).toBe(stem('کشاورزا'));
+  });
+});
+
+describe('maskTokens', () => {
+  const places = placeSet(['ساری', 'قائم‌شهر', 'ورسک']);
+  const mask = (text: string) => maskTokens(normalizeForGrouping(text).split(' '), places);
+
+  it('removes numbers in any digits', () => {
+    expect(mask('۳۰۰۰ قطعه جوجه 45 میلیون')).toEqual(['قطعه', 'جوجه', 'میلیون']);
+  });
+
+  it('removes known places, also written with a space for the ZWNJ', () => {
+    expect(mask('برق ساری و قائم شهر و قائم‌شهر و ورسک')).toEqual(['برق', 'و', 'و', 'و']);
+  });
+
+  it('removes the name after «روستای», «آقای», «خانم»', () => {
+    expect(mask('اهالی روستای پاشاکلا و آقای رضایی و خانم کریمی')).toEqual(['اهالی', 'روستای', 'و', 'اقای', 'و', 'خانم']);
+  });
+});

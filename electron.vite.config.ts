@@ -20,7 +20,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // the grouping worker is its own entry: a worker thread needs a file of its own
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'grouping-worker': resolve(root, 'electron/backend/grouping/worker.ts') } },
       externalizeDeps: { exclude: ['lowdb'] },
     },
   },

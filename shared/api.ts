@@ -8,6 +8,8 @@ import {
 } from './domain';
 import { OUTCOMES, SATISFACTION_LEVELS } from './follow-up';
 import type { Circular } from './circular';
+import type { BoardGroup, RecurringRules } from './grouping/board';
+import { GroupCorrectionSchema } from './grouping/corrections';
 import { msg } from './messages';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
@@ -30,6 +32,26 @@ export type PublicStatus = {
   code: string; status: string; department: string; meetingDate: string; dueDate?: string; outcome?: string;
   lastUpdate: string; message: string;
 };
+
+/** The recurring-issues board: the groups of the latest run with the office's corrections. */
+export type GroupBoard = {
+  runAt: string;
+  runMs: number;
+  cases: number;
+  /** Cases recorded since the run, attached to groups one by one (a re-run regroups everything). */
+  attached: number;
+  rules: RecurringRules;
+  /** Every meeting day with cases, oldest first (the trend's x axis). */
+  meetingDates: string[];
+  groups: BoardGroup[];
+  /** Groups of one case (not listed). */
+  singles: number;
+};
+
+export type GroupCaseRow = { id: string; code: string; county: string; department: string; meetingDate: string; status: Case['status']; text: string };
+
+/** New cases of a circular's problem per meeting day, before and after its issue date. */
+export type CircularEffect = { issuedOn?: string; groupTitle: string; days: { date: string; cases: number; after: boolean }[]; before: number; after: number };
 
 export type NoticeRow = { caseId: string; noticeId: string; code: string; mobile: string; text: string; createdAt: string; exportedAt?: string };
 
@@ -131,6 +153,10 @@ export const api = {
   'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<NoticeRow[]>() },
   'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number }>() },
 
+  'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>() },
+  'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>() },
+  'group/cases': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<GroupCaseRow[]>() },
+
   'circular/list': { args: none, result: out<Circular[]>() },
   'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>() },
   'circular/draft': {
@@ -152,6 +178,7 @@ export const api = {
   'circular/approve': { args: z.object({ id: IdInput }), result: out<Circular>() },
   'circular/issue': { args: z.object({ id: IdInput }), result: out<Circular>() },
   'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>() },
+  'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>() },
 } as const;
 
 export type Method = keyof typeof api;

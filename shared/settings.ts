@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
+import { DEFAULT_RECURRING_RULES } from './grouping/board';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
 import type { HolidayEntry } from './working-days';
@@ -30,6 +31,10 @@ export type Settings = {
   circularBody: string;
   circularInstruction: string;
   circularComplianceDays: number;
+  /** A group is a recurring issue from this many cases, spanning this many counties or meeting days. */
+  recurringMinCases: number;
+  recurringMinCounties: number;
+  recurringMinDays: number;
 };
 
 export function defaultSettings(): Settings {
@@ -53,6 +58,9 @@ export function defaultSettings(): Settings {
     circularBody: DEFAULT_CIRCULAR_TEMPLATES.body,
     circularInstruction: DEFAULT_CIRCULAR_TEMPLATES.instruction,
     circularComplianceDays: 15,
+    recurringMinCases: DEFAULT_RECURRING_RULES.minCases,
+    recurringMinCounties: DEFAULT_RECURRING_RULES.minCounties,
+    recurringMinDays: DEFAULT_RECURRING_RULES.minDays,
   };
 }
 
@@ -80,5 +88,8 @@ export const SettingsPatchSchema = z.object({
   circularBody: textLine(3000),
   circularInstruction: textLine(3000),
   circularComplianceDays: z.number().int().min(1).max(365),
+  recurringMinCases: z.number().int().min(2).max(1000),
+  recurringMinCounties: z.number().int().min(1).max(60),
+  recurringMinDays: z.number().int().min(1).max(1000),
 }).partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

@@ -12,6 +12,7 @@ import {
   closeCase, extendCases, pauseCase, recordAnswer, recordSatisfaction, reopenCase, rerouteCases, resumeCase, startProgress,
 } from './services/follow-up';
 import { referWithLetters } from './services/letters';
+import { circularEffect, correctGroups, groupBoard, groupCases } from './services/grouping';
 import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
 
 export const APP_VERSION = '0.1.0';
@@ -57,6 +58,9 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'lookup/status': (a) => lookupStatus(ctx, a),
     'notices/list': (a) => listNotices(ctx, a.pending),
     'notices/export': () => exportNotices(ctx),
+    'group/board': (a) => groupBoard(ctx, a.rerun),
+    'group/correct': (a) => correctGroups(ctx, a),
+    'group/cases': (a) => groupCases(ctx, a.caseIds),
     'circular/list': () => ctx.store.listCirculars(),
     'circular/get': (a) => requireCircular(ctx, a.id),
     'circular/draft': (a) => draftCircular(ctx, a),
@@ -64,5 +68,6 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'circular/approve': (a) => approveCircular(ctx, a.id),
     'circular/issue': (a) => issueCircular(ctx, a.id),
     'circular/file': (a) => circularFile(ctx, a.id, a.format),
+    'circular/effect': async (a) => circularEffect(ctx, await requireCircular(ctx, a.id)),
   };
 }

@@ -11,10 +11,12 @@ import { MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS } from '../../shared/defaul
 import { openBackend } from '../backend';
 import { issueText, nationalId, rng, seedDataDir } from '../backend/bench/generate';
 import { renderCaseSlip } from '../backend/services/slips';
+import { attachPending } from '../backend/services/grouping';
 import { fail } from './index';
 
 const SAVES = 300;
 const SLIP_RUNS = 20;
+const ATTACH_RUNS = 20;
 
 const percentile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -75,6 +77,28 @@ export async function benchCommand(argv: string[]): Promise<number> {
       slips.push(performance.now() - s);
     }
     result.slipMs = round(percentile(slips, 50));
+
+    // Grouping: a full run of the board (worker thread included), then new cases attached one by one.
+    const g0 = performance.now();
+    const board = await backend.dispatch('group/board', { rerun: true });
+    result.groupMs = round(performance.now() - g0);
+    if (!board.ok) throw new Error(`grouping failed: ${JSON.stringify(board.error)}`);
+    const attaches: number[] = [];
+    for (let i = 0; i < ATTACH_RUNS; i++) {
+      const draft = {
+        meetingDayId: day.value.id,
+        citizen: { firstName: 'زهرا', lastName: 'کریمی', nationalId: nationalId(r), mobile: '+989121234567', county: 'ساری', locality: 'کیاسر' },
+        text: issueText(r),
+        order: { type: 'investigate', leadDepartment: 'جهاد کشاورزی', deadlineDays: 10, text: 'موضوع بررسی شود.' },
+      };
+      const reply = await backend.dispatch('case/record', draft);
+      if (!reply.ok) throw new Error(`save failed: ${JSON.stringify(reply.error)}`);
+      const s = performance.now();
+      const attached = await attachPending(backend.ctx);
+      attaches.push(performance.now() - s);
+      if (attached !== 1) throw new Error(`expected one case to attach, got ${attached}`);
+    }
+    result.attachMs = round(percentile(attaches, 50));
   } finally {
     await backend.close();
   }

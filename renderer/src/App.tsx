@@ -10,6 +10,7 @@ import { DaysScreen } from './screens/DaysScreen';
 import { DeskScreen } from './screens/DeskScreen';
 import { LookupScreen } from './screens/LookupScreen';
 import { NoticesScreen } from './screens/NoticesScreen';
+import { RecurringScreen } from './screens/RecurringScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WorklistScreen } from './screens/WorklistScreen';
 
@@ -20,6 +21,7 @@ const T = {
   worklist: 'پیگیری',
   lookup: 'استعلام',
   notices: 'پیامک‌ها',
+  recurring: 'مشکلات تکراری',
   circulars: 'بخشنامه‌ها',
   days: 'روزهای ملاقات',
   settings: 'تنظیمات',
@@ -28,7 +30,7 @@ const T = {
   failed: 'دیدار باز نشد',
 };
 
-const TABS = ['desk', 'worklist', 'circulars', 'lookup', 'notices', 'days', 'settings'] as const;
+const TABS = ['desk', 'worklist', 'recurring', 'circulars', 'lookup', 'notices', 'days', 'settings'] as const;
 type Screen = (typeof TABS)[number] | 'citizen';
 
 export function App() {
@@ -84,6 +86,7 @@ export function App() {
         <main className="app-main">
           {screen === 'desk' && <DeskScreen info={info} settings={settings} />}
           {screen === 'worklist' && <WorklistScreen />}
+          {screen === 'recurring' && <RecurringScreen />}
           {screen === 'circulars' && <CircularsScreen {...(circular ? { openId: circular } : {})} />}
           {screen === 'lookup' && <LookupScreen />}
           {screen === 'notices' && <NoticesScreen />}

@@ -5,6 +5,7 @@ import fsSync from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Circular } from '../../../shared/circular';
+import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
@@ -28,6 +29,7 @@ type SettingsDoc = Versioned & { settings: Settings };
 type CountersDoc = Versioned & { sequences: Record<string, number> };
 type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
 type CircularsDoc = Versioned & { circulars: Circular[]; numbers: Record<string, number> };
+type GroupingDoc = Versioned & { corrections: GroupCorrection[] };
 
 /** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote. */
 class DurableJson<T extends Versioned> implements Adapter<T> {
@@ -152,6 +154,7 @@ export class FileStore implements Store {
   private settingsDoc!: Doc<SettingsDoc>;
   private counters!: Doc<CountersDoc>;
   private circulars!: Doc<CircularsDoc>;
+  private grouping!: Doc<GroupingDoc>;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
   private byCode = new Map<string, Case>();
@@ -190,6 +193,8 @@ export class FileStore implements Store {
     await this.counters.low.read();
     this.circulars = this.doc<CircularsDoc>('circulars.json', { schemaVersion: SCHEMA_VERSION, circulars: [], numbers: {} });
     await this.circulars.low.read();
+    this.grouping = this.doc<GroupingDoc>('grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
+    await this.grouping.low.read();
     this.settingsDoc.data.settings = { ...defaultSettings(), ...this.settingsDoc.data.settings };
     const names = (await fs.readdir(path.join(this.dataDir, DAYS_DIR))).filter((n) => n.endsWith('.json')).sort();
     const docs = await mapLimited(names, READ_CONCURRENCY, async (name) => {
@@ -437,10 +442,29 @@ export class FileStore implements Store {
     return n;
   }
 
+  // ---- recurring-issue groups ----
+
+  async listGroupCorrections(): Promise<GroupCorrection[]> {
+    return this.grouping.data.corrections;
+  }
+
+  async addGroupCorrection(c: GroupCorrection, by: Actor): Promise<void> {
+    this.assertOpen();
+    const list = this.grouping.data.corrections;
+    list.push(c);
+    try {
+      await this.grouping.save();
+    } catch (e) {
+      list.splice(list.indexOf(c), 1);
+      throw e;
+    }
+    await this.audit(by, `group/${c.kind}`, 'grouping', c.caseIds[0] ?? '', null, c);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, ...this.days.values()];
+    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, ...this.days.values()];
     await Promise.all(docs.map((d) => d.idle()));
     this.releaseLock();
   }

@@ -2,6 +2,7 @@
 // indexes and writes each change durably to small files; a PostgreSQL implementation can replace it.
 import type { Case, CaseStatus, MeetingDay, OrderType, QueueEntry } from '../../../shared/domain';
 import type { Circular } from '../../../shared/circular';
+import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Settings } from '../../../shared/settings';
 
 export type Actor = { operator: string };
@@ -65,6 +66,10 @@ export type Store = {
   saveCircular(next: Circular, by: Actor, action: AuditAction): Promise<void>;
   /** Allocates the next circular number of a Jalali year. */
   nextCircularNumber(jalaliYear: number): Promise<number>;
+
+  /** The office's corrections to the recurring-issue groups, oldest first. */
+  listGroupCorrections(): Promise<GroupCorrection[]>;
+  addGroupCorrection(c: GroupCorrection, by: Actor): Promise<void>;
 
   close(): Promise<void>;
 };

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { SlipFile } from '../../../shared/api';
+import type { CircularEffect, SlipFile } from '../../../shared/api';
 import type { Circular } from '../../../shared/circular';
 import { CIRCULAR_STATUS_LABEL } from '../../../shared/labels';
 import { ApiFailure, call, isDesktop } from '../api';
 import { Field } from '../components/Field';
+import { TrendBars } from '../components/TrendBars';
 import { pdfBlob } from '../components/PdfList';
 import { base64Blob, fa, faDate, lines, toNumber } from '../format';
 
@@ -27,6 +28,11 @@ const T = {
   docx: 'DOCX',
   preview: 'پیش‌نمایش',
   open: 'باز کردن',
+  effect: 'اثر بخشنامه',
+  effectOf: (title: string) => `درخواست‌های تازه گروه «${title}» در هر روز ملاقات`,
+  effectCounts: (before: number, after: number) => `پیش از صدور: ${fa(before)} درخواست — پس از صدور: ${fa(after)} درخواست`,
+  notIssued: 'هنوز صادر نشده؛ پس از صدور، درخواست‌های تازه همین مشکل در روزهای بعد از تاریخ صدور جدا نشان داده می‌شوند.',
+  issuedMark: 'صدور',
 };
 
 type Form = { title: string; addressees: string; body: string; instruction: string; days: string; copies: string };
@@ -68,6 +74,7 @@ export function CircularsScreen({ openId }: { openId?: string }) {
         )}
       </section>
       {current && <CircularEditor key={`${current.id}-${current.status}`} circular={current} onChanged={refresh} />}
+      {current && <Effect key={`effect-${current.id}-${current.status}`} circular={current} />}
     </div>
   );
 }
@@ -147,6 +154,25 @@ function CircularEditor({ circular, onChanged }: { circular: Circular; onChanged
           {url && <iframe className="pdf-frame" title={T.preview} src={url} data-testid="circular-preview" />}
         </div>
       </div>
+    </section>
+  );
+}
+
+/** New cases of the circular's problem per meeting day, before and after its issue date. */
+function Effect({ circular }: { circular: Circular }) {
+  const [effect, setEffect] = useState<CircularEffect | null>(null);
+  useEffect(() => {
+    let live = true;
+    void call('circular/effect', { id: circular.id }).then((e) => live && setEffect(e));
+    return () => { live = false; };
+  }, [circular.id]);
+  if (!effect) return null;
+  return (
+    <section className="card" aria-labelledby="effect-title" data-testid="circular-effect">
+      <h3 id="effect-title">{T.effect}</h3>
+      <p className="muted">{T.effectOf(effect.groupTitle)}</p>
+      <TrendBars label={T.effect} days={effect.days} marker={T.issuedMark} />
+      <p>{effect.issuedOn ? `${T.effectCounts(effect.before, effect.after)} (${faDate(effect.issuedOn)})` : T.notIssued}</p>
     </section>
   );
 }

@@ -24,6 +24,13 @@ const T = {
   thursdayOff: 'پنجشنبه تعطیل است',
   defaultDeadline: 'مهلت پیش‌فرض (روز کاری)',
   holidays: 'تعطیلات رسمی (هر سطر: تاریخ و مناسبت)',
+  circulars: 'بخشنامه‌ها و مشکلات تکراری',
+  circularBody: 'الگوی متن بخشنامه — {problem} موضوع، {count} تعداد، {counties} شهرستان‌ها، {period} بازه، {days} مهلت',
+  circularInstruction: 'الگوی دستور بخشنامه',
+  circularDays: 'مهلت اجرای بخشنامه (روز کاری)',
+  recurringMinCases: 'گروه تکراری: کمترین تعداد درخواست',
+  recurringMinCounties: 'یا کمترین تعداد شهرستان',
+  recurringMinDays: 'یا کمترین تعداد روز ملاقات',
   lists: 'فهرست‌ها (هر سطر یک مورد)',
   counties: 'شهرستان‌ها',
   departments: 'دستگاه‌های اجرایی',
@@ -56,6 +63,15 @@ export function SettingsScreen({ settings, onSaved }: Props) {
   const [holidays, setHolidays] = useState(settings.holidays.map((h) => `${fa(h.date)} ${h.title}`).join('\n'));
   const [deadline, setDeadline] = useState(fa(settings.defaultDeadlineDays));
   const [escalation, setEscalation] = useState(fa(settings.escalationDays));
+  const [numbers, setNumbers] = useState({
+    circularComplianceDays: fa(settings.circularComplianceDays), recurringMinCases: fa(settings.recurringMinCases),
+    recurringMinCounties: fa(settings.recurringMinCounties), recurringMinDays: fa(settings.recurringMinDays),
+  });
+  const numberField = (k: keyof typeof numbers, label: string) => (
+    <Field label={label} htmlFor={`s-${k}`} error={firstError(k)}>
+      <input id={`s-${k}`} value={numbers[k]} onChange={(e) => setNumbers((n) => ({ ...n, [k]: e.target.value }))} inputMode="numeric" dir="ltr" />
+    </Field>
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
   const [backup, setBackup] = useState<{ lastAt: string | null; versions: number; dataDir: string } | null>(null);
@@ -85,6 +101,11 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         signerName: s.signerName, signerTitle: s.signerTitle,
         counties: lines(counties), departments: lines(departments), categories: lines(categories), quickPhrases: lines(phrases),
         holidays: holidayLines(holidays),
+        circularBody: s.circularBody, circularInstruction: s.circularInstruction,
+        circularComplianceDays: toNumber(numbers.circularComplianceDays),
+        recurringMinCases: toNumber(numbers.recurringMinCases),
+        recurringMinCounties: toNumber(numbers.recurringMinCounties),
+        recurringMinDays: toNumber(numbers.recurringMinDays),
       });
       setErrors({});
       setDone(true);
@@ -154,6 +175,21 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         <Field label={T.holidays} htmlFor="s-holidays" error={firstError('holidays')} wide>
           <textarea id="s-holidays" rows={6} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
         </Field>
+      </fieldset>
+      <fieldset>
+        <legend>{T.circulars}</legend>
+        <Field label={T.circularBody} htmlFor="s-circular-body" error={firstError('circularBody')} wide>
+          <textarea id="s-circular-body" rows={4} value={s.circularBody} onChange={(e) => set('circularBody', e.target.value)} />
+        </Field>
+        <Field label={T.circularInstruction} htmlFor="s-circular-instruction" error={firstError('circularInstruction')} wide>
+          <textarea id="s-circular-instruction" rows={3} value={s.circularInstruction} onChange={(e) => set('circularInstruction', e.target.value)} />
+        </Field>
+        <div className="form-grid">
+          {numberField('circularComplianceDays', T.circularDays)}
+          {numberField('recurringMinCases', T.recurringMinCases)}
+          {numberField('recurringMinCounties', T.recurringMinCounties)}
+          {numberField('recurringMinDays', T.recurringMinDays)}
+        </div>
       </fieldset>
       <fieldset>
         <legend>{T.lists}</legend>

@@ -1,0 +1,143 @@
+// Recurring issues: the grouping run (in a worker thread), new cases attached to its groups one by one,
+// the office's corrections replayed on top, and the board summarised for the UI.
+import type { CircularEffect, GroupBoard, GroupCaseRow, ParsedArgs } from '../../../shared/api';
+import type { Case } from '../../../shared/domain';
+import { Attacher } from '../../../shared/grouping/attach';
+import { rankGroups, summarizeGroup, type BoardCase, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
+import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
+import { applyCorrections } from '../../../shared/grouping/corrections';
+import { groupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
+import type { Store } from '../store/store';
+import type { BackendContext } from '../context';
+import { groupInWorker } from '../grouping/run-in-worker';
+
+/** The latest run of one store, kept in memory: re-created on demand after a restart. */
+type RunState = {
+  run: GroupingRun;
+  runAt: string;
+  runMs: number;
+  indexOf: Map<string, number>;
+  attacher: Attacher;
+  /** Cases recorded after the run: the run group they joined, or -1. */
+  attached: Map<string, number>;
+};
+
+const states = new WeakMap<Store, Promise<RunState>>();
+
+const departmentOf = (c: Case): string => c.order?.leadDepartment ?? c.departments[0] ?? '';
+const counted = (c: Case): boolean => c.status !== 'cancelled';
+
+export function groupingInput(c: Case): GroupingInput {
+  return { id: c.id, text: c.text, county: c.county, department: departmentOf(c), date: c.meetingDate };
+}
+
+async function freshRun(ctx: BackendContext): Promise<RunState> {
+  const cases = (await ctx.store.listCases()).filter(counted);
+  const inputs = cases.map(groupingInput);
+  const { run, ms } = await groupInWorker(inputs);
+  const indexOf = new Map(inputs.map((c, i) => [c.id, i]));
+  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, DEFAULT_CLUSTER.hintBonus, inputs.map((c) => c.department));
+  await ctx.store.logEvent(ctx.actor, 'group/run', 'grouping', String(cases.length));
+  return { run, runAt: ctx.now().toISOString(), runMs: Math.round(ms), indexOf, attacher, attached: new Map() };
+}
+
+async function runState(ctx: BackendContext, rerun: boolean): Promise<RunState> {
+  let p = states.get(ctx.store);
+  if (!p || rerun) {
+    p = freshRun(ctx);
+    states.set(ctx.store, p);
+    p.catch(() => states.delete(ctx.store));
+  }
+  return p;
+}
+
+function rulesOf(s: { recurringMinCases: number; recurringMinCounties: number; recurringMinDays: number }): RecurringRules {
+  return { minCases: s.recurringMinCases, minCounties: s.recurringMinCounties, minDays: s.recurringMinDays };
+}
+
+function boardCase(c: Case): BoardCase {
+  return { id: c.id, code: c.code, nationalId: c.citizen.nationalId, county: c.county, department: departmentOf(c), meetingDate: c.meetingDate, text: c.text };
+}
+
+/** Attaches the cases recorded since the run (each once); returns how many were new. */
+function attachNew(state: RunState, cases: readonly Case[]): number {
+  let n = 0;
+  for (const c of cases) {
+    if (state.indexOf.has(c.id) || state.attached.has(c.id)) continue;
+    state.attached.set(c.id, state.attacher.attach(groupingInput(c))?.group ?? -1);
+    n++;
+  }
+  return n;
+}
+
+/** For the benchmark: attach what arrived since the run. */
+export async function attachPending(ctx: BackendContext): Promise<number> {
+  return attachNew(await runState(ctx, false), (await ctx.store.listCases()).filter(counted));
+}
+
+export async function groupBoard(ctx: BackendContext, rerun = false): Promise<GroupBoard> {
+  const state = await runState(ctx, rerun);
+  const cases = (await ctx.store.listCases()).filter(counted);
+  attachNew(state, cases);
+  const byId = new Map(cases.map((c) => [c.id, boardCase(c)]));
+  const { run } = state;
+  const members = run.groups.map((g) => g.caseIds.filter((id) => byId.has(id)));
+  const newcomers: string[] = [];
+  for (const [id, g] of state.attached) {
+    if (!byId.has(id)) continue;
+    if (g >= 0) members[g]!.push(id);
+    else newcomers.push(id);
+  }
+  const machine = [
+    ...members.map((caseIds, i) => ({ caseIds, title: run.groups[i]!.title })),
+    ...newcomers.map((id) => ({ caseIds: [id], title: '' })),
+  ].filter((g) => g.caseIds.length > 0);
+  const corrected = applyCorrections(machine, await ctx.store.listGroupCorrections());
+  const rules = rulesOf(await ctx.store.getSettings());
+  const summaries = corrected.map((g) => {
+    // A group the office reshaped is titled from its own cases.
+    const idx = g.caseIds.map((id) => state.indexOf.get(id)).filter((i): i is number => i !== undefined);
+    const title = g.corrected && idx.length ? groupTitle(idx.map((i) => run.vectors[i]!), run.model, run.surfaces) : g.title;
+    return summarizeGroup({ ...g, title: title || g.title }, byId, rules);
+  });
+  const listed = rankGroups(summaries.filter((g) => g.cases > 1));
+  return {
+    runAt: state.runAt, runMs: state.runMs, cases: cases.length, attached: state.attached.size, rules,
+    meetingDates: [...new Set(cases.map((c) => c.meetingDate))].sort(),
+    groups: listed, singles: summaries.length - listed.length,
+  };
+}
+
+export async function correctGroups(ctx: BackendContext, a: ParsedArgs<'group/correct'>): Promise<GroupBoard> {
+  await ctx.store.addGroupCorrection({ ...a, at: ctx.now().toISOString(), by: ctx.actor.operator }, ctx.actor);
+  return groupBoard(ctx);
+}
+
+export async function groupCases(ctx: BackendContext, ids: readonly string[]): Promise<GroupCaseRow[]> {
+  const out: GroupCaseRow[] = [];
+  for (const id of ids) {
+    const c = await ctx.store.getCase(id);
+    if (c) out.push({ id: c.id, code: c.code, county: c.county, department: departmentOf(c), meetingDate: c.meetingDate, status: c.status, text: c.text });
+  }
+  return out.sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.code.localeCompare(b.code));
+}
+
+/**
+ * A circular's effect: the group that now holds most of its cases, and that group's cases per meeting day
+ * before and after the issue date (new cases of the problem should fall after a good circular).
+ */
+export async function circularEffect(ctx: BackendContext, circular: { caseIds: string[]; issuedOn?: string; title: string }): Promise<CircularEffect> {
+  const board = await groupBoard(ctx);
+  const linked = new Set(circular.caseIds);
+  let best: BoardGroup | undefined;
+  let bestOverlap = 0;
+  for (const g of board.groups) {
+    const overlap = g.caseIds.reduce((n, id) => n + (linked.has(id) ? 1 : 0), 0);
+    if (overlap > bestOverlap) [best, bestOverlap] = [g, overlap];
+  }
+  const perDay = new Map(best?.days ?? []);
+  const issued = circular.issuedOn;
+  const days = board.meetingDates.map((date) => ({ date, cases: perDay.get(date) ?? 0, after: !!issued && date > issued }));
+  const sum = (after: boolean) => days.filter((d) => d.after === after).reduce((n, d) => n + d.cases, 0);
+  return { ...(issued ? { issuedOn: issued } : {}), groupTitle: best?.title ?? circular.title, days, before: sum(false), after: sum(true) };
+}

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { GroupBoard, GroupCaseRow } from '../../../shared/api';
+import type { BoardGroup } from '../../../shared/grouping/board';
+import { STATUS_LABEL } from '../../../shared/labels';
+import { ApiFailure, call } from '../api';
+import { useApp } from '../app-context';
+import { TrendBars } from '../components/TrendBars';
+import { fa, faDate, faInstant } from '../format';
+
+const T = {
+  title: 'مشکلات تکراری',
+  intro: 'درخواست‌هایی که یک مشکل را می‌گویند کنار هم آمده‌اند. گروه‌های پرتکرار (چند شهرستان یا چند روز ملاقات) بالاترند و می‌توان برایشان بخشنامه نوشت.',
+  loading: 'در حال گروه‌بندی درخواست‌ها…',
+  rerun: 'گروه‌بندی دوباره',
+  run: (cases: number, ms: number, at: string) => `${fa(cases)} درخواست، گروه‌بندی در ${fa((ms / 1000).toFixed(1))} ثانیه — ${at}`,
+  attached: (n: number) => `${fa(n)} درخواست تازه از آخرین گروه‌بندی به گروه‌ها افزوده شده`,
+  rules: (c: number, k: number, d: number) => `تکراری: دست‌کم ${fa(c)} درخواست از ${fa(k)} شهرستان یا ${fa(d)} روز ملاقات (در تنظیمات)`,
+  onlyRecurring: 'فقط مشکلات تکراری',
+  empty: 'هنوز گروهی با بیش از یک درخواست نیست.',
+  singles: (n: number) => `${fa(n)} درخواست تک (بدون گروه)`,
+  recurring: 'تکراری',
+  notCollective: 'مشکل جمعی نیست',
+  corrected: 'اصلاح‌شده',
+  counts: (g: BoardGroup) => `${fa(g.cases)} درخواست · ${fa(g.citizens)} نفر · ${fa(g.counties.length)} شهرستان · ${fa(g.days.length)} روز ملاقات`,
+  merge: (n: number) => `ادغام ${fa(n)} گروه انتخاب‌شده`,
+  pick: 'انتخاب برای ادغام',
+  byCounty: 'به تفکیک شهرستان',
+  byDepartment: 'به تفکیک دستگاه',
+  trend: 'روند در روزهای ملاقات',
+  samples: 'نمونه متن‌ها',
+  cases: 'درخواست‌ها',
+  code: 'کد رهگیری', county: 'شهرستان', date: 'تاریخ', department: 'دستگاه', status: 'وضعیت', text: 'متن',
+  moveOut: 'خارج کردن از گروه',
+  split: (n: number) => `جدا کردن ${fa(n)} درخواست به گروه تازه`,
+  markNot: 'مشکل جمعی نیست',
+  markYes: 'مشکل جمعی است',
+  draft: 'پیش‌نویس بخشنامه برای این گروه',
+  select: 'گروهی را از فهرست انتخاب کنید.',
+};
+
+const chips = (xs: [string, number][]) => (
+  <ul className="chips">{xs.map(([k, n]) => <li key={k}>{k} ({fa(n)})</li>)}</ul>
+);
+
+export function RecurringScreen() {
+  const { openCircular } = useApp();
+  const [board, setBoard] = useState<GroupBoard | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [onlyRecurring, setOnlyRecurring] = useState(true);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string[]>([]);
+
+  const load = useCallback(async (f: () => Promise<GroupBoard>) => {
+    setBusy(true);
+    setError('');
+    try {
+      const b = await f();
+      setBoard(b);
+      setPicked([]);
+      return b;
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : String(e));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  useEffect(() => { void load(() => call('group/board', {})); }, [load]);
+
+  if (!board) return <section className="card"><h2>{T.title}</h2><p className="muted" role="status">{error || T.loading}</p></section>;
+
+  const shown = board.groups.filter((g) => !onlyRecurring || g.recurring);
+  const current = board.groups.find((g) => g.id === selected) ?? null;
+  const correct = async (c: Parameters<typeof call<'group/correct'>>[1], keep?: string) => {
+    const b = await load(() => call('group/correct', c));
+    if (b && keep) setSelected(b.groups.find((g) => g.caseIds.includes(keep))?.id ?? null);
+  };
+  const merge = () => {
+    const groups = board.groups.filter((g) => picked.includes(g.id));
+    const anchor = groups[0]?.caseIds[0];
+    void correct({ kind: 'merge', caseIds: groups.map((g) => g.caseIds[0]!) }, anchor);
+  };
+
+  return (
+    <div className="board-page">
+      <section className="card" aria-labelledby="board-title">
+        <div className="card-head">
+          <h2 id="board-title">{T.title}</h2>
+          <button type="button" onClick={() => void load(() => call('group/board', { rerun: true }))} disabled={busy}>{T.rerun}</button>
+        </div>
+        <p className="muted">{T.intro}</p>
+        <div className="board-summary small-text muted">
+          <span data-testid="board-run">{T.run(board.cases, board.runMs, faInstant(board.runAt))}</span>
+          {board.attached > 0 && <span>{T.attached(board.attached)}</span>}
+          <span>{T.rules(board.rules.minCases, board.rules.minCounties, board.rules.minDays)}</span>
+        </div>
+        {error && <div className="alert error" role="alert">{error}</div>}
+      </section>
+      <div className="board">
+        <section className="card" aria-label={T.title}>
+          <div className="actions">
+            <label><input type="checkbox" checked={onlyRecurring} onChange={(e) => setOnlyRecurring(e.target.checked)} /> {T.onlyRecurring}</label>
+            {picked.length >= 2 && <button type="button" className="primary" onClick={merge} disabled={busy}>{T.merge(picked.length)}</button>}
+          </div>
+          {shown.length === 0 ? <p className="muted">{T.empty}</p> : (
+            <ol className="group-list" data-testid="groups">
+              {shown.map((g) => (
+                <li key={g.id} className={`group-item${g.id === selected ? ' selected' : ''}${g.notCollective ? ' muted-group' : ''}`} onClick={() => setSelected(g.id)}>
+                  <input
+                    type="checkbox" aria-label={`${T.pick}: ${g.title}`} checked={picked.includes(g.id)}
+                    onClick={(e) => e.stopPropagation()}
+                    onChange={(e) => setPicked((p) => (e.target.checked ? [...p, g.id] : p.filter((x) => x !== g.id)))}
+                  />
+                  <span className="group-title">{g.title}</span>
+                  <span>
+                    {g.recurring && <span className="badge recurring">{T.recurring}</span>}
+                    {g.notCollective && <span className="badge not-collective">{T.notCollective}</span>}
+                    {g.corrected && <span className="badge">{T.corrected}</span>}
+                  </span>
+                  <span className="group-counts">{T.counts(g)}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+          <p className="muted small-text">{T.singles(board.singles)}</p>
+        </section>
+        {current ? (
+          <GroupDetail
+            key={current.id + current.cases} group={current} meetingDates={board.meetingDates} busy={busy}
+            onCorrect={correct}
+            onDraft={async () => {
+              try {
+                const c = await call('circular/draft', { caseIds: current.caseIds, problem: current.title, groupId: current.id });
+                openCircular(c.id);
+              } catch (e) {
+                setError(e instanceof ApiFailure ? e.message : String(e));
+              }
+            }}
+          />
+        ) : <section className="card"><p className="muted">{T.select}</p></section>}
+      </div>
+    </div>
+  );
+}
+
+function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
+  group: BoardGroup; meetingDates: string[]; busy: boolean;
+  onCorrect: (c: Parameters<typeof call<'group/correct'>>[1], keep?: string) => Promise<void>;
+  onDraft: () => Promise<void>;
+}) {
+  const [rows, setRows] = useState<GroupCaseRow[]>([]);
+  const [out, setOut] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void call('group/cases', { caseIds: group.caseIds.slice(0, 500) }).then((r) => live && setRows(r));
+    return () => { live = false; };
+  }, [group.caseIds]);
+  const perDay = new Map(group.days);
+  const stay = group.caseIds.find((id) => !out.includes(id));
+
+  return (
+    <section className="card group-detail" aria-label={group.title}>
+      <h3>{group.title}</h3>
+      <p className="muted">{T.counts(group)}</p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void onDraft()} disabled={busy}>{T.draft}</button>
+        <button type="button" onClick={() => void onCorrect({ kind: 'notCollective', caseIds: group.caseIds, value: !group.notCollective }, group.caseIds[0])} disabled={busy}>
+          {group.notCollective ? T.markYes : T.markNot}
+        </button>
+        {out.length > 0 && (
+          <button type="button" onClick={() => void onCorrect({ kind: 'split', caseIds: out }, stay)} disabled={busy}>
+            {out.length === 1 ? T.moveOut : T.split(out.length)}
+          </button>
+        )}
+      </div>
+      <h4>{T.trend}</h4>
+      <TrendBars label={T.trend} days={meetingDates.map((date) => ({ date, cases: perDay.get(date) ?? 0 }))} />
+      <div className="editor-grid">
+        <div><h4>{T.byCounty}</h4>{chips(group.counties)}</div>
+        <div><h4>{T.byDepartment}</h4>{chips(group.departments)}</div>
+      </div>
+      <h4>{T.samples}</h4>
+      <ul className="samples">{group.samples.map((s) => <li key={s}>{s}</li>)}</ul>
+      <h4>{T.cases}</h4>
+      <table className="cases" data-testid="group-cases">
+        <thead><tr><th /><th>{T.code}</th><th>{T.county}</th><th>{T.date}</th><th>{T.department}</th><th>{T.status}</th><th>{T.text}</th></tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className={out.includes(r.id) ? 'selected' : ''}>
+              <td><input type="checkbox" aria-label={`${T.moveOut}: ${r.code}`} checked={out.includes(r.id)} onChange={(e) => setOut((o) => (e.target.checked ? [...o, r.id] : o.filter((x) => x !== r.id)))} /></td>
+              <td dir="ltr">{r.code}</td><td>{r.county}</td><td>{faDate(r.meetingDate)}</td><td>{r.department}</td>
+              <td>{STATUS_LABEL[r.status]}</td><td>{r.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// The governor's office on the recurring-issues board: groups, merge, move out, draft a circular from a
+// group, edit, approve, issue, export PDF and DOCX, and see the circular's effect.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { expect, shot, test } from './web-fixture';
+
+const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+
+test('recurring issues: board, merge, move out, draft circular, edit, issue, export, effect', async ({ page, didar }) => {
+  const { importCases } = await import('../../electron/backend/services/import');
+  await importCases(didar.backend.ctx, JSON.parse(fs.readFileSync(SAMPLE, 'utf8')));
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(didar.url);
+  await page.getByRole('button', { name: 'مشکلات تکراری' }).click();
+  const groups = page.getByTestId('groups');
+  await expect(groups.locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('board-run')).toContainText('۱۶۰ درخواست');
+  const recurringCount = await groups.locator('li').count();
+  expect(recurringCount).toBeGreaterThanOrEqual(10);
+  await expect(groups).toContainText('کود');
+  await expect(groups).toContainText('برق');
+
+  // Open the fertiliser group: counts, trend, samples, cases.
+  await groups.locator('li', { hasText: 'کود' }).first().click();
+  const detail = page.locator('.group-detail');
+  await expect(detail.getByTestId('group-cases').locator('tbody tr').first()).toBeVisible();
+  await expect(detail).toContainText('به تفکیک شهرستان');
+  await expect(detail.locator('.trend-col')).toHaveCount(8);
+  await page.screenshot({ path: shot('40-recurring-board'), fullPage: true });
+
+  // Move one case out of the group.
+  const before = await detail.getByTestId('group-cases').locator('tbody tr').count();
+  await detail.getByTestId('group-cases').locator('tbody tr').last().getByRole('checkbox').check();
+  await detail.getByRole('button', { name: 'خارج کردن از گروه' }).click();
+  await expect(detail.getByTestId('group-cases').locator('tbody tr')).toHaveCount(before - 1);
+  await expect(groups.locator('li.selected')).toContainText('اصلاح‌شده');
+
+  // Merge two groups (the machine kept «نوسان/افت ولتاژ» and «قطعی» apart, say).
+  const items = groups.locator('li');
+  const sizeOf = async (i: number) => Number((await items.nth(i).locator('.group-counts').textContent())!.split(' ')[0]!.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))));
+  const a = await sizeOf(2);
+  const b = await sizeOf(3);
+  const titleA = (await items.nth(2).locator('.group-title').textContent())!;
+  await items.nth(2).getByRole('checkbox').check();
+  await items.nth(3).getByRole('checkbox').check();
+  await page.getByRole('button', { name: /ادغام ۲ گروه/ }).click();
+  const merged = groups.locator('li.selected');
+  await expect(merged).toContainText('اصلاح‌شده');
+  await expect(merged.locator('.group-counts')).toContainText(`${String(a + b).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!)} درخواست`);
+  expect(titleA.length).toBeGreaterThan(0);
+  await page.screenshot({ path: shot('41-recurring-merged'), fullPage: true });
+
+  // The corrections survive a re-run.
+  await page.getByRole('button', { name: 'گروه‌بندی دوباره' }).click();
+  await expect(groups.locator('li', { hasText: 'اصلاح‌شده' })).toHaveCount(2);
+
+  // Draft a circular from the fertiliser group, edit it, approve, issue.
+  await groups.locator('li', { hasText: 'کود' }).first().click();
+  await page.getByRole('button', { name: 'پیش‌نویس بخشنامه برای این گروه' }).click();
+  await expect(page.getByTestId('circulars')).toBeVisible();
+  await expect(page.getByTestId('circular-preview')).toBeVisible();
+  await page.getByLabel('موضوع').fill('کمبود و توزیع نابرابر کود شیمیایی');
+  await page.getByLabel('دستور').fill('سازمان جهاد کشاورزی ظرف ده روز کاری سهمیه کود تعاونی‌ها را تأمین و توزیع را پایش کند.');
+  await page.getByRole('button', { name: 'ذخیره پیش‌نویس' }).click();
+  await expect(page.getByRole('status')).toHaveText('ذخیره شد.');
+  await expect(page.getByTestId('circular-effect')).toContainText('هنوز صادر نشده');
+  await page.screenshot({ path: shot('42-circular-from-group'), fullPage: true });
+  await page.getByRole('button', { name: 'تأیید' }).click();
+  await page.getByRole('button', { name: 'صدور با شماره و تاریخ' }).click();
+  await expect(page.getByTestId('circulars')).toContainText('صادر شده');
+  await expect(page.getByTestId('circular-effect')).toContainText('پیش از صدور');
+
+  // Export: the PDF reads back, the DOCX has right-to-left paragraphs.
+  let download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  const pdf = test.info().outputPath('circular.pdf');
+  await (await download).saveAs(pdf);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('بخشنامه');
+  expect(text).toContain('کمبود و توزیع نابرابر کود');
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, shot('43-circular-from-group-pdf').replace(/\.png$/, '')]);
+  download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'DOCX', exact: true }).click();
+  const docx = test.info().outputPath('circular.docx');
+  await (await download).saveAs(docx);
+  const xml = await (await JSZip.loadAsync(fs.readFileSync(docx))).file('word/document.xml')!.async('string');
+  expect(xml).toContain('<w:bidi/>');
+  expect(xml).toContain('کمبود و توزیع نابرابر کود');
+  await page.locator('[data-testid="circular-effect"]').screenshot({ path: shot('44-circular-effect') });
+});

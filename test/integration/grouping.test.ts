@@ -1,0 +1,122 @@
+// The recurring-issues board on a real store: the sample cases imported, grouped in the worker thread,
+// corrected by the office; corrections survive a re-run and a restart; new cases attach; circulars link.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GroupBoard } from '../../shared/api';
+import type { Backend } from '../../electron/backend';
+import { importCases } from '../../electron/backend/services/import';
+import { ok, openTestBackend, send, snapshot, validCitizen } from '../helpers/backend';
+
+const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+const open: Backend[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+
+async function imported(dataDir?: string) {
+  const b = await openTestBackend(dataDir);
+  open.push(b);
+  if (!dataDir) await importCases(b.ctx, JSON.parse(await fs.readFile(SAMPLE, 'utf8')));
+  const ext = new Map((await b.store.listCases()).map((c) => [c.externalId!, c.id]));
+  const gold: { id: string; group: string }[] = JSON.parse(await fs.readFile(SAMPLE, 'utf8')).cases;
+  /** The store id of the first sample case of a labelled group. */
+  const first = (label: string) => ext.get(gold.find((c) => c.group === label)!.id)!;
+  return { b, ext, first };
+}
+
+const groupWith = (board: GroupBoard, id: string) => board.groups.find((g) => g.caseIds.includes(id));
+
+describe('recurring-issues board', () => {
+  it('lists ranked groups with counts by county, department and meeting day', async () => {
+    const { b } = await imported();
+    const board = await ok(b, 'group/board', {});
+    expect(board.cases).toBe(160);
+    const recurring = board.groups.filter((g) => g.recurring);
+    expect(recurring.length).toBeGreaterThanOrEqual(10);
+    // Ranked: recurring first, then by citizens.
+    const firstOther = board.groups.findIndex((g) => !g.recurring);
+    expect(firstOther === -1 || board.groups.slice(firstOther).every((g) => !g.recurring)).toBe(true);
+    for (let i = 1; i < recurring.length; i++) expect(recurring[i - 1]!.citizens).toBeGreaterThanOrEqual(recurring[i]!.citizens);
+    const top = recurring[0]!;
+    expect(top.counties.reduce((n, [, k]) => n + k, 0)).toBe(top.cases);
+    expect(top.departments.reduce((n, [, k]) => n + k, 0)).toBe(top.cases);
+    expect(top.days.reduce((n, [, k]) => n + k, 0)).toBe(top.cases);
+    expect(top.samples.length).toBe(3);
+    expect(board.meetingDates).toHaveLength(8);
+  });
+
+  it('keeps merge, move-out and not-collective through a re-run and a restart, and attaches new cases', async () => {
+    const { b, first } = await imported();
+    let board = await ok(b, 'group/board', {});
+    const fert = groupWith(board, first('A01'))!; // fertiliser shortage
+    const power = groupWith(board, first('A02'))!; // power cuts
+    expect(fert.title).toContain('کود');
+    expect(power.title).toContain('برق');
+    const movedOut = fert.caseIds.find((id) => id !== first('A01'))!;
+    await ok(b, 'group/correct', { kind: 'merge', caseIds: [fert.caseIds[0]!, power.caseIds[0]!] });
+    await ok(b, 'group/correct', { kind: 'split', caseIds: [movedOut] });
+    const boar = groupWith(board, first('A06'))!; // wild boar
+    await ok(b, 'group/correct', { kind: 'notCollective', caseIds: boar.caseIds, value: true });
+
+    // With the same cases the run is the same; with other cases the machine may shape groups differently,
+    // but the corrections still hold.
+    const check = (bd: GroupBoard, added: number | null = 0) => {
+      const merged = groupWith(bd, first('A01'))!;
+      expect(merged.caseIds).toContain(first('A02'));
+      if (added !== null) expect(merged.cases).toBe(fert.cases + power.cases - 1 + added);
+      expect(merged.caseIds).not.toContain(movedOut);
+      const b2 = bd.groups.find((g) => g.caseIds.includes(boar.caseIds[0]!));
+      expect(b2?.notCollective).toBe(true);
+      expect(b2?.recurring).toBe(false);
+    };
+    check(await ok(b, 'group/board', { rerun: true }));
+
+    // A new case of the fertiliser problem joins its group without a re-run.
+    const day = await ok(b, 'meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
+    const fresh = await ok(b, 'case/record', {
+      meetingDayId: day.id, citizen: validCitizen, text: 'کود اوره سهمیه شالیزار ما هنوز در تعاونی توزیع نشده است',
+      order: { type: 'act', leadDepartment: 'جهاد کشاورزی', deadlineDays: 10, text: '' },
+    });
+    board = await ok(b, 'group/board', {});
+    expect(board.attached).toBe(1);
+    expect(groupWith(board, fresh.id)?.caseIds).toContain(first('A01'));
+    check(board, 1);
+
+    // After a restart the run is redone from the files and the corrections still hold.
+    const dir = b.dataDir;
+    await open.pop()!.close();
+    const again = await imported(dir);
+    check(await ok(again.b, 'group/board', {}), null);
+  });
+
+  it('refuses a bad correction with a Persian message and changes nothing', async () => {
+    const { b } = await imported();
+    const before = await snapshot(b.dataDir);
+    const r = await send(b, 'group/correct', { kind: 'merge', caseIds: ['only-one'] } as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/[\u0600-\u06FF]/);
+    expect(await snapshot(b.dataDir)).toEqual(before);
+  });
+
+  it('drafts a circular from a group; once issued its cases are linked and its page shows the effect', async () => {
+    const { b, first } = await imported();
+    const board = await ok(b, 'group/board', {});
+    const g = groupWith(board, first('A01'))!;
+    const draft = await ok(b, 'circular/draft', { caseIds: g.caseIds, problem: g.title, groupId: g.id });
+    expect(draft.caseIds).toEqual(g.caseIds);
+    expect(draft.addressees).toContain('جهاد کشاورزی');
+    await ok(b, 'circular/approve', { id: draft.id });
+    const issued = await ok(b, 'circular/issue', { id: draft.id });
+    for (const id of g.caseIds.slice(0, 5)) {
+      const k = await ok(b, 'case/get', { id });
+      expect(k.history.at(-1)).toMatchObject({ action: 'circular', note: expect.stringContaining(issued.number!) });
+      expect(k.notices.at(-1)?.kind).toBe('circular');
+    }
+    const effect = await ok(b, 'circular/effect', { id: draft.id });
+    expect(effect.issuedOn).toBe('1405/09/02');
+    expect(effect.before).toBe(g.cases);
+    expect(effect.after).toBe(0);
+    expect(effect.days.map((d) => d.date)).toEqual(board.meetingDates);
+  });
+});

@@ -16,12 +16,12 @@ export class Attacher {
     this.hints = run.groups.map(() => new Map());
     this.sizes = run.groups.map((g) => g.caseIds.length);
     run.labels.forEach((g, i) => {
-      add(sums[g], run.vectors[i]);
+      add(sums[g]!, run.vectors[i]!);
       const d = departments[i]?.trim();
-      if (d) this.hints[g].set(d, (this.hints[g].get(d) ?? 0) + 1);
+      if (d) this.hints[g]!.set(d, (this.hints[g]!.get(d) ?? 0) + 1);
     });
     sums.forEach((sum, g) => {
-      if (this.sizes[g] < 2) return; // a lone case is not a group to join
+      if (this.sizes[g]! < 2) return; // a lone case is not a group to join
       let norm = 0;
       for (const x of sum.values()) norm += x * x;
       norm = Math.sqrt(norm) || 1;
@@ -38,12 +38,12 @@ export class Attacher {
     const v = vectorize(contentTerms(c.text, this.run.places).stems, this.run.model);
     const score = new Map<number, number>();
     for (let i = 0; i < v.idx.length; i++) {
-      for (const [g, w] of this.index.get(v.idx[i]) ?? []) score.set(g, (score.get(g) ?? 0) + v.val[i] * w);
+      for (const [g, w] of this.index.get(v.idx[i]!) ?? []) score.set(g, (score.get(g) ?? 0) + v.val[i]! * w);
     }
     let best: { group: number; score: number } | null = null;
     const d = c.department?.trim();
     for (const [g, s0] of score) {
-      const s = s0 + (d ? (this.hintBonus * (this.hints[g].get(d) ?? 0)) / this.sizes[g] : 0);
+      const s = s0 + (d ? (this.hintBonus * (this.hints[g]!.get(d) ?? 0)) / this.sizes[g]! : 0);
       if (s >= this.threshold && (!best || s > best.score)) best = { group: g, score: s };
     }
     return best;
@@ -51,5 +51,5 @@ export class Attacher {
 }
 
 function add(into: Map<number, number>, v: Vector): void {
-  for (let i = 0; i < v.idx.length; i++) into.set(v.idx[i], (into.get(v.idx[i]) ?? 0) + v.val[i]);
+  for (let i = 0; i < v.idx.length; i++) into.set(v.idx[i]!, (into.get(v.idx[i]!) ?? 0) + v.val[i]!);
 }

@@ -28,8 +28,13 @@ export type ClusterOptions = {
    * stem in at least `cover` of its cases and in at most `leak` of the other's; groups of `minSize`+.
    */
   veto: { cover: number; leak: number; minSize: number };
-  /** A stale merge whose fresh score is within this of the best waiting one is taken at once. */
-  tolerance: number;
+  /**
+   * A stale merge whose fresh score is within this of the best waiting one is taken at once. The first
+   * pass only forms tight cores, where the order matters little and exactness costs much on large data.
+   */
+  tolerance: Record<Linkage, number>;
+  /** Candidates of a case come from its strongest stems and pairs only. */
+  candidateFeatures: number;
 }
 
 export const DEFAULT_CLUSTER: ClusterOptions = {
@@ -37,12 +42,13 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   centroidThreshold: 0.4,
   hintBonus: 0.15,
   neighbors: 12,
-  postingCap: 400,
+  postingCap: 200,
   expansion: 0.6,
   expansionNeighbors: 6,
   expansionKeep: 160,
   veto: { cover: 0.7, leak: 0.1, minSize: 3 },
-  tolerance: 0.01,
+  tolerance: { average: 0.1, centroid: 0.01 },
+  candidateFeatures: 24,
 };
 
 /** A distinct text to cluster: its vector, how many cases share it, and their hints (department ids). */
@@ -59,8 +65,8 @@ type Sum = Map<number, number>;
 export function dotVectorSum(v: Vector, s: Sum): number {
   let t = 0;
   for (let i = 0; i < v.idx.length; i++) {
-    const y = s.get(v.idx[i]);
-    if (y !== undefined) t += v.val[i] * y;
+    const y = s.get(v.idx[i]!);
+    if (y !== undefined) t += v.val[i]! * y;
   }
   return t;
 }
@@ -87,6 +93,42 @@ export function itemSimilarity(a: Item, b: Item, bonus: number): number {
   return dot(a.vector, b.vector) + (bonus * sharedHints(a.hints, b.hints)) / (a.weight * b.weight);
 }
 
+/** The k largest of `ids` by `score` (in no particular order), found by quickselect, not a full sort. */
+function topK(ids: readonly number[], score: (id: number) => number, k: number): number[] {
+  if (ids.length <= k) return [...ids];
+  const vals = Float64Array.from(ids, score);
+  const cut = kthLargest(Float64Array.from(vals), k);
+  const out: number[] = [];
+  for (let i = 0; i < ids.length && out.length < k; i++) if (vals[i]! > cut) out.push(ids[i]!);
+  for (let i = 0; i < ids.length && out.length < k; i++) if (vals[i] === cut) out.push(ids[i]!);
+  return out;
+}
+
+/** The k-th largest value (1-based); reorders `xs`. */
+function kthLargest(xs: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i]! > pivot) i++;
+      while (xs[j]! < pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i++] = xs[j]!;
+        xs[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return xs[target]!;
+  }
+  return xs[target]!;
+}
+
 /**
  * Each item's most similar items. Candidates come from an inverted index over the candidate features
  * (stems and pairs), scored by accumulating their shared weights; a long posting list is scanned only in
@@ -99,27 +141,30 @@ export function neighborGraph(items: readonly Item[], isCandidateFeature: (id: n
   items.forEach((it, d) => {
     const v = it.vector;
     for (let i = 0; i < v.idx.length; i++) {
-      const f = v.idx[i];
+      const f = v.idx[i]!;
       if (!isCandidateFeature(f)) continue;
       let p = docs.get(f);
-      if (!p) {
+      let pv = vals.get(f);
+      if (!p || !pv) {
         docs.set(f, (p = []));
-        vals.set(f, []);
+        vals.set(f, (pv = []));
       }
       p.push(d);
-      vals.get(f)!.push(v.val[i]);
+      pv.push(v.val[i]!);
     }
   });
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const shortlist = options.neighbors * 3;
   const graph: Graph = [];
+  const byAcc = (e: number) => acc[e]!;
   for (let d = 0; d < n; d++) {
-    const v = items[d].vector;
-    for (let i = 0; i < v.idx.length; i++) {
-      const p = docs.get(v.idx[i]);
-      if (!p) continue;
-      const pv = vals.get(v.idx[i])!;
+    const it = items[d]!;
+    const v = it.vector;
+    for (const i of strongest(v, isCandidateFeature, options.candidateFeatures)) {
+      const p = docs.get(v.idx[i]!);
+      const pv = vals.get(v.idx[i]!);
+      if (!p || !pv) continue;
       let from = 0;
       let to = p.length;
       if (p.length > options.postingCap) {
@@ -127,23 +172,29 @@ export function neighborGraph(items: readonly Item[], isCandidateFeature: (id: n
         from = Math.max(0, Math.min(at - (options.postingCap >> 1), p.length - options.postingCap));
         to = from + options.postingCap;
       }
-      const w = v.val[i];
+      const w = v.val[i]!;
       for (let j = from; j < to; j++) {
-        const e = p[j];
+        const e = p[j]!;
         if (e === d) continue;
         if (acc[e] === 0) touched.push(e);
-        acc[e] += w * pv[j];
+        acc[e]! += w * pv[j]!;
       }
     }
-    touched.sort((a, b) => acc[b] - acc[a]);
-    const scored = touched.slice(0, shortlist).map((e) => [e, itemSimilarity(items[d], items[e], options.hintBonus)] as const);
+    const scored = topK(touched, byAcc, shortlist).map((e) => [e, itemSimilarity(it, items[e]!, options.hintBonus)] as const);
     for (const e of touched) acc[e] = 0;
     touched.length = 0;
     scored.sort((a, b) => b[1] - a[1]);
     const top = scored.slice(0, options.neighbors);
-    graph.push({ to: Int32Array.from(top.map((t) => t[0])), sim: Float32Array.from(top.map((t) => t[1])) });
+    graph.push({ to: Int32Array.from(top, (t) => t[0]), sim: Float32Array.from(top, (t) => t[1]) });
   }
   return graph;
+}
+
+/** Positions of a vector's k largest candidate features. */
+function strongest(v: Vector, isCandidate: (id: number) => boolean, k: number): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < v.idx.length; i++) if (isCandidate(v.idx[i]!)) at.push(i);
+  return topK(at, (i) => v.val[i]!, k);
 }
 
 function lowerBound(xs: readonly number[], x: number): number {
@@ -151,7 +202,7 @@ function lowerBound(xs: readonly number[], x: number): number {
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
+    if (xs[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -161,37 +212,53 @@ function lowerBound(xs: readonly number[], x: number): number {
  * Each item's vector plus its nearest neighbours' (weighted by similarity), renormalised and cut to its
  * strongest features: short texts naming one problem in different words («خاموشی», «قطعی برق») meet.
  */
-export function expandItems(items: readonly Item[], graph: Graph, options: ClusterOptions): Item[] {
+export function expandItems(items: readonly Item[], graph: Graph, options: ClusterOptions, features: number): Item[] {
   if (options.expansion <= 0) return [...items];
+  const acc = new Float64Array(features);
+  const touched: number[] = [];
+  const byAcc = (f: number) => acc[f]!;
   return items.map((it, d) => {
-    const acc: Sum = new Map();
     const add = (u: Vector, w: number) => {
-      for (let j = 0; j < u.idx.length; j++) acc.set(u.idx[j], (acc.get(u.idx[j]) ?? 0) + w * u.val[j]);
+      for (let j = 0; j < u.idx.length; j++) {
+        const f = u.idx[j]!;
+        if (acc[f] === 0) touched.push(f);
+        acc[f]! += w * u.val[j]!;
+      }
     };
     add(it.vector, 1);
-    const g = graph[d];
+    const g = graph[d]!;
     const k = Math.min(g.to.length, options.expansionNeighbors);
-    for (let i = 0; i < k; i++) add(items[g.to[i]].vector, options.expansion * Math.max(0, g.sim[i]));
-    const kept = [...acc].sort((a, b) => b[1] - a[1]).slice(0, options.expansionKeep).sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < k; i++) add(items[g.to[i]!]!.vector, options.expansion * Math.max(0, g.sim[i]!));
+    const kept = topK(touched, byAcc, options.expansionKeep).sort((a, b) => a - b);
+    const val = Float32Array.from(kept, (f) => acc[f]!);
+    for (const f of touched) acc[f] = 0;
+    touched.length = 0;
     let norm = 0;
-    for (const [, x] of kept) norm += x * x;
+    for (const x of val) norm += x * x;
     norm = Math.sqrt(norm) || 1;
-    return { ...it, vector: { idx: Int32Array.from(kept.map((e) => e[0])), val: Float32Array.from(kept.map((e) => e[1] / norm)) } };
+    for (let i = 0; i < val.length; i++) val[i]! /= norm;
+    return { ...it, vector: { idx: Int32Array.from(kept), val } };
   });
 }
 
 export type Linkage = 'average' | 'centroid';
 
+/** Sums and stem counts of a large group are cut to their strongest entries: the rest barely moves a cosine. */
+const SUM_CAP = 600;
+const SUM_KEEP = 400;
+
 type Group = {
   /** Cases in the group (items weighted by their counts). */
   size: number;
-  sum: Sum;
+  /** A lone item keeps its vector; a Map is made when it first absorbs another group. */
+  vec: Vector | null;
+  sum: Sum | null;
   /** |sum|², for centroid linkage. */
   norm2: number;
-  /** In how many of the group's cases each stem occurs (for the veto). */
-  df: Map<number, number>;
+  /** In how many of the group's cases each stem occurs (for the veto); made on demand. */
+  df: Map<number, number> | null;
+  item: number;
   hints: Map<number, number>;
-  adj: Set<number>;
   version: number;
 }
 
@@ -212,49 +279,75 @@ export function agglomerate(
 ): Int32Array {
   const n = items.length;
   const owner = start ?? Int32Array.from({ length: n }, (_, i) => i);
-  const groups: (Group | null)[] = new Array(n).fill(null);
+  const groups: (Group | null)[] = new Array<Group | null>(n).fill(null);
+  const stemCounts = (i: number, into: Map<number, number>): void => {
+    const w = items[i]!.weight;
+    for (const f of raw[i]!.idx) if (isStem(f)) into.set(f, (into.get(f) ?? 0) + w);
+  };
+  const sumOf = (g: Group): Sum => {
+    if (g.sum) return g.sum;
+    const s: Sum = new Map();
+    const v = g.vec!;
+    const w = items[g.item]!.weight;
+    for (let j = 0; j < v.idx.length; j++) s.set(v.idx[j]!, w * v.val[j]!);
+    g.sum = s;
+    g.vec = null;
+    return s;
+  };
   for (let i = 0; i < n; i++) {
-    const it = items[i];
-    const g = (groups[owner[i]] ??= { size: 0, sum: new Map(), norm2: 0, df: new Map(), hints: new Map(), adj: new Set(), version: 0 });
-    g.size += it.weight;
+    const it = items[i]!;
+    const o = owner[i]!;
+    const g = groups[o];
+    if (!g) {
+      groups[o] = { size: it.weight, vec: it.vector, sum: null, norm2: it.weight * it.weight * dot(it.vector, it.vector), df: null, item: i, hints: it.hints, version: 0 };
+      continue;
+    }
+    const s = sumOf(g);
     const v = it.vector;
-    for (let j = 0; j < v.idx.length; j++) g.sum.set(v.idx[j], (g.sum.get(v.idx[j]) ?? 0) + it.weight * v.val[j]);
-    for (const f of raw[i].idx) if (isStem(f)) g.df.set(f, (g.df.get(f) ?? 0) + it.weight);
+    for (let j = 0; j < v.idx.length; j++) s.set(v.idx[j]!, (s.get(v.idx[j]!) ?? 0) + it.weight * v.val[j]!);
+    g.size += it.weight;
+    if (g.hints === items[g.item]!.hints) g.hints = new Map(g.hints);
     for (const [h, c] of it.hints) g.hints.set(h, (g.hints.get(h) ?? 0) + c);
+    if (!g.df) stemCounts(g.item, (g.df = new Map()));
+    stemCounts(i, g.df);
   }
-  for (const g of groups) if (g) g.norm2 = dotSums(g.sum, g.sum);
-  graph.forEach((g, i) => g.to.forEach((j) => {
-    const a = owner[i];
-    const b = owner[j];
-    if (a === b) return;
-    groups[a]!.adj.add(b);
-    groups[b]!.adj.add(a);
-  }));
+  for (const g of groups) if (g?.sum) g.norm2 = dotSums(g.sum, g.sum);
+  const dfOf = (g: Group): Map<number, number> => {
+    if (!g.df) stemCounts(g.item, (g.df = new Map()));
+    return g.df;
+  };
   const { cover, leak, minSize } = options.veto;
   const owns = (a: Group, b: Group): boolean => {
-    for (const [f, c] of a.df) if (c >= cover * a.size && (b.df.get(f) ?? 0) <= leak * b.size) return true;
+    const db = dfOf(b);
+    for (const [f, c] of dfOf(a)) if (c >= cover * a.size && (db.get(f) ?? 0) <= leak * b.size) return true;
     return false;
+  };
+  const groupDot = (a: Group, b: Group): number => {
+    if (a.vec && b.vec) return items[a.item]!.weight * items[b.item]!.weight * dot(a.vec, b.vec);
+    if (a.vec) return items[a.item]!.weight * dotVectorSum(a.vec, b.sum!);
+    if (b.vec) return items[b.item]!.weight * dotVectorSum(b.vec, a.sum!);
+    return dotSums(a.sum!, b.sum!);
   };
   const linkage = (a: Group, b: Group): number => {
     if (mode === 'centroid' && a.size >= minSize && b.size >= minSize && owns(a, b) && owns(b, a)) return -1;
     const hint = (options.hintBonus * sharedHints(a.hints, b.hints)) / (a.size * b.size);
-    const d = dotSums(a.sum, b.sum);
+    const d = groupDot(a, b);
     return hint + (mode === 'average' ? d / (a.size * b.size) : d / Math.sqrt(a.norm2 * b.norm2 || 1));
   };
   type Entry = [number, number, number, number];
   const heap = new MaxHeap<Entry>();
-  for (let i = 0; i < n; i++) {
-    const gi = groups[i];
-    if (!gi) continue;
-    for (const j of gi.adj) {
-      if (j <= i) continue;
-      const s = linkage(gi, groups[j]!);
-      if (s >= threshold) heap.push(s, [i, j, gi.version, groups[j]!.version]);
-    }
-  }
+  const seen = new Set<number>();
+  graph.forEach((g, i) => g.to.forEach((j) => {
+    const a = Math.min(owner[i]!, owner[j]!);
+    const b = Math.max(owner[i]!, owner[j]!);
+    if (a === b || seen.has(a * n + b)) return;
+    seen.add(a * n + b);
+    const s = linkage(groups[a]!, groups[b]!);
+    if (s >= threshold) heap.push(s, [a, b, groups[a]!.version, groups[b]!.version]);
+  }));
   const parent = Int32Array.from({ length: n }, (_, i) => i); // over group ids
   const root = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
   while (heap.size > 0) {
@@ -268,37 +361,52 @@ export function agglomerate(
     if (a !== x || b !== y || ga.version !== vx || gb.version !== vy) {
       const s = linkage(ga, gb);
       if (s < threshold) continue;
-      if (s < heap.peekKey() - options.tolerance) {
+      if (s < heap.peekKey() - options.tolerance[mode]) {
         heap.push(s, [a, b, ga.version, gb.version]);
         continue;
       }
     } else if (score < threshold) continue;
     // Merge the smaller group into the larger one.
     const [keep, drop, gk, gd] = ga.size >= gb.size ? [a, b, ga, gb] : [b, a, gb, ga];
-    gk.norm2 += gd.norm2 + 2 * dotSums(gk.sum, gd.sum);
-    for (const [k, v] of gd.sum) gk.sum.set(k, (gk.sum.get(k) ?? 0) + v);
-    for (const [k, v] of gd.df) gk.df.set(k, (gk.df.get(k) ?? 0) + v);
+    const cross = groupDot(gk, gd);
+    const dfk = dfOf(gk);
+    for (const [k, v] of dfOf(gd)) dfk.set(k, (dfk.get(k) ?? 0) + v);
+    const sk = sumOf(gk);
+    if (gd.vec) {
+      const w = items[gd.item]!.weight;
+      for (let j = 0; j < gd.vec.idx.length; j++) sk.set(gd.vec.idx[j]!, (sk.get(gd.vec.idx[j]!) ?? 0) + w * gd.vec.val[j]!);
+    } else for (const [k, v] of gd.sum!) sk.set(k, (sk.get(k) ?? 0) + v);
+    gk.norm2 += gd.norm2 + 2 * cross;
+    if (gk.hints === items[gk.item]!.hints) gk.hints = new Map(gk.hints);
     for (const [k, v] of gd.hints) gk.hints.set(k, (gk.hints.get(k) ?? 0) + v);
     gk.size += gd.size;
+    if (sk.size > SUM_CAP) prune(gk, sk, dfk, leak);
     gk.version++;
     parent[drop] = keep;
     groups[drop] = null;
-    gk.adj.delete(drop);
-    // The dropped group's neighbours become the kept group's, queued optimistically and rescored when due.
-    for (const c of gd.adj) {
-      const rc = root(c);
-      if (rc === keep || gk.adj.has(rc)) continue;
-      gk.adj.add(rc);
-      heap.push(score, [keep, rc, -1, -1]);
-    }
+    // Entries of the dropped group stay in the heap: popped, they are rescored against the merged group
+    // (root() maps them); pairs never close enough to be queued are not revisited.
   }
   const label = new Int32Array(n);
   const ids = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    const r = root(owner[i]);
+    const r = root(owner[i]!);
     let id = ids.get(r);
     if (id === undefined) ids.set(r, (id = ids.size));
     label[i] = id;
   }
   return label;
+}
+
+/** Keeps a large group's strongest sum entries (norm recomputed) and the stems that matter to the veto. */
+function prune(g: Group, sum: Sum, df: Map<number, number>, leak: number): void {
+  const entries = [...sum].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, SUM_KEEP);
+  sum.clear();
+  let norm2 = 0;
+  for (const [k, v] of entries) {
+    sum.set(k, v);
+    norm2 += v * v;
+  }
+  g.norm2 = norm2;
+  for (const [k, c] of df) if (c <= leak * g.size) df.delete(k);
 }

@@ -1,14 +1,18 @@
 // The office's corrections to the machine's groups. They name cases, not groups, so they still apply after
 // a re-run or when new cases arrive: each is replayed, in the order made, on the machine's fresh grouping.
 import { z } from 'zod';
+import { IdInput } from '../domain';
+import { msg } from '../messages';
+
+const caseIds = (min: number, error: string) => z.array(IdInput).min(min, { error }).max(20_000);
 
 export const GroupCorrectionSchema = z.discriminatedUnion('kind', [
   /** These cases belong together: their groups become one. */
-  z.object({ kind: z.literal('merge'), caseIds: z.array(z.string()).min(2) }),
+  z.object({ kind: z.literal('merge'), caseIds: caseIds(2, msg.mergeNeedsGroups) }),
   /** These cases leave their group and form a group of their own (one case: moved out). */
-  z.object({ kind: z.literal('split'), caseIds: z.array(z.string()).min(1) }),
+  z.object({ kind: z.literal('split'), caseIds: caseIds(1, msg.nothingSelected) }),
   /** The group holding most of these cases is not a collective problem (or is again, with value false). */
-  z.object({ kind: z.literal('notCollective'), caseIds: z.array(z.string()).min(1), value: z.boolean() }),
+  z.object({ kind: z.literal('notCollective'), caseIds: caseIds(1, msg.nothingSelected), value: z.boolean() }),
 ]);
 export type GroupCorrection = z.infer<typeof GroupCorrectionSchema> & { at: string; by: string };
 
@@ -28,11 +32,12 @@ export function applyCorrections(groups: readonly { caseIds: string[]; title: st
     if (c.kind === 'merge') {
       const idx = [...new Set(present.map((id) => at.get(id)!))];
       if (idx.length < 2) continue;
-      const [first, ...rest] = idx.sort((a, b) => out[b].caseIds.length - out[a].caseIds.length);
-      const target = out[first];
+      const [first, ...rest] = idx.sort((a, b) => out[b]!.caseIds.length - out[a]!.caseIds.length);
+      const target = out[first!]!;
       for (const i of rest) {
-        target.caseIds.push(...out[i].caseIds);
-        target.notCollective ||= out[i].notCollective;
+        const g = out[i]!;
+        target.caseIds.push(...g.caseIds);
+        target.notCollective ||= g.notCollective;
       }
       target.corrected = true;
       out = out.filter((_, i) => !rest.includes(i));
@@ -40,16 +45,17 @@ export function applyCorrections(groups: readonly { caseIds: string[]; title: st
       const moving = new Set(present);
       const touched = new Set(present.map((id) => at.get(id)!));
       for (const i of touched) {
-        out[i].caseIds = out[i].caseIds.filter((id) => !moving.has(id));
-        out[i].corrected = true;
+        const g = out[i]!;
+        g.caseIds = g.caseIds.filter((id) => !moving.has(id));
+        g.corrected = true;
       }
-      out.push({ caseIds: present, title: out[at.get(present[0])!].title, notCollective: false, corrected: true });
+      out.push({ caseIds: present, title: out[at.get(present[0]!)!]!.title, notCollective: false, corrected: true });
       out = out.filter((g) => g.caseIds.length > 0);
     } else {
       const votes = new Map<number, number>();
       for (const id of present) votes.set(at.get(id)!, (votes.get(at.get(id)!) ?? 0) + 1);
-      const [i] = [...votes].sort((a, b) => b[1] - a[1])[0];
-      out[i].notCollective = c.value;
+      const [i] = [...votes].sort((a, b) => b[1] - a[1])[0]!;
+      out[i]!.notCollective = c.value;
     }
   }
   return out;

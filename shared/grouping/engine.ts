@@ -54,7 +54,8 @@ export function groupCases(cases: readonly GroupingInput[], options: GroupingOpt
     t.stems.forEach((s, i) => {
       let m = surfaces.get(s);
       if (!m) surfaces.set(s, (m = new Map()));
-      m.set(t.surfaces[i], (m.get(t.surfaces[i]) ?? 0) + 1);
+      const surface = t.surfaces[i]!;
+      m.set(surface, (m.get(surface) ?? 0) + 1);
     });
     const key = t.stems.join(' ');
     let item = itemKeys.get(key);
@@ -65,29 +66,30 @@ export function groupCases(cases: readonly GroupingInput[], options: GroupingOpt
       weights.push(0);
     }
     itemOf[ci] = item;
-    weights[item]++;
+    weights[item]!++;
     const h = hintId(hintIds, c.department);
-    if (h >= 0) itemHints[item].set(h, (itemHints[item].get(h) ?? 0) + 1);
+    const hints = itemHints[item]!;
+    if (h >= 0) hints.set(h, (hints.get(h) ?? 0) + 1);
   });
   const { model, vectors } = fitVectors(itemStems, options.features, weights);
-  const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i], hints: itemHints[i] }));
+  const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]! }));
   const cluster = options.cluster;
-  const isCandidate = (id: number) => model.block[id] < 2;
+  const isCandidate = (id: number) => model.block[id]! < 2;
   const isStem = (id: number) => model.block[id] === 0;
   const graph = neighborGraph(items, isCandidate, cluster);
-  const expanded = expandItems(items, graph, cluster);
+  const expanded = expandItems(items, graph, cluster, model.idf.length);
   const cores = agglomerate(expanded, vectors, graph, cluster, 'average', cluster.threshold, isStem);
   const itemLabels = cluster.centroidThreshold < 1
     ? agglomerate(expanded, vectors, graph, cluster, 'centroid', cluster.centroidThreshold, isStem, cores)
     : cores;
-  const labels = Int32Array.from(itemOf, (item) => itemLabels[item]);
+  const labels = Int32Array.from(itemOf, (item) => itemLabels[item]!);
   const members: number[][] = [];
   labels.forEach((g, i) => (members[g] ??= []).push(i));
   const groups = members.map((idx) => ({
-    caseIds: idx.map((i) => cases[i].id),
-    title: groupTitle(idx.map((i) => vectors[itemOf[i]]), model, surfaces),
+    caseIds: idx.map((i) => cases[i]!.id),
+    title: groupTitle(idx.map((i) => vectors[itemOf[i]!]!), model, surfaces),
   }));
-  return { groups, model, places, vectors: Array.from(itemOf, (item) => vectors[item]), hintIds, labels, surfaces };
+  return { groups, model, places, vectors: Array.from(itemOf, (item) => vectors[item]!), hintIds, labels, surfaces };
 }
 
 function hintId(ids: Map<string, number>, department: string | undefined): number {
@@ -106,7 +108,8 @@ export function groupTitle(vectors: readonly Vector[], model: FeatureModel, surf
   const score = new Map<number, number>();
   for (const v of vectors) {
     for (let i = 0; i < v.idx.length; i++) {
-      if (model.block[v.idx[i]] < 2) score.set(v.idx[i], (score.get(v.idx[i]) ?? 0) + v.val[i]);
+      const id = v.idx[i]!;
+      if (model.block[id]! < 2) score.set(id, (score.get(id) ?? 0) + v.val[i]!);
     }
   }
   const keyOf = new Map<number, string>();
@@ -115,7 +118,7 @@ export function groupTitle(vectors: readonly Vector[], model: FeatureModel, surf
   const ranked = [...score].sort((a, b) => b[1] - a[1]).map(([id]) => keyOf.get(id)!);
   const surface = (stem: string) => {
     const m = surfaces.get(stem);
-    return m ? [...m].sort((a, b) => b[1] - a[1])[0][0] : stem;
+    return m ? [...m].sort((a, b) => b[1] - a[1])[0]![0] : stem;
   };
   const used = new Set<string>();
   const parts: string[] = [];

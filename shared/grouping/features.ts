@@ -47,9 +47,10 @@ export function documentFeatures(stems: readonly string[], options: FeatureOptio
   const counts = new Map<string, number>();
   const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   for (let i = 0; i < stems.length; i++) {
-    const s = stems[i];
+    const s = stems[i]!;
+    const next = stems[i + 1];
     add('w' + s);
-    if (i + 1 < stems.length && stems[i + 1] !== s) add('p' + s + ' ' + stems[i + 1]);
+    if (next !== undefined && next !== s) add('p' + s + ' ' + next);
     const padded = '<' + s + '>';
     for (let n = options.charMin; n <= options.charMax; n++) {
       for (let j = 0; j + n <= padded.length; j++) add('c' + padded.slice(j, j + n));
@@ -68,58 +69,82 @@ export function fitVectors(
   options: FeatureOptions = DEFAULT_FEATURES,
   weights?: readonly number[],
 ): { model: FeatureModel; vectors: Vector[] } {
-  const perDoc = docs.map((stems) => documentFeatures(stems, options));
-  const df = new Map<string, number>();
-  perDoc.forEach((counts, d) => {
+  // Keys are interned as they come, so no document keeps a map of strings (memory at 100,000 cases).
+  const keyIds = new Map<string, number>();
+  const keys: string[] = [];
+  const df: number[] = [];
+  const perDoc = docs.map((stems, d) => {
+    const counts = documentFeatures(stems, options);
+    const ids = new Int32Array(counts.size);
+    const cs = new Float32Array(counts.size);
     const w = weights?.[d] ?? 1;
-    for (const k of counts.keys()) df.set(k, (df.get(k) ?? 0) + w);
+    let i = 0;
+    for (const [k, c] of counts) {
+      let id = keyIds.get(k);
+      if (id === undefined) {
+        keyIds.set(k, (id = keys.length));
+        keys.push(k);
+        df.push(0);
+      }
+      df[id]! += w;
+      ids[i] = id;
+      cs[i++] = c;
+    }
+    return { ids, cs };
   });
+  keyIds.clear();
+  const remap = new Int32Array(keys.length).fill(-1);
   const vocab = new Map<string, number>();
   const idfList: number[] = [];
   const blockList: number[] = [];
   const n = weights ? weights.reduce((a, b) => a + b, 0) : docs.length;
-  for (const [k, d] of df) {
-    if (d < options.minDf) continue;
+  keys.forEach((k, id) => {
+    const d = df[id]!;
+    if (d < options.minDf) return;
+    remap[id] = vocab.size;
     vocab.set(k, vocab.size);
     idfList.push(Math.log((n + 1) / (d + 0.5)));
     blockList.push(blockIndex(k));
-  }
-  const model: FeatureModel = {
-    options,
-    docCount: n,
-    vocab,
-    idf: Float32Array.from(idfList),
-    block: Uint8Array.from(blockList),
-  };
-  return { model, vectors: perDoc.map((counts) => weigh(counts, model)) };
+  });
+  const model: FeatureModel = { options, docCount: n, vocab, idf: Float32Array.from(idfList), block: Uint8Array.from(blockList) };
+  const vectors = perDoc.map(({ ids, cs }) => {
+    const entries: [number, number][] = [];
+    ids.forEach((id, i) => {
+      const v = remap[id]!;
+      if (v >= 0) entries.push([v, cs[i]!]);
+    });
+    return weigh(entries, model);
+  });
+  return { model, vectors };
 }
 
 /** A new document's vector under a frozen model; unseen features are ignored. */
 export function vectorize(stems: readonly string[], model: FeatureModel): Vector {
-  return weigh(documentFeatures(stems, model.options), model);
-}
-
-function weigh(counts: Map<string, number>, model: FeatureModel): Vector {
   const entries: [number, number][] = [];
-  for (const [k, c] of counts) {
+  for (const [k, c] of documentFeatures(stems, model.options)) {
     const id = model.vocab.get(k);
     if (id !== undefined) entries.push([id, c]);
   }
+  return weigh(entries, model);
+}
+
+/** Sublinear TF × IDF, each block scaled so that its share of the unit vector is its weight. */
+function weigh(entries: [number, number][], model: FeatureModel): Vector {
   entries.sort((a, b) => a[0] - b[0]);
-  const ids = entries.map((e) => e[0]);
+  const ids = Int32Array.from(entries, (e) => e[0]);
   const val = new Float32Array(ids.length);
   const blockNorm = [0, 0, 0];
-  for (let i = 0; i < ids.length; i++) {
-    const w = (1 + Math.log(entries[i][1])) * model.idf[ids[i]];
+  entries.forEach(([id, c], i) => {
+    const w = (1 + Math.log(c)) * model.idf[id]!;
     val[i] = w;
-    blockNorm[model.block[ids[i]]] += w * w;
-  }
+    blockNorm[model.block[id]!]! += w * w;
+  });
   const weights = model.options.weights;
-  const present = BLOCKS.map((b: Block, i) => (blockNorm[i] > 0 ? weights[b] : 0));
+  const present = BLOCKS.map((b: Block, i) => (blockNorm[i]! > 0 ? weights[b] : 0));
   const total = present.reduce((a, b) => a + b, 0);
-  const scale = BLOCKS.map((_, i) => (blockNorm[i] > 0 ? Math.sqrt(present[i] / total / blockNorm[i]) : 0));
-  for (let i = 0; i < ids.length; i++) val[i] *= scale[model.block[ids[i]]];
-  return { idx: Int32Array.from(ids), val };
+  const scale = BLOCKS.map((_, i) => (blockNorm[i]! > 0 ? Math.sqrt(present[i]! / total / blockNorm[i]!) : 0));
+  for (let i = 0; i < ids.length; i++) val[i]! *= scale[model.block[ids[i]!]!]!;
+  return { idx: ids, val };
 }
 
 /** Dot product of two sparse vectors (cosine, as both are unit length). */
@@ -130,9 +155,9 @@ export function dot(a: Vector, b: Vector): number {
   const ai = a.idx;
   const bi = b.idx;
   while (i < ai.length && j < bi.length) {
-    const x = ai[i];
-    const y = bi[j];
-    if (x === y) s += a.val[i++] * b.val[j++];
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) s += a.val[i++]! * b.val[j++]!;
     else if (x < y) i++;
     else j++;
   }

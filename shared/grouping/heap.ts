@@ -9,7 +9,7 @@ export class MaxHeap<T> {
 
   /** Priority of the top item (−Infinity when empty). */
   peekKey(): number {
-    return this.keys.length ? this.keys[0] : -Infinity;
+    return this.keys.length ? this.keys[0]! : -Infinity;
   }
 
   push(key: number, item: T): void {
@@ -20,9 +20,9 @@ export class MaxHeap<T> {
     it.push(item);
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (k[p] >= key) break;
-      k[i] = k[p];
-      it[i] = it[p];
+      if (k[p]! >= key) break;
+      k[i] = k[p]!;
+      it[i] = it[p]!;
       i = p;
     }
     k[i] = key;
@@ -43,10 +43,10 @@ export class MaxHeap<T> {
         const l = 2 * i + 1;
         if (l >= n) break;
         const r = l + 1;
-        const c = r < n && k[r] > k[l] ? r : l;
-        if (k[c] <= lastKey) break;
-        k[i] = k[c];
-        it[i] = it[c];
+        const c = r < n && k[r]! > k[l]! ? r : l;
+        if (k[c]! <= lastKey) break;
+        k[i] = k[c]!;
+        it[i] = it[c]!;
         i = c;
       }
       k[i] = lastKey;

@@ -18,9 +18,9 @@ export function normalizeForGrouping(text: string): string {
 export function joinBoundMorphemes(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+    const t = tokens[i]!;
     if (BOUND_BEFORE.has(t) && i + 1 < tokens.length) {
-      out.push(t + tokens[++i]);
+      out.push(t + tokens[++i]!);
     } else if (BOUND_AFTER.has(t) && out.length > 0) {
       out[out.length - 1] += t;
     } else {
@@ -37,9 +37,9 @@ export function joinBoundMorphemes(tokens: readonly string[]): string[] {
 export function maskTokens(tokens: readonly string[], places: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+    const t = tokens[i]!;
     if (/\d/.test(t) || places.has(t)) continue;
-    if (i + 1 < tokens.length && places.has(t + tokens[i + 1])) {
+    if (i + 1 < tokens.length && places.has(t + tokens[i + 1]!)) {
       i++;
       continue;
     }

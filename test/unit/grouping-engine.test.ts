@@ -35,12 +35,12 @@ describe('groupCases', () => {
     expect(new Set(POWER.map((_, i) => groupOf(`p${i}`))).size).toBe(1);
     expect(new Set(FERTILISER.map((_, i) => groupOf(`f${i}`))).size).toBe(1);
     expect(groupOf('p0')).not.toBe(groupOf('f0'));
-    expect(run.groups[groupOf('x')].caseIds).toEqual(['x']);
+    expect(run.groups[groupOf('x')]!.caseIds).toEqual(['x']);
   });
 
   it('titles a group with its characteristic words', () => {
-    expect(run.groups[groupOf('p0')].title).toContain('برق');
-    expect(run.groups[groupOf('f0')].title).toContain('کود');
+    expect(run.groups[groupOf('p0')]!.title).toContain('برق');
+    expect(run.groups[groupOf('f0')]!.title).toContain('کود');
   });
 });
 
@@ -51,7 +51,7 @@ describe('Attacher', () => {
   it('attaches a new case to the group of its problem, written another way', () => {
     const hit = attacher.attach({ id: 'n1', text: 'برق خانه ما سه شب است قطع شده', department: 'شرکت توزیع برق' });
     expect(hit).not.toBeNull();
-    expect(run.groups[hit!.group].caseIds).toContain('p0');
+    expect(run.groups[hit!.group]!.caseIds).toContain('p0');
   });
 
   it('leaves an unrelated case alone', () => {

@@ -67,7 +67,14 @@ export function RecurringScreen() {
     }
   }, []);
 
-  useEffect(() => { void load(() => call('group/board', {})); }, [load]);
+  useEffect(() => {
+    let live = true;
+    call('group/board', {}).then(
+      (b) => live && setBoard(b),
+      (e: unknown) => live && setError(e instanceof ApiFailure ? e.message : String(e)),
+    );
+    return () => { live = false; };
+  }, []);
 
   if (!board) return <section className="card"><h2>{T.title}</h2><p className="muted" role="status">{error || T.loading}</p></section>;
 

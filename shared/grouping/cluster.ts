@@ -93,14 +93,22 @@ export function itemSimilarity(a: Item, b: Item, bonus: number): number {
   return dot(a.vector, b.vector) + (bonus * sharedHints(a.hints, b.hints)) / (a.weight * b.weight);
 }
 
+/** Scratch space of topK, reused: allocating per case would churn gigabytes at 100,000 cases. */
+let scratch = new Float64Array(1024);
+let values = new Float64Array(1024);
+
 /** The k largest of `ids` by `score` (in no particular order), found by quickselect, not a full sort. */
 function topK(ids: readonly number[], score: (id: number) => number, k: number): number[] {
   if (ids.length <= k) return [...ids];
-  const vals = Float64Array.from(ids, score);
-  const cut = kthLargest(Float64Array.from(vals), k);
+  if (values.length < ids.length) {
+    values = new Float64Array(ids.length * 2);
+    scratch = new Float64Array(ids.length * 2);
+  }
+  for (let i = 0; i < ids.length; i++) scratch[i] = values[i] = score(ids[i]!);
+  const cut = kthLargest(scratch.subarray(0, ids.length), k);
   const out: number[] = [];
-  for (let i = 0; i < ids.length && out.length < k; i++) if (vals[i]! > cut) out.push(ids[i]!);
-  for (let i = 0; i < ids.length && out.length < k; i++) if (vals[i] === cut) out.push(ids[i]!);
+  for (let i = 0; i < ids.length && out.length < k; i++) if (values[i]! > cut) out.push(ids[i]!);
+  for (let i = 0; i < ids.length && out.length < k; i++) if (values[i] === cut) out.push(ids[i]!);
   return out;
 }
 
@@ -336,12 +344,11 @@ export function agglomerate(
   };
   type Entry = [number, number, number, number];
   const heap = new MaxHeap<Entry>();
-  const seen = new Set<number>();
+  // An edge seen from both ends is queued twice; the second copy is skipped when it comes up.
   graph.forEach((g, i) => g.to.forEach((j) => {
     const a = Math.min(owner[i]!, owner[j]!);
     const b = Math.max(owner[i]!, owner[j]!);
-    if (a === b || seen.has(a * n + b)) return;
-    seen.add(a * n + b);
+    if (a === b) return;
     const s = linkage(groups[a]!, groups[b]!);
     if (s >= threshold) heap.push(s, [a, b, groups[a]!.version, groups[b]!.version]);
   }));

@@ -37,9 +37,25 @@ type Block = (typeof BLOCKS)[number];
 export type FeatureModel = {
   options: FeatureOptions;
   docCount: number;
+  /** Stems and pairs by name (group titles show them). */
   vocab: Map<string, number>;
+  /** Character n-grams by hash bucket (-1: not in the vocabulary); no strings kept for them. */
+  charVocab: Int32Array;
   idf: Float32Array;
   block: Uint8Array;
+}
+
+/** N-grams are hashed into this many buckets: a few collisions cost nothing, a map of millions of strings does. */
+const CHAR_BUCKETS = 1 << 20;
+
+/** FNV-1a hash of a string, as a bucket of the n-gram table. */
+function charBucket(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & (CHAR_BUCKETS - 1);
 }
 
 /** Features of one document: key → count, keys prefixed by block initial. */
@@ -69,10 +85,11 @@ export function fitVectors(
   options: FeatureOptions = DEFAULT_FEATURES,
   weights?: readonly number[],
 ): { model: FeatureModel; vectors: Vector[] } {
-  // Keys are interned as they come, so no document keeps a map of strings (memory at 100,000 cases).
+  // Stems and pairs are interned as they come; n-grams go to hash buckets (ids from CHAR_BUCKETS up
+  // are word or pair keys). No document keeps a map of strings: memory at 100,000 cases.
   const keyIds = new Map<string, number>();
   const keys: string[] = [];
-  const df: number[] = [];
+  const df: number[] = new Array<number>(CHAR_BUCKETS).fill(0);
   const perDoc = docs.map((stems, d) => {
     const counts = documentFeatures(stems, options);
     const ids = new Int32Array(counts.size);
@@ -80,11 +97,16 @@ export function fitVectors(
     const w = weights?.[d] ?? 1;
     let i = 0;
     for (const [k, c] of counts) {
-      let id = keyIds.get(k);
-      if (id === undefined) {
-        keyIds.set(k, (id = keys.length));
-        keys.push(k);
-        df.push(0);
+      let id: number;
+      if (k[0] === 'c') id = charBucket(k);
+      else {
+        let known = keyIds.get(k);
+        if (known === undefined) {
+          keyIds.set(k, (known = CHAR_BUCKETS + keys.length));
+          keys.push(k);
+          df.push(0);
+        }
+        id = known;
       }
       df[id]! += w;
       ids[i] = id;
@@ -93,20 +115,26 @@ export function fitVectors(
     return { ids, cs };
   });
   keyIds.clear();
-  const remap = new Int32Array(keys.length).fill(-1);
+  const remap = new Int32Array(df.length).fill(-1);
   const vocab = new Map<string, number>();
   const idfList: number[] = [];
   const blockList: number[] = [];
   const n = weights ? weights.reduce((a, b) => a + b, 0) : docs.length;
-  keys.forEach((k, id) => {
+  const keep = (id: number, block: number): number => {
     const d = df[id]!;
-    if (d < options.minDf) return;
-    remap[id] = vocab.size;
-    vocab.set(k, vocab.size);
+    if (d < options.minDf) return -1;
+    remap[id] = idfList.length;
     idfList.push(Math.log((n + 1) / (d + 0.5)));
-    blockList.push(blockIndex(k));
+    blockList.push(block);
+    return remap[id]!;
+  };
+  for (let b = 0; b < CHAR_BUCKETS; b++) if (df[b]! > 0) keep(b, 2);
+  keys.forEach((k, i) => {
+    const v = keep(CHAR_BUCKETS + i, blockIndex(k));
+    if (v >= 0) vocab.set(k, v);
   });
-  const model: FeatureModel = { options, docCount: n, vocab, idf: Float32Array.from(idfList), block: Uint8Array.from(blockList) };
+  const charVocab = Int32Array.from(remap.subarray(0, CHAR_BUCKETS));
+  const model: FeatureModel = { options, docCount: n, vocab, charVocab, idf: Float32Array.from(idfList), block: Uint8Array.from(blockList) };
   const vectors = perDoc.map(({ ids, cs }) => {
     const entries: [number, number][] = [];
     ids.forEach((id, i) => {
@@ -122,8 +150,8 @@ export function fitVectors(
 export function vectorize(stems: readonly string[], model: FeatureModel): Vector {
   const entries: [number, number][] = [];
   for (const [k, c] of documentFeatures(stems, model.options)) {
-    const id = model.vocab.get(k);
-    if (id !== undefined) entries.push([id, c]);
+    const id = k[0] === 'c' ? model.charVocab[charBucket(k)]! : model.vocab.get(k) ?? -1;
+    if (id >= 0) entries.push([id, c]);
   }
   return weigh(entries, model);
 }

@@ -44,6 +44,13 @@ describe('recurring-issues board', () => {
     expect(top.days.reduce((n, [, k]) => n + k, 0)).toBe(top.cases);
     expect(top.samples.length).toBe(3);
     expect(board.meetingDates).toHaveLength(8);
+
+    // The thresholds come from settings: at 20 cases only the largest groups stay recurring.
+    await ok(b, 'settings/update', { recurringMinCases: 20 });
+    const strict = await ok(b, 'group/board', {});
+    expect(strict.rules.minCases).toBe(20);
+    expect(strict.groups.filter((g) => g.recurring).map((g) => g.id)).toEqual(recurring.filter((g) => g.cases >= 20).map((g) => g.id));
+    expect((await send(b, 'settings/update', { recurringMinCases: 1 })).ok).toBe(false);
   });
 
   it('keeps merge, move-out and not-collective through a re-run and a restart, and attaches new cases', async () => {

@@ -37,7 +37,7 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await expect(detail.getByTestId('group-cases').locator('tbody tr')).toHaveCount(before - 1);
   await expect(groups.locator('li.selected')).toContainText('اصلاح‌شده');
 
-  // Merge two groups (the machine kept «نوسان/افت ولتاژ» and «قطعی» apart, say).
+  // Merge two groups the office considers one problem (here simply the third and fourth listed).
   const items = groups.locator('li');
   const sizeOf = async (i: number) => Number((await items.nth(i).locator('.group-counts').textContent())!.split(' ')[0]!.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))));
   const a = await sizeOf(2);

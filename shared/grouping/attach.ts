@@ -2,8 +2,8 @@
 // run's frozen vocabulary, without re-running the clustering. The office re-runs when many cases arrived.
 import { contentTerms } from './text';
 import { vectorize, type Vector } from './features';
-import type { GroupingRun } from './engine';
-import type { GroupingInput } from './engine';
+import type { GroupingInput, GroupingRun } from './engine';
+import { hintShare } from './cluster';
 
 export class Attacher {
   /** feature → [group, weight of the feature in the group's normalised mean vector]. */
@@ -42,8 +42,9 @@ export class Attacher {
     }
     let best: { group: number; score: number } | null = null;
     const d = c.department?.trim();
+    const own = new Map(d ? [[d, 1]] : []);
     for (const [g, s0] of score) {
-      const s = s0 + (d ? (this.hintBonus * (this.hints[g]!.get(d) ?? 0)) / this.sizes[g]! : 0);
+      const s = s0 + this.hintBonus * hintShare(own, 1, this.hints[g]!, this.sizes[g]!);
       if (s >= this.threshold && (!best || s > best.score)) best = { group: g, score: s };
     }
     return best;

@@ -81,16 +81,28 @@ function dotSums(a: Sum, b: Sum): number {
   return s;
 }
 
-function sharedHints(a: Map<number, number>, b: Map<number, number>): number {
+/**
+ * The share of case pairs of two groups with the same hint, counting a pair where either department is
+ * unknown as half a match: an unknown department is neither for nor against (text-only data is not
+ * held to the bar of data with departments).
+ */
+export function hintShare<K>(a: ReadonlyMap<K, number>, sizeA: number, b: ReadonlyMap<K, number>, sizeB: number): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [h, c] of small) s += c * (large.get(h) ?? 0);
-  return s;
+  let same = 0;
+  for (const [h, c] of small) same += c * (large.get(h) ?? 0);
+  let knownA = 0;
+  let knownB = 0;
+  for (const c of a.values()) knownA += c;
+  for (const c of b.values()) knownB += c;
+  const unknownPairs = sizeA * sizeB - knownA * knownB;
+  return (same + UNKNOWN_HINT * unknownPairs) / (sizeA * sizeB);
 }
+
+const UNKNOWN_HINT = 0.5;
 
 /** Similarity of two items: cosine plus the hint bonus for the share of their cases with the same hint. */
 export function itemSimilarity(a: Item, b: Item, bonus: number): number {
-  return dot(a.vector, b.vector) + (bonus * sharedHints(a.hints, b.hints)) / (a.weight * b.weight);
+  return dot(a.vector, b.vector) + bonus * hintShare(a.hints, a.weight, b.hints, b.weight);
 }
 
 /** Scratch space of topK, reused: allocating per case would churn gigabytes at 100,000 cases. */
@@ -338,7 +350,7 @@ export function agglomerate(
   };
   const linkage = (a: Group, b: Group): number => {
     if (mode === 'centroid' && a.size >= minSize && b.size >= minSize && owns(a, b) && owns(b, a)) return -1;
-    const hint = (options.hintBonus * sharedHints(a.hints, b.hints)) / (a.size * b.size);
+    const hint = options.hintBonus * hintShare(a.hints, a.size, b.hints, b.size);
     const d = groupDot(a, b);
     return hint + (mode === 'average' ? d / (a.size * b.size) : d / Math.sqrt(a.norm2 * b.norm2 || 1));
   };

@@ -58,9 +58,12 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
 
   // Draft a circular from the fertiliser group, edit it, approve, issue.
   await groups.locator('li', { hasText: 'کود' }).first().click();
+  await expect(page.getByLabel('مشکل مشترک (عنوان بخشنامه)')).toHaveValue(/کود/);
+  await page.getByLabel('مشکل مشترک (عنوان بخشنامه)').fill('کمبود کود شیمیایی در تعاونی‌ها');
   await page.getByRole('button', { name: 'پیش‌نویس بخشنامه برای این گروه' }).click();
   await expect(page.getByTestId('circulars')).toBeVisible();
   await expect(page.getByTestId('circular-preview')).toBeVisible();
+  await expect(page.getByLabel('متن', { exact: true })).toHaveValue(/درباره «کمبود کود شیمیایی در تعاونی‌ها»/);
   await page.getByLabel('موضوع').fill('کمبود و توزیع نابرابر کود شیمیایی');
   await page.getByLabel('دستور').fill('سازمان جهاد کشاورزی ظرف ده روز کاری سهمیه کود تعاونی‌ها را تأمین و توزیع را پایش کند.');
   await page.getByRole('button', { name: 'ذخیره پیش‌نویس' }).click();

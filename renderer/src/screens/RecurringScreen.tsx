@@ -35,6 +35,7 @@ const T = {
   markNot: 'مشکل جمعی نیست',
   markYes: 'مشکل جمعی است',
   draft: 'پیش‌نویس بخشنامه برای این گروه',
+  problem: 'مشکل مشترک (عنوان بخشنامه)',
   select: 'گروهی را از فهرست انتخاب کنید.',
 };
 
@@ -137,9 +138,9 @@ export function RecurringScreen() {
           <GroupDetail
             key={current.id + current.cases} group={current} meetingDates={board.meetingDates} busy={busy}
             onCorrect={correct}
-            onDraft={async () => {
+            onDraft={async (problem) => {
               try {
-                const c = await call('circular/draft', { caseIds: current.caseIds, problem: current.title, groupId: current.id });
+                const c = await call('circular/draft', { caseIds: current.caseIds, problem, groupId: current.id });
                 openCircular(c.id);
               } catch (e) {
                 setError(e instanceof ApiFailure ? e.message : String(e));
@@ -155,9 +156,10 @@ export function RecurringScreen() {
 function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
   group: BoardGroup; meetingDates: string[]; busy: boolean;
   onCorrect: (c: Parameters<typeof call<'group/correct'>>[1], keep?: string) => Promise<void>;
-  onDraft: () => Promise<void>;
+  onDraft: (problem: string) => Promise<void>;
 }) {
   const [rows, setRows] = useState<GroupCaseRow[]>([]);
+  const [problem, setProblem] = useState(group.title);
   const [out, setOut] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
@@ -172,7 +174,9 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
       <h3>{group.title}</h3>
       <p className="muted">{T.counts(group)}</p>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void onDraft()} disabled={busy}>{T.draft}</button>
+        <label htmlFor="g-problem">{T.problem}</label>
+        <input id="g-problem" value={problem} onChange={(e) => setProblem(e.target.value)} maxLength={200} />
+        <button type="button" className="primary" onClick={() => void onDraft(problem)} disabled={busy || !problem.trim()}>{T.draft}</button>
         <button type="button" onClick={() => void onCorrect({ kind: 'notCollective', caseIds: group.caseIds, value: !group.notCollective }, group.caseIds[0])} disabled={busy}>
           {group.notCollective ? T.markYes : T.markNot}
         </button>

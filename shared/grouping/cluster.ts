@@ -261,6 +261,45 @@ export function expandItems(items: readonly Item[], graph: Graph, options: Clust
   });
 }
 
+/**
+ * The neighbour graph of the cores of a first pass, at item level: each core's mean vector (its strongest
+ * features) looks for the most similar other cores, and the edge joins the cores' first items.
+ */
+export function coreGraph(items: readonly Item[], cores: Int32Array, isCandidateFeature: (id: number) => boolean, options: ClusterOptions): Graph {
+  const sums: Map<number, number>[] = [];
+  const weight: number[] = [];
+  const hints: Map<number, number>[] = [];
+  const first: number[] = [];
+  items.forEach((it, i) => {
+    const c = cores[i]!;
+    if (!sums[c]) {
+      sums[c] = new Map();
+      weight[c] = 0;
+      hints[c] = new Map();
+      first[c] = i;
+    }
+    const s = sums[c];
+    const v = it.vector;
+    for (let j = 0; j < v.idx.length; j++) s.set(v.idx[j]!, (s.get(v.idx[j]!) ?? 0) + it.weight * v.val[j]!);
+    weight[c]! += it.weight;
+    const h = hints[c]!;
+    for (const [k, n] of it.hints) h.set(k, (h.get(k) ?? 0) + n);
+  });
+  const coreItems: Item[] = sums.map((s, c) => {
+    const kept = [...s].sort((a, b) => b[1] - a[1]).slice(0, options.expansionKeep).sort((a, b) => a[0] - b[0]);
+    let norm = 0;
+    for (const [, x] of kept) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    return { vector: { idx: Int32Array.from(kept, (e) => e[0]), val: Float32Array.from(kept, (e) => e[1] / norm) }, weight: weight[c]!, hints: hints[c]! };
+  });
+  const between = neighborGraph(coreItems, isCandidateFeature, options);
+  const graph: Graph = items.map(() => ({ to: new Int32Array(0), sim: new Float32Array(0) }));
+  between.forEach((g, c) => {
+    graph[first[c]!] = { to: Int32Array.from(g.to, (d) => first[d]!), sim: g.sim };
+  });
+  return graph;
+}
+
 export type Linkage = 'average' | 'centroid';
 
 /** Sums and stem counts of a large group are cut to their strongest entries: the rest barely moves a cosine. */

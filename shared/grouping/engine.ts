@@ -2,7 +2,7 @@
 // Pure (no Node APIs): the backend runs it in a worker thread, tests and the CLI call it directly.
 import { contentTerms, placeSet } from './text';
 import { DEFAULT_FEATURES, fitVectors, type FeatureModel, type FeatureOptions, type Vector } from './features';
-import { agglomerate, DEFAULT_CLUSTER, expandItems, neighborGraph, type ClusterOptions, type Item } from './cluster';
+import { agglomerate, coreGraph, DEFAULT_CLUSTER, expandItems, neighborGraph, type ClusterOptions, type Item } from './cluster';
 import { MAZANDARAN_COUNTIES } from '../defaults';
 
 export type GroupingInput = {
@@ -79,8 +79,9 @@ export function groupCases(cases: readonly GroupingInput[], options: GroupingOpt
   const graph = neighborGraph(items, isCandidate, cluster);
   const expanded = expandItems(items, graph, cluster, model.idf.length);
   const cores = agglomerate(expanded, vectors, graph, cluster, 'average', cluster.threshold, isStem);
+  // Near-identical wordings fill each other's neighbour lists; the cores look for their own neighbours.
   const itemLabels = cluster.centroidThreshold < 1
-    ? agglomerate(expanded, vectors, graph, cluster, 'centroid', cluster.centroidThreshold, isStem, cores)
+    ? agglomerate(expanded, vectors, coreGraph(expanded, cores, isCandidate, cluster), cluster, 'centroid', cluster.centroidThreshold, isStem, cores)
     : cores;
   const labels = Int32Array.from(itemOf, (item) => itemLabels[item]!);
   const members: number[][] = [];

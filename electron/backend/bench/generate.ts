@@ -70,7 +70,13 @@ const FIRST = ['مرتضی', 'اکبر', 'کاظم', 'لیلا', 'زهرا', 'ع
 const LAST = ['یوسفی', 'فلاح', 'اسماعیلی', 'علیزاده', 'رضایی', 'کریمی', 'حسینی', 'نظری', 'قاسمی', 'طالبی', 'رحیمی', 'موسوی'];
 
 export function issueText(r: () => number): string {
-  const family = pick(r, FAMILIES);
+  return issueSample(r).text;
+}
+
+/** A generated issue and the problem family it came from (a label for measuring the grouping). */
+export function issueSample(r: () => number): { family: number; text: string } {
+  const index = Math.floor(r() * FAMILIES.length);
+  const family = FAMILIES[index]!;
   let t = pick(r, family)
     .replace(/\{v\}/g, () => pick(r, VILLAGES))
     .replace(/\{n\}/g, () => String(2 + Math.floor(r() * 20)))
@@ -78,7 +84,7 @@ export function issueText(r: () => number): string {
   t = pick(r, OPENINGS) + t + pick(r, CLOSINGS);
   if (r() < 0.15) t = t.replace(/ی/g, 'ي').replace(/ک/g, 'ك'); // typed on an Arabic keyboard layout
   if (r() < 0.25) t = t.replace(/\u200c/g, ' ');
-  return t;
+  return { family: index, text: t };
 }
 
 export function nationalId(r: () => number): string {

@@ -57,7 +57,8 @@ export function groupCases(cases: readonly GroupingInput[], options: GroupingOpt
       const surface = t.surfaces[i]!;
       m.set(surface, (m.get(surface) ?? 0) + 1);
     });
-    const key = t.stems.join(' ');
+    // A text with no content words (only numbers or names) says nothing about its problem: alone.
+    const key = t.stems.length ? t.stems.join(' ') : `\u0000${ci}`;
     let item = itemKeys.get(key);
     if (item === undefined) {
       itemKeys.set(key, (item = itemStems.length));

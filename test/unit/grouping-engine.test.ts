@@ -38,6 +38,12 @@ describe('groupCases', () => {
     expect(run.groups[groupOf('x')]!.caseIds).toEqual(['x']);
   });
 
+  it('keeps texts without content words alone', () => {
+    const r = groupCases([{ id: 'a', text: '۱۲۳ ۴۵۶' }, { id: 'b', text: 'آقای رضایی 09121234567' }, { id: 'c', text: '' }]);
+    expect(r.groups.map((g) => g.caseIds)).toEqual([['a'], ['b'], ['c']]);
+    expect(groupCases([]).groups).toEqual([]);
+  });
+
   it('titles a group with its characteristic words', () => {
     expect(run.groups[groupOf('p0')]!.title).toContain('برق');
     expect(run.groups[groupOf('f0')]!.title).toContain('کود');

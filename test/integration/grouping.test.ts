@@ -97,6 +97,13 @@ describe('recurring-issues board', () => {
     check(await ok(again.b, 'group/board', {}), null);
   });
 
+  it('shows an empty board for an empty data folder', async () => {
+    const b = await openTestBackend();
+    open.push(b);
+    const board = await ok(b, 'group/board', {});
+    expect(board).toMatchObject({ cases: 0, groups: [], singles: 0, meetingDates: [] });
+  });
+
   it('refuses a bad correction with a Persian message and changes nothing', async () => {
     const { b } = await imported();
     const before = await snapshot(b.dataDir);

@@ -1,0 +1,92 @@
+// Report numbers checked against values computed by hand (calendar: Thursday and Friday off, no holidays;
+// 1405/09/01 is a Sunday).
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../shared/domain';
+import { newDeadline, withDueDate } from '../../shared/follow-up';
+import { parseJalali } from '../../shared/jalali';
+import { departmentScorecard, median } from '../../shared/reports/department-scorecard';
+import { monthsOf, periodRange } from '../../shared/reports/period';
+import { calendarFrom } from '../../shared/working-days';
+
+const cal = calendarFrom([], true);
+const today = parseJalali('1405/09/15')!;
+
+type Spec = {
+  id: string; dept: string; start?: string; answer?: string; pause?: [string, string]; status?: Case['status'];
+  outcome?: 'solved' | 'partly-solved'; satisfaction?: 'satisfied' | 'dissatisfied' | 'unreachable'; date?: string;
+};
+
+function fakeCase(s: Spec): Case {
+  const start = s.start ?? '1405/09/01';
+  const base = newDeadline(start, 5, cal);
+  const deadline = s.pause ? withDueDate({ ...base, pauses: [{ from: s.pause[0], to: s.pause[1], reason: 'مدارک', by: 't' }] }, cal) : base;
+  return {
+    id: s.id, code: s.id, meetingDayId: 'd', meetingDate: s.date ?? start, createdAt: '', createdBy: '', text: '', category: '',
+    citizen: { firstName: '', lastName: '', nationalId: '', mobile: '', county: 'ساری', locality: '', address: '' },
+    departments: [s.dept], county: 'ساری', status: s.status ?? (s.answer ? 'answered' : 'referred'), deadline,
+    referrals: [], answers: s.answer ? [{ department: s.dept, letterNo: '1', date: s.answer, text: '', at: '', by: '' }] : [],
+    ...(s.outcome ? { outcome: { kind: s.outcome, note: '', at: '', by: '' } } : {}),
+    ...(s.satisfaction ? { satisfaction: { level: s.satisfaction, note: '', at: '', by: '' } } : {}),
+    notices: [], attachments: [], prints: [], history: [],
+  } as Case;
+}
+
+const cases = [
+  // X: A on time (4 days), B late (7), C on time after 2 paused days (6 − 2 = 4), D overdue, E not yet due.
+  fakeCase({ id: 'A', dept: 'X', answer: '1405/09/07', outcome: 'solved', satisfaction: 'satisfied' }),
+  fakeCase({ id: 'B', dept: 'X', answer: '1405/09/10', outcome: 'partly-solved', satisfaction: 'dissatisfied' }),
+  fakeCase({ id: 'C', dept: 'X', answer: '1405/09/09', pause: ['1405/09/02', '1405/09/04'], satisfaction: 'unreachable' }),
+  fakeCase({ id: 'D', dept: 'X' }),
+  fakeCase({ id: 'E', dept: 'X', start: '1405/09/14' }),
+  fakeCase({ id: 'X-cancelled', dept: 'X', status: 'cancelled' }),
+  fakeCase({ id: 'X-outside', dept: 'X', date: '1405/08/30', start: '1405/08/30' }),
+  // Y: 2 cases, both on time, too few to rank.
+  fakeCase({ id: 'Y1', dept: 'Y', answer: '1405/09/02' }),
+  fakeCase({ id: 'Y2', dept: 'Y', answer: '1405/09/03' }),
+  // Z: 1 on time, 2 overdue → 33.3%.
+  fakeCase({ id: 'Z1', dept: 'Z', answer: '1405/09/08' }),
+  fakeCase({ id: 'Z2', dept: 'Z' }),
+  fakeCase({ id: 'Z3', dept: 'Z' }),
+];
+
+describe('department scorecard', () => {
+  const rows = departmentScorecard(cases, periodRange({ kind: 'month', year: 1405, month: 9 }), today, cal, 3);
+  const row = (d: string) => rows.find((r) => r.department === d)!;
+
+  it('counts on-time answers, not charging paused days, over the cases a deadline can judge', () => {
+    const x = row('X');
+    expect(x.cases).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(x.answered).toEqual(['A', 'B', 'C']);
+    expect(x.answeredOnTime).toEqual(['A', 'C']);
+    expect(x.judged).toEqual(['A', 'B', 'C', 'D']);
+    expect(x.onTimePct).toBe(50);
+    expect(x.medianDaysToAnswer).toBe(4);
+    expect(x.overdueNow).toEqual(['D']);
+    expect(x.outcomes).toEqual({ solved: ['A'], 'partly-solved': ['B'] });
+    expect(x.satisfiedPct).toBe(50);
+    expect(row('Z').onTimePct).toBe(33.3);
+  });
+
+  it('shows a department with too few cases but does not rank it', () => {
+    expect(row('Y').onTimePct).toBe(100);
+    expect(row('Y').rank).toBeNull();
+    expect(rows.map((r) => [r.department, r.rank])).toEqual([['X', 1], ['Z', 2], ['Y', null]]);
+  });
+});
+
+describe('periods', () => {
+  it('gives Jalali months, seasons, years and ranges', () => {
+    expect(periodRange({ kind: 'month', year: 1405, month: 12 })).toEqual({ from: '1405/12/01', to: '1405/12/29' });
+    expect(periodRange({ kind: 'month', year: 1403, month: 12 })).toEqual({ from: '1403/12/01', to: '1403/12/30' }); // leap year
+    expect(periodRange({ kind: 'season', year: 1405, season: 2 })).toEqual({ from: '1405/04/01', to: '1405/06/31' });
+    expect(periodRange({ kind: 'year', year: 1405 })).toEqual({ from: '1405/01/01', to: '1405/12/29' });
+    expect(periodRange({ kind: 'range', from: '1405/09/10', to: '1405/8/1' })).toEqual({ from: '1405/08/01', to: '1405/09/10' });
+    expect(monthsOf({ from: '1405/11/20', to: '1406/02/01' })).toEqual(['1405/11', '1405/12', '1406/01', '1406/02']);
+  });
+
+  it('takes the median of odd and even counts', () => {
+    expect(median([7, 4, 4])).toBe(4);
+    expect(median([1, 2, 3, 10])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+});

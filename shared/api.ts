@@ -10,6 +10,8 @@ import { OUTCOMES, SATISFACTION_LEVELS } from './follow-up';
 import type { Circular } from './circular';
 import type { BoardGroup, RecurringRules } from './grouping/board';
 import { GroupCorrectionSchema } from './grouping/corrections';
+import type { DepartmentRow } from './reports/department-scorecard';
+import { PeriodSchema, type DateRange } from './reports/period';
 import { msg } from './messages';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
@@ -48,7 +50,11 @@ export type GroupBoard = {
   singles: number;
 };
 
-export type GroupCaseRow = { id: string; code: string; county: string; department: string; meetingDate: string; status: Case['status']; text: string };
+/** A case as report and board drill-downs list it. */
+export type CaseRow = { id: string; code: string; county: string; department: string; meetingDate: string; status: Case['status']; text: string };
+
+/** The department scorecard of a period; departments below `minCases` are shown but not ranked. */
+export type DepartmentReport = { range: DateRange; today: string; minCases: number; rows: DepartmentRow[] };
 
 /** New cases of a circular's problem per meeting day, before and after its issue date. */
 export type CircularEffect = { issuedOn?: string; groupTitle: string; days: { date: string; cases: number; after: boolean }[]; before: number; after: number };
@@ -155,7 +161,8 @@ export const api = {
 
   'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>() },
   'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>() },
-  'group/cases': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<GroupCaseRow[]>() },
+  'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<CaseRow[]>() },
+  'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>() },
 
   'circular/list': { args: none, result: out<Circular[]>() },
   'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>() },

@@ -1,6 +1,6 @@
 // Circulars (بخشنامه): one instruction to the departments concerned that answers a collective concern.
 // The draft is built from the cases it rests on and the office's editable templates.
-import type { Case } from './domain';
+import { leadDepartment, type Case } from './domain';
 import { formatJalaliShort, parseJalali } from './jalali';
 import { toPersianDigits } from './persian-text';
 
@@ -60,7 +60,7 @@ export function draftCircularText(
   const v = { problem, count: toPersianDigits(cases.length), counties, days: toPersianDigits(complianceDays), period };
   return {
     title: `رسیدگی فراگیر به ${problem}`,
-    addressees: countsBy(cases, (c) => c.order?.leadDepartment ?? c.departments[0] ?? '').map(([d]) => d).filter(Boolean),
+    addressees: countsBy(cases, leadDepartment).map(([d]) => d).filter(Boolean),
     body: fill(templates.body, v),
     instruction: fill(templates.instruction, v),
   };

@@ -201,4 +201,7 @@ export type CaseBrief = Pick<Case, 'id' | 'code' | 'meetingDate' | 'status' | 'd
   outcome?: Outcome;
 };
 
+/** The department answerable for a case: the order's lead, else the first department named. */
+export const leadDepartment = (c: Pick<Case, 'order' | 'departments'>): string => c.order?.leadDepartment ?? c.departments[0] ?? '';
+
 export const OPEN_STATUSES: ReadonlySet<CaseStatus> = new Set(['recorded', 'referred', 'in-progress', 'answered']);

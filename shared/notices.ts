@@ -1,5 +1,5 @@
 // Short Persian messages to citizens about their case, queued for the office's SMS panel (no network here).
-import type { Case } from './domain';
+import { leadDepartment, type Case } from './domain';
 import type { Outcome } from './follow-up';
 import { formatJalaliShort, parseJalali } from './jalali';
 import { OUTCOME_LABEL } from './labels';
@@ -15,7 +15,7 @@ const date = (jalali: string | undefined): string => (jalali ? formatJalaliShort
 /** One short message per kind; `extra` carries what the message needs beyond the case. */
 export function noticeText(kind: NoticeKind, c: Case, extra: { outcome?: Outcome; circular?: string } = {}): string {
   const code = toPersianDigits(c.code);
-  const dept = c.order?.leadDepartment ?? c.departments[0] ?? '';
+  const dept = leadDepartment(c);
   const due = date(c.deadline?.dueDate);
   const head = `شهروند گرامی، درخواست شما با کد رهگیری ${code}`;
   switch (kind) {

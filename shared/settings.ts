@@ -35,6 +35,8 @@ export type Settings = {
   recurringMinCases: number;
   recurringMinCounties: number;
   recurringMinDays: number;
+  /** A department with fewer cases than this in a report's period is shown but not ranked. */
+  reportMinCases: number;
 };
 
 export function defaultSettings(): Settings {
@@ -61,6 +63,7 @@ export function defaultSettings(): Settings {
     recurringMinCases: DEFAULT_RECURRING_RULES.minCases,
     recurringMinCounties: DEFAULT_RECURRING_RULES.minCounties,
     recurringMinDays: DEFAULT_RECURRING_RULES.minDays,
+    reportMinCases: 5,
   };
 }
 
@@ -91,5 +94,6 @@ export const SettingsPatchSchema = z.object({
   recurringMinCases: z.number().int().min(2).max(1000),
   recurringMinCounties: z.number().int().min(1).max(60),
   recurringMinDays: z.number().int().min(1).max(1000),
+  reportMinCases: z.number().int().min(1).max(10_000),
 }).partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

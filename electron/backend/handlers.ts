@@ -12,7 +12,8 @@ import {
   closeCase, extendCases, pauseCase, recordAnswer, recordSatisfaction, reopenCase, rerouteCases, resumeCase, startProgress,
 } from './services/follow-up';
 import { referWithLetters } from './services/letters';
-import { circularEffect, correctGroups, groupBoard, groupCases } from './services/grouping';
+import { circularEffect, correctGroups, groupBoard } from './services/grouping';
+import { caseRows, departmentReport } from './services/reports';
 import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
 
 export const APP_VERSION = '0.1.0';
@@ -60,7 +61,8 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'notices/export': () => exportNotices(ctx),
     'group/board': (a) => groupBoard(ctx, a.rerun),
     'group/correct': (a) => correctGroups(ctx, a),
-    'group/cases': (a) => groupCases(ctx, a.caseIds),
+    'case/rows': (a) => caseRows(ctx, a.caseIds),
+    'report/departments': (a) => departmentReport(ctx, a.period),
     'circular/list': () => ctx.store.listCirculars(),
     'circular/get': (a) => requireCircular(ctx, a.id),
     'circular/draft': (a) => draftCircular(ctx, a),

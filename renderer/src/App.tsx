@@ -11,6 +11,7 @@ import { DeskScreen } from './screens/DeskScreen';
 import { LookupScreen } from './screens/LookupScreen';
 import { NoticesScreen } from './screens/NoticesScreen';
 import { RecurringScreen } from './screens/RecurringScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WorklistScreen } from './screens/WorklistScreen';
 
@@ -23,6 +24,7 @@ const T = {
   notices: 'پیامک‌ها',
   recurring: 'مشکلات تکراری',
   circulars: 'بخشنامه‌ها',
+  reports: 'گزارش‌ها',
   days: 'روزهای ملاقات',
   settings: 'تنظیمات',
   operator: 'کاربر میز',
@@ -30,7 +32,7 @@ const T = {
   failed: 'دیدار باز نشد',
 };
 
-const TABS = ['desk', 'worklist', 'recurring', 'circulars', 'lookup', 'notices', 'days', 'settings'] as const;
+const TABS = ['desk', 'worklist', 'recurring', 'circulars', 'reports', 'lookup', 'notices', 'days', 'settings'] as const;
 type Screen = (typeof TABS)[number] | 'citizen';
 
 export function App() {
@@ -87,6 +89,7 @@ export function App() {
           {screen === 'desk' && <DeskScreen info={info} settings={settings} />}
           {screen === 'worklist' && <WorklistScreen />}
           {screen === 'recurring' && <RecurringScreen />}
+          {screen === 'reports' && <ReportsScreen />}
           {screen === 'circulars' && <CircularsScreen {...(circular ? { openId: circular } : {})} />}
           {screen === 'lookup' && <LookupScreen />}
           {screen === 'notices' && <NoticesScreen />}

@@ -1,7 +1,7 @@
 // How each department answers the citizens referred to it in a period: on time, how fast, what came of
 // it, how satisfied the citizens were. Time the case was paused for the citizen is not charged. A
 // department with too few cases is shown but not ranked.
-import type { Case } from '../domain';
+import { leadDepartment, type Case } from '../domain';
 import { allowedDays, overdueDays, type Outcome } from '../follow-up';
 import { compareJalali, jalaliOf, parseJalali, type JalaliDate } from '../jalali';
 import { workingDaysBetween, type WorkCalendar } from '../working-days';
@@ -25,8 +25,6 @@ export type DepartmentRow = {
   satisfiedPct: number | null;
   rank: number | null;
 };
-
-export const leadDepartment = (c: Case): string => c.order?.leadDepartment ?? c.departments[0] ?? '';
 
 /** The department's answer: its own letter if there is one, else the first answer recorded. */
 function answerOf(c: Case, department: string): JalaliDate | null {
@@ -102,6 +100,10 @@ export function departmentScorecard(
   const ranked = rows
     .filter((r) => r.cases.length >= minCasesToRank && r.onTimePct !== null)
     .sort((a, b) => b.onTimePct! - a.onTimePct! || (a.medianDaysToAnswer ?? Infinity) - (b.medianDaysToAnswer ?? Infinity) || a.department.localeCompare(b.department));
-  ranked.forEach((r, i) => (r.rank = i + 1));
+  // Equal records share a rank (1, 1, 3): the order among them says nothing.
+  ranked.forEach((r, i) => {
+    const prev = ranked[i - 1];
+    r.rank = prev && prev.onTimePct === r.onTimePct && prev.medianDaysToAnswer === r.medianDaysToAnswer ? prev.rank : i + 1;
+  });
   return rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.cases.length - a.cases.length || a.department.localeCompare(b.department));
 }

@@ -72,6 +72,13 @@ describe('department scorecard', () => {
     expect(row('Y').rank).toBeNull();
     expect(rows.map((r) => [r.department, r.rank])).toEqual([['X', 1], ['Z', 2], ['Y', null]]);
   });
+
+  it('gives equal records the same rank', () => {
+    const tie = [...cases, fakeCase({ id: 'W1', dept: 'W', answer: '1405/09/07' }), fakeCase({ id: 'W2', dept: 'W', answer: '1405/09/10' }),
+      fakeCase({ id: 'W3', dept: 'W', answer: '1405/09/09', pause: ['1405/09/02', '1405/09/04'] }), fakeCase({ id: 'W4', dept: 'W' })];
+    const r = departmentScorecard(tie, periodRange({ kind: 'month', year: 1405, month: 9 }), today, cal, 3);
+    expect(r.map((x) => [x.department, x.rank])).toEqual([['X', 1], ['W', 1], ['Z', 3], ['Y', null]]);
+  });
 });
 
 describe('periods', () => {

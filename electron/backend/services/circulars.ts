@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedArgs, SlipFile } from '../../../shared/api';
 import { countsBy, DEFAULT_CIRCULAR_COPIES, draftCircularText, type Circular, type CircularStatus } from '../../../shared/circular';
-import type { Case } from '../../../shared/domain';
+import { leadDepartment, type Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
 import { CIRCULAR_STATUS_LABEL } from '../../../shared/labels';
@@ -88,15 +88,14 @@ export async function issueCircular(ctx: BackendContext, id: string): Promise<Ci
 export async function circularDocData(ctx: BackendContext, c: Circular): Promise<CircularDocData> {
   const s = await ctx.store.getSettings();
   const cases = await casesOf(ctx, c.caseIds);
-  const dept = (k: Case): string => k.order?.leadDepartment ?? k.departments[0] ?? '';
   return {
     officeName: s.officeName, officeUnit: s.officeUnit, ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
     number: c.number ?? '—', date: c.issuedOn ? formatJalaliLong(parseJalali(c.issuedOn)!) : formatJalaliLong(jalaliOf(ctx.now())),
     draft: c.status !== 'issued', title: c.title, addressees: c.addressees, body: c.body, instruction: c.instruction,
     signerName: s.signerName, signerTitle: s.signerTitle, copies: c.copies,
-    annex: cases.map((k) => ({ code: k.code, county: k.county, date: formatJalaliShort(parseJalali(k.meetingDate)!), department: dept(k) })),
+    annex: cases.map((k) => ({ code: k.code, county: k.county, date: formatJalaliShort(parseJalali(k.meetingDate)!), department: leadDepartment(k) })),
     byCounty: countsBy(cases, (k) => k.county),
-    byDepartment: countsBy(cases, dept),
+    byDepartment: countsBy(cases, leadDepartment),
   };
 }
 

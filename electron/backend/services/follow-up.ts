@@ -2,7 +2,7 @@
 // Every change goes through `update`, which checks the status machine, writes history and queues notices.
 import { randomUUID } from 'node:crypto';
 import type { ParsedArgs } from '../../../shared/api';
-import type { Case, CaseStatus, HistoryEntry } from '../../../shared/domain';
+import { leadDepartment, type Case, type CaseStatus, type HistoryEntry } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { canMove, isPaused, newDeadline, withDueDate, type Deadline } from '../../../shared/follow-up';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
@@ -67,7 +67,6 @@ const requireDeadline = (c: Case): Deadline => {
   return c.deadline;
 };
 
-export const leadOf = (c: Case): string => c.order?.leadDepartment ?? c.departments[0] ?? '';
 
 /** Refers cases to their lead department (first referral) or again to the same one. */
 export function referCases(ctx: BackendContext, ids: string[]): Promise<Case[]> {
@@ -75,7 +74,7 @@ export function referCases(ctx: BackendContext, ids: string[]): Promise<Case[]> 
     to: 'referred',
     action: 'referred',
     notice: 'referred',
-    patch: (c) => ({ referrals: [...c.referrals, { department: leadOf(c), at: ctx.now().toISOString(), by: ctx.actor.operator }] }),
+    patch: (c) => ({ referrals: [...c.referrals, { department: leadDepartment(c), at: ctx.now().toISOString(), by: ctx.actor.operator }] }),
   });
 }
 
@@ -146,7 +145,7 @@ export function recordAnswer(ctx: BackendContext, a: ParsedArgs<'case/answer'>):
     note: `${a.letterNo} — ${a.text}`,
     notice: 'answered',
     patch: (c, _t, cal) => ({
-      answers: [...c.answers, { department: leadOf(c), letterNo: a.letterNo, date: a.date, text: a.text, at: ctx.now().toISOString(), by: ctx.actor.operator }],
+      answers: [...c.answers, { department: leadDepartment(c), letterNo: a.letterNo, date: a.date, text: a.text, at: ctx.now().toISOString(), by: ctx.actor.operator }],
       // an answer while waiting for the citizen ends the wait
       ...(c.deadline && isPaused(c.deadline) ? { deadline: withDueDate({ ...c.deadline, pauses: c.deadline.pauses.map((p) => (p.to ? p : { ...p, to: a.date })) }, cal) } : {}),
     }),

@@ -1,7 +1,7 @@
 // Recurring issues: the grouping run (in a worker thread), new cases attached to its groups one by one,
 // the office's corrections replayed on top, and the board summarised for the UI.
-import type { CircularEffect, GroupBoard, GroupCaseRow, ParsedArgs } from '../../../shared/api';
-import type { Case } from '../../../shared/domain';
+import type { CircularEffect, GroupBoard, ParsedArgs } from '../../../shared/api';
+import { leadDepartment, type Case } from '../../../shared/domain';
 import { Attacher } from '../../../shared/grouping/attach';
 import { rankGroups, summarizeGroup, type BoardCase, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
 import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
@@ -24,11 +24,10 @@ type RunState = {
 
 const states = new WeakMap<Store, Promise<RunState>>();
 
-const departmentOf = (c: Case): string => c.order?.leadDepartment ?? c.departments[0] ?? '';
 const counted = (c: Case): boolean => c.status !== 'cancelled';
 
 export function groupingInput(c: Case): GroupingInput {
-  return { id: c.id, text: c.text, county: c.county, department: departmentOf(c), date: c.meetingDate };
+  return { id: c.id, text: c.text, county: c.county, department: leadDepartment(c), date: c.meetingDate };
 }
 
 async function freshRun(ctx: BackendContext): Promise<RunState> {
@@ -56,7 +55,7 @@ function rulesOf(s: { recurringMinCases: number; recurringMinCounties: number; r
 }
 
 function boardCase(c: Case): BoardCase {
-  return { id: c.id, code: c.code, nationalId: c.citizen.nationalId, county: c.county, department: departmentOf(c), meetingDate: c.meetingDate, text: c.text };
+  return { id: c.id, code: c.code, nationalId: c.citizen.nationalId, county: c.county, department: leadDepartment(c), meetingDate: c.meetingDate, text: c.text };
 }
 
 /** Attaches the cases recorded since the run (each once); returns how many were new. */
@@ -111,15 +110,6 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
 export async function correctGroups(ctx: BackendContext, a: ParsedArgs<'group/correct'>): Promise<GroupBoard> {
   await ctx.store.addGroupCorrection({ ...a, at: ctx.now().toISOString(), by: ctx.actor.operator }, ctx.actor);
   return groupBoard(ctx);
-}
-
-export async function groupCases(ctx: BackendContext, ids: readonly string[]): Promise<GroupCaseRow[]> {
-  const out: GroupCaseRow[] = [];
-  for (const id of ids) {
-    const c = await ctx.store.getCase(id);
-    if (c) out.push({ id: c.id, code: c.code, county: c.county, department: departmentOf(c), meetingDate: c.meetingDate, status: c.status, text: c.text });
-  }
-  return out.sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.code.localeCompare(b.code));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Referral: the cases go to their departments, and each department gets one letter listing its cases.
 // The letters are rendered before anything is saved, so a failure leaves every case as it was.
 import type { SlipFile } from '../../../shared/api';
-import type { Case } from '../../../shared/domain';
+import { leadDepartment, type Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { canMove } from '../../../shared/follow-up';
 import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
@@ -9,14 +9,14 @@ import { STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import type { BackendContext } from '../context';
 import { requireCase } from './cases';
-import { leadOf, referCases, today } from './follow-up';
+import { referCases, today } from './follow-up';
 
 export async function referWithLetters(ctx: BackendContext, ids: string[]): Promise<{ cases: Case[]; letters: SlipFile[] }> {
   const byDepartment = new Map<string, Case[]>();
   for (const id of ids) {
     const c = await requireCase(ctx, id);
     if (!canMove(c.status, 'referred')) throw new DidarError('conflict', msg.illegalTransition(STATUS_LABEL[c.status], STATUS_LABEL.referred));
-    const d = leadOf(c);
+    const d = leadDepartment(c);
     (byDepartment.get(d) ?? byDepartment.set(d, []).get(d)!).push(c);
   }
   const s = await ctx.store.getSettings();

@@ -1,6 +1,6 @@
 // The inspection office's worklist, the escalation list and the citizen's status lookup.
 import type { NoticeRow, ParsedArgs, PublicStatus, WorkItem } from '../../../shared/api';
-import type { Case } from '../../../shared/domain';
+import { leadDepartment, type Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { isPaused, overdueDays } from '../../../shared/follow-up';
 import { formatJalaliLong, jalaliOf, parseJalali } from '../../../shared/jalali';
@@ -22,7 +22,7 @@ export function workItem(c: Case, todayJ: ReturnType<typeof jalaliOf>, cal: Work
     code: c.code,
     citizenName: `${c.citizen.firstName} ${c.citizen.lastName}`,
     county: c.county,
-    department: c.order?.leadDepartment ?? c.departments[0] ?? '',
+    department: leadDepartment(c),
     meetingDate: c.meetingDate,
     ...(c.order ? { orderType: ORDER_TYPE_LABEL[c.order.type] } : {}),
     status: c.status,
@@ -94,7 +94,7 @@ export async function lookupStatus(ctx: BackendContext, a: ParsedArgs<'lookup/st
   const c = await ctx.store.getCaseByCode(a.code);
   const matches = c && ((nid && c.citizen.nationalId === nid) || (last4.length === 4 && c.citizen.mobile.endsWith(last4)));
   if (!c || !matches) throw new DidarError('not-found', msg.lookupNotFound);
-  const department = c.order?.leadDepartment ?? c.departments[0] ?? '';
+  const department = leadDepartment(c);
   const due = c.deadline ? formatJalaliLong(parseJalali(c.deadline.dueDate)!) : '';
   const status = STATUS_LABEL[c.status];
   const outcome = c.outcome ? OUTCOME_LABEL[c.outcome.kind] : undefined;

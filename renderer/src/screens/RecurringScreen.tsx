@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { GroupBoard, GroupCaseRow } from '../../../shared/api';
+import type { CaseRow, GroupBoard } from '../../../shared/api';
 import type { BoardGroup } from '../../../shared/grouping/board';
 import { STATUS_LABEL } from '../../../shared/labels';
 import { ApiFailure, call } from '../api';
@@ -158,12 +158,12 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
   onCorrect: (c: Parameters<typeof call<'group/correct'>>[1], keep?: string) => Promise<void>;
   onDraft: (problem: string) => Promise<void>;
 }) {
-  const [rows, setRows] = useState<GroupCaseRow[]>([]);
+  const [rows, setRows] = useState<CaseRow[]>([]);
   const [problem, setProblem] = useState(group.title);
   const [out, setOut] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
-    void call('group/cases', { caseIds: group.caseIds.slice(0, 500) }).then((r) => live && setRows(r));
+    void call('case/rows', { caseIds: group.caseIds.slice(0, 500) }).then((r) => live && setRows(r));
     return () => { live = false; };
   }, [group.caseIds]);
   const perDay = new Map(group.days);

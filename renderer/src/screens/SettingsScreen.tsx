@@ -24,13 +24,14 @@ const T = {
   thursdayOff: 'پنجشنبه تعطیل است',
   defaultDeadline: 'مهلت پیش‌فرض (روز کاری)',
   holidays: 'تعطیلات رسمی (هر سطر: تاریخ و مناسبت)',
-  circulars: 'بخشنامه‌ها و مشکلات تکراری',
+  circulars: 'بخشنامه‌ها، مشکلات تکراری و گزارش‌ها',
   circularBody: 'الگوی متن بخشنامه — {problem} موضوع، {count} تعداد، {counties} شهرستان‌ها، {period} بازه، {days} مهلت',
   circularInstruction: 'الگوی دستور بخشنامه',
   circularDays: 'مهلت اجرای بخشنامه (روز کاری)',
   recurringMinCases: 'گروه تکراری: کمترین تعداد درخواست',
   recurringMinCounties: 'یا کمترین تعداد شهرستان',
   recurringMinDays: 'یا کمترین تعداد روز ملاقات',
+  reportMinCases: 'کارنامه: کمترین پرونده برای رتبه گرفتن دستگاه',
   lists: 'فهرست‌ها (هر سطر یک مورد)',
   counties: 'شهرستان‌ها',
   departments: 'دستگاه‌های اجرایی',
@@ -66,6 +67,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
   const [numbers, setNumbers] = useState({
     circularComplianceDays: fa(settings.circularComplianceDays), recurringMinCases: fa(settings.recurringMinCases),
     recurringMinCounties: fa(settings.recurringMinCounties), recurringMinDays: fa(settings.recurringMinDays),
+    reportMinCases: fa(settings.reportMinCases),
   });
   const numberField = (k: keyof typeof numbers, label: string) => (
     <Field label={label} htmlFor={`s-${k}`} error={firstError(k)}>
@@ -106,6 +108,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         recurringMinCases: toNumber(numbers.recurringMinCases),
         recurringMinCounties: toNumber(numbers.recurringMinCounties),
         recurringMinDays: toNumber(numbers.recurringMinDays),
+        reportMinCases: toNumber(numbers.reportMinCases),
       });
       setErrors({});
       setDone(true);
@@ -189,6 +192,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           {numberField('recurringMinCases', T.recurringMinCases)}
           {numberField('recurringMinCounties', T.recurringMinCounties)}
           {numberField('recurringMinDays', T.recurringMinDays)}
+          {numberField('reportMinCases', T.reportMinCases)}
         </div>
       </fieldset>
       <fieldset>

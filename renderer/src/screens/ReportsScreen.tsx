@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import type { CaseRow, DepartmentReport } from '../../../shared/api';
+import { OUTCOMES } from '../../../shared/follow-up';
+import { OUTCOME_LABEL, STATUS_LABEL } from '../../../shared/labels';
+import type { DepartmentRow } from '../../../shared/reports/department-scorecard';
+import type { Period } from '../../../shared/reports/period';
+import { ApiFailure, call } from '../api';
+import { useApp } from '../app-context';
+import { PeriodPicker } from '../components/PeriodPicker';
+import { fa, faDate } from '../format';
+
+const T = {
+  title: 'کارنامه دستگاه‌ها',
+  intro: 'پاسخ‌گویی هر دستگاه به درخواست‌هایی که در دوره به آن ارجاع شده: روزهایی که پرونده به خاطر شهروند متوقف بوده به حساب دستگاه نمی‌آید. روی هر عدد بزنید تا پرونده‌هایش را ببینید.',
+  range: (from: string, to: string) => `از ${faDate(from)} تا ${faDate(to)}`,
+  unranked: (n: number) => `دستگاهی که کمتر از ${fa(n)} پرونده در دوره دارد نمایش داده می‌شود ولی رتبه نمی‌گیرد (در تنظیمات).`,
+  empty: 'در این دوره پرونده‌ای نیست.',
+  rank: 'رتبه', department: 'دستگاه', cases: 'پرونده', answered: 'پاسخ‌داده', onTime: 'پاسخ به‌موقع', median: 'میانه روز کاری تا پاسخ',
+  overdue: 'معوق اکنون', satisfied: 'رضایت شهروند', outcomes: 'نتیجه',
+  none: '—',
+  drill: (what: string, dept: string) => `${what} — ${dept}`,
+  code: 'کد رهگیری', county: 'شهرستان', date: 'تاریخ', status: 'وضعیت', text: 'متن',
+  close: 'بستن',
+};
+
+const pctText = (p: number | null) => (p === null ? T.none : `${fa(p)}٪`);
+
+export function ReportsScreen() {
+  const { info } = useApp();
+  const [report, setReport] = useState<DepartmentReport | null>(null);
+  const [error, setError] = useState('');
+  const [drill, setDrill] = useState<{ title: string; rows: CaseRow[] } | null>(null);
+
+  const load = async (period: Period) => {
+    setError('');
+    setDrill(null);
+    try {
+      setReport(await call('report/departments', { period }));
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : String(e));
+    }
+  };
+  const open = async (what: string, row: DepartmentRow, ids: string[]) => {
+    if (ids.length === 0) return;
+    setDrill({ title: T.drill(what, row.department), rows: await call('case/rows', { caseIds: ids }) });
+  };
+  const cell = (what: string, row: DepartmentRow, ids: string[], text?: string) => (
+    <td><button type="button" className="link" disabled={ids.length === 0} onClick={() => void open(what, row, ids)}>{text ?? fa(ids.length)}</button></td>
+  );
+
+  return (
+    <div className="reports">
+      <section className="card" aria-labelledby="reports-title">
+        <h2 id="reports-title">{T.title}</h2>
+        <p className="muted">{T.intro}</p>
+        <PeriodPicker today={info.today} onChange={(p) => void load(p)} />
+        {error && <div className="alert error" role="alert">{error}</div>}
+        {report && (
+          <>
+            <p data-testid="report-range">{T.range(report.range.from, report.range.to)}</p>
+            <p className="muted small-text">{T.unranked(report.minCases)}</p>
+            {report.rows.length === 0 ? <p className="muted">{T.empty}</p> : (
+              <table className="cases" data-testid="department-scorecard">
+                <thead>
+                  <tr>
+                    <th>{T.rank}</th><th>{T.department}</th><th>{T.cases}</th><th>{T.answered}</th><th>{T.onTime}</th>
+                    <th>{T.median}</th><th>{T.overdue}</th><th>{T.satisfied}</th><th>{T.outcomes}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rows.map((r) => (
+                    <tr key={r.department} className={r.rank === null ? 'muted' : ''}>
+                      <td>{r.rank === null ? T.none : fa(r.rank)}</td>
+                      <td>{r.department}</td>
+                      {cell(T.cases, r, r.cases)}
+                      {cell(T.answered, r, r.answered)}
+                      {cell(T.onTime, r, r.answeredOnTime, pctText(r.onTimePct))}
+                      <td>{r.medianDaysToAnswer === null ? T.none : fa(r.medianDaysToAnswer)}</td>
+                      {cell(T.overdue, r, r.overdueNow)}
+                      {cell(T.satisfied, r, r.satisfied, pctText(r.satisfiedPct))}
+                      <td>
+                        {OUTCOMES.filter((o) => r.outcomes[o]?.length).map((o) => (
+                          <button key={o} type="button" className="link chip-link" onClick={() => void open(OUTCOME_LABEL[o], r, r.outcomes[o]!)}>
+                            {OUTCOME_LABEL[o]} {fa(r.outcomes[o]!.length)}
+                          </button>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </section>
+      {drill && (
+        <section className="card" aria-label={drill.title} data-testid="drill-down">
+          <div className="card-head"><h3>{drill.title}</h3><button type="button" onClick={() => setDrill(null)}>{T.close}</button></div>
+          <table className="cases">
+            <thead><tr><th>{T.code}</th><th>{T.county}</th><th>{T.date}</th><th>{T.status}</th><th>{T.text}</th></tr></thead>
+            <tbody>
+              {drill.rows.map((c) => (
+                <tr key={c.id}><td dir="ltr">{c.code}</td><td>{c.county}</td><td>{faDate(c.meetingDate)}</td><td>{STATUS_LABEL[c.status]}</td><td>{c.text}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// The governor's office reads the department scorecard for a Jalali period and drills down to the cases.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, shot, test } from './web-fixture';
+
+const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+
+test('department scorecard: choose a period, read the table, drill down to the cases', async ({ page, didar }) => {
+  const { importCases } = await import('../../electron/backend/services/import');
+  await importCases(didar.backend.ctx, JSON.parse(fs.readFileSync(SAMPLE, 'utf8')));
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(didar.url);
+  await page.getByRole('button', { name: 'گزارش‌ها' }).click();
+  await page.getByLabel('دوره').selectOption('year');
+  await page.getByLabel('سال').fill('۱۴۰۵');
+  await page.getByRole('button', { name: 'نمایش' }).click();
+  await expect(page.getByTestId('report-range')).toHaveText('از ۱۴۰۵/۰۱/۰۱ تا ۱۴۰۵/۱۲/۲۹');
+  const table = page.getByTestId('department-scorecard');
+  await expect(table).toContainText('جهاد کشاورزی');
+  const first = table.locator('tbody tr').first();
+  const count = (await first.locator('td').nth(2).textContent())!.trim();
+  await first.locator('td').nth(2).getByRole('button').click();
+  const drill = page.getByTestId('drill-down');
+  await expect(drill.locator('tbody tr')).toHaveCount(Number(count.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))));
+  await page.screenshot({ path: shot('50-department-scorecard'), fullPage: true });
+
+  // A month with fewer cases, then a custom range in Persian digits.
+  await page.getByLabel('دوره').selectOption('range');
+  await page.getByLabel('از تاریخ').fill('۱۴۰۵/۰۸/۰۱');
+  await page.getByLabel('تا تاریخ').fill('۱۴۰۵/۰۸/۳۰');
+  await page.getByRole('button', { name: 'نمایش' }).click();
+  await expect(page.getByTestId('report-range')).toHaveText('از ۱۴۰۵/۰۸/۰۱ تا ۱۴۰۵/۰۸/۳۰');
+});

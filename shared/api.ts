@@ -53,6 +53,9 @@ export type GroupBoard = {
 /** A case as report and board drill-downs list it. */
 export type CaseRow = { id: string; code: string; county: string; department: string; meetingDate: string; status: Case['status']; text: string };
 
+/** A file made for download (base64). */
+export type ExportFile = { fileName: string; base64: string };
+
 /** The department scorecard of a period; departments below `minCases` are shown but not ranked. */
 export type DepartmentReport = { range: DateRange; today: string; minCases: number; rows: DepartmentRow[] };
 
@@ -163,6 +166,7 @@ export const api = {
   'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>() },
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<CaseRow[]>() },
   'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>() },
+  'report/departmentsFile': { args: z.object({ period: PeriodSchema, format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>() },
 
   'circular/list': { args: none, result: out<Circular[]>() },
   'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>() },

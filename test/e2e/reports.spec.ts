@@ -1,6 +1,7 @@
 // The governor's office reads the department scorecard for a Jalali period and drills down to the cases.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, shot, test } from './web-fixture';
 
 const SAMPLE = path.resolve('../shared/data/sample-cases.json');
@@ -23,6 +24,14 @@ test('department scorecard: choose a period, read the table, drill down to the c
   const drill = page.getByTestId('drill-down');
   await expect(drill.locator('tbody tr')).toHaveCount(Number(count.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))));
   await page.screenshot({ path: shot('50-department-scorecard'), fullPage: true });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'خروجی اکسل' }).click();
+  const file = test.info().outputPath('departments.xlsx');
+  await (await download).saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets[0]!.views[0]?.rightToLeft).toBe(true);
+  expect(wb.worksheets[0]!.getCell('B2').value).toBe('دستگاه');
 
   // A month with fewer cases, then a custom range in Persian digits.
   await page.getByLabel('دوره').selectOption('range');

@@ -1,7 +1,9 @@
 // Department scorecard through the API on the imported sample cases.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
+import { DEPARTMENT_HEADERS } from '../../shared/reports/table';
 import type { Backend } from '../../electron/backend';
 import { importCases } from '../../electron/backend/services/import';
 import { ok, openTestBackend, send } from '../helpers/backend';
@@ -32,4 +34,33 @@ it('scores every department of a period, ranks only those with enough cases, and
   const bad = await send(b, 'report/departments', { period: { kind: 'month', year: 1405, month: 13 } });
   expect(bad.ok).toBe(false);
   if (!bad.ok) expect(bad.error.message).toMatch(/[\u0600-\u06FF]/);
+});
+
+it('exports the scorecard to XLSX (right-to-left sheet, Persian headers, same numbers) and CSV with a BOM', async () => {
+  const b = await openTestBackend();
+  open.push(b);
+  await importCases(b.ctx, JSON.parse(await fs.readFile(SAMPLE, 'utf8')));
+  const period = { kind: 'year', year: 1405 } as const;
+  const report = await ok(b, 'report/departments', { period });
+  const xlsx = await ok(b, 'report/departmentsFile', { period, format: 'xlsx' });
+  expect(xlsx.fileName).toBe('didar-departments-14050101-14051229.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  expect(ws.name).toBe('کارنامه دستگاه‌ها');
+  expect(ws.views[0]?.rightToLeft).toBe(true);
+  expect(String(ws.getCell('A1').value)).toContain('از 1405/01/01 تا 1405/12/29');
+  expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(DEPARTMENT_HEADERS);
+  report.rows.forEach((r, i) => {
+    const row = ws.getRow(3 + i);
+    expect(row.getCell(2).value).toBe(r.department);
+    expect(row.getCell(3).value).toBe(r.cases.length);
+    expect(row.getCell(7).value).toBe(r.overdueNow.length);
+  });
+  const csv = Buffer.from((await ok(b, 'report/departmentsFile', { period, format: 'csv' })).base64, 'base64').toString('utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  expect(lines[0]!.split(',')).toEqual(DEPARTMENT_HEADERS);
+  expect(lines).toHaveLength(report.rows.length + 1);
+  expect(lines[1]!.split(',')[1]).toBe(report.rows[0]!.department);
 });

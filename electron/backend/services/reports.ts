@@ -1,9 +1,10 @@
 // Reports over a period: the department scorecard, and the cases behind any number (drill-down).
-import type { CaseRow, DepartmentReport } from '../../../shared/api';
+import type { CaseRow, DepartmentReport, ExportFile } from '../../../shared/api';
 import { leadDepartment } from '../../../shared/domain';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { departmentScorecard } from '../../../shared/reports/department-scorecard';
 import { periodRange, type Period } from '../../../shared/reports/period';
+import { departmentTable, toCsv } from '../../../shared/reports/table';
 import type { BackendContext } from '../context';
 import { workCalendar } from './settings';
 
@@ -13,6 +14,18 @@ export async function departmentReport(ctx: BackendContext, period: Period): Pro
   const minCases = (await ctx.store.getSettings()).reportMinCases;
   const rows = departmentScorecard(await ctx.store.listCases(), range, today, await workCalendar(ctx), minCases);
   return { range, today: formatJalali(today), minCases, rows };
+}
+
+/** The department scorecard as CSV (UTF-8 with BOM) or XLSX (right-to-left sheet); the export is audited. */
+export async function departmentReportFile(ctx: BackendContext, period: Period, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+  const r = await departmentReport(ctx, period);
+  const table = departmentTable(r.rows, r.range, r.minCases);
+  const bytes = format === 'csv'
+    ? Buffer.from(toCsv(table), 'utf8')
+    : await (await import('../export/xlsx')).tablesToXlsx([table]);
+  await ctx.store.logEvent(ctx.actor, `report/export-${format}`, 'report', `departments ${r.range.from}-${r.range.to}`);
+  const name = `didar-departments-${r.range.from.replace(/\//g, '')}-${r.range.to.replace(/\//g, '')}.${format}`;
+  return { fileName: name, base64: bytes.toString('base64') };
 }
 
 export async function caseRows(ctx: BackendContext, ids: readonly string[]): Promise<CaseRow[]> {

@@ -7,7 +7,7 @@ import type { Period } from '../../../shared/reports/period';
 import { ApiFailure, call } from '../api';
 import { useApp } from '../app-context';
 import { PeriodPicker } from '../components/PeriodPicker';
-import { fa, faDate } from '../format';
+import { base64Blob, fa, faDate } from '../format';
 
 const T = {
   title: 'کارنامه دستگاه‌ها',
@@ -21,6 +21,8 @@ const T = {
   drill: (what: string, dept: string) => `${what} — ${dept}`,
   code: 'کد رهگیری', county: 'شهرستان', date: 'تاریخ', status: 'وضعیت', text: 'متن',
   close: 'بستن',
+  xlsx: 'خروجی اکسل',
+  csv: 'خروجی CSV',
 };
 
 const pctText = (p: number | null) => (p === null ? T.none : `${fa(p)}٪`);
@@ -30,12 +32,14 @@ export function ReportsScreen() {
   const [report, setReport] = useState<DepartmentReport | null>(null);
   const [error, setError] = useState('');
   const [drill, setDrill] = useState<{ title: string; rows: CaseRow[] } | null>(null);
+  const [period, setPeriod] = useState<Period | null>(null);
 
   const load = async (period: Period) => {
     setError('');
     setDrill(null);
     try {
       setReport(await call('report/departments', { period }));
+      setPeriod(period);
     } catch (e) {
       setError(e instanceof ApiFailure ? e.message : String(e));
     }
@@ -43,6 +47,15 @@ export function ReportsScreen() {
   const open = async (what: string, row: DepartmentRow, ids: string[]) => {
     if (ids.length === 0) return;
     setDrill({ title: T.drill(what, row.department), rows: await call('case/rows', { caseIds: ids }) });
+  };
+  const download = async (format: 'csv' | 'xlsx') => {
+    if (!period) return;
+    const file = await call('report/departmentsFile', { period, format });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(base64Blob(file.base64));
+    a.download = file.fileName;
+    a.click();
+    URL.revokeObjectURL(a.href);
   };
   const cell = (what: string, row: DepartmentRow, ids: string[], text?: string) => (
     <td><button type="button" className="link" disabled={ids.length === 0} onClick={() => void open(what, row, ids)}>{text ?? fa(ids.length)}</button></td>
@@ -59,6 +72,10 @@ export function ReportsScreen() {
           <>
             <p data-testid="report-range">{T.range(report.range.from, report.range.to)}</p>
             <p className="muted small-text">{T.unranked(report.minCases)}</p>
+            <div className="actions">
+              <button type="button" onClick={() => void download('xlsx')}>{T.xlsx}</button>
+              <button type="button" onClick={() => void download('csv')}>{T.csv}</button>
+            </div>
             {report.rows.length === 0 ? <p className="muted">{T.empty}</p> : (
               <table className="cases" data-testid="department-scorecard">
                 <thead>

@@ -1,0 +1,40 @@
+// One shape for every report table, so that the screen, CSV and XLSX show the same columns and numbers.
+import { OUTCOMES } from '../follow-up';
+import { OUTCOME_LABEL } from '../labels';
+import type { DepartmentRow } from './department-scorecard';
+import type { DateRange } from './period';
+
+export type ReportTable = {
+  /** Sheet name and file-name part (Persian). */
+  title: string;
+  /** A line above the table: the period and the rules. */
+  subtitle: string;
+  headers: string[];
+  rows: (string | number | null)[][];
+};
+
+export const DEPARTMENT_HEADERS = [
+  'رتبه', 'دستگاه', 'پرونده', 'پاسخ‌داده', 'پاسخ به‌موقع (٪)', 'میانه روز کاری تا پاسخ', 'معوق اکنون', 'رضایت شهروند (٪)',
+  ...OUTCOMES.map((o) => OUTCOME_LABEL[o]),
+];
+
+export function departmentTable(rows: readonly DepartmentRow[], range: DateRange, minCases: number): ReportTable {
+  return {
+    title: 'کارنامه دستگاه‌ها',
+    subtitle: `از ${range.from} تا ${range.to} — دستگاه با کمتر از ${minCases} پرونده رتبه نمی‌گیرد`,
+    headers: DEPARTMENT_HEADERS,
+    rows: rows.map((r) => [
+      r.rank, r.department, r.cases.length, r.answered.length, r.onTimePct, r.medianDaysToAnswer, r.overdueNow.length, r.satisfiedPct,
+      ...OUTCOMES.map((o) => r.outcomes[o]?.length ?? 0),
+    ]),
+  };
+}
+
+/** CSV in UTF-8 with a byte-order mark (so Excel reads Persian), CRLF lines, fields quoted when needed. */
+export function toCsv(t: ReportTable): string {
+  const field = (v: string | number | null): string => {
+    const s = v === null ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `\uFEFF${[t.headers, ...t.rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+}

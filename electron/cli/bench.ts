@@ -78,6 +78,16 @@ export async function benchCommand(argv: string[]): Promise<number> {
     }
     result.slipMs = round(percentile(slips, 50));
 
+    // A year's department scorecard (all cases of 1405), median of 5.
+    const cards: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      const card = await backend.dispatch('report/departments', { period: { kind: 'year', year: 1405 } });
+      cards.push(performance.now() - s);
+      if (!card.ok) throw new Error(`scorecard failed: ${JSON.stringify(card.error)}`);
+    }
+    result.scorecardMs = round(percentile(cards, 50));
+
     // Grouping: a full run of the board (worker thread included), then new cases attached one by one.
     const g0 = performance.now();
     const board = await backend.dispatch('group/board', { rerun: true });

@@ -74,6 +74,7 @@ export function departmentScorecard(
     };
     const days: number[] = [];
     for (const c of cases) {
+      const overdue = overdueDays(c, today, cal) > 0;
       const answer = answerOf(c, department);
       if (answer && c.deadline) {
         const n = daysToAnswer(c, answer, cal);
@@ -81,10 +82,10 @@ export function departmentScorecard(
         row.answered.push(c.id);
         row.judged.push(c.id);
         if (n <= allowedDays(c.deadline)) row.answeredOnTime.push(c.id);
-      } else if (overdueDays(c, today, cal) > 0) {
+      } else if (overdue) {
         row.judged.push(c.id);
       }
-      if (overdueDays(c, today, cal) > 0) row.overdueNow.push(c.id);
+      if (overdue) row.overdueNow.push(c.id);
       if (c.outcome) (row.outcomes[c.outcome.kind] ??= []).push(c.id);
       if (c.satisfaction && c.satisfaction.level !== 'unreachable') {
         row.rated.push(c.id);

@@ -10,6 +10,7 @@ import { OUTCOMES, SATISFACTION_LEVELS } from './follow-up';
 import type { Circular } from './circular';
 import type { BoardGroup, RecurringRules } from './grouping/board';
 import { GroupCorrectionSchema } from './grouping/corrections';
+import type { DaySummary } from './reports/day-summary';
 import type { DepartmentRow } from './reports/department-scorecard';
 import { PeriodSchema, type DateRange } from './reports/period';
 import { msg } from './messages';
@@ -166,6 +167,8 @@ export const api = {
   'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>() },
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<CaseRow[]>() },
   'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>() },
+  'report/day': { args: dayRef, result: out<DaySummary>() },
+  'report/dayPdf': { args: dayRef, result: out<ExportFile>() },
   'report/departmentsFile': { args: z.object({ period: PeriodSchema, format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>() },
 
   'circular/list': { args: none, result: out<Circular[]>() },

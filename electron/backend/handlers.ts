@@ -13,7 +13,7 @@ import {
 } from './services/follow-up';
 import { referWithLetters } from './services/letters';
 import { circularEffect, correctGroups, groupBoard } from './services/grouping';
-import { caseRows, departmentReport, departmentReportFile } from './services/reports';
+import { caseRows, departmentReport, departmentReportFile, meetingDaySummary, meetingDaySummaryPdf } from './services/reports';
 import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
 
 export const APP_VERSION = '0.1.0';
@@ -63,6 +63,8 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'group/correct': (a) => correctGroups(ctx, a),
     'case/rows': (a) => caseRows(ctx, a.caseIds),
     'report/departments': (a) => departmentReport(ctx, a.period),
+    'report/day': (a) => meetingDaySummary(ctx, a.meetingDayId),
+    'report/dayPdf': (a) => meetingDaySummaryPdf(ctx, a.meetingDayId),
     'report/departmentsFile': (a) => departmentReportFile(ctx, a.period, a.format),
     'circular/list': () => ctx.store.listCirculars(),
     'circular/get': (a) => requireCircular(ctx, a.id),

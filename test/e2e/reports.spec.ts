@@ -1,6 +1,7 @@
 // The governor's office reads the department scorecard for a Jalali period and drills down to the cases.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { expect, shot, test } from './web-fixture';
 
@@ -12,6 +13,18 @@ test('department scorecard: choose a period, read the table, drill down to the c
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(didar.url);
   await page.getByRole('button', { name: 'گزارش‌ها' }).click();
+
+  // The end-of-day summary of the latest meeting day, and its PDF.
+  const summary = page.getByTestId('day-summary');
+  await expect(summary).toContainText('شهروندان دیدارشده: ۲۳');
+  await expect(summary.getByTestId('day-orders').locator('tbody tr')).toHaveCount(23);
+  await summary.screenshot({ path: shot('51-day-summary') });
+  const pdfDownload = page.waitForEvent('download');
+  await summary.getByRole('button', { name: 'PDF برای استاندار' }).click();
+  const pdf = test.info().outputPath('day.pdf');
+  await (await pdfDownload).saveAs(pdf);
+  expect(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })).toContain('۰۵۰۰۰۰۰۰۱۲');
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, shot('52-day-summary-pdf').replace(/\.png$/, '')]);
   await page.getByLabel('دوره').selectOption('year');
   await page.getByLabel('سال').fill('۱۴۰۵');
   await page.getByRole('button', { name: 'نمایش' }).click();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import { DEPARTMENT_HEADERS } from '../../shared/reports/table';
+import { findWord, lineOf, pdfWords, readsRightToLeft, sameWord } from '../helpers/pdf-words';
 import type { Backend } from '../../electron/backend';
 import { importCases } from '../../electron/backend/services/import';
 import { ok, openTestBackend, send } from '../helpers/backend';
@@ -63,4 +64,30 @@ it('exports the scorecard to XLSX (right-to-left sheet, Persian headers, same nu
   expect(lines[0]!.split(',')).toEqual(DEPARTMENT_HEADERS);
   expect(lines).toHaveLength(report.rows.length + 1);
   expect(lines[1]!.split(',')[1]).toBe(report.rows[0]!.department);
+});
+
+it('summarises a meeting day and prints it on A4, right to left', async () => {
+  const b = await openTestBackend();
+  open.push(b);
+  await importCases(b.ctx, JSON.parse(await fs.readFile(SAMPLE, 'utf8')));
+  const day = (await ok(b, 'meetingDay/list', {})).find((d) => d.date === '1405/08/20')!;
+  const s = await ok(b, 'report/day', { meetingDayId: day.id });
+  const gold: { date: string; department: string; citizen: { nationalId: string } }[] = JSON.parse(await fs.readFile(SAMPLE, 'utf8')).cases;
+  const ofDay = gold.filter((c) => c.date === '1405/08/20' && !('invalid' in c));
+  expect(s.cases).toBe(ofDay.length);
+  expect(s.citizens).toBe(new Set(ofDay.map((c) => c.citizen.nationalId)).size);
+  expect(s.byDepartment.reduce((n, [, k]) => n + k, 0)).toBe(ofDay.filter((c) => c.department).length);
+  expect(s.orders).toHaveLength(ofDay.length);
+
+  const file = await ok(b, 'report/dayPdf', { meetingDayId: day.id });
+  const pdf = path.join(b.dataDir, 'day.pdf');
+  await fs.writeFile(pdf, Buffer.from(file.base64, 'base64'));
+  const words = pdfWords(pdf);
+  expect(readsRightToLeft(words, 'خلاصه روز ملاقات مردمی')).toBe(true);
+  expect(readsRightToLeft(words, 'فهرست دستورها')).toBe(true);
+  // The order table runs right to left: «ردیف» is right of «کد رهگیری», which is right of «شهروند».
+  const header = lineOf(words, findWord(words, 'ردیف')!);
+  const x = (w: string) => header.find((h) => sameWord(h.text, w))!.xMin;
+  expect(x('ردیف')).toBeGreaterThan(x('رهگیری'));
+  expect(x('رهگیری')).toBeGreaterThan(x('شهروند'));
 });

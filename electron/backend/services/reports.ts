@@ -2,10 +2,12 @@
 import type { CaseRow, DepartmentReport, ExportFile } from '../../../shared/api';
 import { leadDepartment } from '../../../shared/domain';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
+import { daySummary, type DaySummary } from '../../../shared/reports/day-summary';
 import { departmentScorecard } from '../../../shared/reports/department-scorecard';
 import { periodRange, type Period } from '../../../shared/reports/period';
 import { departmentTable, toCsv } from '../../../shared/reports/table';
 import type { BackendContext } from '../context';
+import { requireMeetingDay } from './meeting-days';
 import { workCalendar } from './settings';
 
 export async function departmentReport(ctx: BackendContext, period: Period): Promise<DepartmentReport> {
@@ -26,6 +28,18 @@ export async function departmentReportFile(ctx: BackendContext, period: Period, 
   await ctx.store.logEvent(ctx.actor, `report/export-${format}`, 'report', `departments ${r.range.from}-${r.range.to}`);
   const name = `didar-departments-${r.range.from.replace(/\//g, '')}-${r.range.to.replace(/\//g, '')}.${format}`;
   return { fileName: name, base64: bytes.toString('base64') };
+}
+
+export async function meetingDaySummary(ctx: BackendContext, dayId: string): Promise<DaySummary> {
+  return daySummary(await requireMeetingDay(ctx, dayId), await ctx.store.listCasesOfDay(dayId));
+}
+
+export async function meetingDaySummaryPdf(ctx: BackendContext, dayId: string): Promise<ExportFile> {
+  const summary = await meetingDaySummary(ctx, dayId);
+  const s = await ctx.store.getSettings();
+  const pdf = await (await import('../pdf/day-summary-pdf')).renderDaySummaryPdf({ ...summary, officeName: s.officeName, officeUnit: s.officeUnit });
+  await ctx.store.logEvent(ctx.actor, 'report/day-pdf', 'meetingDay', dayId);
+  return { fileName: `didar-day-${summary.day.date.replace(/\//g, '')}.pdf`, base64: pdf.toString('base64') };
 }
 
 export async function caseRows(ctx: BackendContext, ids: readonly string[]): Promise<CaseRow[]> {

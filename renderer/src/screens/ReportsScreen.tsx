@@ -6,6 +6,7 @@ import type { DepartmentRow } from '../../../shared/reports/department-scorecard
 import type { Period } from '../../../shared/reports/period';
 import { ApiFailure, call } from '../api';
 import { useApp } from '../app-context';
+import { DaySummaryPanel } from '../components/DaySummaryPanel';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { base64Blob, fa, faDate } from '../format';
 
@@ -63,6 +64,7 @@ export function ReportsScreen() {
 
   return (
     <div className="reports">
+      <DaySummaryPanel />
       <section className="card" aria-labelledby="reports-title">
         <h2 id="reports-title">{T.title}</h2>
         <p className="muted">{T.intro}</p>

@@ -1,0 +1,31 @@
+// The meeting day at a glance, for the governor at the end of the day: who came, which departments and
+// counties, which kinds of orders, and every order with its code and deadline.
+import { leadDepartment, type Case, type MeetingDay, type OrderType } from '../domain';
+import { countsBy } from '../circular';
+
+export type DaySummary = {
+  day: MeetingDay;
+  citizens: number;
+  cases: number;
+  byDepartment: [string, number][];
+  byCounty: [string, number][];
+  byOrderType: [OrderType | 'none', number][];
+  orders: { code: string; citizen: string; county: string; department: string; type: OrderType | 'none'; dueDate: string; text: string }[];
+};
+
+export function daySummary(day: MeetingDay, all: readonly Case[]): DaySummary {
+  const cases = all.filter((c) => c.status !== 'cancelled').sort((a, b) => a.code.localeCompare(b.code));
+  const type = (c: Case): OrderType | 'none' => c.order?.type ?? 'none';
+  return {
+    day,
+    citizens: new Set(cases.map((c) => c.citizen.nationalId)).size,
+    cases: cases.length,
+    byDepartment: countsBy(cases, leadDepartment).filter(([d]) => d),
+    byCounty: countsBy(cases, (c) => c.county),
+    byOrderType: countsBy(cases, type) as [OrderType | 'none', number][],
+    orders: cases.map((c) => ({
+      code: c.code, citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, department: leadDepartment(c),
+      type: type(c), dueDate: c.deadline?.dueDate ?? c.order?.dueDate ?? '', text: c.order?.text ?? '',
+    })),
+  };
+}

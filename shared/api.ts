@@ -58,7 +58,7 @@ export type CaseRow = { id: string; code: string; county: string; department: st
 export type ExportFile = { fileName: string; base64: string };
 
 /** The department scorecard of a period; departments below `minCases` are shown but not ranked. */
-export type DepartmentReport = { range: DateRange; today: string; minCases: number; rows: DepartmentRow[] };
+export type DepartmentReport = { range: DateRange; today: string; minCases: number; rows: DepartmentRow[]; perMonth: [string, number][] };
 
 /** New cases of a circular's problem per meeting day, before and after its issue date. */
 export type CircularEffect = { issuedOn?: string; groupTitle: string; days: { date: string; cases: number; after: boolean }[]; before: number; after: number };

@@ -46,3 +46,14 @@ export function monthsOf(r: DateRange): string[] {
   }
   return out;
 }
+
+/** Cases (not cancelled) per month of the range, every month listed, oldest first. */
+export function casesPerMonth(cases: readonly { meetingDate: string; status: string }[], r: DateRange): [string, number][] {
+  const counts = new Map(monthsOf(r).map((m) => [m, 0]));
+  for (const c of cases) {
+    if (c.status === 'cancelled' || !inRange(c.meetingDate, r)) continue;
+    const m = c.meetingDate.slice(0, 7);
+    counts.set(m, (counts.get(m) ?? 0) + 1);
+  }
+  return [...counts];
+}

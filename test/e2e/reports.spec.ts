@@ -36,7 +36,10 @@ test('department scorecard: choose a period, read the table, drill down to the c
   await first.locator('td').nth(2).getByRole('button').click();
   const drill = page.getByTestId('drill-down');
   await expect(drill.locator('tbody tr')).toHaveCount(Number(count.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))));
+  await expect(page.getByRole('img', { name: 'درخواست‌ها در هر ماه' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'پاسخ به‌موقع دستگاه‌های رتبه‌دار (٪)' })).toBeVisible();
   await page.screenshot({ path: shot('50-department-scorecard'), fullPage: true });
+  await page.locator('.charts').screenshot({ path: shot('53-report-charts') });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'خروجی اکسل' }).click();
   const file = test.info().outputPath('departments.xlsx');

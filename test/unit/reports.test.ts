@@ -5,7 +5,7 @@ import type { Case } from '../../shared/domain';
 import { newDeadline, withDueDate } from '../../shared/follow-up';
 import { parseJalali } from '../../shared/jalali';
 import { departmentScorecard, median } from '../../shared/reports/department-scorecard';
-import { monthsOf, periodRange } from '../../shared/reports/period';
+import { casesPerMonth, monthsOf, periodRange } from '../../shared/reports/period';
 import { calendarFrom } from '../../shared/working-days';
 
 const cal = calendarFrom([], true);
@@ -89,6 +89,14 @@ describe('periods', () => {
     expect(periodRange({ kind: 'year', year: 1405 })).toEqual({ from: '1405/01/01', to: '1405/12/29' });
     expect(periodRange({ kind: 'range', from: '1405/09/10', to: '1405/8/1' })).toEqual({ from: '1405/08/01', to: '1405/09/10' });
     expect(monthsOf({ from: '1405/11/20', to: '1406/02/01' })).toEqual(['1405/11', '1405/12', '1406/01', '1406/02']);
+  });
+
+  it('counts cases per month, every month of the range listed', () => {
+    const cs = [
+      { meetingDate: '1405/07/10', status: 'recorded' }, { meetingDate: '1405/07/29', status: 'closed' },
+      { meetingDate: '1405/09/01', status: 'referred' }, { meetingDate: '1405/09/02', status: 'cancelled' }, { meetingDate: '1405/10/01', status: 'recorded' },
+    ];
+    expect(casesPerMonth(cs, { from: '1405/07/01', to: '1405/09/30' })).toEqual([['1405/07', 2], ['1405/08', 0], ['1405/09', 1]]);
   });
 
   it('takes the median of odd and even counts', () => {

@@ -4,7 +4,7 @@ import { leadDepartment } from '../../../shared/domain';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { daySummary, type DaySummary } from '../../../shared/reports/day-summary';
 import { departmentScorecard } from '../../../shared/reports/department-scorecard';
-import { periodRange, type Period } from '../../../shared/reports/period';
+import { casesPerMonth, periodRange, type Period } from '../../../shared/reports/period';
 import { departmentTable, toCsv } from '../../../shared/reports/table';
 import type { BackendContext } from '../context';
 import { requireMeetingDay } from './meeting-days';
@@ -14,8 +14,9 @@ export async function departmentReport(ctx: BackendContext, period: Period): Pro
   const range = periodRange(period);
   const today = jalaliOf(ctx.now());
   const minCases = (await ctx.store.getSettings()).reportMinCases;
-  const rows = departmentScorecard(await ctx.store.listCases(), range, today, await workCalendar(ctx), minCases);
-  return { range, today: formatJalali(today), minCases, rows };
+  const cases = await ctx.store.listCases();
+  const rows = departmentScorecard(cases, range, today, await workCalendar(ctx), minCases);
+  return { range, today: formatJalali(today), minCases, rows, perMonth: casesPerMonth(cases, range) };
 }
 
 /** The department scorecard as CSV (UTF-8 with BOM) or XLSX (right-to-left sheet); the export is audited. */

@@ -8,6 +8,8 @@ import { ApiFailure, call } from '../api';
 import { useApp } from '../app-context';
 import { DaySummaryPanel } from '../components/DaySummaryPanel';
 import { PeriodPicker } from '../components/PeriodPicker';
+import { BarChart } from '../components/BarChart';
+import { JALALI_MONTHS } from '../../../shared/jalali';
 import { base64Blob, fa, faDate } from '../format';
 
 const T = {
@@ -22,6 +24,9 @@ const T = {
   drill: (what: string, dept: string) => `${what} — ${dept}`,
   code: 'کد رهگیری', county: 'شهرستان', date: 'تاریخ', status: 'وضعیت', text: 'متن',
   close: 'بستن',
+  chartOnTime: 'پاسخ به‌موقع دستگاه‌های رتبه‌دار (٪)',
+  chartMonths: 'درخواست‌ها در هر ماه',
+  monthLabel: (m: string) => `${JALALI_MONTHS[Number(m.slice(5)) - 1]} ${fa(m.slice(0, 4))}`,
   xlsx: 'خروجی اکسل',
   csv: 'خروجی CSV',
 };
@@ -77,6 +82,14 @@ export function ReportsScreen() {
             <div className="actions">
               <button type="button" onClick={() => void download('xlsx')}>{T.xlsx}</button>
               <button type="button" onClick={() => void download('csv')}>{T.csv}</button>
+            </div>
+            <div className="editor-grid charts">
+              <BarChart
+                label={T.chartOnTime} unit="٪" horizontal max={100}
+                labels={report.rows.filter((r) => r.rank !== null).map((r) => r.department)}
+                values={report.rows.filter((r) => r.rank !== null).map((r) => r.onTimePct)}
+              />
+              <BarChart label={T.chartMonths} labels={report.perMonth.map(([m]) => T.monthLabel(m))} values={report.perMonth.map(([, n]) => n)} />
             </div>
             {report.rows.length === 0 ? <p className="muted">{T.empty}</p> : (
               <table className="cases" data-testid="department-scorecard">

@@ -1,5 +1,6 @@
 import { benchCommand, benchSeedCommand } from './bench';
 import { caseCommand } from './case';
+import { exportCommand } from './export';
 import { groupCommand } from './group';
 import { backupCommand, importCommand, restoreCommand, slipCommand } from './import-slip';
 import type { Command } from './index';
@@ -10,6 +11,7 @@ export const commands: Record<string, Command> = {
   slip: slipCommand,
   case: caseCommand,
   group: groupCommand,
+  export: exportCommand,
   backup: backupCommand,
   restore: restoreCommand,
   bench: benchCommand,

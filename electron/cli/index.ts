@@ -10,7 +10,9 @@ const HELP = `didar — Didar command line (دیدار)
 
 Usage:
   didar check   --data DIR                          integrity check of a data folder; exit 1 on a problem
-  didar import  --data DIR FILE.json                import cases (format of the sample data); prints JSON
+  didar import  --data DIR FILE.json                import cases (sample-data format, or a didar export); prints JSON
+  didar export  --data DIR --format json|csv|xlsx --out FILE [--national-ids]
+                                                    the whole record as JSON (read back by import), or the case list
   didar slip    --data DIR --code CODE --out FILE.pdf   write a case's tracking slip
   didar group   --in FILE.json --out FILE.json       group cases by problem: {cases:[{id,text,county?,department?}]}
                                                     → {groups:[{caseIds,title}]}, every id in exactly one group

@@ -1,6 +1,8 @@
 // Import of cases in the sample-data format: every row is validated first; rejected rows change nothing.
 import { z } from 'zod';
-import { CaseDraftSchema, type Case } from '../../../shared/domain';
+import { CaseDraftSchema, type Case, type MeetingDay } from '../../../shared/domain';
+import { checkExportedCase, DidarExportSchema, EXPORT_FORMAT } from '../../../shared/export-format';
+import { DidarError } from '../../../shared/errors';
 import { addDays, formatJalali, monthLength, parseJalali } from '../../../shared/jalali';
 import { inferOrderType, parseOrderDeadline, type OrderDeadline } from '../../../shared/order-text';
 import { workingDaysBetween, type WorkCalendar } from '../../../shared/working-days';
@@ -31,6 +33,7 @@ const RowSchema = z.object({
 const DEFAULT_HOST = 'استاندار';
 
 export async function importCases(ctx: BackendContext, raw: unknown): Promise<ImportSummary> {
+  if ((raw as { format?: unknown } | null)?.format === EXPORT_FORMAT) return restoreExport(ctx, raw);
   const rows: unknown[] = Array.isArray(raw) ? raw : Array.isArray((raw as { cases?: unknown })?.cases) ? (raw as { cases: unknown[] }).cases : [];
   const summary: ImportSummary = { imported: [], rejected: [] };
   const cal = await workCalendar(ctx);
@@ -97,4 +100,45 @@ function workingDaysFor(d: OrderDeadline, from: string, cal: WorkCalendar): numb
   if (d.kind === 'working') return Math.min(365, d.days);
   const end = d.kind === 'calendar' ? addDays(start, d.days) : { ...start, jd: monthLength(start.jy, start.jm) };
   return Math.min(365, Math.max(1, workingDaysBetween(start, end, cal)));
+}
+
+/**
+ * Reads a `didar export` file back: meeting days and cases with their own ids, codes and history. What is
+ * already in the folder (same id) is kept; a case whose code belongs to another case is rejected.
+ */
+async function restoreExport(ctx: BackendContext, raw: unknown): Promise<ImportSummary> {
+  const parsed = DidarExportSchema.safeParse(raw);
+  if (!parsed.success) throw new DidarError('bad-args', `فایل خروجی دیدار درست نیست: ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+  const summary: ImportSummary = { imported: [], rejected: [] };
+  const days = new Map((await ctx.store.listMeetingDays()).map((d) => [d.id, d]));
+  for (const day of parsed.data.meetingDays) {
+    if (days.has(day.id)) continue;
+    const d = day as unknown as MeetingDay;
+    await ctx.store.createMeetingDay(d, ctx.actor);
+    days.set(d.id, d);
+  }
+  for (const [i, rawCase] of parsed.data.cases.entries()) {
+    const c = checkExportedCase(rawCase);
+    if (typeof c === 'string') {
+      summary.rejected.push({ id: `#${i + 1}`, reason: c });
+      continue;
+    }
+    const existing = await ctx.store.getCase(c.id);
+    if (existing) {
+      summary.imported.push({ id: c.id, code: existing.code, existing: true });
+      continue;
+    }
+    const holder = await ctx.store.getCaseByCode(c.code);
+    if (holder) {
+      summary.rejected.push({ id: c.id, reason: `code ${c.code} belongs to another case` });
+      continue;
+    }
+    if (!days.has(c.meetingDayId)) {
+      summary.rejected.push({ id: c.id, reason: 'meetingDayId: روز ملاقات این پرونده در فایل نیست' });
+      continue;
+    }
+    await ctx.store.saveCase(c, ctx.actor, 'import/restore');
+    summary.imported.push({ id: c.id, code: c.code });
+  }
+  return summary;
 }

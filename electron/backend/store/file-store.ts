@@ -366,6 +366,8 @@ export class FileStore implements Store {
     if (at >= 0) list[at] = next;
     else list.push(next);
     this.index(next, true);
+    // A case restored from an export keeps its code: the counter must not give it out again.
+    this.raiseCounter(next.code);
     try {
       await d.save();
     } catch (e) {

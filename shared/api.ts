@@ -11,6 +11,7 @@ import type { Circular } from './circular';
 import type { BoardGroup, RecurringRules } from './grouping/board';
 import { GroupCorrectionSchema } from './grouping/corrections';
 import type { DaySummary } from './reports/day-summary';
+import type { CountyRow } from './reports/county-scorecard';
 import type { DepartmentRow } from './reports/department-scorecard';
 import { PeriodSchema, type DateRange } from './reports/period';
 import { msg } from './messages';
@@ -53,6 +54,9 @@ export type GroupBoard = {
 
 /** A case as report and board drill-downs list it. */
 export type CaseRow = { id: string; code: string; county: string; department: string; meetingDate: string; status: Case['status']; text: string };
+
+/** Counties by citizens who came to the provincial centre; populations from settings (and their source). */
+export type CountyReport = { range: DateRange; populationSource: string; rows: CountyRow[] };
 
 /** A file made for download (base64). */
 export type ExportFile = { fileName: string; base64: string };
@@ -169,7 +173,8 @@ export const api = {
   'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>() },
   'report/day': { args: dayRef, result: out<DaySummary>() },
   'report/dayPdf': { args: dayRef, result: out<ExportFile>() },
-  'report/departmentsFile': { args: z.object({ period: PeriodSchema, format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>() },
+  'report/counties': { args: z.object({ period: PeriodSchema }), result: out<CountyReport>() },
+  'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>() },
 
   'circular/list': { args: none, result: out<Circular[]>() },
   'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>() },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { DEFAULT_RECURRING_RULES } from './grouping/board';
-import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
+import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, MAZANDARAN_POPULATION_1395, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
 import type { HolidayEntry } from './working-days';
 
@@ -37,6 +37,9 @@ export type Settings = {
   recurringMinDays: number;
   /** A department with fewer cases than this in a report's period is shown but not ranked. */
   reportMinCases: number;
+  /** Inhabitants per county, for citizens per 100,000; and where the figures come from. */
+  countyPopulations: Record<string, number>;
+  countyPopulationSource: string;
 };
 
 export function defaultSettings(): Settings {
@@ -64,6 +67,8 @@ export function defaultSettings(): Settings {
     recurringMinCounties: DEFAULT_RECURRING_RULES.minCounties,
     recurringMinDays: DEFAULT_RECURRING_RULES.minDays,
     reportMinCases: 5,
+    countyPopulations: { ...MAZANDARAN_POPULATION_1395.counties },
+    countyPopulationSource: MAZANDARAN_POPULATION_1395.source,
   };
 }
 
@@ -95,5 +100,7 @@ export const SettingsPatchSchema = z.object({
   recurringMinCounties: z.number().int().min(1).max(60),
   recurringMinDays: z.number().int().min(1).max(1000),
   reportMinCases: z.number().int().min(1).max(10_000),
+  countyPopulations: z.record(lineField(60), z.number().int().min(1).max(100_000_000)).refine((r) => Object.keys(r).length <= 100),
+  countyPopulationSource: textLine(300),
 }).partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;

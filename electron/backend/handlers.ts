@@ -13,7 +13,7 @@ import {
 } from './services/follow-up';
 import { referWithLetters } from './services/letters';
 import { circularEffect, correctGroups, groupBoard } from './services/grouping';
-import { caseRows, departmentReport, departmentReportFile, meetingDaySummary, meetingDaySummaryPdf } from './services/reports';
+import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryPdf, reportFile } from './services/reports';
 import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
 
 export const APP_VERSION = '0.1.0';
@@ -65,7 +65,8 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'report/departments': (a) => departmentReport(ctx, a.period),
     'report/day': (a) => meetingDaySummary(ctx, a.meetingDayId),
     'report/dayPdf': (a) => meetingDaySummaryPdf(ctx, a.meetingDayId),
-    'report/departmentsFile': (a) => departmentReportFile(ctx, a.period, a.format),
+    'report/counties': (a) => countyReport(ctx, a.period),
+    'report/file': (a) => reportFile(ctx, a.period, a.table, a.format),
     'circular/list': () => ctx.store.listCirculars(),
     'circular/get': (a) => requireCircular(ctx, a.id),
     'circular/draft': (a) => draftCircular(ctx, a),

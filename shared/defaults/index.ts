@@ -8,6 +8,18 @@ export const MAZANDARAN_COUNTIES = [
   'کلاردشت', 'تنکابن', 'عباس‌آباد', 'رامسر',
 ] as const;
 
+/**
+ * County populations at the 1395 (2016) national census of the Statistical Centre of Iran, as cited by the
+ * counties' encyclopaedia articles; counties without a figure for their 1395 boundaries are left out (the
+ * office fills them in Settings).
+ */
+export const MAZANDARAN_POPULATION_1395: { source: string; counties: Record<string, number> } = {
+  source: 'سرشماری عمومی نفوس و مسکن ۱۳۹۵، مرکز آمار ایران',
+  counties: {
+    'ساری': 504298,
+  },
+};
+
 export const PROVINCIAL_DEPARTMENTS = [
   'فرمانداری', 'شهرداری', 'جهاد کشاورزی', 'شرکت توزیع برق', 'شرکت برق منطقه‌ای', 'آب و فاضلاب',
   'شرکت آب منطقه‌ای', 'شرکت گاز استان', 'بنیاد مسکن', 'راه و شهرسازی', 'اداره کل راهداری',

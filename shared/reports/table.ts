@@ -1,6 +1,7 @@
 // One shape for every report table, so that the screen, CSV and XLSX show the same columns and numbers.
 import { OUTCOMES } from '../follow-up';
 import { OUTCOME_LABEL } from '../labels';
+import type { CountyRow } from './county-scorecard';
 import type { DepartmentRow } from './department-scorecard';
 import type { DateRange } from './period';
 
@@ -26,6 +27,19 @@ export function departmentTable(rows: readonly DepartmentRow[], range: DateRange
     rows: rows.map((r) => [
       r.rank, r.department, r.cases.length, r.answered.length, r.onTimePct, r.medianDaysToAnswer, r.overdueNow.length, r.satisfiedPct,
       ...OUTCOMES.map((o) => r.outcomes[o]?.length ?? 0),
+    ]),
+  };
+}
+
+export const COUNTY_HEADERS = ['شهرستان', 'جمعیت', 'شهروندان مراجعه‌کننده به مرکز استان', 'در هر ۱۰۰ هزار نفر', 'درخواست‌ها', 'سهم مشکلات تکراری (٪)', 'مشکلات پرتکرار'];
+
+export function countyTable(rows: readonly CountyRow[], range: DateRange, populationSource: string): ReportTable {
+  return {
+    title: 'کارنامه شهرستان‌ها',
+    subtitle: `از ${range.from} تا ${range.to} — جمعیت: ${populationSource}`,
+    headers: COUNTY_HEADERS,
+    rows: rows.map((r) => [
+      r.county, r.population, r.citizens, r.per100k, r.cases.length, r.recurringShare, r.topProblems.map(([t, n]) => `${t} (${n})`).join('؛ '),
     ]),
   };
 }

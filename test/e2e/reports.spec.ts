@@ -40,8 +40,12 @@ test('department scorecard: choose a period, read the table, drill down to the c
   await expect(page.getByRole('img', { name: 'پاسخ به‌موقع دستگاه‌های رتبه‌دار (٪)' })).toBeVisible();
   await page.screenshot({ path: shot('50-department-scorecard'), fullPage: true });
   await page.locator('.charts').screenshot({ path: shot('53-report-charts') });
+  const counties = page.getByTestId('county-scorecard');
+  await expect(counties).toContainText('ساری');
+  await expect(page.getByRole('img', { name: 'مراجعه به مرکز استان در هر ۱۰۰ هزار نفر' })).toBeVisible();
+  await page.locator('section[aria-labelledby="counties-title"]').screenshot({ path: shot('54-county-scorecard') });
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'خروجی اکسل' }).click();
+  await page.getByRole('button', { name: 'خروجی اکسل' }).first().click();
   const file = test.info().outputPath('departments.xlsx');
   await (await download).saveAs(file);
   const wb = new ExcelJS.Workbook();

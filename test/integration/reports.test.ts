@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
-import { DEPARTMENT_HEADERS } from '../../shared/reports/table';
+import { COUNTY_HEADERS, DEPARTMENT_HEADERS } from '../../shared/reports/table';
 import { findWord, lineOf, pdfWords, readsRightToLeft, sameWord } from '../helpers/pdf-words';
 import type { Backend } from '../../electron/backend';
 import { importCases } from '../../electron/backend/services/import';
@@ -43,7 +43,7 @@ it('exports the scorecard to XLSX (right-to-left sheet, Persian headers, same nu
   await importCases(b.ctx, JSON.parse(await fs.readFile(SAMPLE, 'utf8')));
   const period = { kind: 'year', year: 1405 } as const;
   const report = await ok(b, 'report/departments', { period });
-  const xlsx = await ok(b, 'report/departmentsFile', { period, format: 'xlsx' });
+  const xlsx = await ok(b, 'report/file', { period, table: 'departments', format: 'xlsx' });
   expect(xlsx.fileName).toBe('didar-departments-14050101-14051229.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
@@ -58,7 +58,7 @@ it('exports the scorecard to XLSX (right-to-left sheet, Persian headers, same nu
     expect(row.getCell(3).value).toBe(r.cases.length);
     expect(row.getCell(7).value).toBe(r.overdueNow.length);
   });
-  const csv = Buffer.from((await ok(b, 'report/departmentsFile', { period, format: 'csv' })).base64, 'base64').toString('utf8');
+  const csv = Buffer.from((await ok(b, 'report/file', { period, table: 'departments', format: 'csv' })).base64, 'base64').toString('utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trimEnd().split('\r\n');
   expect(lines[0]!.split(',')).toEqual(DEPARTMENT_HEADERS);
@@ -90,4 +90,32 @@ it('summarises a meeting day and prints it on A4, right to left', async () => {
   const x = (w: string) => header.find((h) => sameWord(h.text, w))!.xMin;
   expect(x('ردیف')).toBeGreaterThan(x('رهگیری'));
   expect(x('رهگیری')).toBeGreaterThan(x('شهروند'));
+});
+
+it('scores counties by citizens who came to the provincial centre per 100,000 inhabitants, and exports them', async () => {
+  const b = await openTestBackend();
+  open.push(b);
+  await importCases(b.ctx, JSON.parse(await fs.readFile(SAMPLE, 'utf8')));
+  await ok(b, 'settings/update', { countyPopulations: { 'ساری': 504298, 'آمل': 400000 } });
+  const period = { kind: 'year', year: 1405 } as const;
+  const r = await ok(b, 'report/counties', { period });
+  const gold: { county: string; citizen: { nationalId: string }; invalid?: string }[] = JSON.parse(await fs.readFile(SAMPLE, 'utf8')).cases;
+  const citizensOf = (county: string) => new Set(gold.filter((c) => !c.invalid && c.county === county).map((c) => c.citizen.nationalId)).size;
+  const sari = r.rows.find((x) => x.county === 'ساری')!;
+  expect(sari.citizens).toBe(citizensOf('ساری'));
+  expect(sari.per100k).toBe(Math.round((citizensOf('ساری') / 504298) * 1e6) / 10);
+  expect(r.rows.find((x) => x.county === 'نور')!.per100k).toBeNull(); // no population given
+  expect(r.rows.reduce((n, x) => n + x.cases.length, 0)).toBe(160);
+  expect(sari.byMonth.reduce((n, [, k]) => n + k, 0)).toBeGreaterThanOrEqual(sari.citizens);
+  expect(r.rows.some((x) => (x.recurringShare ?? 0) > 0)).toBe(true);
+  expect(r.populationSource).toContain('۱۳۹۵');
+
+  const file = await ok(b, 'report/file', { period, table: 'counties', format: 'xlsx' });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  expect(ws.name).toBe('کارنامه شهرستان‌ها');
+  expect(ws.views[0]?.rightToLeft).toBe(true);
+  expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(COUNTY_HEADERS);
+  expect(ws.getRow(3).getCell(1).value).toBe(r.rows[0]!.county);
 });

@@ -1,10 +1,11 @@
 // Report numbers checked against values computed by hand (calendar: Thursday and Friday off, no holidays;
 // 1405/09/01 is a Sunday).
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../shared/domain';
+import type { Case, MeetingDay } from '../../shared/domain';
 import { newDeadline, withDueDate } from '../../shared/follow-up';
 import { parseJalali } from '../../shared/jalali';
 import { departmentScorecard, median } from '../../shared/reports/department-scorecard';
+import { countyScorecard } from '../../shared/reports/county-scorecard';
 import { casesPerMonth, monthsOf, periodRange } from '../../shared/reports/period';
 import { calendarFrom } from '../../shared/working-days';
 
@@ -103,5 +104,36 @@ describe('periods', () => {
     expect(median([7, 4, 4])).toBe(4);
     expect(median([1, 2, 3, 10])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+});
+
+describe('county scorecard', () => {
+  const day = (id: string, date: string, kind: 'center' | 'county') =>
+    ({ id, date, place: kind === 'center' ? { kind } : { kind, county: 'آمل' }, host: '', openedAt: '', openedBy: '' }) as MeetingDay;
+  const days = [day('d1', '1405/07/10', 'center'), day('d2', '1405/07/15', 'county'), day('d3', '1405/08/05', 'center')];
+  const visit = (id: string, county: string, nid: string, d: MeetingDay) =>
+    ({ ...fakeCase({ id, dept: 'X', date: d.date, start: d.date }), county, meetingDayId: d.id, citizen: { nationalId: nid } }) as Case;
+  const cs = [
+    visit('a1', 'A', 'n1', days[0]!), visit('a2', 'A', 'n1', days[2]!), visit('a3', 'A', 'n2', days[2]!), visit('a4', 'A', 'n3', days[1]!),
+    visit('b1', 'B', 'n4', days[0]!), visit('b2', 'B', 'n5', days[2]!), visit('c1', 'C', 'n6', days[0]!),
+  ];
+  const groups = new Map([
+    ['a1', { title: 'G1', recurring: true }], ['a2', { title: 'G1', recurring: true }], ['a3', { title: 'G2', recurring: false }],
+    ['b1', { title: 'G1', recurring: true }],
+  ]);
+  const rows = countyScorecard(cs, days, { from: '1405/07/01', to: '1405/08/30' }, { A: 200_000, B: 50_000 }, groups);
+
+  it('counts distinct citizens at the provincial centre per 100,000 inhabitants, by month', () => {
+    expect(rows.map((r) => [r.county, r.citizens, r.per100k])).toEqual([['B', 2, 4], ['A', 2, 1], ['C', 1, null]]);
+    const a = rows.find((r) => r.county === 'A')!;
+    expect(a.cases).toEqual(['a1', 'a2', 'a3']); // the county trip (d2) does not count
+    expect(a.byMonth).toEqual([['1405/07', 1], ['1405/08', 2]]);
+  });
+
+  it('names the problems brought most and the share in recurring groups', () => {
+    const a = rows.find((r) => r.county === 'A')!;
+    expect(a.topProblems).toEqual([['G1', 2]]);
+    expect(a.recurringShare).toBe(66.7);
+    expect(rows.find((r) => r.county === 'B')!.recurringShare).toBe(50);
   });
 });

@@ -1,11 +1,13 @@
 // Reports over a period: the department scorecard, and the cases behind any number (drill-down).
-import type { CaseRow, DepartmentReport, ExportFile } from '../../../shared/api';
+import type { CaseRow, CountyReport, DepartmentReport, ExportFile } from '../../../shared/api';
 import { leadDepartment } from '../../../shared/domain';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { daySummary, type DaySummary } from '../../../shared/reports/day-summary';
 import { departmentScorecard } from '../../../shared/reports/department-scorecard';
 import { casesPerMonth, periodRange, type Period } from '../../../shared/reports/period';
-import { departmentTable, toCsv } from '../../../shared/reports/table';
+import { countyTable, departmentTable, toCsv, type ReportTable } from '../../../shared/reports/table';
+import { countyScorecard, type CaseGroup } from '../../../shared/reports/county-scorecard';
+import { groupBoard } from './grouping';
 import type { BackendContext } from '../context';
 import { requireMeetingDay } from './meeting-days';
 import { workCalendar } from './settings';
@@ -19,16 +21,31 @@ export async function departmentReport(ctx: BackendContext, period: Period): Pro
   return { range, today: formatJalali(today), minCases, rows, perMonth: casesPerMonth(cases, range) };
 }
 
-/** The department scorecard as CSV (UTF-8 with BOM) or XLSX (right-to-left sheet); the export is audited. */
-export async function departmentReportFile(ctx: BackendContext, period: Period, format: 'csv' | 'xlsx'): Promise<ExportFile> {
-  const r = await departmentReport(ctx, period);
-  const table = departmentTable(r.rows, r.range, r.minCases);
-  const bytes = format === 'csv'
-    ? Buffer.from(toCsv(table), 'utf8')
-    : await (await import('../export/xlsx')).tablesToXlsx([table]);
-  await ctx.store.logEvent(ctx.actor, `report/export-${format}`, 'report', `departments ${r.range.from}-${r.range.to}`);
-  const name = `didar-departments-${r.range.from.replace(/\//g, '')}-${r.range.to.replace(/\//g, '')}.${format}`;
-  return { fileName: name, base64: bytes.toString('base64') };
+/** Counties by citizens who came to the provincial centre, with the recurring-issue groups they belonged to. */
+export async function countyReport(ctx: BackendContext, period: Period): Promise<CountyReport> {
+  const range = periodRange(period);
+  const s = await ctx.store.getSettings();
+  const board = await groupBoard(ctx);
+  const groupOf = new Map<string, CaseGroup>();
+  for (const g of board.groups) for (const id of g.caseIds) groupOf.set(id, { title: g.title, recurring: g.recurring });
+  const rows = countyScorecard(await ctx.store.listCases(), await ctx.store.listMeetingDays(), range, s.countyPopulations, groupOf);
+  return { range, populationSource: s.countyPopulationSource, rows };
+}
+
+/** A report table as CSV (UTF-8 with BOM) or XLSX (right-to-left sheet); the export is audited. */
+export async function reportFile(ctx: BackendContext, period: Period, which: 'departments' | 'counties', format: 'csv' | 'xlsx'): Promise<ExportFile> {
+  let table: ReportTable;
+  if (which === 'departments') {
+    const r = await departmentReport(ctx, period);
+    table = departmentTable(r.rows, r.range, r.minCases);
+  } else {
+    const r = await countyReport(ctx, period);
+    table = countyTable(r.rows, r.range, r.populationSource);
+  }
+  const bytes = format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await (await import('../export/xlsx')).tablesToXlsx([table]);
+  const range = periodRange(period);
+  await ctx.store.logEvent(ctx.actor, `report/export-${format}`, 'report', `${which} ${range.from}-${range.to}`);
+  return { fileName: `didar-${which}-${range.from.replace(/\//g, '')}-${range.to.replace(/\//g, '')}.${format}`, base64: bytes.toString('base64') };
 }
 
 export async function meetingDaySummary(ctx: BackendContext, dayId: string): Promise<DaySummary> {

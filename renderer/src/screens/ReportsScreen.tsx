@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CaseRow, DepartmentReport } from '../../../shared/api';
+import type { CaseRow, CountyReport, DepartmentReport } from '../../../shared/api';
 import { OUTCOMES } from '../../../shared/follow-up';
 import { OUTCOME_LABEL, STATUS_LABEL } from '../../../shared/labels';
 import type { DepartmentRow } from '../../../shared/reports/department-scorecard';
@@ -27,6 +27,11 @@ const T = {
   chartOnTime: 'پاسخ به‌موقع دستگاه‌های رتبه‌دار (٪)',
   chartMonths: 'درخواست‌ها در هر ماه',
   monthLabel: (m: string) => `${JALALI_MONTHS[Number(m.slice(5)) - 1]} ${fa(m.slice(0, 4))}`,
+  counties: 'کارنامه شهرستان‌ها',
+  countiesIntro: 'شهروندی که برای مشکلش به مرکز استان آمده، نشانه کاستی در ادارات شهرستان است. شمار شهروندان مراجعه‌کننده به مرکز استان در هر ۱۰۰ هزار نفر جمعیت.',
+  population: 'جمعیت', citizens: 'شهروندان', per100k: 'در هر ۱۰۰ هزار نفر', byMonth: 'به تفکیک ماه', top: 'مشکلات پرتکرار', recurringShare: 'سهم مشکلات تکراری',
+  source: (s: string) => `جمعیت: ${s} (در تنظیمات قابل ویرایش)`,
+  chartCounties: 'مراجعه به مرکز استان در هر ۱۰۰ هزار نفر',
   xlsx: 'خروجی اکسل',
   csv: 'خروجی CSV',
 };
@@ -39,24 +44,27 @@ export function ReportsScreen() {
   const [error, setError] = useState('');
   const [drill, setDrill] = useState<{ title: string; rows: CaseRow[] } | null>(null);
   const [period, setPeriod] = useState<Period | null>(null);
+  const [counties, setCounties] = useState<CountyReport | null>(null);
 
   const load = async (period: Period) => {
     setError('');
     setDrill(null);
     try {
-      setReport(await call('report/departments', { period }));
+      const [d, c] = await Promise.all([call('report/departments', { period }), call('report/counties', { period })]);
+      setReport(d);
+      setCounties(c);
       setPeriod(period);
     } catch (e) {
       setError(e instanceof ApiFailure ? e.message : String(e));
     }
   };
-  const open = async (what: string, row: DepartmentRow, ids: string[]) => {
+  const open = async (what: string, owner: string, ids: string[]) => {
     if (ids.length === 0) return;
-    setDrill({ title: T.drill(what, row.department), rows: await call('case/rows', { caseIds: ids }) });
+    setDrill({ title: T.drill(what, owner), rows: await call('case/rows', { caseIds: ids }) });
   };
-  const download = async (format: 'csv' | 'xlsx') => {
+  const download = async (format: 'csv' | 'xlsx', table: 'departments' | 'counties' = 'departments') => {
     if (!period) return;
-    const file = await call('report/departmentsFile', { period, format });
+    const file = await call('report/file', { period, table, format });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(base64Blob(file.base64));
     a.download = file.fileName;
@@ -64,7 +72,7 @@ export function ReportsScreen() {
     URL.revokeObjectURL(a.href);
   };
   const cell = (what: string, row: DepartmentRow, ids: string[], text?: string) => (
-    <td><button type="button" className="link" disabled={ids.length === 0} onClick={() => void open(what, row, ids)}>{text ?? fa(ids.length)}</button></td>
+    <td><button type="button" className="link" disabled={ids.length === 0} onClick={() => void open(what, row.department, ids)}>{text ?? fa(ids.length)}</button></td>
   );
 
   return (
@@ -112,7 +120,7 @@ export function ReportsScreen() {
                       {cell(T.satisfied, r, r.satisfied, pctText(r.satisfiedPct))}
                       <td>
                         {OUTCOMES.filter((o) => r.outcomes[o]?.length).map((o) => (
-                          <button key={o} type="button" className="link chip-link" onClick={() => void open(OUTCOME_LABEL[o], r, r.outcomes[o]!)}>
+                          <button key={o} type="button" className="link chip-link" onClick={() => void open(OUTCOME_LABEL[o], r.department, r.outcomes[o]!)}>
                             {OUTCOME_LABEL[o]} {fa(r.outcomes[o]!.length)}
                           </button>
                         ))}
@@ -125,6 +133,38 @@ export function ReportsScreen() {
           </>
         )}
       </section>
+      {counties && (
+        <section className="card" aria-labelledby="counties-title">
+          <h2 id="counties-title">{T.counties}</h2>
+          <p className="muted">{T.countiesIntro}</p>
+          <p className="muted small-text">{T.source(counties.populationSource)}</p>
+          <div className="actions">
+            <button type="button" onClick={() => void download('xlsx', 'counties')}>{T.xlsx}</button>
+            <button type="button" onClick={() => void download('csv', 'counties')}>{T.csv}</button>
+          </div>
+          <BarChart
+            label={T.chartCounties} horizontal
+            labels={counties.rows.filter((r) => r.per100k !== null).map((r) => r.county)}
+            values={counties.rows.filter((r) => r.per100k !== null).map((r) => r.per100k)}
+          />
+          <table className="cases" data-testid="county-scorecard">
+            <thead><tr><th>{T.county}</th><th>{T.population}</th><th>{T.citizens}</th><th>{T.per100k}</th><th>{T.byMonth}</th><th>{T.recurringShare}</th><th>{T.top}</th></tr></thead>
+            <tbody>
+              {counties.rows.map((r) => (
+                <tr key={r.county}>
+                  <td>{r.county}</td>
+                  <td>{r.population === null ? T.none : r.population.toLocaleString('fa-IR')}</td>
+                  <td><button type="button" className="link" onClick={() => void open(T.citizens, r.county, r.cases)}>{fa(r.citizens)}</button></td>
+                  <td>{r.per100k === null ? T.none : fa(r.per100k)}</td>
+                  <td className="small-text">{r.byMonth.filter(([, n]) => n > 0).map(([m, n]) => `${T.monthLabel(m)}: ${fa(n)}`).join('، ')}</td>
+                  <td>{pctText(r.recurringShare)}</td>
+                  <td className="small-text">{r.topProblems.map(([t, n]) => `${t} (${fa(n)})`).join('؛ ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       {drill && (
         <section className="card" aria-label={drill.title} data-testid="drill-down">
           <div className="card-head"><h3>{drill.title}</h3><button type="button" onClick={() => setDrill(null)}>{T.close}</button></div>

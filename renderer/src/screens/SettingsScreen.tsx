@@ -32,6 +32,8 @@ const T = {
   recurringMinCounties: 'یا کمترین تعداد شهرستان',
   recurringMinDays: 'یا کمترین تعداد روز ملاقات',
   reportMinCases: 'کارنامه: کمترین پرونده برای رتبه گرفتن دستگاه',
+  populations: 'جمعیت شهرستان‌ها (هر سطر: نام شهرستان و جمعیت)',
+  populationSource: 'منبع جمعیت',
   lists: 'فهرست‌ها (هر سطر یک مورد)',
   counties: 'شهرستان‌ها',
   departments: 'دستگاه‌های اجرایی',
@@ -64,6 +66,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
   const [holidays, setHolidays] = useState(settings.holidays.map((h) => `${fa(h.date)} ${h.title}`).join('\n'));
   const [deadline, setDeadline] = useState(fa(settings.defaultDeadlineDays));
   const [escalation, setEscalation] = useState(fa(settings.escalationDays));
+  const [populations, setPopulations] = useState(Object.entries(settings.countyPopulations).map(([c, n]) => `${c} ${fa(n)}`).join('\n'));
   const [numbers, setNumbers] = useState({
     circularComplianceDays: fa(settings.circularComplianceDays), recurringMinCases: fa(settings.recurringMinCases),
     recurringMinCounties: fa(settings.recurringMinCounties), recurringMinDays: fa(settings.recurringMinDays),
@@ -109,6 +112,11 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         recurringMinCounties: toNumber(numbers.recurringMinCounties),
         recurringMinDays: toNumber(numbers.recurringMinDays),
         reportMinCases: toNumber(numbers.reportMinCases),
+        countyPopulations: Object.fromEntries(lines(populations).map((l) => {
+          const at = l.search(/[\d۰-۹][\d۰-۹,٬]*$/);
+          return [l.slice(0, at).trim(), toNumber(l.slice(at).replace(/[,٬]/g, ''))];
+        })),
+        countyPopulationSource: s.countyPopulationSource,
       });
       setErrors({});
       setDone(true);
@@ -194,6 +202,12 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           {numberField('recurringMinDays', T.recurringMinDays)}
           {numberField('reportMinCases', T.reportMinCases)}
         </div>
+        <Field label={T.populations} htmlFor="s-populations" error={firstError('countyPopulations')} wide>
+          <textarea id="s-populations" rows={6} value={populations} onChange={(e) => setPopulations(e.target.value)} />
+        </Field>
+        <Field label={T.populationSource} htmlFor="s-population-source" error={firstError('countyPopulationSource')} wide>
+          <input id="s-population-source" value={s.countyPopulationSource} onChange={(e) => set('countyPopulationSource', e.target.value)} />
+        </Field>
       </fieldset>
       <fieldset>
         <legend>{T.lists}</legend>

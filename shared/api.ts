@@ -174,7 +174,7 @@ export const api = {
   'report/day': { args: dayRef, result: out<DaySummary>() },
   'report/dayPdf': { args: dayRef, result: out<ExportFile>() },
   'report/counties': { args: z.object({ period: PeriodSchema }), result: out<CountyReport>() },
-  'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>() },
+  'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>() },
 
   'circular/list': { args: none, result: out<Circular[]>() },
   'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>() },

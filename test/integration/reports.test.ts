@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import { COUNTY_HEADERS, DEPARTMENT_HEADERS } from '../../shared/reports/table';
+import { WEEKLY_HEADERS } from '../../shared/reports/weekly';
 import { findWord, lineOf, pdfWords, readsRightToLeft, sameWord } from '../helpers/pdf-words';
 import type { Backend } from '../../electron/backend';
 import { importCases } from '../../electron/backend/services/import';
@@ -118,4 +119,15 @@ it('scores counties by citizens who came to the provincial centre per 100,000 in
   expect(ws.views[0]?.rightToLeft).toBe(true);
   expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(COUNTY_HEADERS);
   expect(ws.getRow(3).getCell(1).value).toBe(r.rows[0]!.county);
+});
+
+it('exports the weekly count per department and request type, totals matching the period', async () => {
+  const b = await openTestBackend();
+  open.push(b);
+  await importCases(b.ctx, JSON.parse(await fs.readFile(SAMPLE, 'utf8')));
+  const file = await ok(b, 'report/file', { period: { kind: 'year', year: 1405 }, table: 'weekly', format: 'csv' });
+  const lines = Buffer.from(file.base64, 'base64').toString('utf8').slice(1).trimEnd().split('\r\n');
+  expect(lines[0]!.split(',')).toEqual(WEEKLY_HEADERS);
+  expect(lines.slice(1).reduce((n, l) => n + Number(l.split(',').at(-1)), 0)).toBe(160);
+  expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(8); // the eight meeting days fall in eight weeks
 });

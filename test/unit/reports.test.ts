@@ -6,6 +6,7 @@ import { newDeadline, withDueDate } from '../../shared/follow-up';
 import { parseJalali } from '../../shared/jalali';
 import { departmentScorecard, median } from '../../shared/reports/department-scorecard';
 import { countyScorecard } from '../../shared/reports/county-scorecard';
+import { weekStart, weeklyCounts } from '../../shared/reports/weekly';
 import { casesPerMonth, monthsOf, periodRange } from '../../shared/reports/period';
 import { calendarFrom } from '../../shared/working-days';
 
@@ -135,5 +136,21 @@ describe('county scorecard', () => {
     expect(a.topProblems).toEqual([['G1', 2]]);
     expect(a.recurringShare).toBe(66.7);
     expect(rows.find((r) => r.county === 'B')!.recurringShare).toBe(50);
+  });
+});
+
+describe('weekly counts', () => {
+  it('counts cases per Saturday-to-Friday week, department and order type', () => {
+    // 1405/09/01 is a Sunday: its week starts on Saturday 1405/08/30 and ends on Friday 1405/09/06.
+    expect(weekStart('1405/09/01')).toBe('1405/08/30');
+    expect(weekStart('1405/09/07')).toBe('1405/09/07'); // a Saturday
+    const cs = [
+      fakeCase({ id: '1', dept: 'X', date: '1405/09/01' }), fakeCase({ id: '2', dept: 'X', date: '1405/09/05' }),
+      fakeCase({ id: '3', dept: 'Y', date: '1405/09/02' }), fakeCase({ id: '4', dept: 'X', date: '1405/09/08' }),
+      fakeCase({ id: '5', dept: 'X', date: '1405/09/03', status: 'cancelled' }),
+    ];
+    expect(weeklyCounts(cs, { from: '1405/09/01', to: '1405/09/30' }).map((r) => [r.weekStart, r.weekEnd, r.department, r.cases])).toEqual([
+      ['1405/08/30', '1405/09/06', 'X', 2], ['1405/08/30', '1405/09/06', 'Y', 1], ['1405/09/07', '1405/09/13', 'X', 1],
+    ]);
   });
 });

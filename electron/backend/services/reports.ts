@@ -8,6 +8,7 @@ import { casesPerMonth, periodRange, type Period } from '../../../shared/reports
 import { countyTable, departmentTable, toCsv, type ReportTable } from '../../../shared/reports/table';
 import { countyScorecard, type CaseGroup } from '../../../shared/reports/county-scorecard';
 import { groupBoard } from './grouping';
+import { weeklyCounts, weeklyTable } from '../../../shared/reports/weekly';
 import type { BackendContext } from '../context';
 import { requireMeetingDay } from './meeting-days';
 import { workCalendar } from './settings';
@@ -33,14 +34,17 @@ export async function countyReport(ctx: BackendContext, period: Period): Promise
 }
 
 /** A report table as CSV (UTF-8 with BOM) or XLSX (right-to-left sheet); the export is audited. */
-export async function reportFile(ctx: BackendContext, period: Period, which: 'departments' | 'counties', format: 'csv' | 'xlsx'): Promise<ExportFile> {
+export async function reportFile(ctx: BackendContext, period: Period, which: 'departments' | 'counties' | 'weekly', format: 'csv' | 'xlsx'): Promise<ExportFile> {
   let table: ReportTable;
   if (which === 'departments') {
     const r = await departmentReport(ctx, period);
     table = departmentTable(r.rows, r.range, r.minCases);
-  } else {
+  } else if (which === 'counties') {
     const r = await countyReport(ctx, period);
     table = countyTable(r.rows, r.range, r.populationSource);
+  } else {
+    const range = periodRange(period);
+    table = weeklyTable(weeklyCounts(await ctx.store.listCases(), range), range);
   }
   const bytes = format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await (await import('../export/xlsx')).tablesToXlsx([table]);
   const range = periodRange(period);

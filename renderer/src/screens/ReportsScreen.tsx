@@ -34,6 +34,7 @@ const T = {
   chartCounties: 'مراجعه به مرکز استان در هر ۱۰۰ هزار نفر',
   xlsx: 'خروجی اکسل',
   csv: 'خروجی CSV',
+  weekly: 'آمار هفتگی برای سامانه ملی (اکسل)',
 };
 
 const pctText = (p: number | null) => (p === null ? T.none : `${fa(p)}٪`);
@@ -62,7 +63,7 @@ export function ReportsScreen() {
     if (ids.length === 0) return;
     setDrill({ title: T.drill(what, owner), rows: await call('case/rows', { caseIds: ids }) });
   };
-  const download = async (format: 'csv' | 'xlsx', table: 'departments' | 'counties' = 'departments') => {
+  const download = async (format: 'csv' | 'xlsx', table: 'departments' | 'counties' | 'weekly' = 'departments') => {
     if (!period) return;
     const file = await call('report/file', { period, table, format });
     const a = document.createElement('a');
@@ -90,6 +91,7 @@ export function ReportsScreen() {
             <div className="actions">
               <button type="button" onClick={() => void download('xlsx')}>{T.xlsx}</button>
               <button type="button" onClick={() => void download('csv')}>{T.csv}</button>
+              <button type="button" onClick={() => void download('xlsx', 'weekly')}>{T.weekly}</button>
             </div>
             <div className="editor-grid charts">
               <BarChart

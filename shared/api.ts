@@ -172,7 +172,7 @@ export const api = {
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<CaseRow[]>() },
   'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>() },
   'report/day': { args: dayRef, result: out<DaySummary>() },
-  'report/dayPdf': { args: dayRef, result: out<ExportFile>() },
+  'report/dayFile': { args: dayRef.extend({ format: z.enum(['pdf', 'xlsx', 'csv']) }), result: out<ExportFile>() },
   'report/counties': { args: z.object({ period: PeriodSchema }), result: out<CountyReport>() },
   'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>() },
 

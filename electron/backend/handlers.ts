@@ -13,7 +13,7 @@ import {
 } from './services/follow-up';
 import { referWithLetters } from './services/letters';
 import { circularEffect, correctGroups, groupBoard } from './services/grouping';
-import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryPdf, reportFile } from './services/reports';
+import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
 import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
 
 export const APP_VERSION = '0.1.0';
@@ -64,7 +64,7 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'case/rows': (a) => caseRows(ctx, a.caseIds),
     'report/departments': (a) => departmentReport(ctx, a.period),
     'report/day': (a) => meetingDaySummary(ctx, a.meetingDayId),
-    'report/dayPdf': (a) => meetingDaySummaryPdf(ctx, a.meetingDayId),
+    'report/dayFile': (a) => meetingDaySummaryFile(ctx, a.meetingDayId, a.format),
     'report/counties': (a) => countyReport(ctx, a.period),
     'report/file': (a) => reportFile(ctx, a.period, a.table, a.format),
     'circular/list': () => ctx.store.listCirculars(),

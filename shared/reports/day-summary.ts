@@ -2,6 +2,8 @@
 // counties, which kinds of orders, and every order with its code and deadline.
 import { leadDepartment, type Case, type MeetingDay, type OrderType } from '../domain';
 import { countsBy } from '../circular';
+import { ORDER_TYPE_LABEL } from '../labels';
+import type { ReportTable } from './table';
 
 export type DaySummary = {
   day: MeetingDay;
@@ -27,5 +29,16 @@ export function daySummary(day: MeetingDay, all: readonly Case[]): DaySummary {
       code: c.code, citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, department: leadDepartment(c),
       type: type(c), dueDate: c.deadline?.dueDate ?? c.order?.dueDate ?? '', text: c.order?.text ?? '',
     })),
+  };
+}
+
+export const DAY_ORDER_HEADERS = ['کد رهگیری', 'شهروند', 'شهرستان', 'دستگاه', 'نوع دستور', 'مهلت', 'دستور'];
+
+export function dayOrdersTable(s: DaySummary): ReportTable {
+  return {
+    title: 'دستورهای روز ملاقات',
+    subtitle: `روز ملاقات ${s.day.date} — ${s.citizens} شهروند، ${s.cases} درخواست`,
+    headers: DAY_ORDER_HEADERS,
+    rows: s.orders.map((o) => [o.code, o.citizen, o.county, o.department, o.type === 'none' ? 'بدون دستور' : ORDER_TYPE_LABEL[o.type], o.dueDate, o.text]),
   };
 }

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import { COUNTY_HEADERS, DEPARTMENT_HEADERS } from '../../shared/reports/table';
 import { WEEKLY_HEADERS } from '../../shared/reports/weekly';
+import { DAY_ORDER_HEADERS } from '../../shared/reports/day-summary';
 import { findWord, lineOf, pdfWords, readsRightToLeft, sameWord } from '../helpers/pdf-words';
 import type { Backend } from '../../electron/backend';
 import { importCases } from '../../electron/backend/services/import';
@@ -80,7 +81,7 @@ it('summarises a meeting day and prints it on A4, right to left', async () => {
   expect(s.byDepartment.reduce((n, [, k]) => n + k, 0)).toBe(ofDay.filter((c) => c.department).length);
   expect(s.orders).toHaveLength(ofDay.length);
 
-  const file = await ok(b, 'report/dayPdf', { meetingDayId: day.id });
+  const file = await ok(b, 'report/dayFile', { meetingDayId: day.id, format: 'pdf' });
   const pdf = path.join(b.dataDir, 'day.pdf');
   await fs.writeFile(pdf, Buffer.from(file.base64, 'base64'));
   const words = pdfWords(pdf);
@@ -91,6 +92,15 @@ it('summarises a meeting day and prints it on A4, right to left', async () => {
   const x = (w: string) => header.find((h) => sameWord(h.text, w))!.xMin;
   expect(x('ردیف')).toBeGreaterThan(x('رهگیری'));
   expect(x('رهگیری')).toBeGreaterThan(x('شهروند'));
+
+  const xlsx = await ok(b, 'report/dayFile', { meetingDayId: day.id, format: 'xlsx' });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  expect(ws.views[0]?.rightToLeft).toBe(true);
+  expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(DAY_ORDER_HEADERS);
+  expect(ws.getRow(3).getCell(1).value).toBe(s.orders[0]!.code);
+  expect(ws.rowCount).toBe(2 + s.orders.length);
 });
 
 it('scores counties by citizens who came to the provincial centre per 100,000 inhabitants, and exports them', async () => {

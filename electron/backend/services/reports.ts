@@ -2,7 +2,7 @@
 import type { CaseRow, CountyReport, DepartmentReport, ExportFile } from '../../../shared/api';
 import { leadDepartment } from '../../../shared/domain';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
-import { daySummary, type DaySummary } from '../../../shared/reports/day-summary';
+import { daySummary, dayOrdersTable, type DaySummary } from '../../../shared/reports/day-summary';
 import { departmentScorecard } from '../../../shared/reports/department-scorecard';
 import { casesPerMonth, periodRange, type Period } from '../../../shared/reports/period';
 import { countyTable, departmentTable, toCsv, type ReportTable } from '../../../shared/reports/table';
@@ -56,12 +56,19 @@ export async function meetingDaySummary(ctx: BackendContext, dayId: string): Pro
   return daySummary(await requireMeetingDay(ctx, dayId), await ctx.store.listCasesOfDay(dayId));
 }
 
-export async function meetingDaySummaryPdf(ctx: BackendContext, dayId: string): Promise<ExportFile> {
+/** The day's summary on A4 for the governor, or its order list as XLSX/CSV; audited. */
+export async function meetingDaySummaryFile(ctx: BackendContext, dayId: string, format: 'pdf' | 'xlsx' | 'csv'): Promise<ExportFile> {
   const summary = await meetingDaySummary(ctx, dayId);
-  const s = await ctx.store.getSettings();
-  const pdf = await (await import('../pdf/day-summary-pdf')).renderDaySummaryPdf({ ...summary, officeName: s.officeName, officeUnit: s.officeUnit });
-  await ctx.store.logEvent(ctx.actor, 'report/day-pdf', 'meetingDay', dayId);
-  return { fileName: `didar-day-${summary.day.date.replace(/\//g, '')}.pdf`, base64: pdf.toString('base64') };
+  let bytes: Buffer;
+  if (format === 'pdf') {
+    const s = await ctx.store.getSettings();
+    bytes = await (await import('../pdf/day-summary-pdf')).renderDaySummaryPdf({ ...summary, officeName: s.officeName, officeUnit: s.officeUnit });
+  } else {
+    const table = dayOrdersTable(summary);
+    bytes = format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await (await import('../export/xlsx')).tablesToXlsx([table]);
+  }
+  await ctx.store.logEvent(ctx.actor, `report/day-${format}`, 'meetingDay', dayId);
+  return { fileName: `didar-day-${summary.day.date.replace(/\//g, '')}.${format}`, base64: bytes.toString('base64') };
 }
 
 export async function caseRows(ctx: BackendContext, ids: readonly string[]): Promise<CaseRow[]> {

@@ -18,6 +18,7 @@ const T = {
   orders: 'دستورها',
   code: 'کد رهگیری', citizen: 'شهروند', county: 'شهرستان', department: 'دستگاه', type: 'نوع دستور', due: 'مهلت', order: 'دستور',
   pdf: 'PDF برای استاندار',
+  xlsx: 'فهرست دستورها (اکسل)',
 };
 
 const counts = (title: string, rows: [string, number][]) => (
@@ -45,10 +46,10 @@ export function DaySummaryPanel() {
     return () => { live = false; };
   }, [dayId]);
   const typeLabel = (t: string) => (t === 'none' ? T.noOrder : ORDER_TYPE_LABEL[t as keyof typeof ORDER_TYPE_LABEL]);
-  const pdf = async () => {
-    const file = await call('report/dayPdf', { meetingDayId: dayId });
+  const download = async (format: 'pdf' | 'xlsx') => {
+    const file = await call('report/dayFile', { meetingDayId: dayId, format });
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(base64Blob(file.base64, 'application/pdf'));
+    a.href = URL.createObjectURL(base64Blob(file.base64, format === 'pdf' ? 'application/pdf' : undefined));
     a.download = file.fileName;
     a.click();
     URL.revokeObjectURL(a.href);
@@ -63,7 +64,8 @@ export function DaySummaryPanel() {
           <select id="ds-day" value={dayId} onChange={(e) => setDayId(e.target.value)}>
             {days.map((d) => <option key={d.id} value={d.id}>{faDate(d.date)} — {placeLabel(d.place)}</option>)}
           </select>
-          <button type="button" onClick={() => void pdf()} disabled={!dayId}>{T.pdf}</button>
+          <button type="button" onClick={() => void download('pdf')} disabled={!dayId}>{T.pdf}</button>
+          <button type="button" onClick={() => void download('xlsx')} disabled={!dayId}>{T.xlsx}</button>
         </div>
       )}
       {summary && (

@@ -44,6 +44,12 @@ test('department scorecard: choose a period, read the table, drill down to the c
   await expect(counties).toContainText('ساری');
   await expect(page.getByRole('img', { name: 'مراجعه به مرکز استان در هر ۱۰۰ هزار نفر' })).toBeVisible();
   await page.locator('section[aria-labelledby="counties-title"]').screenshot({ path: shot('54-county-scorecard') });
+  // Printed, the tabs, buttons and period picker give way to the tables and charts.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.app-header')).toBeHidden();
+  await expect(page.getByRole('img', { name: 'درخواست‌ها در هر ماه' })).toBeVisible();
+  await page.screenshot({ path: shot('55-reports-print'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'خروجی اکسل' }).first().click();
   const file = test.info().outputPath('departments.xlsx');

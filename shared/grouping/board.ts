@@ -46,7 +46,8 @@ export function summarizeGroup(g: CorrectedGroup, byId: ReadonlyMap<string, Boar
     counties: counts(cs.map((c) => c.county)),
     departments: counts(cs.map((c) => c.department)),
     days,
-    samples: [...cs].sort((a, b) => a.text.length - b.text.length).slice(0, 3).map((c) => c.text),
+    // Near-identical wordings are common in a group: three different texts, shortest first.
+    samples: [...new Set([...cs].sort((a, b) => a.text.length - b.text.length).map((c) => c.text))].slice(0, 3),
     caseIds: cs.map((c) => c.id),
     notCollective: g.notCollective,
     corrected: g.corrected,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { IdInput } from '../domain';
 import { msg } from '../messages';
 
-const caseIds = (min: number, error: string) => z.array(IdInput).min(min, { error }).max(20_000);
+const caseIds = (min: number, error: string) =>
+  z.array(IdInput).min(min, { error }).max(20_000).refine((ids) => new Set(ids).size === ids.length, { error: msg.duplicateCases });
 
 export const GroupCorrectionSchema = z.discriminatedUnion('kind', [
   /** These cases belong together: their groups become one. */
@@ -27,7 +28,7 @@ export function applyCorrections(groups: readonly { caseIds: string[]; title: st
   };
   for (const c of corrections) {
     const at = groupOf();
-    const present = c.caseIds.filter((id) => at.has(id));
+    const present = [...new Set(c.caseIds)].filter((id) => at.has(id));
     if (present.length === 0) continue;
     if (c.kind === 'merge') {
       const idx = [...new Set(present.map((id) => at.get(id)!))];

@@ -97,6 +97,24 @@ describe('recurring-issues board', () => {
     check(await ok(again.b, 'group/board', {}), null);
   });
 
+  it('titles a group made only of cases recorded after the run', async () => {
+    const { b } = await imported();
+    await ok(b, 'group/board', {});
+    const day = await ok(b, 'meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
+    const record = (text: string) => ok(b, 'case/record', {
+      meetingDayId: day.id, citizen: validCitizen, text, order: { type: 'act', leadDepartment: 'فرمانداری', deadlineDays: 10, text: '' },
+    });
+    const x = await record('کتابخانه عمومی محله کتاب تازه ندارد و قفسه‌ها خالی است');
+    const y = await record('قفسه‌های کتابخانه عمومی سال‌هاست کتاب تازه نگرفته');
+    const board = await ok(b, 'group/correct', { kind: 'merge', caseIds: [x.id, y.id] });
+    const g = groupWith(board, x.id)!;
+    expect(g.caseIds.sort()).toEqual([x.id, y.id].sort());
+    // Titled from the run's vocabulary (words the run never saw cannot appear): words of these texts.
+    expect(g.title.length).toBeGreaterThan(0);
+    for (const w of g.title.split('، ')) expect(`${x.text} ${y.text}`).toContain(w);
+    expect(g.samples).toHaveLength(2);
+  });
+
   it('shows an empty board for an empty data folder', async () => {
     const b = await openTestBackend();
     open.push(b);
@@ -110,6 +128,9 @@ describe('recurring-issues board', () => {
     const r = await send(b, 'group/correct', { kind: 'merge', caseIds: ['only-one'] } as never);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(JSON.stringify(r.error)).toContain('دست‌کم دو گروه');
+    const twice = await send(b, 'group/correct', { kind: 'split', caseIds: ['a1', 'a1'] });
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(JSON.stringify(twice.error)).toContain('دو بار');
     expect(await snapshot(b.dataDir)).toEqual(before);
   });
 

@@ -87,6 +87,12 @@ describe('applyCorrections', () => {
     expect(out.flatMap((g) => g.caseIds).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
+  it('counts a case named twice in a correction once', () => {
+    const out = applyCorrections(groups, [{ kind: 'split', caseIds: ['a', 'a'], ...at }]);
+    expect(out.find((g) => g.caseIds.includes('a'))!.caseIds).toEqual(['a']);
+    expect(out.flatMap((g) => g.caseIds).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
   it('ignores corrections about cases that no longer exist', () => {
     const out = applyCorrections(groups, [{ kind: 'merge', caseIds: ['zz', 'yy'], ...at }]);
     expect(out.map((g) => g.caseIds)).toEqual(groups.map((g) => g.caseIds));

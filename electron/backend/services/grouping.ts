@@ -7,6 +7,8 @@ import { rankGroups, summarizeGroup, type BoardCase, type BoardGroup, type Recur
 import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
 import { applyCorrections } from '../../../shared/grouping/corrections';
 import { groupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
+import { vectorize } from '../../../shared/grouping/features';
+import { contentTerms } from '../../../shared/grouping/text';
 import type { Store } from '../store/store';
 import type { BackendContext } from '../context';
 import { groupInWorker } from '../grouping/run-in-worker';
@@ -45,7 +47,10 @@ async function runState(ctx: BackendContext, rerun: boolean): Promise<RunState> 
   if (!p || rerun) {
     p = freshRun(ctx);
     states.set(ctx.store, p);
-    p.catch(() => states.delete(ctx.store));
+    // Only a failed run that is still the current one is forgotten (a newer re-run may have replaced it).
+    p.catch(() => {
+      if (states.get(ctx.store) === p) states.delete(ctx.store);
+    });
   }
   return p;
 }
@@ -95,13 +100,20 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
   const rules = rulesOf(await ctx.store.getSettings());
   const summaries = corrected.map((g) => {
     // A group the office reshaped is titled from its own cases.
-    const idx = g.caseIds.map((id) => state.indexOf.get(id)).filter((i): i is number => i !== undefined);
-    const title = g.corrected && idx.length ? groupTitle(idx.map((i) => run.vectors[i]!), run.model, run.surfaces) : g.title;
+    // Cases recorded after the run are vectorised with the run's model, so they can be titled too.
+    const needsTitle = g.corrected || !g.title;
+    const vectors = needsTitle ? g.caseIds.flatMap((id) => {
+      const i = state.indexOf.get(id);
+      if (i !== undefined) return [run.vectors[i]!];
+      const c = byId.get(id);
+      return c ? [vectorize(contentTerms(c.text, run.places).stems, run.model)] : [];
+    }) : [];
+    const title = needsTitle && vectors.length ? groupTitle(vectors, run.model, run.surfaces) : g.title;
     return summarizeGroup({ ...g, title: title || g.title }, byId, rules);
   });
   const listed = rankGroups(summaries.filter((g) => g.cases > 1));
   return {
-    runAt: state.runAt, runMs: state.runMs, cases: cases.length, attached: state.attached.size, rules,
+    runAt: state.runAt, runMs: state.runMs, cases: cases.length, attached: [...state.attached].filter(([id, g]) => g >= 0 && byId.has(id)).length, rules,
     meetingDates: [...new Set(cases.map((c) => c.meetingDate))].sort(),
     groups: listed, singles: summaries.length - listed.length,
   };

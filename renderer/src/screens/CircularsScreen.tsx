@@ -161,11 +161,16 @@ function CircularEditor({ circular, onChanged }: { circular: Circular; onChanged
 /** New cases of the circular's problem per meeting day, before and after its issue date. */
 function Effect({ circular }: { circular: Circular }) {
   const [effect, setEffect] = useState<CircularEffect | null>(null);
+  const [effectError, setEffectError] = useState('');
   useEffect(() => {
     let live = true;
-    void call('circular/effect', { id: circular.id }).then((e) => live && setEffect(e));
+    call('circular/effect', { id: circular.id }).then(
+      (e) => live && setEffect(e),
+      (e: unknown) => live && setEffectError(e instanceof ApiFailure ? e.message : String(e)),
+    );
     return () => { live = false; };
   }, [circular.id]);
+  if (effectError) return <section className="card"><div className="alert error" role="alert">{effectError}</div></section>;
   if (!effect) return null;
   return (
     <section className="card" aria-labelledby="effect-title" data-testid="circular-effect">

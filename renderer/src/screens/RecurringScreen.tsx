@@ -13,7 +13,7 @@ const T = {
   loading: 'در حال گروه‌بندی درخواست‌ها…',
   rerun: 'گروه‌بندی دوباره',
   run: (cases: number, ms: number, at: string) => `${fa(cases)} درخواست، گروه‌بندی در ${fa((ms / 1000).toFixed(1))} ثانیه — ${at}`,
-  attached: (n: number) => `${fa(n)} درخواست تازه از آخرین گروه‌بندی به گروه‌ها افزوده شده`,
+  attached: (n: number) => `${fa(n)} درخواست تازه از آخرین گروه‌بندی به گروه‌ها افزوده شده`, // only those that joined a group
   rules: (c: number, k: number, d: number) => `تکراری: دست‌کم ${fa(c)} درخواست از ${fa(k)} شهرستان یا ${fa(d)} روز ملاقات (در تنظیمات)`,
   onlyRecurring: 'فقط مشکلات تکراری',
   empty: 'هنوز گروهی با بیش از یک درخواست نیست.',
@@ -159,11 +159,15 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
   onDraft: (problem: string) => Promise<void>;
 }) {
   const [rows, setRows] = useState<CaseRow[]>([]);
+  const [rowsError, setRowsError] = useState('');
   const [problem, setProblem] = useState(group.title);
   const [out, setOut] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
-    void call('case/rows', { caseIds: group.caseIds.slice(0, 500) }).then((r) => live && setRows(r));
+    call('case/rows', { caseIds: group.caseIds.slice(0, 500) }).then(
+      (r) => live && setRows(r),
+      (e: unknown) => live && setRowsError(e instanceof ApiFailure ? e.message : String(e)),
+    );
     return () => { live = false; };
   }, [group.caseIds]);
   const perDay = new Map(group.days);
@@ -177,7 +181,7 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
         <label htmlFor="g-problem">{T.problem}</label>
         <input id="g-problem" value={problem} onChange={(e) => setProblem(e.target.value)} maxLength={200} />
         <button type="button" className="primary" onClick={() => void onDraft(problem)} disabled={busy || !problem.trim()}>{T.draft}</button>
-        <button type="button" onClick={() => void onCorrect({ kind: 'notCollective', caseIds: group.caseIds, value: !group.notCollective }, group.caseIds[0])} disabled={busy}>
+        <button type="button" onClick={() => void onCorrect({ kind: 'notCollective', caseIds: group.caseIds.slice(0, 50), value: !group.notCollective }, group.caseIds[0])} disabled={busy}>
           {group.notCollective ? T.markYes : T.markNot}
         </button>
         {out.length > 0 && (
@@ -195,6 +199,7 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
       <h4>{T.samples}</h4>
       <ul className="samples">{group.samples.map((s) => <li key={s}>{s}</li>)}</ul>
       <h4>{T.cases}</h4>
+      {rowsError && <div className="alert error" role="alert">{rowsError}</div>}
       <table className="cases" data-testid="group-cases">
         <thead><tr><th /><th>{T.code}</th><th>{T.county}</th><th>{T.date}</th><th>{T.department}</th><th>{T.status}</th><th>{T.text}</th></tr></thead>
         <tbody>

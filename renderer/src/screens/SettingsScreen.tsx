@@ -34,6 +34,7 @@ const T = {
   reportMinCases: 'کارنامه: کمترین پرونده برای رتبه گرفتن دستگاه',
   populations: 'جمعیت شهرستان‌ها (هر سطر: نام شهرستان و جمعیت)',
   populationSource: 'منبع جمعیت',
+  populationLine: (l: string) => `در سطر «${l}» عدد جمعیت نیامده است.`,
   lists: 'فهرست‌ها (هر سطر یک مورد)',
   counties: 'شهرستان‌ها',
   departments: 'دستگاه‌های اجرایی',
@@ -49,6 +50,9 @@ const T = {
   saved: 'تنظیمات ذخیره شد.',
   logoTooBig: 'حجم نشان باید کمتر از ۲۰۰ کیلوبایت باشد.',
 };
+
+/** The population at the end of a line, in any digits, with thousands separators. */
+const POPULATION_AT_END = /[\d۰-۹٠-٩][\d۰-۹٠-٩,٬]*$/;
 
 const holidayLines = (s: string) => lines(s).map((l) => {
   const [date = '', ...title] = l.split(/\s+/);
@@ -97,6 +101,8 @@ export function SettingsScreen({ settings, onSaved }: Props) {
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setDone(false);
+    const unnumbered = lines(populations).find((l) => l.search(POPULATION_AT_END) < 0);
+    if (unnumbered) return setErrors({ countyPopulations: T.populationLine(unnumbered) });
     try {
       const next = await call('settings/update', {
         officeName: s.officeName, officeUnit: s.officeUnit, followUpPhone: s.followUpPhone, followUpAddress: s.followUpAddress,
@@ -113,7 +119,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         recurringMinDays: toNumber(numbers.recurringMinDays),
         reportMinCases: toNumber(numbers.reportMinCases),
         countyPopulations: Object.fromEntries(lines(populations).map((l) => {
-          const at = l.search(/[\d۰-۹][\d۰-۹,٬]*$/);
+          const at = l.search(POPULATION_AT_END);
           return [l.slice(0, at).trim(), toNumber(l.slice(at).replace(/[,٬]/g, ''))];
         })),
         countyPopulationSource: s.countyPopulationSource,

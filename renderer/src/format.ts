@@ -10,6 +10,15 @@ export function base64Blob(base64: string, type = 'application/octet-stream'): B
 }
 
 /** The non-empty lines of a textarea (lists edited one item per line). */
+/** Offers a file the backend made (base64) as a browser download. */
+export function saveFile(file: { fileName: string; base64: string }, type?: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(base64Blob(file.base64, type));
+  a.download = file.fileName;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
 export const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** A number typed in any digit script («۱۰», «10»); NaN when it is not one (the API then explains). */

@@ -3,7 +3,7 @@ import type { MeetingDaySummary } from '../../../shared/domain';
 import { ORDER_TYPE_LABEL, placeLabel } from '../../../shared/labels';
 import type { DaySummary } from '../../../shared/reports/day-summary';
 import { call } from '../api';
-import { base64Blob, fa, faDate } from '../format';
+import { fa, faDate, saveFile } from '../format';
 
 const T = {
   title: 'خلاصه روز ملاقات',
@@ -47,12 +47,7 @@ export function DaySummaryPanel() {
   }, [dayId]);
   const typeLabel = (t: string) => (t === 'none' ? T.noOrder : ORDER_TYPE_LABEL[t as keyof typeof ORDER_TYPE_LABEL]);
   const download = async (format: 'pdf' | 'xlsx') => {
-    const file = await call('report/dayFile', { meetingDayId: dayId, format });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(base64Blob(file.base64, format === 'pdf' ? 'application/pdf' : undefined));
-    a.download = file.fileName;
-    a.click();
-    URL.revokeObjectURL(a.href);
+    saveFile(await call('report/dayFile', { meetingDayId: dayId, format }), format === 'pdf' ? 'application/pdf' : undefined);
   };
 
   return (

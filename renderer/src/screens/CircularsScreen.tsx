@@ -6,7 +6,7 @@ import { ApiFailure, call, isDesktop } from '../api';
 import { Field } from '../components/Field';
 import { TrendBars } from '../components/TrendBars';
 import { pdfBlob } from '../components/PdfList';
-import { base64Blob, fa, faDate, lines, toNumber } from '../format';
+import { fa, faDate, lines, saveFile, toNumber } from '../format';
 
 const T = {
   title: 'بخشنامه‌ها',
@@ -122,11 +122,7 @@ function CircularEditor({ circular, onChanged }: { circular: Circular; onChanged
   const download = async (format: 'pdf' | 'docx'): Promise<void> => {
     const file = await call('circular/file', { id: circular.id, format });
     if (isDesktop() && format === 'pdf') return void window.didar?.savePdf(file.base64, file.fileName);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(base64Blob(file.base64));
-    a.download = file.fileName;
-    a.click();
-    URL.revokeObjectURL(a.href);
+    saveFile(file);
   };
 
   return (

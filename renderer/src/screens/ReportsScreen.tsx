@@ -10,7 +10,7 @@ import { DaySummaryPanel } from '../components/DaySummaryPanel';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { BarChart } from '../components/BarChart';
 import { JALALI_MONTHS } from '../../../shared/jalali';
-import { base64Blob, fa, faDate } from '../format';
+import { fa, faDate, saveFile } from '../format';
 
 const T = {
   title: 'کارنامه دستگاه‌ها',
@@ -65,12 +65,7 @@ export function ReportsScreen() {
   };
   const download = async (format: 'csv' | 'xlsx', table: 'departments' | 'counties' | 'weekly' = 'departments') => {
     if (!period) return;
-    const file = await call('report/file', { period, table, format });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(base64Blob(file.base64));
-    a.download = file.fileName;
-    a.click();
-    URL.revokeObjectURL(a.href);
+    saveFile(await call('report/file', { period, table, format }));
   };
   const cell = (what: string, row: DepartmentRow, ids: string[], text?: string) => (
     <td><button type="button" className="link" disabled={ids.length === 0} onClick={() => void open(what, row.department, ids)}>{text ?? fa(ids.length)}</button></td>

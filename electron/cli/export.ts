@@ -3,9 +3,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { toCsv } from '../../shared/reports/table';
 import { openBackend } from '../backend';
-import { tablesToXlsx } from '../backend/export/xlsx';
+import { tableBytes } from '../backend/export/table-file';
 import { casesTable, exportAll } from '../backend/services/export';
 import { dataDirOf, fail } from './index';
 
@@ -29,7 +28,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       count = all.cases.length;
     } else {
       const table = await casesTable(backend.ctx, values['national-ids'] ?? false);
-      bytes = format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await tablesToXlsx([table]);
+      bytes = await tableBytes(table, format as 'csv' | 'xlsx');
       count = table.rows.length;
     }
     await fs.writeFile(path.resolve(values.out), bytes);

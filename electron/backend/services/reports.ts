@@ -5,7 +5,8 @@ import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { daySummary, dayOrdersTable, type DaySummary } from '../../../shared/reports/day-summary';
 import { departmentScorecard } from '../../../shared/reports/department-scorecard';
 import { casesPerMonth, periodRange, type Period } from '../../../shared/reports/period';
-import { countyTable, departmentTable, toCsv, type ReportTable } from '../../../shared/reports/table';
+import { countyTable, departmentTable, type ReportTable } from '../../../shared/reports/table';
+import { tableBytes } from '../export/table-file';
 import { countyScorecard, type CaseGroup } from '../../../shared/reports/county-scorecard';
 import { groupBoard } from './grouping';
 import { weeklyCounts, weeklyTable } from '../../../shared/reports/weekly';
@@ -46,7 +47,7 @@ export async function reportFile(ctx: BackendContext, period: Period, which: 'de
     const range = periodRange(period);
     table = weeklyTable(weeklyCounts(await ctx.store.listCases(), range), range);
   }
-  const bytes = format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await (await import('../export/xlsx')).tablesToXlsx([table]);
+  const bytes = await tableBytes(table, format);
   const range = periodRange(period);
   await ctx.store.logEvent(ctx.actor, `report/export-${format}`, 'report', `${which} ${range.from}-${range.to}`);
   return { fileName: `didar-${which}-${range.from.replace(/\//g, '')}-${range.to.replace(/\//g, '')}.${format}`, base64: bytes.toString('base64') };
@@ -64,8 +65,7 @@ export async function meetingDaySummaryFile(ctx: BackendContext, dayId: string, 
     const s = await ctx.store.getSettings();
     bytes = await (await import('../pdf/day-summary-pdf')).renderDaySummaryPdf({ ...summary, officeName: s.officeName, officeUnit: s.officeUnit });
   } else {
-    const table = dayOrdersTable(summary);
-    bytes = format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await (await import('../export/xlsx')).tablesToXlsx([table]);
+    bytes = await tableBytes(dayOrdersTable(summary), format);
   }
   await ctx.store.logEvent(ctx.actor, `report/day-${format}`, 'meetingDay', dayId);
   return { fileName: `didar-day-${summary.day.date.replace(/\//g, '')}.${format}`, base64: bytes.toString('base64') };

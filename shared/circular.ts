@@ -1,5 +1,6 @@
 // Circulars (بخشنامه): one instruction to the departments concerned that answers a collective concern.
 // The draft is built from the cases it rests on and the office's editable templates.
+import { countsBy } from './counts';
 import { leadDepartment, type Case } from './domain';
 import { formatJalaliShort, parseJalali } from './jalali';
 import { toPersianDigits } from './persian-text';
@@ -42,13 +43,6 @@ export const DEFAULT_CIRCULAR_COPIES: CircularCopy[] = [
 ];
 
 const fill = (t: string, v: Record<string, string>): string => t.replace(/\{(\w+)\}/g, (m, k: string) => v[k] ?? m);
-
-/** Counts by a key, most frequent first: «ساری (۴)، آمل (۲)». */
-export function countsBy(cases: readonly Case[], key: (c: Case) => string): [string, number][] {
-  const m = new Map<string, number>();
-  for (const c of cases) m.set(key(c), (m.get(key(c)) ?? 0) + 1);
-  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
 
 export function draftCircularText(
   problem: string, cases: readonly Case[], templates: CircularTemplates, complianceDays: number,

@@ -1,5 +1,6 @@
 // The recurring-issues board: each group summarised for the office (counts by county, department and
 // meeting day, sample texts), marked recurring by the thresholds in settings, and ranked.
+import { countsBy } from '../counts';
 import type { CorrectedGroup } from './corrections';
 
 export type BoardCase = { id: string; code: string; nationalId: string; county: string; department: string; meetingDate: string; text: string };
@@ -25,11 +26,8 @@ export type BoardGroup = {
   corrected: boolean;
 };
 
-const counts = (xs: readonly string[]): [string, number][] => {
-  const m = new Map<string, number>();
-  for (const x of xs) if (x) m.set(x, (m.get(x) ?? 0) + 1);
-  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-};
+/** Counts by a key, empty keys (no department recorded) left out. */
+const counts = (cs: readonly BoardCase[], key: (c: BoardCase) => string): [string, number][] => countsBy(cs, key).filter(([k]) => k);
 
 export function isRecurring(g: Pick<BoardGroup, 'cases' | 'counties' | 'days'>, rules: RecurringRules): boolean {
   return g.cases >= rules.minCases && (g.counties.length >= rules.minCounties || g.days.length >= rules.minDays);
@@ -37,14 +35,14 @@ export function isRecurring(g: Pick<BoardGroup, 'cases' | 'counties' | 'days'>, 
 
 export function summarizeGroup(g: CorrectedGroup, byId: ReadonlyMap<string, BoardCase>, rules: RecurringRules): BoardGroup {
   const cs = g.caseIds.map((id) => byId.get(id)).filter((c): c is BoardCase => !!c);
-  const days = counts(cs.map((c) => c.meetingDate)).sort((a, b) => a[0].localeCompare(b[0]));
+  const days = counts(cs, (c) => c.meetingDate).sort((a, b) => a[0].localeCompare(b[0]));
   const base = {
     id: `g-${[...g.caseIds].sort()[0] ?? ''}`.slice(0, 64),
     title: g.title,
     cases: cs.length,
     citizens: new Set(cs.map((c) => c.nationalId)).size,
-    counties: counts(cs.map((c) => c.county)),
-    departments: counts(cs.map((c) => c.department)),
+    counties: counts(cs, (c) => c.county),
+    departments: counts(cs, (c) => c.department),
     days,
     // Near-identical wordings are common in a group: three different texts, shortest first.
     samples: [...new Set([...cs].sort((a, b) => a.text.length - b.text.length).map((c) => c.text))].slice(0, 3),

@@ -1,7 +1,7 @@
 // The meeting day at a glance, for the governor at the end of the day: who came, which departments and
 // counties, which kinds of orders, and every order with its code and deadline.
 import { leadDepartment, type Case, type MeetingDay, type OrderType } from '../domain';
-import { countsBy } from '../circular';
+import { countsBy } from '../counts';
 import { ORDER_TYPE_LABEL } from '../labels';
 import type { ReportTable } from './table';
 
@@ -24,7 +24,7 @@ export function daySummary(day: MeetingDay, all: readonly Case[]): DaySummary {
     cases: cases.length,
     byDepartment: countsBy(cases, leadDepartment).filter(([d]) => d),
     byCounty: countsBy(cases, (c) => c.county),
-    byOrderType: countsBy(cases, type) as [OrderType | 'none', number][],
+    byOrderType: countsBy(cases, type),
     orders: cases.map((c) => ({
       code: c.code, citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, department: leadDepartment(c),
       type: type(c), dueDate: c.deadline?.dueDate ?? c.order?.dueDate ?? '', text: c.order?.text ?? '',

@@ -2,7 +2,8 @@
 // and a Jalali date; issuing writes to every linked case's history and queues a notice to its citizen.
 import { randomUUID } from 'node:crypto';
 import type { ParsedArgs, SlipFile } from '../../../shared/api';
-import { countsBy, DEFAULT_CIRCULAR_COPIES, draftCircularText, type Circular, type CircularStatus } from '../../../shared/circular';
+import { countsBy } from '../../../shared/counts';
+import { DEFAULT_CIRCULAR_COPIES, draftCircularText, type Circular, type CircularStatus } from '../../../shared/circular';
 import { leadDepartment, type Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';

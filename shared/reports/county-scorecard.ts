@@ -1,6 +1,7 @@
 // Counties measured by the citizens who had to come to the provincial centre: per 100,000 inhabitants,
 // month by month, with the problems they brought most and how many belonged to recurring groups.
 import type { Case, MeetingDay } from '../domain';
+import { pct } from './department-scorecard';
 import { inRange, monthsOf, type DateRange } from './period';
 
 export type CountyRow = {
@@ -51,7 +52,7 @@ export function countyScorecard(
       byMonth: [...perMonth].map(([m, s]) => [m, s.size]),
       cases: cases.map((c) => c.id),
       topProblems: [...problems].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3),
-      recurringShare: cases.length ? Math.round((recurring / cases.length) * 1000) / 10 : null,
+      recurringShare: pct(recurring, cases.length),
     };
   });
   return rows.sort((a, b) => (b.per100k ?? -1) - (a.per100k ?? -1) || b.citizens - a.citizens || a.county.localeCompare(b.county));

@@ -53,7 +53,8 @@ export function median(xs: readonly number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-const pct = (part: number, whole: number): number | null => (whole ? Math.round((1000 * part) / whole) / 10 : null);
+/** A share in percent with one decimal, or null when there is nothing to divide by. */
+export const pct = (part: number, whole: number): number | null => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 
 export function departmentScorecard(
   all: readonly Case[], range: DateRange, today: JalaliDate, cal: WorkCalendar, minCasesToRank: number,

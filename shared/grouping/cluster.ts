@@ -249,15 +249,10 @@ export function expandItems(items: readonly Item[], graph: Graph, options: Clust
     const g = graph[d]!;
     const k = Math.min(g.to.length, options.expansionNeighbors);
     for (let i = 0; i < k; i++) add(items[g.to[i]!]!.vector, options.expansion * Math.max(0, g.sim[i]!));
-    const kept = topK(touched, byAcc, options.expansionKeep).sort((a, b) => a - b);
-    const val = Float32Array.from(kept, (f) => acc[f]!);
+    const vector = strongestUnit(touched, byAcc, options.expansionKeep);
     for (const f of touched) acc[f] = 0;
     touched.length = 0;
-    let norm = 0;
-    for (const x of val) norm += x * x;
-    norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < val.length; i++) val[i]! /= norm;
-    return { ...it, vector: { idx: Int32Array.from(kept), val } };
+    return { ...it, vector };
   });
 }
 
@@ -285,19 +280,26 @@ export function coreGraph(items: readonly Item[], cores: Int32Array, isCandidate
     const h = hints[c]!;
     for (const [k, n] of it.hints) h.set(k, (h.get(k) ?? 0) + n);
   });
-  const coreItems: Item[] = sums.map((s, c) => {
-    const kept = [...s].sort((a, b) => b[1] - a[1]).slice(0, options.expansionKeep).sort((a, b) => a[0] - b[0]);
-    let norm = 0;
-    for (const [, x] of kept) norm += x * x;
-    norm = Math.sqrt(norm) || 1;
-    return { vector: { idx: Int32Array.from(kept, (e) => e[0]), val: Float32Array.from(kept, (e) => e[1] / norm) }, weight: weight[c]!, hints: hints[c]! };
-  });
+  const coreItems: Item[] = sums.map((s, c) => ({
+    vector: strongestUnit([...s.keys()], (f) => s.get(f)!, options.expansionKeep), weight: weight[c]!, hints: hints[c]!,
+  }));
   const between = neighborGraph(coreItems, isCandidateFeature, options);
   const graph: Graph = items.map(() => ({ to: new Int32Array(0), sim: new Float32Array(0) }));
   between.forEach((g, c) => {
     graph[first[c]!] = { to: Int32Array.from(g.to, (d) => first[d]!), sim: g.sim };
   });
   return graph;
+}
+
+/** The `keep` strongest of the features `ids` (weights from `value`) as a unit vector, ids ascending. */
+function strongestUnit(ids: readonly number[], value: (id: number) => number, keep: number): Vector {
+  const kept = topK(ids, value, keep).sort((a, b) => a - b);
+  const val = Float32Array.from(kept, value);
+  let norm = 0;
+  for (const x of val) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < val.length; i++) val[i]! /= norm;
+  return { idx: Int32Array.from(kept), val };
 }
 
 export type Linkage = 'average' | 'centroid';

@@ -49,12 +49,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
     const saves: number[] = [];
     let lastId = '';
     for (let i = 0; i < SAVES; i++) {
-      const draft = {
-        meetingDayId: day.value.id,
-        citizen: { firstName: 'علی', lastName: 'رضایی', nationalId: nationalId(r), mobile: '+989121234567', county: 'آمل', locality: 'چمستان' },
-        text: issueText(r),
-        order: { type: 'investigate', leadDepartment: 'فرمانداری', deadlineDays: 10, text: 'موضوع بررسی شود.' },
-      };
+      const draft = benchDraft(day.value.id, r, { firstName: 'علی', lastName: 'رضایی', county: 'آمل', locality: 'چمستان' }, 'فرمانداری');
       const s = performance.now();
       const reply = await backend.dispatch('case/record', draft);
       saves.push(performance.now() - s);
@@ -85,12 +80,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
     if (!board.ok) throw new Error(`grouping failed: ${JSON.stringify(board.error)}`);
     const attaches: number[] = [];
     for (let i = 0; i < ATTACH_RUNS; i++) {
-      const draft = {
-        meetingDayId: day.value.id,
-        citizen: { firstName: 'زهرا', lastName: 'کریمی', nationalId: nationalId(r), mobile: '+989121234567', county: 'ساری', locality: 'کیاسر' },
-        text: issueText(r),
-        order: { type: 'investigate', leadDepartment: 'جهاد کشاورزی', deadlineDays: 10, text: 'موضوع بررسی شود.' },
-      };
+      const draft = benchDraft(day.value.id, r, { firstName: 'زهرا', lastName: 'کریمی', county: 'ساری', locality: 'کیاسر' }, 'جهاد کشاورزی');
       const reply = await backend.dispatch('case/record', draft);
       if (!reply.ok) throw new Error(`save failed: ${JSON.stringify(reply.error)}`);
       const s = performance.now();
@@ -121,6 +111,18 @@ export async function benchCommand(argv: string[]): Promise<number> {
   if (!values.keep) await fs.rm(dir, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return 0;
+}
+
+/** A case as the desk records it: a generated issue text and national ID for the given citizen and department. */
+function benchDraft(
+  meetingDayId: string, r: () => number, who: { firstName: string; lastName: string; county: string; locality: string }, department: string,
+) {
+  return {
+    meetingDayId,
+    citizen: { ...who, nationalId: nationalId(r), mobile: '+989121234567' },
+    text: issueText(r),
+    order: { type: 'investigate', leadDepartment: department, deadlineDays: 10, text: 'موضوع بررسی شود.' },
+  };
 }
 
 const QUERY_ROUNDS = 5;

@@ -4,7 +4,7 @@ import { defaultHolidays } from '../../shared/defaults';
 import { formatJalaliLong, jalaliOf } from '../../shared/jalali';
 import { addWorkingDays, calendarFrom } from '../../shared/working-days';
 import { fillIntake } from './intake';
-import { expect, shot, test } from './web-fixture';
+import { download, expect, shot, test } from './web-fixture';
 
 test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»', async ({ page, didar }) => {
   await page.goto(didar.url);
@@ -52,10 +52,7 @@ test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»
   await page.getByRole('button', { name: /چاپ رسید/ }).first().click();
   await expect(page.getByTestId('slip-frame')).toBeVisible();
   await expect(page.getByTestId('duplicate-note')).toHaveCount(0);
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'ذخیره PDF' }).click();
-  const pdf = test.info().outputPath('slip.pdf');
-  await (await download).saveAs(pdf);
+  const pdf = await download(page, page.getByRole('link', { name: 'ذخیره PDF' }), 'slip.pdf');
   expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain(code);
@@ -65,10 +62,7 @@ test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»
 
   await page.getByRole('button', { name: 'چاپ المثنی' }).click();
   await expect(page.getByTestId('duplicate-note')).toBeVisible();
-  const download2 = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'ذخیره PDF' }).click();
-  const pdf2 = test.info().outputPath('slip-duplicate.pdf');
-  await (await download2).saveAs(pdf2);
+  const pdf2 = await download(page, page.getByRole('link', { name: 'ذخیره PDF' }), 'slip-duplicate.pdf');
   expect(execFileSync('pdftotext', [pdf2, '-'], { encoding: 'utf8' })).toContain('المثنی');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf2, shot('12-slip-duplicate').replace(/\.png$/, '')]);
   await page.keyboard.press('Escape');
@@ -124,10 +118,7 @@ test('settings: office name, 80 mm receipt layout and Thursday rule reach the sl
   await expect(page.getByText(`تاریخ پاسخ: ${expected}`)).toBeVisible();
   await page.getByRole('button', { name: /ثبت و صدور کد رهگیری/ }).click();
   await page.getByRole('button', { name: /چاپ رسید/ }).first().click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'ذخیره PDF' }).click();
-  const pdf = test.info().outputPath('receipt.pdf');
-  await (await download).saveAs(pdf);
+  const pdf = await download(page, page.getByRole('link', { name: 'ذخیره PDF' }), 'receipt.pdf');
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   expect(info).toMatch(/Page size:\s+226\.7\d x/); // 80 mm wide
   expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('ساری');

@@ -1,16 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, shot, test, type Didar } from './web-fixture';
+import { download, expect, importSample, shot, test } from './web-fixture';
 
-const SAMPLE = path.resolve('../shared/data/sample-cases.json');
-
-/** Loads the 160 sample cases into the test's data folder through the real import. */
-async function importSample(didar: Didar): Promise<void> {
-  const { importCases } = await import('../../electron/backend/services/import');
-  const r = await importCases(didar.backend.ctx, JSON.parse(fs.readFileSync(SAMPLE, 'utf8')));
-  expect(r.imported).toHaveLength(160);
-}
 
 test('inspection office: filter, search with Arabic ي, refer with letter, answer, close, lookup', async ({ page, didar }) => {
   await importSample(didar);
@@ -41,10 +31,7 @@ test('inspection office: filter, search with Arabic ي, refer with letter, answe
   await rows.nth(1).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'ارجاع و نامه' }).click();
   await expect(page.getByRole('dialog', { name: 'نامه‌های ارجاع' })).toBeVisible();
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'ذخیره PDF' }).first().click();
-  const letter = test.info().outputPath('referral.pdf');
-  await (await download).saveAs(letter);
+  const letter = await download(page, page.getByRole('link', { name: 'ذخیره PDF' }).first(), 'referral.pdf');
   const text = execFileSync('pdftotext', ['-layout', letter, '-'], { encoding: 'utf8' });
   expect(text).toContain('شرکت توزیع برق');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', letter, shot('21-referral-letter').replace(/\.png$/, '')]);
@@ -114,10 +101,7 @@ test('circular from selected cases: draft, edit, preview, approve, issue, export
   await page.getByRole('button', { name: 'تأیید' }).click();
   await page.getByRole('button', { name: 'صدور با شماره و تاریخ' }).click();
   await expect(page.getByTestId('circulars')).toContainText('صادر شده');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'PDF', exact: true }).click();
-  const pdf = test.info().outputPath('circular.pdf');
-  await (await download).saveAs(pdf);
+  const pdf = await download(page, page.getByRole('button', { name: 'PDF', exact: true }), 'circular.pdf');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('بخشنامه');
   expect(text).toContain('ظرف ده روز کاری');

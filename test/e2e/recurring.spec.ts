@@ -2,15 +2,12 @@
 // group, edit, approve, issue, export PDF and DOCX, and see the circular's effect.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import JSZip from 'jszip';
-import { expect, shot, test } from './web-fixture';
-
-const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+import { toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
+import { download, expect, importSample, shot, test } from './web-fixture';
 
 test('recurring issues: board, merge, move out, draft circular, edit, issue, export, effect', async ({ page, didar }) => {
-  const { importCases } = await import('../../electron/backend/services/import');
-  await importCases(didar.backend.ctx, JSON.parse(fs.readFileSync(SAMPLE, 'utf8')));
+  await importSample(didar);
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(didar.url);
   await page.getByRole('button', { name: 'مشکلات تکراری' }).click();
@@ -39,7 +36,7 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
 
   // Merge two groups the office considers one problem (here simply the third and fourth listed).
   const items = groups.locator('li');
-  const sizeOf = async (i: number) => Number((await items.nth(i).locator('.group-counts').textContent())!.split(' ')[0]!.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))));
+  const sizeOf = async (i: number) => Number(toAsciiDigits((await items.nth(i).locator('.group-counts').textContent())!.split(' ')[0]!));
   const a = await sizeOf(2);
   const b = await sizeOf(3);
   const titleA = (await items.nth(2).locator('.group-title').textContent())!;
@@ -48,7 +45,7 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await page.getByRole('button', { name: /ادغام ۲ گروه/ }).click();
   const merged = groups.locator('li.selected');
   await expect(merged).toContainText('اصلاح‌شده');
-  await expect(merged.locator('.group-counts')).toContainText(`${String(a + b).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!)} درخواست`);
+  await expect(merged.locator('.group-counts')).toContainText(`${toPersianDigits(a + b)} درخواست`);
   expect(titleA.length).toBeGreaterThan(0);
   await page.screenshot({ path: shot('41-recurring-merged'), fullPage: true });
 
@@ -76,18 +73,12 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await expect(page.getByTestId('circular-effect')).toContainText('پیش از صدور');
 
   // Export: the PDF reads back, the DOCX has right-to-left paragraphs.
-  let download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'PDF', exact: true }).click();
-  const pdf = test.info().outputPath('circular.pdf');
-  await (await download).saveAs(pdf);
+  const pdf = await download(page, page.getByRole('button', { name: 'PDF', exact: true }), 'circular.pdf');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('بخشنامه');
   expect(text).toContain('کمبود و توزیع نابرابر کود');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, shot('43-circular-from-group-pdf').replace(/\.png$/, '')]);
-  download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'DOCX', exact: true }).click();
-  const docx = test.info().outputPath('circular.docx');
-  await (await download).saveAs(docx);
+  const docx = await download(page, page.getByRole('button', { name: 'DOCX', exact: true }), 'circular.docx');
   const xml = await (await JSZip.loadAsync(fs.readFileSync(docx))).file('word/document.xml')!.async('string');
   expect(xml).toContain('<w:bidi/>');
   expect(xml).toContain('کمبود و توزیع نابرابر کود');

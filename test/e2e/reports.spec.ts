@@ -1,15 +1,11 @@
 // The governor's office reads the department scorecard for a Jalali period and drills down to the cases.
-import fs from 'node:fs';
-import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { expect, shot, test } from './web-fixture';
-
-const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+import { toAsciiDigits } from '../../shared/persian-text';
+import { download, expect, importSample, shot, test } from './web-fixture';
 
 test('department scorecard: choose a period, read the table, drill down to the cases', async ({ page, didar }) => {
-  const { importCases } = await import('../../electron/backend/services/import');
-  await importCases(didar.backend.ctx, JSON.parse(fs.readFileSync(SAMPLE, 'utf8')));
+  await importSample(didar);
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(didar.url);
   await page.getByRole('button', { name: 'گزارش‌ها' }).click();
@@ -19,10 +15,7 @@ test('department scorecard: choose a period, read the table, drill down to the c
   await expect(summary).toContainText('شهروندان دیدارشده: ۲۳');
   await expect(summary.getByTestId('day-orders').locator('tbody tr')).toHaveCount(23);
   await summary.screenshot({ path: shot('51-day-summary') });
-  const pdfDownload = page.waitForEvent('download');
-  await summary.getByRole('button', { name: 'PDF برای استاندار' }).click();
-  const pdf = test.info().outputPath('day.pdf');
-  await (await pdfDownload).saveAs(pdf);
+  const pdf = await download(page, summary.getByRole('button', { name: 'PDF برای استاندار' }), 'day.pdf');
   expect(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })).toContain('۰۵۰۰۰۰۰۰۱۲');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, shot('52-day-summary-pdf').replace(/\.png$/, '')]);
   await page.getByLabel('دوره').selectOption('year');
@@ -35,7 +28,7 @@ test('department scorecard: choose a period, read the table, drill down to the c
   const count = (await first.locator('td').nth(2).textContent())!.trim();
   await first.locator('td').nth(2).getByRole('button').click();
   const drill = page.getByTestId('drill-down');
-  await expect(drill.locator('tbody tr')).toHaveCount(Number(count.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))));
+  await expect(drill.locator('tbody tr')).toHaveCount(Number(toAsciiDigits(count)));
   await expect(page.getByRole('img', { name: 'درخواست‌ها در هر ماه' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'پاسخ به‌موقع دستگاه‌های رتبه‌دار (٪)' })).toBeVisible();
   await page.screenshot({ path: shot('50-department-scorecard'), fullPage: true });
@@ -50,10 +43,7 @@ test('department scorecard: choose a period, read the table, drill down to the c
   await expect(page.getByRole('img', { name: 'درخواست‌ها در هر ماه' })).toBeVisible();
   await page.screenshot({ path: shot('55-reports-print'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'خروجی اکسل' }).first().click();
-  const file = test.info().outputPath('departments.xlsx');
-  await (await download).saveAs(file);
+  const file = await download(page, page.getByRole('button', { name: 'خروجی اکسل' }).first(), 'departments.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   expect(wb.worksheets[0]!.views[0]?.rightToLeft).toBe(true);

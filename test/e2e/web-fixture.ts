@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { openBackend, type Backend } from '../../electron/backend';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 
@@ -46,4 +46,23 @@ export const test = base.extend<{ didar: Didar }>({
 });
 
 export const shot = (name: string): string => path.join(SCREENSHOTS, `${name}.png`);
-export { expect } from '@playwright/test';
+export { expect };
+
+/** The labelled sample cases beside the repository. */
+export const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+
+/** Loads the 160 sample cases into the test's data folder through the real import. */
+export async function importSample(didar: Didar): Promise<void> {
+  const { importCases } = await import('../../electron/backend/services/import');
+  const r = await importCases(didar.backend.ctx, JSON.parse(fs.readFileSync(SAMPLE, 'utf8')));
+  expect(r.imported).toHaveLength(160);
+}
+
+/** Clicks what offers a file and saves the download in the test's output folder; returns its path. */
+export async function download(page: Page, trigger: Locator, fileName: string): Promise<string> {
+  const event = page.waitForEvent('download');
+  await trigger.click();
+  const file = test.info().outputPath(fileName);
+  await (await event).saveAs(file);
+  return file;
+}

@@ -1,21 +1,12 @@
 // didar export: JSON read back by didar import without loss (codes continue without reuse), and the case
 // list as CSV/XLSX with national IDs masked unless asked for.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { tempDir, validCitizen } from '../helpers/backend';
-
-const run = promisify(execFile);
-const SAMPLE = path.resolve('../shared/data/sample-cases.json');
-const didar = (...args: string[]) =>
-  run(process.execPath, ['bin/didar.mjs', ...args], { encoding: 'utf8' }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+import { didar, SAMPLE } from '../helpers/cli';
 
 it('exports everything to JSON and imports it into an empty folder without loss; codes are not reused', async () => {
   const a = await tempDir();

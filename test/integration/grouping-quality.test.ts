@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { SAMPLE } from '../helpers/cli';
 
-const SAMPLE = path.resolve('../shared/data/sample-cases.json');
 const SCORER = path.resolve('../shared/tools/score-grouping.mjs');
 
 it('groups the sample cases with B-cubed F1 ≥ 0.85 and finds ≥ 80% of the recurring groups (CLI end to end)', () => {

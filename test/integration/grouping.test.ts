@@ -1,14 +1,13 @@
 // The recurring-issues board on a real store: the sample cases imported, grouped in the worker thread,
 // corrected by the office; corrections survive a re-run and a restart; new cases attach; circulars link.
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GroupBoard } from '../../shared/api';
 import type { Backend } from '../../electron/backend';
 import { importCases } from '../../electron/backend/services/import';
 import { ok, openTestBackend, send, snapshot, validCitizen } from '../helpers/backend';
+import { SAMPLE } from '../helpers/cli';
 
-const SAMPLE = path.resolve('../shared/data/sample-cases.json');
 const open: Backend[] = [];
 afterEach(async () => {
   while (open.length) await open.pop()!.close();

@@ -1,18 +1,9 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { snapshot, tempDir } from '../helpers/backend';
-
-const run = promisify(execFile);
-const SAMPLE = path.resolve('../shared/data/sample-cases.json');
-const didar = (...args: string[]) =>
-  run(process.execPath, ['bin/didar.mjs', ...args], { encoding: 'utf8' }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+import { didar, SAMPLE } from '../helpers/cli';
 
 describe('didar import and check', () => {
   it('imports exactly the 160 valid sample rows and rejects the 4 invalid ones with reasons', async () => {

@@ -10,8 +10,8 @@ import { findWord, lineOf, pdfWords, readsRightToLeft, sameWord } from '../helpe
 import type { Backend } from '../../electron/backend';
 import { importCases } from '../../electron/backend/services/import';
 import { ok, openTestBackend, send } from '../helpers/backend';
+import { SAMPLE } from '../helpers/cli';
 
-const SAMPLE = path.resolve('../shared/data/sample-cases.json');
 const open: Backend[] = [];
 afterEach(async () => {
   while (open.length) await open.pop()!.close();

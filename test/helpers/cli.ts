@@ -1,0 +1,15 @@
+// Runs the `didar` command line as a user would, returning its exit code and output (never throwing).
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The labelled sample cases beside the repository. */
+export const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+
+export const didar = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+  run(process.execPath, ['bin/didar.mjs', ...args], { encoding: 'utf8' }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );

@@ -52,8 +52,13 @@ export async function openToday(b: Backend) {
   return ok(b, 'meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
 }
 
-/** A snapshot of every file in a data folder except backups, to prove that nothing changed. */
-export async function snapshot(dir: string): Promise<Record<string, string>> {
+/**
+ * A snapshot of every file in a data folder except backups, to prove that nothing changed. Given an open
+ * backend it first waits for writes already under way, so an earlier call's write is not taken for this one's.
+ */
+export async function snapshot(target: string | (Backend & { dataDir: string })): Promise<Record<string, string>> {
+  if (typeof target !== 'string') await target.store.settled();
+  const dir = typeof target === 'string' ? target : target.dataDir;
   const out: Record<string, string> = {};
   const walk = async (d: string): Promise<void> => {
     for (const e of await fs.readdir(d, { withFileTypes: true })) {

@@ -37,9 +37,9 @@ describe('circulars', () => {
     expect(edited.instruction).toContain('ده روز');
     expect((await send(b, 'circular/issue', { id: draft.id })).ok).toBe(false); // not approved yet
     await ok(b, 'circular/approve', { id: draft.id });
-    const before = await snapshot(b.dataDir);
+    const before = await snapshot(b);
     expect((await send(b, 'circular/update', { id: draft.id, title: 'عنوان دیگر' })).ok).toBe(false); // only drafts are edited
-    expect(await snapshot(b.dataDir)).toEqual(before);
+    expect(await snapshot(b)).toEqual(before);
     const issued = await ok(b, 'circular/issue', { id: draft.id });
     expect(issued).toMatchObject({ status: 'issued', number: '1405/1', issuedOn: '1405/09/02' });
     for (const c of cases) {

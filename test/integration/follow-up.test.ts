@@ -52,7 +52,7 @@ describe('follow-up', () => {
   it('refuses illegal transitions and changes nothing', async () => {
     const { b, record } = await setup();
     const c = await record();
-    const before = await snapshot(b.dataDir);
+    const before = await snapshot(b);
     for (const [method, args] of [
       ['case/close', { id: c.id, outcome: 'solved', note: '' }],
       ['case/answer', { id: c.id, letterNo: '1', date: '1405/09/02', text: 'پاسخ' }],
@@ -64,7 +64,7 @@ describe('follow-up', () => {
       expect(r.ok, method).toBe(false);
       if (!r.ok) expect(r.error.message).toMatch(/مجاز نیست|متوقف نیست|پس از پاسخ/);
     }
-    expect(await snapshot(b.dataDir)).toEqual(before);
+    expect(await snapshot(b)).toEqual(before);
     await ok(b, 'case/cancel', { id: c.id, reason: 'ثبت اشتباه' });
     const r = await send(b, 'case/refer', { ids: [c.id] });
     expect(r.ok).toBe(false);

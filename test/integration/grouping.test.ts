@@ -123,14 +123,14 @@ describe('recurring-issues board', () => {
 
   it('refuses a bad correction with a Persian message and changes nothing', async () => {
     const { b } = await imported();
-    const before = await snapshot(b.dataDir);
+    const before = await snapshot(b);
     const r = await send(b, 'group/correct', { kind: 'merge', caseIds: ['only-one'] } as never);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(JSON.stringify(r.error)).toContain('دست‌کم دو گروه');
     const twice = await send(b, 'group/correct', { kind: 'split', caseIds: ['a1', 'a1'] });
     expect(twice.ok).toBe(false);
     if (!twice.ok) expect(JSON.stringify(twice.error)).toContain('دو بار');
-    expect(await snapshot(b.dataDir)).toEqual(before);
+    expect(await snapshot(b)).toEqual(before);
   });
 
   it('drafts a circular from a group; once issued its cases are linked and its page shows the effect', async () => {

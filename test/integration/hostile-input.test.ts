@@ -49,23 +49,23 @@ describe('hostile input', () => {
   it('every method answers random arguments with a reply, never an internal error', async () => {
     const methods = Object.keys(api) as Method[];
     await fc.assert(fc.asyncProperty(fc.constantFrom(...methods), hostileValue, async (method, args) => {
-      const before = await snapshot(b.dataDir);
+      const before = await snapshot(b);
       const r = await b.dispatch(method, args);
       if (r.ok) return; // e.g. a list method with ignorable arguments
       expect(r.error.code).not.toBe('internal');
       expect(r.error.message).toMatch(PERSIAN);
-      expect(await snapshot(b.dataDir)).toEqual(before);
+      expect(await snapshot(b)).toEqual(before);
     }), { numRuns: 300 });
   });
 
   it('a case with one hostile field is refused with a Persian message and stores nothing, or stored cleanly', async () => {
     await fc.assert(fc.asyncProperty(mutatedRecord, async (args) => {
-      const before = await snapshot(b.dataDir);
+      const before = await snapshot(b);
       const r = await b.dispatch('case/record', args);
       if (!r.ok) {
         expect(r.error.code === 'bad-args' || r.error.code === 'not-found').toBe(true);
         expect(r.error.message).toMatch(PERSIAN);
-        expect(await snapshot(b.dataDir)).toEqual(before);
+        expect(await snapshot(b)).toEqual(before);
         return;
       }
       const c = r.value as { text: string; citizen: { firstName: string } };

@@ -137,21 +137,21 @@ describe('bad input changes nothing', () => {
   it.each(cases)('%s gets a Persian message on its field', async (_what, patch, field, message) => {
     const b = await start();
     const day = await openToday(b);
-    const before = await snapshot(b.dataDir);
+    const before = await snapshot(b);
     const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست', ...patch } as never);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('bad-args');
     expect(r.error.fields?.[field]).toContain(message);
-    expect(await snapshot(b.dataDir)).toEqual(before);
+    expect(await snapshot(b)).toEqual(before);
   });
 
   it('an unknown method or a case for an unknown day changes nothing', async () => {
     const b = await start();
-    const before = await snapshot(b.dataDir);
+    const before = await snapshot(b);
     expect(await b.dispatch('case/delete', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect(await send(b, 'case/record', { meetingDayId: 'md-nope', citizen: validCitizen, text: 'درخواست' }))
       .toMatchObject({ ok: false, error: { code: 'not-found', message: 'روز ملاقات پیدا نشد.' } });
-    expect(await snapshot(b.dataDir)).toEqual(before);
+    expect(await snapshot(b)).toEqual(before);
   });
 });

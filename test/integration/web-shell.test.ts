@@ -61,14 +61,14 @@ describe('web shell', () => {
   });
 
   it('refuses requests without or with a wrong token (401) and stores nothing', async () => {
-    const before = await snapshot(backend.dataDir);
+    const before = await snapshot(backend);
     const day = (await backend.handlers['meetingDay/list']({}))[0]!;
     const args = { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست' };
     expect((await request(shell, '/api/case/record', { method: 'POST', body: JSON.stringify(args) })).status).toBe(401);
     const wrong = await api('case/record', args, { [TOKEN_HEADER]: 'x'.repeat(shell.token.length) });
     expect(wrong.status).toBe(401);
     expect(JSON.parse(wrong.body).error.message).toContain('دسترسی مجاز نیست');
-    expect(await snapshot(backend.dataDir)).toEqual(before);
+    expect(await snapshot(backend)).toEqual(before);
   });
 
   it('refuses a foreign Host or Origin (403)', async () => {

@@ -463,11 +463,16 @@ export class FileStore implements Store {
     await this.audit(by, `group/${c.kind}`, 'grouping', c.caseIds[0] ?? '', null, c);
   }
 
+  /** Resolves when every write already started (including the unawaited counter record) is on disk. */
+  async settled(): Promise<void> {
+    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, ...this.days.values()];
+    await Promise.all(docs.map((d) => d.idle()));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, ...this.days.values()];
-    await Promise.all(docs.map((d) => d.idle()));
+    await this.settled();
     this.releaseLock();
   }
 

@@ -73,6 +73,8 @@ export async function benchCommand(argv: string[]): Promise<number> {
     }
     result.slipMs = round(percentile(slips, 50));
 
+    // Peak before the grouping run: the store, saves, searches and slips without the worker's heap.
+    result.peakRssBeforeGroupingMb = round(process.resourceUsage().maxRSS / 1024);
     // Grouping: a full run of the board (worker thread included), then new cases attached one by one.
     const g0 = performance.now();
     const board = await backend.dispatch('group/board', { rerun: true });

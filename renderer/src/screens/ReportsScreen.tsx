@@ -112,7 +112,7 @@ export function ReportsScreen() {
                       {cell(T.cases, r, r.cases)}
                       {cell(T.answered, r, r.answered)}
                       {cell(T.onTime, r, r.answeredOnTime, pctText(r.onTimePct))}
-                      <td>{r.medianDaysToAnswer === null ? T.none : fa(r.medianDaysToAnswer)}</td>
+                      {cell(T.median, r, r.answered, r.medianDaysToAnswer === null ? T.none : fa(r.medianDaysToAnswer))}
                       {cell(T.overdue, r, r.overdueNow)}
                       {cell(T.satisfied, r, r.satisfied, pctText(r.satisfiedPct))}
                       <td>

@@ -133,10 +133,8 @@ export const OrderInputSchema = z.object({
 });
 export type OrderInput = z.input<typeof OrderInputSchema>;
 
-export type Order = z.output<typeof OrderInputSchema> & {
-  /** Expected answer date, Jalali 'YYYY/MM/DD', counted in working days from the meeting day. */
-  dueDate: string;
-};
+/** The governor's order. Its due date lives in the case's deadline, which extensions and pauses move. */
+export type Order = z.output<typeof OrderInputSchema>;
 
 export const CaseDraftSchema = z.object({
   meetingDayId: IdInput,

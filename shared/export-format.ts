@@ -7,7 +7,8 @@ import { IdInput, JalaliDateString } from './domain';
 
 export const EXPORT_FORMAT = 'didar-export';
 
-export type DidarExport = { format: typeof EXPORT_FORMAT; version: 1; exportedAt: string; meetingDays: MeetingDay[]; cases: Case[] };
+/** `version` is the data folder's schema version the cases were written in (older ones are upgraded on import). */
+export type DidarExport = { format: typeof EXPORT_FORMAT; version: number; exportedAt: string; meetingDays: MeetingDay[]; cases: Case[] };
 
 const DaySchema = z.object({ id: IdInput, date: JalaliDateString, place: z.object({ kind: z.enum(['center', 'county']) }).loose(), host: z.string() }).loose();
 const CaseSchema = z.object({
@@ -17,7 +18,7 @@ const CaseSchema = z.object({
 
 export const DidarExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(1),
+  version: z.number().int().min(1),
   exportedAt: z.string(),
   meetingDays: z.array(DaySchema),
   cases: z.array(z.unknown()),

@@ -27,7 +27,7 @@ export function daySummary(day: MeetingDay, all: readonly Case[]): DaySummary {
     byOrderType: countsBy(cases, type),
     orders: cases.map((c) => ({
       code: c.code, citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, department: leadDepartment(c),
-      type: type(c), dueDate: c.deadline?.dueDate ?? c.order?.dueDate ?? '', text: c.order?.text ?? '',
+      type: type(c), dueDate: c.deadline?.dueDate ?? '', text: c.order?.text ?? '',
     })),
   };
 }

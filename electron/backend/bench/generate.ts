@@ -131,7 +131,7 @@ export async function seedDataDir(dataDir: string, n: number, perDay = 400, seed
           mobile: `09${String(Math.floor(r() * 1e9)).padStart(9, '0')}`, county, locality: pick(r, VILLAGES), address: '',
         },
         text: issueText(r), category: '', departments: [dept], county,
-        order: { type, leadDepartment: dept, otherDepartments: [], deadlineDays: 10, text: 'موضوع بررسی و نتیجه به متقاضی اعلام شود.', dueDate },
+        order: { type, leadDepartment: dept, otherDepartments: [], deadlineDays: 10, text: 'موضوع بررسی و نتیجه به متقاضی اعلام شود.' },
         status: 'recorded', deadline: { start: jd, days: 10, extensions: [], pauses: [], dueDate }, referrals: [], answers: [], notices: [],
         attachments: [], prints: [],
         history: [{ at, by: 'bench', action: 'recorded' }],

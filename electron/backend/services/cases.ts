@@ -21,7 +21,7 @@ export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/re
   const meetingDate = parseJalali(day.date)!;
   const cal = await workCalendar(ctx);
   const deadline = draft.order ? newDeadline(day.date, draft.order.deadlineDays, cal) : undefined;
-  const order: Order | undefined = draft.order && deadline ? { ...draft.order, dueDate: deadline.dueDate } : undefined;
+  const order: Order | undefined = draft.order && deadline ? draft.order : undefined;
   const departments = draft.departments.length
     ? draft.departments
     : order ? [order.leadDepartment, ...order.otherDepartments] : [];

@@ -6,12 +6,13 @@ import { ORDER_TYPE_LABEL, OUTCOME_LABEL, STATUS_LABEL } from '../../../shared/l
 import { maskNationalId } from '../../../shared/national-id';
 import type { ReportTable } from '../../../shared/reports/table';
 import type { BackendContext } from '../context';
+import { SCHEMA_VERSION } from '../store/migrations';
 
 export async function exportAll(ctx: BackendContext): Promise<DidarExport> {
   const meetingDays = [...(await ctx.store.listMeetingDays())].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const cases = [...(await ctx.store.listCases())].sort((a, b) => a.code.localeCompare(b.code));
   await ctx.store.logEvent(ctx.actor, 'export/json', 'export', String(cases.length));
-  return { format: EXPORT_FORMAT, version: 1, exportedAt: ctx.now().toISOString(), meetingDays, cases };
+  return { format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: ctx.now().toISOString(), meetingDays, cases };
 }
 
 const CASE_HEADERS = ['کد رهگیری', 'تاریخ ملاقات', 'شهرستان', 'نام', 'نام خانوادگی', 'کد ملی', 'دستگاه', 'نوع دستور', 'مهلت', 'وضعیت', 'نتیجه', 'متن درخواست', 'دستور'];

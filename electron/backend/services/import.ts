@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { CaseDraftSchema, type Case, type MeetingDay } from '../../../shared/domain';
 import { checkExportedCase, DidarExportSchema, EXPORT_FORMAT } from '../../../shared/export-format';
 import { DidarError } from '../../../shared/errors';
+import { msg } from '../../../shared/messages';
 import { addDays, formatJalali, monthLength, parseJalali } from '../../../shared/jalali';
 import { inferOrderType, parseOrderDeadline, type OrderDeadline } from '../../../shared/order-text';
 import { workingDaysBetween, type WorkCalendar } from '../../../shared/working-days';
 import { validationError } from '../dispatch';
 import type { BackendContext } from '../context';
+import { migrateCases, SCHEMA_VERSION } from '../store/migrations';
 import { recordCase } from './cases';
 import { openMeetingDay } from './meeting-days';
 import { workCalendar } from './settings';
@@ -109,6 +111,8 @@ function workingDaysFor(d: OrderDeadline, from: string, cal: WorkCalendar): numb
 async function restoreExport(ctx: BackendContext, raw: unknown): Promise<ImportSummary> {
   const parsed = DidarExportSchema.safeParse(raw);
   if (!parsed.success) throw new DidarError('bad-args', `فایل خروجی دیدار درست نیست: ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+  if (parsed.data.version > SCHEMA_VERSION) throw new DidarError('newer-schema', msg.newerExport);
+  migrateCases(parsed.data.cases, parsed.data.version);
   const summary: ImportSummary = { imported: [], rejected: [] };
   const days = new Map((await ctx.store.listMeetingDays()).map((d) => [d.id, d]));
   for (const day of parsed.data.meetingDays) {

@@ -50,7 +50,7 @@ export async function renderCaseSlip(ctx: BackendContext, c: Case, duplicate: bo
     order: c.order?.text ?? '',
     orderType: c.order ? ORDER_TYPE_LABEL[c.order.type] : '',
     department: c.order?.leadDepartment ?? c.departments.join('، '),
-    dueDate: c.order ? formatJalaliLong(parseJalali(c.order.dueDate)!) : '',
+    dueDate: c.deadline ? formatJalaliLong(parseJalali(c.deadline.dueDate)!) : '',
     followUpPhone: s.followUpPhone,
     followUpAddress: s.followUpAddress,
     duplicate,

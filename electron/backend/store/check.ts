@@ -39,6 +39,7 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
       const version = v.schemaVersion;
       if (typeof version !== 'number') problem(rel, 'no schemaVersion');
       else if (version > SCHEMA_VERSION) problem(rel, `schemaVersion ${version} is newer than this Didar (${SCHEMA_VERSION})`);
+      else if (version < SCHEMA_VERSION) report.warnings.push({ file: rel, problem: `schemaVersion ${version}: upgraded to ${SCHEMA_VERSION} on next start (original kept in backups/schema-${version}/)` });
       return v;
     } catch (e) {
       problem(rel, `does not parse as JSON: ${(e as Error).message}`);

@@ -17,9 +17,10 @@ import { appendLineDurable, readJsonFile, writeFileDurable } from './durable-fil
 import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
 import type { Actor, AuditAction, CasePage, CaseQuery, Store } from './store';
+import { keepOriginal, migrateDoc, SCHEMA_VERSION } from './migrations';
 import { WriteQueue } from './write-queue';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 export const DAYS_DIR = 'days';
 export const AUDIT_DIR = 'audit';
 
@@ -31,11 +32,14 @@ type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
 type CircularsDoc = Versioned & { circulars: Circular[]; numbers: Record<string, number> };
 type GroupingDoc = Versioned & { corrections: GroupCorrection[] };
 
-/** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote. */
+/** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote, upgrades older ones. */
 class DurableJson<T extends Versioned> implements Adapter<T> {
+  /** The version the file had on disk when it was older than SCHEMA_VERSION (it is then rewritten once). */
+  migratedFrom: number | null = null;
+
   constructor(
     readonly file: string,
-    private readonly displayName: string,
+    readonly displayName: string,
     private readonly backups: Backups,
   ) {}
 
@@ -45,6 +49,7 @@ class DurableJson<T extends Versioned> implements Adapter<T> {
     const version = (v as Partial<Versioned>).schemaVersion;
     if (typeof version !== 'number') throw new DidarError('corrupt-file', msg.corruptFile(this.displayName));
     if (version > SCHEMA_VERSION) throw new DidarError('newer-schema', msg.newerSchema(this.displayName));
+    if (version < SCHEMA_VERSION) this.migratedFrom = migrateDoc(this.displayName, v as T & Record<string, unknown>);
     return v as T;
   }
 
@@ -58,7 +63,7 @@ class Doc<T extends Versioned> {
   readonly low: Low<T>;
   private readonly queue: WriteQueue;
 
-  constructor(adapter: DurableJson<T>, initial: T) {
+  constructor(readonly adapter: DurableJson<T>, initial: T) {
     this.low = new Low(adapter, initial);
     this.queue = new WriteQueue(() => this.low.write());
   }
@@ -118,7 +123,6 @@ function internCase(c: Case, i: (s: string) => string): Case {
   if (c.order) {
     c.order.leadDepartment = i(c.order.leadDepartment);
     c.order.text = i(c.order.text);
-    c.order.dueDate = i(c.order.dueDate);
   }
   if (c.deadline) {
     c.deadline.start = i(c.deadline.start);
@@ -215,6 +219,18 @@ export class FileStore implements Store {
     for (const c of this.byId.values()) this.raiseCounter(c.code);
     this.worklist.build(this.byId.values());
     if (!fsSync.existsSync(path.join(this.dataDir, 'meta.json'))) await this.meta.save();
+    await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, ...docs]);
+  }
+
+  /** Writes back the files read in an older schema version, each after its original is kept. */
+  private async saveMigrated(docs: { adapter: { migratedFrom: number | null; displayName: string }; save(): Promise<void> }[]): Promise<void> {
+    for (const d of docs) {
+      const from = d.adapter.migratedFrom;
+      if (from === null) continue;
+      await keepOriginal(this.dataDir, d.adapter.displayName, from);
+      await d.save();
+      d.adapter.migratedFrom = null;
+    }
   }
 
   /** Indexes a case; `live` also keeps the worklist index current (at start-up it is built once, in bulk). */

@@ -53,7 +53,7 @@ export function DayCases({ dayId, version, onPrint, onChanged }: Props) {
                   <td>{c.county}</td>
                   <td>{c.order?.leadDepartment ?? c.departments.join('، ')}</td>
                   <td>{c.order ? ORDER_TYPE_LABEL[c.order.type] : '—'}</td>
-                  <td>{c.order ? faDate(c.order.dueDate) : '—'}</td>
+                  <td>{c.deadline ? faDate(c.deadline.dueDate) : '—'}</td>
                   <td><span className={`badge status-${c.status}`}>{STATUS_LABEL[c.status]}</span></td>
                   <td>{fa(c.prints.length)}</td>
                   <td className="row-actions">

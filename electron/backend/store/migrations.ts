@@ -1,0 +1,56 @@
+// Schema versions of the data files and the steps that bring an older file up to date. A file is migrated
+// in memory as it is read; the store then writes it back once, after keeping the original untouched in
+// backups/schema-N/ (never pruned), so an upgrade can always be undone by hand.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { BACKUP_DIR } from './backups';
+import { writeFileDurable } from './durable-file';
+
+/** The version this Didar writes. Raise it only together with a step in MIGRATIONS. */
+export const SCHEMA_VERSION = 2;
+
+type Json = Record<string, unknown>;
+type Migration = {
+  /** The version data has after this step. */
+  to: number;
+  /** Changes one case of the previous version in place (day files and JSON exports hold cases). */
+  case?(c: Json): void;
+};
+
+const isDayFile = (rel: string): boolean => /^days[\\/][^\\/]+\.json$/.test(rel);
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    // 1 → 2: the order no longer keeps its own copy of the due date. The deadline holds it, and extensions,
+    // pauses and holiday changes move only the deadline, so a reprinted slip showed the stale first date.
+    to: 2,
+    case: (c) => {
+      const order = c.order as Json | undefined;
+      if (order && typeof order === 'object') delete order.dueDate;
+    },
+  },
+];
+
+/** Brings cases written in version `from` up to SCHEMA_VERSION, in place (anything not an object is left for validation). */
+export function migrateCases(cases: readonly unknown[], from: number): void {
+  for (const step of MIGRATIONS) {
+    if (step.to <= from || !step.case) continue;
+    for (const c of cases) if (c && typeof c === 'object') step.case(c as Json);
+  }
+}
+
+/** Brings a parsed file of an older version up to SCHEMA_VERSION in place; returns the version it had. */
+export function migrateDoc(rel: string, doc: Json & { schemaVersion: number }): number {
+  const from = doc.schemaVersion;
+  if (isDayFile(rel) && Array.isArray(doc.cases)) migrateCases(doc.cases, from);
+  doc.schemaVersion = SCHEMA_VERSION;
+  return from;
+}
+
+/** The original of a file about to be rewritten by a migration, kept once per old version and on disk (fsynced) first. */
+export async function keepOriginal(dataDir: string, rel: string, version: number): Promise<void> {
+  const target = path.join(dataDir, BACKUP_DIR, `schema-${version}`, rel);
+  if (await fs.stat(target).then(() => true, () => false)) return; // an earlier, interrupted upgrade kept it
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await writeFileDurable(target, await fs.readFile(path.join(dataDir, rel)));
+}

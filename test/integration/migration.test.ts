@@ -82,7 +82,7 @@ describe('schema migration from version 1', () => {
       await fs.rm(pdf);
 
       // tracking codes continue after the highest one of version 1
-      const day = (await ok(b, 'meetingDay/list', undefined))[0]!;
+      const day = (await ok(b, 'meetingDay/list', {}))[0]!;
       const next = await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست پس از به‌روزرسانی', departments: ['فرمانداری'] });
       expect(parseTrackingCode(next.code).sequence).toBe(4);
     } finally {

@@ -1,8 +1,20 @@
-// A full disk or a read-only folder (simulated by failing the temp-file open, since tests run as root):
-// the save is refused with a Persian message, nothing half-saved stays in memory, and saving resumes after.
+// A full disk or a read-only folder (simulated by failing the write with the errno the system gives, since
+// tests run as root and a chmod would not stop them): the save is refused with a Persian message that names
+// the problem and what to do, nothing half-saved stays in memory, and saving resumes after.
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ok, openTestBackend, openToday, send, validCitizen } from '../helpers/backend';
+import { openBackend } from '../../electron/backend';
+import { ok, openTestBackend, openToday, send, snapshot, tempDir, validCitizen } from '../helpers/backend';
+
+/** Makes every temporary data file fail to open with `code`, as the disk or the folder would. */
+function failTempFiles(code: string): void {
+  const realOpen = fs.open.bind(fs);
+  vi.spyOn(fs, 'open').mockImplementation(((file: string, ...rest: unknown[]) => {
+    if (String(file).endsWith('.tmp')) return Promise.reject(Object.assign(new Error(code), { code }));
+    return (realOpen as (...a: unknown[]) => Promise<unknown>)(file, ...rest);
+  }) as typeof fs.open);
+}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -12,13 +24,9 @@ describe('write failures', () => {
     try {
       const day = await openToday(b);
       const first = await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
-      const realOpen = fs.open.bind(fs);
-      vi.spyOn(fs, 'open').mockImplementation(((file: string, ...rest: unknown[]) => {
-        if (String(file).endsWith('.tmp')) return Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
-        return (realOpen as (...a: unknown[]) => Promise<unknown>)(file, ...rest);
-      }) as typeof fs.open);
+      failTempFiles('ENOSPC');
       const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
-      expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringContaining('ذخیره نشد') } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^دیسک پر است.*ذخیره نشد.*فضای دیسک را آزاد کنید/) } });
       expect((await ok(b, 'case/listForDay', { meetingDayId: day.id })).map((c) => c.id)).toEqual([first.id]);
       vi.restoreAllMocks();
       const third = await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست سوم' });
@@ -35,5 +43,39 @@ describe('write failures', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('a folder that became read-only refuses the save, says so and what to do, and keeps the day as it was', async () => {
+    const b = await openTestBackend();
+    try {
+      const day = await openToday(b);
+      await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
+      const before = await snapshot(b);
+      failTempFiles('EROFS');
+      const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^پوشه داده فقط‌خواندنی است.*ذخیره نشد.*اجازه نوشتن/) } });
+      vi.restoreAllMocks();
+      expect(await snapshot(b)).toEqual(before);
+      expect((await ok(b, 'case/listForDay', { meetingDayId: day.id })).map((c) => c.text)).toEqual(['درخواست نخست']);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a read-only folder at start-up is refused with the same message, and nothing in it is touched', async () => {
+    const dir = await tempDir();
+    const seeded = await openTestBackend(dir);
+    await ok(seeded, 'case/record', { meetingDayId: (await openToday(seeded)).id, citizen: validCitizen, text: 'درخواست' });
+    await seeded.close();
+    const before = await snapshot(dir);
+    const realWrite = fsSync.writeFileSync.bind(fsSync);
+    vi.spyOn(fsSync, 'writeFileSync').mockImplementation(((file: fsSync.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (String(file).endsWith('didar.lock')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      return (realWrite as (...a: unknown[]) => void)(file, ...rest);
+    }) as typeof fsSync.writeFileSync);
+    await expect(openBackend({ dataDir: dir, operator: 'tester' })).rejects.toMatchObject({ code: 'write-failed', message: expect.stringMatching(/^پوشه داده فقط‌خواندنی است/) });
+    vi.restoreAllMocks();
+    expect(await snapshot(dir)).toEqual(before);
+    expect(fsSync.existsSync(`${dir}/didar.lock`)).toBe(false);
   });
 });

@@ -53,9 +53,15 @@ export async function appendLineDurable(file: string, line: string): Promise<voi
   }
 }
 
-function asWriteError(e: unknown, file: string): DidarError {
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+const READ_ONLY = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+/** A failed write as the clerk should read it: a full disk, a folder they may not write to, or another fault. */
+export function asWriteError(e: unknown, file: string): DidarError {
   if (e instanceof DidarError) return e;
-  const err = new DidarError('write-failed', msg.writeFailed(file));
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
+  const message = DISK_FULL.has(code) ? msg.diskFull(file) : READ_ONLY.has(code) ? msg.readOnly(file) : msg.writeFailed(file);
+  const err = new DidarError('write-failed', message);
   err.cause = e;
   return err;
 }

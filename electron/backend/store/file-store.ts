@@ -13,7 +13,7 @@ import { msg } from '../../../shared/messages';
 import { defaultSettings, type Settings } from '../../../shared/settings';
 import { parseTrackingCode } from '../../../shared/tracking-code';
 import { Backups } from './backups';
-import { appendLineDurable, readJsonFile, writeFileDurable } from './durable-file';
+import { appendLineDurable, asWriteError, readJsonFile, writeFileDurable } from './durable-file';
 import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
 import type { Actor, AuditAction, CasePage, CaseQuery, Store } from './store';
@@ -139,8 +139,12 @@ export type OpenOptions = { now?: () => Date };
 
 export async function openFileStore(dataDir: string, options: OpenOptions = {}): Promise<FileStore> {
   const dir = path.resolve(dataDir);
-  await fs.mkdir(path.join(dir, DAYS_DIR), { recursive: true });
-  await fs.mkdir(path.join(dir, AUDIT_DIR), { recursive: true });
+  try {
+    await fs.mkdir(path.join(dir, DAYS_DIR), { recursive: true });
+    await fs.mkdir(path.join(dir, AUDIT_DIR), { recursive: true });
+  } catch (e) {
+    throw asWriteError(e, dir);
+  }
   const release = acquireLock(dir);
   try {
     const store = new FileStore(dir, release, options.now ?? (() => new Date()));

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
+import { asWriteError } from './durable-file';
 
 export const LOCK_FILE = 'didar.lock';
 
@@ -23,7 +24,7 @@ export function acquireLock(dir: string): () => void {
         fs.rmSync(file, { force: true });
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw asWriteError(e, dir);
       const owner = readLock(file);
       if (owner && isAlive(owner)) throw new DidarError('data-locked', msg.dataLocked(dir, owner.pid, owner.host));
       fs.rmSync(file, { force: true }); // stale: its owner is gone

@@ -39,59 +39,83 @@ export type GroupingRun = {
   surfaces: Map<string, Map<string, number>>;
 }
 
-export function groupCases(cases: readonly GroupingInput[], options: GroupingOptions = DEFAULT_GROUPING): GroupingRun {
-  const places = placeSet([...MAZANDARAN_COUNTIES, ...(options.places ?? []), ...cases.map((c) => c.county ?? '')]);
-  const surfaces = new Map<string, Map<string, number>>();
+/**
+ * Builds a run case by case: only a case's terms are kept once it is added, so a caller can feed 100,000
+ * cases in chunks without all their texts in memory at once. `places` are the counties to mask besides
+ * the province's own (every county of the cases, given up front because masking happens as cases arrive).
+ */
+export class GroupingBuilder {
+  private readonly places: Set<string>;
+  private readonly surfaces = new Map<string, Map<string, number>>();
+  private readonly ids: string[] = [];
   // Cases with the same terms are one item with a weight: repeated wordings cost nothing extra.
-  const itemOf = new Int32Array(cases.length);
-  const itemKeys = new Map<string, number>();
-  const itemStems: string[][] = [];
-  const hintIds = new Map<string, number>();
-  const itemHints: Map<number, number>[] = [];
-  const weights: number[] = [];
-  cases.forEach((c, ci) => {
-    const t = contentTerms(c.text, places);
+  private readonly itemOf: number[] = [];
+  private readonly itemKeys = new Map<string, number>();
+  private readonly itemStems: string[][] = [];
+  private readonly hintIds = new Map<string, number>();
+  private readonly itemHints: Map<number, number>[] = [];
+  private readonly weights: number[] = [];
+
+  constructor(counties: Iterable<string>, private readonly options: GroupingOptions = DEFAULT_GROUPING) {
+    this.places = placeSet([...MAZANDARAN_COUNTIES, ...(options.places ?? []), ...counties]);
+  }
+
+  add(c: GroupingInput): void {
+    const ci = this.ids.length;
+    this.ids.push(c.id);
+    const t = contentTerms(c.text, this.places);
     t.stems.forEach((s, i) => {
-      let m = surfaces.get(s);
-      if (!m) surfaces.set(s, (m = new Map()));
+      let m = this.surfaces.get(s);
+      if (!m) this.surfaces.set(s, (m = new Map()));
       const surface = t.surfaces[i]!;
       m.set(surface, (m.get(surface) ?? 0) + 1);
     });
     // A text with no content words (only numbers or names) says nothing about its problem: alone.
     const key = t.stems.length ? t.stems.join(' ') : `\u0000${ci}`;
-    let item = itemKeys.get(key);
+    let item = this.itemKeys.get(key);
     if (item === undefined) {
-      itemKeys.set(key, (item = itemStems.length));
-      itemStems.push(t.stems);
-      itemHints.push(new Map());
-      weights.push(0);
+      this.itemKeys.set(key, (item = this.itemStems.length));
+      this.itemStems.push(t.stems);
+      this.itemHints.push(new Map());
+      this.weights.push(0);
     }
-    itemOf[ci] = item;
-    weights[item]!++;
-    const h = hintId(hintIds, c.department);
-    const hints = itemHints[item]!;
+    this.itemOf.push(item);
+    this.weights[item]!++;
+    const h = hintId(this.hintIds, c.department);
+    const hints = this.itemHints[item]!;
     if (h >= 0) hints.set(h, (hints.get(h) ?? 0) + 1);
-  });
-  const { model, vectors } = fitVectors(itemStems, options.features, weights);
-  const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]! }));
-  const cluster = options.cluster;
-  const isCandidate = (id: number) => model.block[id]! < 2;
-  const isStem = (id: number) => model.block[id] === 0;
-  const graph = neighborGraph(items, isCandidate, cluster);
-  const expanded = expandItems(items, graph, cluster, model.idf.length);
-  const cores = agglomerate(expanded, vectors, graph, cluster, 'average', cluster.threshold, isStem);
-  // Near-identical wordings fill each other's neighbour lists; the cores look for their own neighbours.
-  const itemLabels = cluster.centroidThreshold < 1
-    ? agglomerate(expanded, vectors, coreGraph(expanded, cores, isCandidate, cluster), cluster, 'centroid', cluster.centroidThreshold, isStem, cores)
-    : cores;
-  const labels = Int32Array.from(itemOf, (item) => itemLabels[item]!);
-  const members: number[][] = [];
-  labels.forEach((g, i) => (members[g] ??= []).push(i));
-  const groups = members.map((idx) => ({
-    caseIds: idx.map((i) => cases[i]!.id),
-    title: groupTitle(idx.map((i) => vectors[itemOf[i]!]!), model, surfaces),
-  }));
-  return { groups, model, places, vectors: Array.from(itemOf, (item) => vectors[item]!), hintIds, labels, surfaces };
+  }
+
+  finish(): GroupingRun {
+    const { options, weights, itemHints, surfaces } = this;
+    const itemOf = Int32Array.from(this.itemOf);
+    const { model, vectors } = fitVectors(this.itemStems, options.features, weights);
+    const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]! }));
+    const cluster = options.cluster;
+    const isCandidate = (id: number) => model.block[id]! < 2;
+    const isStem = (id: number) => model.block[id] === 0;
+    const graph = neighborGraph(items, isCandidate, cluster);
+    const expanded = expandItems(items, graph, cluster, model.idf.length);
+    const cores = agglomerate(expanded, vectors, graph, cluster, 'average', cluster.threshold, isStem);
+    // Near-identical wordings fill each other's neighbour lists; the cores look for their own neighbours.
+    const itemLabels = cluster.centroidThreshold < 1
+      ? agglomerate(expanded, vectors, coreGraph(expanded, cores, isCandidate, cluster), cluster, 'centroid', cluster.centroidThreshold, isStem, cores)
+      : cores;
+    const labels = Int32Array.from(itemOf, (item) => itemLabels[item]!);
+    const members: number[][] = [];
+    labels.forEach((g, i) => (members[g] ??= []).push(i));
+    const groups = members.map((idx) => ({
+      caseIds: idx.map((i) => this.ids[i]!),
+      title: groupTitle(idx.map((i) => vectors[itemOf[i]!]!), model, surfaces),
+    }));
+    return { groups, model, places: this.places, vectors: Array.from(itemOf, (item) => vectors[item]!), hintIds: this.hintIds, labels, surfaces };
+  }
+}
+
+export function groupCases(cases: readonly GroupingInput[], options: GroupingOptions = DEFAULT_GROUPING): GroupingRun {
+  const builder = new GroupingBuilder(cases.map((c) => c.county ?? ''), options);
+  for (const c of cases) builder.add(c);
+  return builder.finish();
 }
 
 function hintId(ids: Map<string, number>, department: string | undefined): number {

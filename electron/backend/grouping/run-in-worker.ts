@@ -2,20 +2,33 @@
 // through tsx when the backend itself runs from source (web shell, CLI, tests).
 import { Worker } from 'node:worker_threads';
 import type { GroupingInput, GroupingRun } from '../../../shared/grouping/engine';
+import type { FromWorker, ToWorker } from './protocol';
+
+/** Cases per message: small enough that a chunk's copy is a few megabytes, large enough that round trips do not count. */
+const CHUNK = 5000;
 
 function workerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./worker-from-source.mjs', import.meta.url) : new URL('./grouping-worker.js', import.meta.url);
 }
 
-export function groupInWorker(cases: readonly GroupingInput[]): Promise<{ run: GroupingRun; ms: number }> {
+/** Groups `count` cases, made one chunk at a time by `input(i)` so their copies never all exist at once. */
+export function groupInWorker(count: number, input: (i: number) => GroupingInput, counties: readonly string[]): Promise<{ run: GroupingRun; ms: number }> {
   const worker = new Worker(workerUrl());
+  const send = (m: ToWorker): void => worker.postMessage(m);
+  let next = 0;
   return new Promise<{ run: GroupingRun; ms: number }>((resolve, reject) => {
-    worker.once('message', (m: { ok: true; run: GroupingRun; ms: number } | { ok: false; error: string }) => {
-      if (m.ok) resolve({ run: m.run, ms: m.ms });
-      else reject(new Error(m.error));
+    worker.on('message', (m: FromWorker) => {
+      if (m.kind === 'failed') reject(new Error(m.error));
+      else if (m.kind === 'done') resolve({ run: m.run, ms: m.ms });
+      else if (next < count) {
+        const end = Math.min(count, next + CHUNK);
+        const cases: GroupingInput[] = [];
+        for (; next < end; next++) cases.push(input(next));
+        send({ kind: 'cases', cases });
+      } else send({ kind: 'finish' });
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`grouping worker exited (${code})`)));
-    worker.postMessage(cases);
+    send({ kind: 'start', counties: [...counties] });
   }).finally(() => void worker.terminate());
 }

@@ -1,14 +1,30 @@
 // Worker thread of the grouping run: a large run takes seconds and must not block the backend's event
-// loop (the web shell and Electron's main process keep answering while it works).
+// loop (the web shell and Electron's main process keep answering while it works). Cases arrive in chunks,
+// each acknowledged before the next is sent, so neither side ever holds every case's text twice.
 import { parentPort } from 'node:worker_threads';
-import { groupCases, type GroupingInput } from '../../../shared/grouping/engine';
+import { GroupingBuilder } from '../../../shared/grouping/engine';
+import type { FromWorker, ToWorker } from './protocol';
 
-parentPort?.on('message', (cases: GroupingInput[]) => {
+let builder: GroupingBuilder | null = null;
+let started = 0;
+
+const reply = (m: FromWorker): void => parentPort!.postMessage(m);
+
+parentPort?.on('message', (m: ToWorker) => {
   try {
-    const t0 = performance.now();
-    const run = groupCases(cases);
-    parentPort!.postMessage({ ok: true, run, ms: performance.now() - t0 });
+    if (m.kind === 'start') {
+      started = performance.now();
+      builder = new GroupingBuilder(m.counties);
+      reply({ kind: 'ack' });
+    } else if (m.kind === 'cases') {
+      for (const c of m.cases) builder!.add(c);
+      reply({ kind: 'ack' });
+    } else {
+      const run = builder!.finish();
+      builder = null;
+      reply({ kind: 'done', run, ms: performance.now() - started });
+    }
   } catch (e) {
-    parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    reply({ kind: 'failed', error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }
 });

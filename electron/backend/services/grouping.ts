@@ -34,10 +34,10 @@ export function groupingInput(c: Case): GroupingInput {
 
 async function freshRun(ctx: BackendContext): Promise<RunState> {
   const cases = (await ctx.store.listCases()).filter(counted);
-  const inputs = cases.map(groupingInput);
-  const { run, ms } = await groupInWorker(inputs);
-  const indexOf = new Map(inputs.map((c, i) => [c.id, i]));
-  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, DEFAULT_CLUSTER.hintBonus, inputs.map((c) => c.department));
+  const counties = [...new Set(cases.map((c) => c.county))];
+  const { run, ms } = await groupInWorker(cases.length, (i) => groupingInput(cases[i]!), counties);
+  const indexOf = new Map(cases.map((c, i) => [c.id, i]));
+  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, DEFAULT_CLUSTER.hintBonus, cases.map(leadDepartment));
   await ctx.store.logEvent(ctx.actor, 'group/run', 'grouping', String(cases.length));
   return { run, runAt: ctx.now().toISOString(), runMs: Math.round(ms), indexOf, attacher, attached: new Map() };
 }

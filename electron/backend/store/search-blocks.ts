@@ -25,7 +25,10 @@ export class SearchBlocks {
       return;
     }
     let last = this.blocks.at(-1);
-    if (!last || last.ids.length >= BLOCK_SIZE) this.blocks.push((last = { ids: [], texts: [], joined: null, offsets: [] }));
+    if (!last || last.ids.length >= BLOCK_SIZE) {
+      if (last) this.joined(last); // a full block is joined at once: per-case strings never pile up
+      this.blocks.push((last = { ids: [], texts: [], joined: null, offsets: [] }));
+    }
     this.where.set(id, { block: last, slot: last.ids.length });
     last.ids.push(id);
     this.textsOf(last).push(text);

@@ -6,6 +6,15 @@ import { download, expect, importSample, shot, test } from './web-fixture';
 
 test('department scorecard: choose a period, read the table, drill down to the cases', async ({ page, didar }) => {
   await importSample(didar);
+  // Two of جهاد کشاورزی's cases answered, so its median has cases behind it.
+  const call = async (method: string, args: unknown) => {
+    const r = await didar.backend.dispatch(method as never, args);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as never;
+  };
+  const agri = (await call('worklist/query', { department: 'جهاد کشاورزی', limit: 2 }) as { items: { id: string }[] }).items;
+  await call('case/refer', { ids: agri.map((c) => c.id) });
+  for (const c of agri) await call('case/answer', { id: c.id, letterNo: '۱۲۳/ج', date: '1405/09/05', text: 'بررسی شد و کود تحویل تعاونی شد.' });
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(didar.url);
   await page.getByRole('button', { name: 'گزارش‌ها' }).click();
@@ -29,6 +38,13 @@ test('department scorecard: choose a period, read the table, drill down to the c
   await first.locator('td').nth(2).getByRole('button').click();
   const drill = page.getByTestId('drill-down');
   await expect(drill.locator('tbody tr')).toHaveCount(Number(toAsciiDigits(count)));
+  // The median opens the answered cases it is computed over.
+  const agriRow = table.locator('tbody tr').filter({ hasText: 'جهاد کشاورزی' });
+  await expect(agriRow.locator('td').nth(3)).toHaveText('۲');
+  await agriRow.locator('td').nth(5).getByRole('button').click();
+  await expect(drill.locator('h3')).toContainText('میانه روز کاری تا پاسخ');
+  await expect(drill.locator('tbody tr')).toHaveCount(2);
+  await table.screenshot({ path: shot('56-department-scorecard-table') });
   await expect(page.getByRole('img', { name: 'درخواست‌ها در هر ماه' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'پاسخ به‌موقع دستگاه‌های رتبه‌دار (٪)' })).toBeVisible();
   await page.screenshot({ path: shot('50-department-scorecard'), fullPage: true });

@@ -138,6 +138,23 @@ it('exports the weekly count per department and request type, totals matching th
   const file = await ok(b, 'report/file', { period: { kind: 'year', year: 1405 }, table: 'weekly', format: 'csv' });
   const lines = Buffer.from(file.base64, 'base64').toString('utf8').slice(1).trimEnd().split('\r\n');
   expect(lines[0]!.split(',')).toEqual(WEEKLY_HEADERS);
-  expect(lines.slice(1).reduce((n, l) => n + Number(l.split(',').at(-1)), 0)).toBe(160);
-  expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(8); // the eight meeting days fall in eight weeks
+  const rows = lines.slice(1).map((l) => l.split(','));
+  const totals = rows.filter((r) => r[2] === 'جمع هفته');
+  const departments = rows.filter((r) => r[2] !== 'جمع هفته');
+  expect(totals).toHaveLength(8); // the eight meeting days fall in eight weeks, each closed by its total row
+  const sum = (rs: string[][], col: number) => rs.reduce((n, r) => n + Number(r[col]), 0);
+  expect(sum(totals, WEEKLY_HEADERS.length - 1)).toBe(160);
+  expect(sum(departments, WEEKLY_HEADERS.length - 1)).toBe(160);
+  // every row's total is the sum of its kinds, and each week's total row sums its departments
+  for (const r of rows) expect(r.slice(3, -1).reduce((n, v) => n + Number(v), 0)).toBe(Number(r.at(-1)));
+  for (const t of totals) {
+    const week = departments.filter((r) => r[0] === t[0]);
+    for (let col = 3; col < WEEKLY_HEADERS.length; col++) expect(sum(week, col)).toBe(Number(t[col]));
+  }
+  // the orders' kinds, counted by hand from the sample through the store
+  const all = await b.store.listCases();
+  expect(all).toHaveLength(160);
+  const acts = all.filter((c) => c.order?.type === 'act').length;
+  expect(acts).toBeGreaterThan(0);
+  expect(sum(totals, WEEKLY_HEADERS.indexOf('اقدام'))).toBe(acts);
 });

@@ -25,7 +25,7 @@ test('a broken data file: the page says which file and what to do, and the file 
     await expect(page.getByRole('alert')).toContainText('دیدار باز نشد');
     await expect(page.getByRole('alert')).toContainText(path.basename(dayFile));
     await expect(page.getByRole('alert')).toContainText('backups');
-    await page.screenshot({ path: shot('40-broken-data-file') });
+    await page.screenshot({ path: shot('60-broken-data-file') });
     expect(fs.readFileSync(dayFile, 'utf8')).toBe('{"schemaVersion":1,"day":{"id":"md-');
   } finally {
     await shell.close();
@@ -69,7 +69,7 @@ test('restore end to end: a backup taken, a day file broken, `didar restore` run
       await expect(page.getByRole('alert')).toHaveCount(0);
       await page.getByRole('button', { name: 'پیگیری' }).click();
       await expect(page.getByTestId('worklist-total')).toHaveText('۱۶۰ پرونده');
-      await page.screenshot({ path: shot('41-restored-worklist') });
+      await page.screenshot({ path: shot('61-restored-worklist') });
     } finally {
       await shell.close();
       await opened.close();

@@ -11,9 +11,13 @@ export const EXPORT_FORMAT = 'didar-export';
 export type DidarExport = { format: typeof EXPORT_FORMAT; version: number; exportedAt: string; meetingDays: MeetingDay[]; cases: Case[] };
 
 const DaySchema = z.object({ id: IdInput, date: JalaliDateString, place: z.object({ kind: z.enum(['center', 'county']) }).loose(), host: z.string() }).loose();
+/** A list a hand-edited or older export leaves out is read as empty, so the store never meets a case without it. */
+const list = z.array(z.unknown()).default([]);
 const CaseSchema = z.object({
   id: IdInput, code: z.string().regex(/^\d{10}$/), meetingDayId: IdInput, meetingDate: JalaliDateString,
   citizen: z.object({ nationalId: z.string() }).loose(), status: z.string(), history: z.array(z.unknown()),
+  text: z.string(), county: z.string(), departments: z.array(z.string()),
+  referrals: list, answers: list, notices: list, attachments: list, prints: list,
 }).loose();
 
 export const DidarExportSchema = z.object({

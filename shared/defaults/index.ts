@@ -10,9 +10,10 @@ export const MAZANDARAN_COUNTIES = [
 
 /**
  * County populations at the 1395 (2016) national census of the Statistical Centre of Iran, as cited by the
- * counties' encyclopaedia articles (looked up 2026-11-28). Not found there, so left for the office to enter
- * in Settings: سوادکوه، بابلسر، فریدونکنار، نور، رامسر. The 17 found and the province total (3,283,582) leave about
- * 0.43 million for those five, which is their order of size.
+ * counties' encyclopaedia articles (looked up 2026-11-28/29); فریدونکنار is the sum of its two districts'
+ * census figures (46,703 + 13,328), as its county office's site also gives (60,031). Not found offline, so
+ * left for the office to enter in Settings: بابلسر، نور، رامسر. The 19 found and the province total
+ * (3,283,582) leave about 0.33 million for those three, which is their order of size.
  */
 export const MAZANDARAN_POPULATION_1395: { source: string; counties: Record<string, number> } = {
   source: 'سرشماری عمومی نفوس و مسکن ۱۳۹۵، مرکز آمار ایران',
@@ -27,7 +28,9 @@ export const MAZANDARAN_POPULATION_1395: { source: string; counties: Record<stri
     'جویبار': 77576,
     'سیمرغ': 19376,
     'میاندرود': 55053,
+    'سوادکوه': 43913,
     'سوادکوه شمالی': 24834,
+    'فریدونکنار': 60031,
     'محمودآباد': 98407,
     'چالوس': 116542,
     'نوشهر': 138913,

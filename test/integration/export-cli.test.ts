@@ -76,3 +76,29 @@ it('exports the case list to CSV and XLSX with national IDs masked unless asked 
   expect(ids).toContain('2401179445');
   expect((await didar('export', '--data', a, '--format', 'pdf', '--out', xlsxFile)).code).toBe(2);
 }, 120_000);
+
+it('imports an export whose cases leave out their empty lists; the folder then opens and the case reads as empty lists', async () => {
+  const a = await tempDir();
+  expect((await didar('import', '--data', a, SAMPLE)).code).toBe(0);
+  const file = path.join(a, '..', `${path.basename(a)}-lists.json`);
+  expect((await didar('export', '--data', a, '--format', 'json', '--out', file)).code).toBe(0);
+  const doc = JSON.parse(await fs.readFile(file, 'utf8'));
+  const bare = doc.cases[0];
+  for (const key of ['referrals', 'answers', 'notices', 'attachments', 'prints']) delete bare[key];
+  delete doc.cases[1].text;
+  await fs.writeFile(file, JSON.stringify(doc));
+
+  const b = await tempDir();
+  const imported = await didar('import', '--data', b, file);
+  expect(imported.code).toBe(0);
+  const summary = JSON.parse(imported.stdout) as { imported: unknown[]; rejected: { id: string; reason: string }[] };
+  expect(summary.imported).toHaveLength(159);
+  expect(summary.rejected).toEqual([{ id: '#2', reason: expect.stringContaining('text') }]); // rows are named by position
+
+  const bb = await openBackend({ dataDir: b, operator: 'tester' });
+  const got = await bb.dispatch('case/get', { id: bare.id });
+  expect(got.ok).toBe(true);
+  expect((got as { ok: true; value: unknown }).value).toMatchObject({ prints: [], notices: [], referrals: [] });
+  await bb.close();
+  expect((await didar('check', '--data', b)).code).toBe(0);
+}, 120_000);

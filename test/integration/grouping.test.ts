@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GroupBoard } from '../../shared/api';
 import type { Backend } from '../../electron/backend';
+import { groupInWorker } from '../../electron/backend/grouping/run-in-worker';
 import { importCases } from '../../electron/backend/services/import';
 import { ok, openTestBackend, send, snapshot, validCitizen } from '../helpers/backend';
 import { SAMPLE } from '../helpers/cli';
@@ -152,5 +153,13 @@ describe('recurring-issues board', () => {
     expect(effect.before).toBe(g.cases);
     expect(effect.after).toBe(0);
     expect(effect.days.map((d) => d.date)).toEqual(board.meetingDates);
+  });
+
+  it('a case that cannot be prepared for the worker fails the run instead of leaving the board waiting', async () => {
+    const input = (i: number) => {
+      if (i === 2) throw new Error('broken case');
+      return { id: `c${i}`, text: 'قطعی مکرر برق در روستا', department: 'شرکت توزیع برق', county: 'ساری', date: '1405/09/02' };
+    };
+    await expect(groupInWorker(5, input, ['ساری'])).rejects.toThrow('broken case');
   });
 });

@@ -9,7 +9,7 @@ import { EXPORT_FORMAT } from '../../shared/export-format';
 import { formatJalaliLong, parseJalali } from '../../shared/jalali';
 import { parseTrackingCode } from '../../shared/tracking-code';
 import { checkDataDir } from '../../electron/backend/store/check';
-import { SCHEMA_VERSION } from '../../electron/backend/store/migrations';
+import { keepOriginal, SCHEMA_VERSION } from '../../electron/backend/store/migrations';
 import { ok, openTestBackend, snapshot, tempDir, validCitizen } from '../helpers/backend';
 import { didar } from '../helpers/cli';
 import { pdfWords, readsRightToLeft } from '../helpers/pdf-words';
@@ -125,5 +125,35 @@ describe('schema migration from version 1', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/نسخه جدیدتری از دیدار/);
     expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('an older folder restored after an upgrade keeps its own originals too; kept originals are not counted as backups', async () => {
+    const dir = await copyFixture();
+    const rel = 'settings.json';
+    const first = await fs.readFile(path.join(dir, rel), 'utf8');
+    await keepOriginal(dir, rel, 1);
+    await keepOriginal(dir, rel, 1); // an interrupted upgrade run again: the same bytes are not kept twice
+    const folder = path.join(dir, 'backups/schema-1');
+    expect(await fs.readdir(folder)).toEqual([rel]);
+
+    const other = first.replace('}', ', "note": "restored from an older bundle"}');
+    await fs.writeFile(path.join(dir, rel), other);
+    await keepOriginal(dir, rel, 1);
+    const names = (await fs.readdir(folder)).sort();
+    expect(names).toHaveLength(2);
+    expect(await fs.readFile(path.join(folder, rel), 'utf8')).toBe(first);
+    expect(await fs.readFile(path.join(folder, names.find((n) => n !== rel)!), 'utf8')).toBe(other);
+
+    const b = await openTestBackend(dir);
+    try {
+      // the originals kept before the upgrade are not rotating versions of the data files
+      const root = path.join(dir, 'backups');
+      let rotating = 0;
+      for (const f of await fs.readdir(root)) if (!f.startsWith('schema-')) rotating += (await fs.readdir(path.join(root, f))).length;
+      expect((await fs.readdir(path.join(root, 'schema-1'), { recursive: true })).length).toBeGreaterThan(2);
+      expect((await b.store.backupStatus()).versions).toBe(rotating);
+    } finally {
+      await b.close();
+    }
   });
 });

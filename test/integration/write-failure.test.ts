@@ -78,4 +78,49 @@ describe('write failures', () => {
     expect(await snapshot(dir)).toEqual(before);
     expect(fsSync.existsSync(`${dir}/didar.lock`)).toBe(false);
   });
+
+  it('a data file held by another program (denied rename) is reported as busy, not as a read-only folder', async () => {
+    const b = await openTestBackend();
+    try {
+      const day = await openToday(b);
+      await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
+      const before = await snapshot(b);
+      vi.spyOn(fs, 'rename').mockRejectedValue(Object.assign(new Error('EPERM'), { code: 'EPERM', syscall: 'rename' }));
+      const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^برنامه دیگری.*ذخیره نشد.*دوباره ذخیره کنید/) } });
+      await b.store.settled(); // the counters file is written off the save path, and fails the same way
+      vi.restoreAllMocks();
+      expect(await snapshot(b)).toEqual(before);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a system that cannot fsync a folder or make hard links still saves, and keeps backups by copying', async () => {
+    const realOpen = fs.open.bind(fs);
+    vi.spyOn(fs, 'open').mockImplementation(((file: string, flags?: unknown, ...rest: unknown[]) => {
+      if (flags === 'r' && fsSync.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+        return Promise.reject(Object.assign(new Error('EISDIR'), { code: 'EISDIR', syscall: 'open' }));
+      }
+      return (realOpen as (...a: unknown[]) => Promise<unknown>)(file, flags, ...rest);
+    }) as typeof fs.open);
+    vi.spyOn(fs, 'link').mockRejectedValue(Object.assign(new Error('EPERM'), { code: 'EPERM', syscall: 'link' }));
+    const b = await openTestBackend();
+    try {
+      const day = await openToday(b);
+      await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
+      await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
+      expect((await ok(b, 'case/listForDay', { meetingDayId: day.id })).map((c) => c.text).sort()).toEqual(['درخواست دوم', 'درخواست نخست']);
+      expect((await b.store.backupStatus()).versions).toBeGreaterThan(0);
+    } finally {
+      await b.close();
+      vi.restoreAllMocks();
+    }
+    const again = await openTestBackend(b.dataDir);
+    try {
+      expect((await ok(again, 'meetingDay/list', {}))[0]!.caseCount).toBe(2);
+    } finally {
+      await again.close();
+    }
+  });
 });

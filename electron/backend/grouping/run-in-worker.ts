@@ -18,14 +18,19 @@ export function groupInWorker(count: number, input: (i: number) => GroupingInput
   let next = 0;
   return new Promise<{ run: GroupingRun; ms: number }>((resolve, reject) => {
     worker.on('message', (m: FromWorker) => {
-      if (m.kind === 'failed') reject(new Error(m.error));
-      else if (m.kind === 'done') resolve({ run: m.run, ms: m.ms });
-      else if (next < count) {
-        const end = Math.min(count, next + CHUNK);
-        const cases: GroupingInput[] = [];
-        for (; next < end; next++) cases.push(input(next));
-        send({ kind: 'cases', cases });
-      } else send({ kind: 'finish' });
+      // A failure while preparing the next chunk must settle the promise, or the board would wait forever.
+      try {
+        if (m.kind === 'failed') reject(new Error(m.error));
+        else if (m.kind === 'done') resolve({ run: m.run, ms: m.ms });
+        else if (next < count) {
+          const end = Math.min(count, next + CHUNK);
+          const cases: GroupingInput[] = [];
+          for (; next < end; next++) cases.push(input(next));
+          send({ kind: 'cases', cases });
+        } else send({ kind: 'finish' });
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`grouping worker exited (${code})`)));

@@ -4,6 +4,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export const BACKUP_DIR = 'backups';
+/** Folders of originals kept before a schema upgrade (backups/schema-1/…): not rotating versions. */
+export const SCHEMA_BACKUP_PREFIX = 'schema-';
 const KEEP_LAST = 5;
 const KEEP_DAYS = 14;
 
@@ -23,13 +25,13 @@ export class Backups {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const name = `${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 6)}.json`;
     try {
-      await fs.link(file, path.join(folder, name));
+      await keepVersion(file, path.join(folder, name));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !(await exists(file))) return; // first write: nothing to keep
       if (code !== 'ENOENT') throw e;
       await fs.mkdir(folder, { recursive: true });
-      await fs.link(file, path.join(folder, name));
+      await keepVersion(file, path.join(folder, name));
     }
     const list = await this.list(folder);
     list.push(name);
@@ -62,6 +64,7 @@ export class Backups {
     let last = 0;
     let versions = 0;
     for (const folder of await fs.readdir(root).catch(() => [] as string[])) {
+      if (folder.startsWith(SCHEMA_BACKUP_PREFIX)) continue;
       for (const name of await fs.readdir(path.join(root, folder)).catch(() => [] as string[])) {
         versions++;
         const t = (await fs.stat(path.join(root, folder, name)).catch(() => null))?.ctimeMs ?? 0;
@@ -76,6 +79,18 @@ export class Backups {
     const folder = this.folderFor(file);
     const names = (await fs.readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
     return names.reverse().map((n) => path.join(folder, n));
+  }
+}
+
+/** Errors of a hard link on a file system without them (FAT, some network drives): copy instead. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EXDEV', 'EMLINK', 'ENOSYS']);
+
+async function keepVersion(file: string, target: string): Promise<void> {
+  try {
+    await fs.link(file, target);
+  } catch (e) {
+    if (!NO_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    await fs.copyFile(file, target);
   }
 }
 

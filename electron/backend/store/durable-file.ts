@@ -29,10 +29,22 @@ export async function writeFileDurable(file: string, data: string | Uint8Array, 
   }
 }
 
+/** Errors of a directory fsync that only mean the system cannot do it (Windows, some network drives). */
+const NO_DIR_SYNC = new Set(['EPERM', 'EACCES', 'EISDIR', 'EINVAL', 'ENOTSUP', 'EBADF']);
+
+/** Makes a rename durable where the system allows it; where it does not, the renamed file is already whole. */
 export async function fsyncDir(dir: string): Promise<void> {
-  const dh = await fs.open(dir, 'r');
+  let dh: fs.FileHandle;
+  try {
+    dh = await fs.open(dir, 'r');
+  } catch (e) {
+    if (NO_DIR_SYNC.has((e as NodeJS.ErrnoException).code ?? '')) return;
+    throw e;
+  }
   try {
     await dh.sync();
+  } catch (e) {
+    if (!NO_DIR_SYNC.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
   } finally {
     await dh.close();
   }
@@ -54,13 +66,21 @@ export async function appendLineDurable(file: string, line: string): Promise<voi
 }
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
-const READ_ONLY = new Set(['EROFS', 'EACCES', 'EPERM']);
+const DENIED = new Set(['EACCES', 'EPERM']);
+/** Denied on an existing file rather than in the folder: on Windows, another program holding it open. */
+const ON_EXISTING_FILE = new Set(['rename', 'unlink', 'link']);
 
-/** A failed write as the clerk should read it: a full disk, a folder they may not write to, or another fault. */
+/** A failed write as the clerk should read it: a full disk, a folder they may not write to, a busy file, or another fault. */
 export function asWriteError(e: unknown, file: string): DidarError {
   if (e instanceof DidarError) return e;
-  const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
-  const message = DISK_FULL.has(code) ? msg.diskFull(file) : READ_ONLY.has(code) ? msg.readOnly(file) : msg.writeFailed(file);
+  const { code = '', syscall = '' } = (e as NodeJS.ErrnoException | null) ?? {};
+  const message = DISK_FULL.has(code)
+    ? msg.diskFull(file)
+    : code === 'EBUSY' || (DENIED.has(code) && ON_EXISTING_FILE.has(syscall))
+      ? msg.fileBusy(file)
+      : code === 'EROFS' || DENIED.has(code)
+        ? msg.readOnly(file)
+        : msg.writeFailed(file);
   const err = new DidarError('write-failed', message);
   err.cause = e;
   return err;

@@ -114,7 +114,8 @@ function interner(): (s: string) => string {
  * change made in place instead of by replacing the list fails loudly rather than touching every case.
  */
 const NONE: never[] = Object.freeze([]) as never[];
-const shared = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
+// A list missing from an older or hand-edited file is read as empty rather than failing the load.
+const shared = <T>(list: T[] | undefined): T[] => (list?.length ? list : NONE);
 
 /** Parsed JSON repeats the same short strings in every case; sharing them saves much of the heap at 100,000. */
 function internCase(c: Case, i: (s: string) => string): Case {

@@ -27,7 +27,11 @@ export function acquireLock(dir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw asWriteError(e, dir);
       const owner = readLock(file);
       if (owner && isAlive(owner)) throw new DidarError('data-locked', msg.dataLocked(dir, owner.pid, owner.host));
-      fs.rmSync(file, { force: true }); // stale: its owner is gone
+      try {
+        fs.rmSync(file, { force: true }); // stale: its owner is gone
+      } catch (err) {
+        throw asWriteError(err, dir);
+      }
     }
   }
   throw new DidarError('data-locked', msg.dataLocked(dir, 0, '?'));

@@ -3,7 +3,7 @@
 // backups/schema-N/ (never pruned), so an upgrade can always be undone by hand.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { BACKUP_DIR } from './backups';
+import { BACKUP_DIR, SCHEMA_BACKUP_PREFIX } from './backups';
 import { writeFileDurable } from './durable-file';
 
 /** The version this Didar writes. Raise it only together with a step in MIGRATIONS. */
@@ -47,10 +47,17 @@ export function migrateDoc(rel: string, doc: Json & { schemaVersion: number }): 
   return from;
 }
 
-/** The original of a file about to be rewritten by a migration, kept once per old version and on disk (fsynced) first. */
+/**
+ * The original of a file about to be rewritten by a migration, kept per old version and on disk (fsynced)
+ * first. A copy with the same bytes is left alone (an earlier, interrupted upgrade kept it); a different
+ * one (an older bundle restored since) is kept beside it under a time-stamped name.
+ */
 export async function keepOriginal(dataDir: string, rel: string, version: number): Promise<void> {
-  const target = path.join(dataDir, BACKUP_DIR, `schema-${version}`, rel);
-  if (await fs.stat(target).then(() => true, () => false)) return; // an earlier, interrupted upgrade kept it
+  const original = await fs.readFile(path.join(dataDir, rel));
+  let target = path.join(dataDir, BACKUP_DIR, `${SCHEMA_BACKUP_PREFIX}${version}`, rel);
+  const kept = await fs.readFile(target).catch(() => null);
+  if (kept?.equals(original)) return;
+  if (kept) target = target.replace(/(\.json)?$/, `-${new Date().toISOString().replace(/[:.]/g, '-')}$1`);
   await fs.mkdir(path.dirname(target), { recursive: true });
-  await writeFileDurable(target, await fs.readFile(path.join(dataDir, rel)));
+  await writeFileDurable(target, original);
 }

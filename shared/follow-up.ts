@@ -1,7 +1,7 @@
 // Following a case up until a result: the status machine, deadlines with extensions and pauses, outcomes.
 import type { Case, CaseStatus } from './domain';
-import { compareJalali, formatJalali, parseJalali, type JalaliDate } from './jalali';
-import { addWorkingDays, workingDaysBetween, type WorkCalendar } from './working-days';
+import { dayNumber, dayNumberOf, formatJalali, fromDayNumber, parseJalali, type JalaliDate } from './jalali';
+import { addWorkingDaysNumber, workingDaysBetweenNumbers, type WorkCalendar } from './working-days';
 
 export const OUTCOMES = ['solved', 'partly-solved', 'not-possible', 'court', 'withdrawn', 'duplicate'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -44,11 +44,18 @@ export function canMove(from: CaseStatus, to: CaseStatus): boolean {
 
 /** Working days the case has waited for the citizen up to `today` (open pauses count up to today). */
 export function pausedWorkingDays(d: Deadline, today: JalaliDate, cal: WorkCalendar): number {
-  return d.pauses.reduce((sum, p) => {
-    const from = parseJalali(p.from)!;
-    const to = p.to ? parseJalali(p.to)! : today;
-    return sum + workingDaysBetween(from, to, cal);
-  }, 0);
+  return pausedDays(d, dayNumber(today), cal);
+}
+
+// Day-number forms of the deadline rules: scorecards apply them to every case of a year.
+function pausedDays(d: Deadline, today: number, cal: WorkCalendar): number {
+  let sum = 0;
+  for (const p of d.pauses) sum += workingDaysBetweenNumbers(dayNumberOf(p.from)!, p.to ? dayNumberOf(p.to)! : today, cal);
+  return sum;
+}
+
+function dueDay(d: Deadline, today: number, cal: WorkCalendar): number {
+  return addWorkingDaysNumber(dayNumberOf(d.start)!, allowedDays(d) + pausedDays(d, today, cal), cal);
 }
 
 export function allowedDays(d: Deadline): number {
@@ -57,7 +64,7 @@ export function allowedDays(d: Deadline): number {
 
 /** The day the answer is due: start + allowed working days, pushed back by the time paused. */
 export function dueDateOf(d: Deadline, today: JalaliDate, cal: WorkCalendar): JalaliDate {
-  return addWorkingDays(parseJalali(d.start)!, allowedDays(d) + pausedWorkingDays(d, today, cal), cal);
+  return fromDayNumber(dueDay(d, dayNumber(today), cal));
 }
 
 export function isPaused(d: Deadline | undefined): boolean {
@@ -69,8 +76,8 @@ export const AWAITING_DEPARTMENT: ReadonlySet<CaseStatus> = new Set(['recorded',
 /** Working days past the due date (0 when not overdue, paused, or no longer awaiting the department). */
 export function overdueDays(c: Pick<Case, 'status' | 'deadline'>, today: JalaliDate, cal: WorkCalendar): number {
   if (!c.deadline || !AWAITING_DEPARTMENT.has(c.status) || isPaused(c.deadline)) return 0;
-  const due = dueDateOf(c.deadline, today, cal);
-  return compareJalali(today, due) > 0 ? workingDaysBetween(due, today, cal) : 0;
+  const t = dayNumber(today);
+  return workingDaysBetweenNumbers(dueDay(c.deadline, t, cal), t, cal);
 }
 
 /** Recomputes the stored due date after any change to the deadline (open pauses are settled on resume). */

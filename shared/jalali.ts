@@ -62,10 +62,35 @@ export function isJalaliString(raw: string): boolean {
   return parseJalali(raw) !== null;
 }
 
+/** Day numbers already worked out, by yyyymmdd: reports convert the same few thousand dates 100,000 times. */
+const dayNumbers = new Map<number, number>();
+const dayNumbersOfText = new Map<string, number | null>();
+/** Bound on both memos (far more distinct days than a data folder spans). */
+const MEMO_LIMIT = 50_000;
+
 /** Days since 1970-01-01 of the Gregorian day this Jalali day falls on (for arithmetic). */
 export function dayNumber(d: JalaliDate): number {
-  const g = toGregorian(d.jy, d.jm, d.jd);
-  return Date.UTC(g.gy, g.gm - 1, g.gd) / 86_400_000;
+  const key = d.jy * 10_000 + d.jm * 100 + d.jd;
+  let n = dayNumbers.get(key);
+  if (n === undefined) {
+    const g = toGregorian(d.jy, d.jm, d.jd);
+    n = Date.UTC(g.gy, g.gm - 1, g.gd) / 86_400_000;
+    if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+    dayNumbers.set(key, n);
+  }
+  return n;
+}
+
+/** The day number of a stored 'YYYY/MM/DD' (null when it is not a valid Jalali date). */
+export function dayNumberOf(raw: string): number | null {
+  let n = dayNumbersOfText.get(raw);
+  if (n === undefined) {
+    const d = parseJalali(raw);
+    n = d ? dayNumber(d) : null;
+    if (dayNumbersOfText.size >= MEMO_LIMIT) dayNumbersOfText.clear();
+    dayNumbersOfText.set(raw, n);
+  }
+  return n;
 }
 
 export function fromDayNumber(n: number): JalaliDate {

@@ -26,22 +26,60 @@ export function isWorkingDay(d: JalaliDate, cal: WorkCalendar): boolean {
 
 /** The day on which `n` working days after `start` have passed (start itself does not count). */
 export function addWorkingDays(start: JalaliDate, n: number, cal: WorkCalendar): JalaliDate {
+  return fromDayNumber(addWorkingDaysNumber(dayNumber(start), n, cal));
+}
+
+/** The day number on which `n` working days after day `start` have passed. */
+export function addWorkingDaysNumber(start: number, n: number, cal: WorkCalendar): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
-  let d = dayNumber(start);
+  let d = start;
   let left = n;
   while (left > 0) {
     d++;
     if (isWorkingDayNumber(d, cal)) left--;
   }
-  return fromDayNumber(d);
+  return d;
 }
 
 /** Working days in (from, to]: 0 when `to` is not after `from`. */
 export function workingDaysBetween(from: JalaliDate, to: JalaliDate, cal: WorkCalendar): number {
-  const end = dayNumber(to);
-  let n = 0;
-  for (let d = dayNumber(from) + 1; d <= end; d++) if (isWorkingDayNumber(d, cal)) n++;
-  return n;
+  return workingDaysBetweenNumbers(dayNumber(from), dayNumber(to), cal);
+}
+
+/**
+ * Running counts of working days over a span of day numbers, per calendar: a year's scorecard asks how
+ * long 100,000 cases have been overdue, and counting day by day was most of its time.
+ */
+type WorkingDayCounts = { first: number; counts: Int32Array };
+const countsOf = new WeakMap<WorkCalendar, WorkingDayCounts>();
+/** Days added on either side of a requested span, so that later requests usually fit. */
+const SPAN_MARGIN = 3 * 366;
+/** Longer spans (dates decades apart) are counted day by day rather than tabled. */
+const MAX_TABLE_SPAN = 40 * 366;
+
+function workingDayCounts(lo: number, hi: number, cal: WorkCalendar): WorkingDayCounts {
+  const known = countsOf.get(cal);
+  if (known && lo >= known.first && hi < known.first + known.counts.length) return known;
+  const first = Math.min(lo, known?.first ?? lo) - SPAN_MARGIN;
+  const last = Math.max(hi, known ? known.first + known.counts.length - 1 : hi) + SPAN_MARGIN;
+  // counts[i] = working days in [first, first + i)
+  const counts = new Int32Array(last - first + 2);
+  for (let i = 1; i < counts.length; i++) counts[i] = counts[i - 1]! + (isWorkingDayNumber(first + i - 1, cal) ? 1 : 0);
+  const made = { first, counts };
+  countsOf.set(cal, made);
+  return made;
+}
+
+/** Working days in (from, to] of two day numbers. */
+export function workingDaysBetweenNumbers(from: number, to: number, cal: WorkCalendar): number {
+  if (to <= from) return 0;
+  if (to - from > MAX_TABLE_SPAN) {
+    let n = 0;
+    for (let d = from + 1; d <= to; d++) if (isWorkingDayNumber(d, cal)) n++;
+    return n;
+  }
+  const { first, counts } = workingDayCounts(from, to, cal);
+  return counts[to + 1 - first]! - counts[from + 1 - first]!;
 }
 
 export type HolidayEntry = { date: string; title: string };

@@ -1,9 +1,8 @@
 // The recurring-issues board: each group summarised for the office (counts by county, department and
 // meeting day, sample texts), marked recurring by the thresholds in settings, and ranked.
 import { countsBy } from '../counts';
+import { leadDepartment, type Case } from '../domain';
 import type { CorrectedGroup } from './corrections';
-
-export type BoardCase = { id: string; code: string; nationalId: string; county: string; department: string; meetingDate: string; text: string };
 
 export type RecurringRules = { minCases: number; minCounties: number; minDays: number };
 
@@ -27,25 +26,50 @@ export type BoardGroup = {
 };
 
 /** Counts by a key, empty keys (no department recorded) left out. */
-const counts = (cs: readonly BoardCase[], key: (c: BoardCase) => string): [string, number][] => countsBy(cs, key).filter(([k]) => k);
+const counts = (cs: readonly Case[], key: (c: Case) => string): [string, number][] => countsBy(cs, key).filter(([k]) => k);
 
 export function isRecurring(g: Pick<BoardGroup, 'cases' | 'counties' | 'days'>, rules: RecurringRules): boolean {
   return g.cases >= rules.minCases && (g.counties.length >= rules.minCounties || g.days.length >= rules.minDays);
 }
 
-export function summarizeGroup(g: CorrectedGroup, byId: ReadonlyMap<string, BoardCase>, rules: RecurringRules): BoardGroup {
-  const cs = g.caseIds.map((id) => byId.get(id)).filter((c): c is BoardCase => !!c);
+/** The smallest of the ids, without sorting a copy of a group that may hold thousands. */
+function firstId(ids: readonly string[]): string {
+  let first = ids[0] ?? '';
+  for (const id of ids) if (id < first) first = id;
+  return first;
+}
+
+/** Near-identical wordings are common in a group: up to `n` different texts, shortest first. */
+function sampleTexts(cs: readonly Case[], n: number): string[] {
+  const best: string[] = [];
+  for (const { text } of cs) {
+    if (best.length === n && text.length >= best[n - 1]!.length) continue;
+    if (best.includes(text)) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.length > text.length) at--;
+    best.splice(at, 0, text);
+    if (best.length > n) best.pop();
+  }
+  return best;
+}
+
+/** A group as the board shows it; `caseOf` finds the group's cases (a case no longer counted is left out). */
+export function summarizeGroup(g: CorrectedGroup, caseOf: (id: string) => Case | undefined, rules: RecurringRules): BoardGroup {
+  const cs: Case[] = [];
+  for (const id of g.caseIds) {
+    const c = caseOf(id);
+    if (c) cs.push(c);
+  }
   const days = counts(cs, (c) => c.meetingDate).sort((a, b) => a[0].localeCompare(b[0]));
   const base = {
-    id: `g-${[...g.caseIds].sort()[0] ?? ''}`.slice(0, 64),
+    id: `g-${firstId(g.caseIds)}`.slice(0, 64),
     title: g.title,
     cases: cs.length,
-    citizens: new Set(cs.map((c) => c.nationalId)).size,
+    citizens: new Set(cs.map((c) => c.citizen.nationalId)).size,
     counties: counts(cs, (c) => c.county),
-    departments: counts(cs, (c) => c.department),
+    departments: counts(cs, leadDepartment),
     days,
-    // Near-identical wordings are common in a group: three different texts, shortest first.
-    samples: [...new Set([...cs].sort((a, b) => a.text.length - b.text.length).map((c) => c.text))].slice(0, 3),
+    samples: sampleTexts(cs, 3),
     caseIds: cs.map((c) => c.id),
     notCollective: g.notCollective,
     corrected: g.corrected,

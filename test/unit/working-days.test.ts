@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultHolidays } from '../../shared/defaults';
-import { formatJalali, parseJalali } from '../../shared/jalali';
-import { addWorkingDays, calendarFrom, isWorkingDay, workingDaysBetween } from '../../shared/working-days';
+import { dayNumber, formatJalali, parseJalali, weekdayOfDayNumber } from '../../shared/jalali';
+import { addWorkingDays, calendarFrom, isWorkingDay, workingDaysBetween, workingDaysBetweenNumbers } from '../../shared/working-days';
 
 const j = (s: string) => parseJalali(s)!;
 const official = (thursdayOff: boolean) => calendarFrom(defaultHolidays(), thursdayOff);
@@ -44,5 +45,25 @@ describe('working days', () => {
     // Sunday 1405/09/01: Mon–Wed (3), Sat–Wed (8), Sat–Sun (10).
     expect(formatJalali(addWorkingDays(j('1405/09/01'), 10, official(true)))).toBe('1405/09/15');
     expect(workingDaysBetween(j('1405/09/01'), j('1405/09/15'), official(true))).toBe(10);
+  });
+
+  it('counts working days between any two days as a day-by-day count does, for each calendar and far apart', () => {
+    const slow = (from: number, to: number, thursdayOff: boolean, holidays: ReadonlySet<number>) => {
+      let n = 0;
+      for (let d = from + 1; d <= to; d++) {
+        const w = weekdayOfDayNumber(d);
+        if (w !== 6 && !(w === 5 && thursdayOff) && !holidays.has(d)) n++;
+      }
+      return n;
+    };
+    const cals = [official(true), official(false)];
+    const base = dayNumber(j('1404/06/01'));
+    fc.assert(fc.property(fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: -50, max: 4000 }), fc.boolean(), (a, len, thu) => {
+      const cal = cals[thu ? 0 : 1]!;
+      const from = base + a;
+      expect(workingDaysBetweenNumbers(from, from + len, cal)).toBe(len <= 0 ? 0 : slow(from, from + len, thu, cal.holidayDays));
+    }), { numRuns: 300 });
+    // Nowruz 1405 in the table: 1404/12/27 (Wed) to 1405/01/05 (Wed) holds one working day with Thursdays off.
+    expect(workingDaysBetween(j('1404/12/27'), j('1405/01/05'), official(true))).toBe(1);
   });
 });

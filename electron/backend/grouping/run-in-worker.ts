@@ -1,22 +1,55 @@
 // Runs the grouping engine in a worker thread: the built app's bundled worker, or the TypeScript source
 // through tsx when the backend itself runs from source (web shell, CLI, tests).
-import { Worker } from 'node:worker_threads';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { GroupingInput, GroupingRun } from '../../../shared/grouping/engine';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** Cases per message: small enough that a chunk's copy is a few megabytes, large enough that round trips do not count. */
 const CHUNK = 5000;
 
+/**
+ * Heap limits of the worker. A fresh isolate grows its heap freely instead of collecting, which at 100,000
+ * cases put 150–200 MB on top of the store; capped, it collects and the run needs a fraction of that. A run
+ * that does not fit (unusual texts) is repeated without the cap rather than failed.
+ */
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+
 function workerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./worker-from-source.mjs', import.meta.url) : new URL('./grouping-worker.js', import.meta.url);
 }
 
+type Result = { run: GroupingRun; ms: number };
+
 /** Groups `count` cases, made one chunk at a time by `input(i)` so their copies never all exist at once. */
-export function groupInWorker(count: number, input: (i: number) => GroupingInput, counties: readonly string[]): Promise<{ run: GroupingRun; ms: number }> {
-  const worker = new Worker(workerUrl());
+export async function groupInWorker(
+  count: number, input: (i: number) => GroupingInput, counties: readonly string[], limits: ResourceLimits = WORKER_LIMITS,
+): Promise<Result> {
+  try {
+    return await runWorker(count, input, counties, limits);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
+    console.warn(`[didar] grouping ${count} cases needed more than the worker's ${limits.maxOldGenerationSizeMb} MB heap; running it again without the limit`);
+    return runWorker(count, input, counties, {});
+  }
+}
+
+/**
+ * A full collection of this thread's heap before the worker starts: the store's leftover garbage and the
+ * worker's heap would otherwise add up to the process's peak. (V8 exposes gc() only behind a flag.)
+ */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+function runWorker(count: number, input: (i: number) => GroupingInput, counties: readonly string[], resourceLimits: ResourceLimits): Promise<Result> {
+  collectGarbage();
+  const worker = new Worker(workerUrl(), { resourceLimits });
   const send = (m: ToWorker): void => worker.postMessage(m);
   let next = 0;
-  return new Promise<{ run: GroupingRun; ms: number }>((resolve, reject) => {
+  return new Promise<Result>((resolve, reject) => {
     worker.on('message', (m: FromWorker) => {
       // A failure while preparing the next chunk must settle the promise, or the board would wait forever.
       try {

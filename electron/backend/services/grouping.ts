@@ -3,7 +3,7 @@
 import type { CircularEffect, GroupBoard, ParsedArgs } from '../../../shared/api';
 import { leadDepartment, type Case } from '../../../shared/domain';
 import { Attacher } from '../../../shared/grouping/attach';
-import { rankGroups, summarizeGroup, type BoardCase, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
+import { rankGroups, summarizeGroup, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
 import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
 import { applyCorrections } from '../../../shared/grouping/corrections';
 import { groupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
@@ -59,15 +59,11 @@ function rulesOf(s: { recurringMinCases: number; recurringMinCounties: number; r
   return { minCases: s.recurringMinCases, minCounties: s.recurringMinCounties, minDays: s.recurringMinDays };
 }
 
-function boardCase(c: Case): BoardCase {
-  return { id: c.id, code: c.code, nationalId: c.citizen.nationalId, county: c.county, department: leadDepartment(c), meetingDate: c.meetingDate, text: c.text };
-}
-
 /** Attaches the cases recorded since the run (each once); returns how many were new. */
-function attachNew(state: RunState, cases: readonly Case[]): number {
+function attachNew(state: RunState, cases: Iterable<Case>): number {
   let n = 0;
   for (const c of cases) {
-    if (state.indexOf.has(c.id) || state.attached.has(c.id)) continue;
+    if (!counted(c) || state.indexOf.has(c.id) || state.attached.has(c.id)) continue;
     state.attached.set(c.id, state.attacher.attach(groupingInput(c))?.group ?? -1);
     n++;
   }
@@ -76,28 +72,36 @@ function attachNew(state: RunState, cases: readonly Case[]): number {
 
 /** For the benchmark: attach what arrived since the run. */
 export async function attachPending(ctx: BackendContext): Promise<number> {
-  return attachNew(await runState(ctx, false), (await ctx.store.listCases()).filter(counted));
+  const state = await runState(ctx, false);
+  return attachNew(state, (await ctx.store.caseIndex()).values());
 }
 
 export async function groupBoard(ctx: BackendContext, rerun = false): Promise<GroupBoard> {
   const state = await runState(ctx, rerun);
-  const cases = (await ctx.store.listCases()).filter(counted);
-  attachNew(state, cases);
-  const byId = new Map(cases.map((c) => [c.id, boardCase(c)]));
+  const [byId, corrections, settings] = await Promise.all([ctx.store.caseIndex(), ctx.store.listGroupCorrections(), ctx.store.getSettings()]);
+  // From here on nothing awaits, so the store's own index cannot change underneath; it is read, not copied.
+  const caseOf = (id: string): Case | undefined => {
+    const c = byId.get(id);
+    return c && counted(c) ? c : undefined;
+  };
+  attachNew(state, byId.values());
   const { run } = state;
-  const members = run.groups.map((g) => g.caseIds.filter((id) => byId.has(id)));
+  const members = run.groups.map((g) => g.caseIds.filter((id) => caseOf(id)));
   const newcomers: string[] = [];
+  let attached = 0;
   for (const [id, g] of state.attached) {
-    if (!byId.has(id)) continue;
-    if (g >= 0) members[g]!.push(id);
-    else newcomers.push(id);
+    if (!caseOf(id)) continue;
+    if (g >= 0) {
+      members[g]!.push(id);
+      attached++;
+    } else newcomers.push(id);
   }
   const machine = [
     ...members.map((caseIds, i) => ({ caseIds, title: run.groups[i]!.title })),
     ...newcomers.map((id) => ({ caseIds: [id], title: '' })),
   ].filter((g) => g.caseIds.length > 0);
-  const corrected = applyCorrections(machine, await ctx.store.listGroupCorrections());
-  const rules = rulesOf(await ctx.store.getSettings());
+  const corrected = applyCorrections(machine, corrections);
+  const rules = rulesOf(settings);
   const summaries = corrected.map((g) => {
     // A group the office reshaped is titled from its own cases.
     // Cases recorded after the run are vectorised with the run's model, so they can be titled too.
@@ -105,16 +109,23 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
     const vectors = needsTitle ? g.caseIds.flatMap((id) => {
       const i = state.indexOf.get(id);
       if (i !== undefined) return [run.vectors[i]!];
-      const c = byId.get(id);
+      const c = caseOf(id);
       return c ? [vectorize(contentTerms(c.text, run.places).stems, run.model)] : [];
     }) : [];
     const title = needsTitle && vectors.length ? groupTitle(vectors, run.model, run.surfaces) : g.title;
-    return summarizeGroup({ ...g, title: title || g.title }, byId, rules);
+    return summarizeGroup({ ...g, title: title || g.title }, caseOf, rules);
   });
   const listed = rankGroups(summaries.filter((g) => g.cases > 1));
+  let cases = 0;
+  const meetingDates = new Set<string>();
+  for (const c of byId.values()) {
+    if (!counted(c)) continue;
+    cases++;
+    meetingDates.add(c.meetingDate);
+  }
   return {
-    runAt: state.runAt, runMs: state.runMs, cases: cases.length, attached: [...state.attached].filter(([id, g]) => g >= 0 && byId.has(id)).length, rules,
-    meetingDates: [...new Set(cases.map((c) => c.meetingDate))].sort(),
+    runAt: state.runAt, runMs: state.runMs, cases, attached, rules,
+    meetingDates: [...meetingDates].sort(),
     groups: listed, singles: summaries.length - listed.length,
   };
 }

@@ -29,7 +29,7 @@ export async function countyReport(ctx: BackendContext, period: Period): Promise
   const s = await ctx.store.getSettings();
   const board = await groupBoard(ctx);
   const groupOf = new Map<string, CaseGroup>();
-  for (const g of board.groups) for (const id of g.caseIds) groupOf.set(id, { title: g.title, recurring: g.recurring });
+  for (const g of board.groups) for (const id of g.caseIds) groupOf.set(id, g);
   const rows = countyScorecard(await ctx.store.listCases(), await ctx.store.listMeetingDays(), range, s.countyPopulations, groupOf);
   return { range, populationSource: s.countyPopulationSource, rows };
 }

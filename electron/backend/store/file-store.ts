@@ -391,6 +391,10 @@ export class FileStore implements Store {
     return [...this.byId.values()];
   }
 
+  async caseIndex(): Promise<ReadonlyMap<string, Case>> {
+    return this.byId;
+  }
+
   async queryCases(q: CaseQuery): Promise<CasePage> {
     if (q.code !== undefined) {
       const c = this.byCode.get(q.code);

@@ -2,14 +2,14 @@
 import { formatJalaliLong, formatJalaliShort, parseJalali } from '../../shared/jalali';
 import { toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
 
-export const fa = (v: string | number): string => toPersianDigits(v);
+/** Persian digits; a number's decimal point becomes the Persian decimal separator («۴۱٫۳»). */
+export const fa = (v: string | number): string => (typeof v === 'number' ? toPersianDigits(v).replace('.', '\u066B') : toPersianDigits(v));
 
 /** File bytes that came over the API as base64 (PDF, DOCX, CSV) as a Blob for a viewer or a download. */
 export function base64Blob(base64: string, type = 'application/octet-stream'): Blob {
   return new Blob([Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))], { type });
 }
 
-/** The non-empty lines of a textarea (lists edited one item per line). */
 /** Offers a file the backend made (base64) as a browser download. */
 export function saveFile(file: { fileName: string; base64: string }, type?: string): void {
   const a = document.createElement('a');
@@ -19,6 +19,7 @@ export function saveFile(file: { fileName: string; base64: string }, type?: stri
   URL.revokeObjectURL(a.href);
 }
 
+/** The non-empty lines of a textarea (lists edited one item per line). */
 export const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** A number typed in any digit script («۱۰», «10»); NaN when it is not one (the API then explains). */

@@ -2,7 +2,7 @@
 // numbers in Persian digits, in the page's font; canvases print with the page.
 import { useEffect, useRef } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { toPersianDigits } from '../../../shared/persian-text';
+import { fa } from '../format';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 Chart.defaults.font.family = 'Vazirmatn, Tahoma, sans-serif';
@@ -24,7 +24,6 @@ export function BarChart({ labels, values, label, unit = '', horizontal = false,
   useEffect(() => {
     const [labels, values] = JSON.parse(data) as [string[], (number | null)[]];
     if (!canvas.current) return;
-    const fa = (v: string | number) => toPersianDigits(String(v));
     // Everything starts on the right: categories of vertical bars, and the bars of horizontal ones.
     const valueAxis = { beginAtZero: true, reverse: horizontal, ...(max !== undefined ? { max } : {}), ticks: { callback: (v: string | number) => `${fa(v)}${unit}` } };
     const categoryAxis = { reverse: !horizontal, ticks: { autoSkip: false } };

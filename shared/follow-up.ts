@@ -48,14 +48,21 @@ export function pausedWorkingDays(d: Deadline, today: JalaliDate, cal: WorkCalen
 }
 
 // Day-number forms of the deadline rules: scorecards apply them to every case of a year.
+/** A stored deadline date as a day number; a date that is not valid is an error, never day 0. */
+function day(raw: string): number {
+  const n = dayNumberOf(raw);
+  if (n === null) throw new RangeError(`not a valid Jalali date in a deadline: ${raw}`);
+  return n;
+}
+
 function pausedDays(d: Deadline, today: number, cal: WorkCalendar): number {
   let sum = 0;
-  for (const p of d.pauses) sum += workingDaysBetweenNumbers(dayNumberOf(p.from)!, p.to ? dayNumberOf(p.to)! : today, cal);
+  for (const p of d.pauses) sum += workingDaysBetweenNumbers(day(p.from), p.to ? day(p.to) : today, cal);
   return sum;
 }
 
 function dueDay(d: Deadline, today: number, cal: WorkCalendar): number {
-  return addWorkingDaysNumber(dayNumberOf(d.start)!, allowedDays(d) + pausedDays(d, today, cal), cal);
+  return addWorkingDaysNumber(day(d.start), allowedDays(d) + pausedDays(d, today, cal), cal);
 }
 
 export function allowedDays(d: Deadline): number {

@@ -21,6 +21,11 @@ export function toPersianDigits(s: string | number): string {
   });
 }
 
+/** A number for display: Persian digits and the Persian decimal separator («۴۱٫۳»). */
+export function persianNumber(n: number): string {
+  return toPersianDigits(n).replace('.', '\u066B');
+}
+
 /** Arabic letter forms that Persian keyboards and old systems produce → Persian letters. */
 const LETTER_MAP: Record<string, string> = {
   'ي': 'ی', // Arabic yeh

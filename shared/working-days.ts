@@ -59,7 +59,8 @@ const MAX_TABLE_SPAN = 40 * 366;
 
 function workingDayCounts(lo: number, hi: number, cal: WorkCalendar): WorkingDayCounts {
   const known = countsOf.get(cal);
-  if (known && lo >= known.first && hi < known.first + known.counts.length) return known;
+  // counts[hi + 1 - first] is read, so the table must reach one past `hi`.
+  if (known && lo >= known.first && hi + 1 < known.first + known.counts.length) return known;
   const first = Math.min(lo, known?.first ?? lo) - SPAN_MARGIN;
   const last = Math.max(hi, known ? known.first + known.counts.length - 1 : hi) + SPAN_MARGIN;
   // counts[i] = working days in [first, first + i)
@@ -72,6 +73,7 @@ function workingDayCounts(lo: number, hi: number, cal: WorkCalendar): WorkingDay
 
 /** Working days in (from, to] of two day numbers. */
 export function workingDaysBetweenNumbers(from: number, to: number, cal: WorkCalendar): number {
+  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new RangeError(`day numbers must be finite: ${from}, ${to}`);
   if (to <= from) return 0;
   if (to - from > MAX_TABLE_SPAN) {
     let n = 0;

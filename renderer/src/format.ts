@@ -1,9 +1,9 @@
 // Display helpers: Persian digits and Jalali dates from stored values.
 import { formatJalaliLong, formatJalaliShort, parseJalali } from '../../shared/jalali';
-import { toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
+import { persianNumber, toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
 
 /** Persian digits; a number's decimal point becomes the Persian decimal separator («۴۱٫۳»). */
-export const fa = (v: string | number): string => (typeof v === 'number' ? toPersianDigits(v).replace('.', '\u066B') : toPersianDigits(v));
+export const fa = (v: string | number): string => (typeof v === 'number' ? persianNumber(v) : toPersianDigits(v));
 
 /** File bytes that came over the API as base64 (PDF, DOCX, CSV) as a Blob for a viewer or a download. */
 export function base64Blob(base64: string, type = 'application/octet-stream'): Blob {

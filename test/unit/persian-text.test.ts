@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitsOnly, foldForSearch, normalizeLine, normalizeText, toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
+import { digitsOnly, foldForSearch, normalizeLine, normalizeText, persianNumber, toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
 
 describe('digits', () => {
   it('turns Persian and Arabic-Indic digits into ASCII', () => {
@@ -31,4 +31,9 @@ describe('text normalisation', () => {
     expect(foldForSearch('مي‌خواهم ۱۲')).toBe(foldForSearch('میخواهم 12'));
     expect(foldForSearch('مُدیر')).toBe('مدیر');
   });
+});
+
+it('shows numbers with Persian digits and the Persian decimal separator', () => {
+  expect(persianNumber(41.3)).toBe('۴۱٫۳');
+  expect(persianNumber(100)).toBe('۱۰۰');
 });

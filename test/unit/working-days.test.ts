@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultHolidays } from '../../shared/defaults';
-import { dayNumber, formatJalali, parseJalali, weekdayOfDayNumber } from '../../shared/jalali';
+import { dayNumber, formatJalali, fromDayNumber as fromDayNumberForTest, parseJalali, weekdayOfDayNumber } from '../../shared/jalali';
 import { addWorkingDays, calendarFrom, isWorkingDay, workingDaysBetween, workingDaysBetweenNumbers } from '../../shared/working-days';
 
 const j = (s: string) => parseJalali(s)!;
@@ -66,4 +66,18 @@ describe('working days', () => {
     // Nowruz 1405 in the table: 1404/12/27 (Wed) to 1405/01/05 (Wed) holds one working day with Thursdays off.
     expect(workingDaysBetween(j('1404/12/27'), j('1405/01/05'), official(true))).toBe(1);
   });
+});
+
+it('counts right at the edge of the remembered table, and refuses day numbers that are not numbers', () => {
+  const cal = calendarFrom(defaultHolidays(), true);
+  const slow = (from: number, to: number) => {
+    let n = 0;
+    for (let d = from + 1; d <= to; d++) if (isWorkingDay(fromDayNumberForTest(d), cal)) n++;
+    return n;
+  };
+  const a = dayNumber(parseJalali('1405/01/01')!);
+  workingDaysBetweenNumbers(a, a + 1, cal); // builds the table around this span
+  for (let end = a + 1090; end <= a + 1110; end++) expect(workingDaysBetweenNumbers(a + 1, end, cal)).toBe(slow(a + 1, end));
+  expect(() => workingDaysBetweenNumbers(Number.NaN, a, cal)).toThrow(RangeError);
+  expect(workingDaysBetweenNumbers(a, a + 50 * 366, cal)).toBe(slow(a, a + 50 * 366));
 });

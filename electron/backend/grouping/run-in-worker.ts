@@ -14,7 +14,7 @@ const CHUNK = 5000;
  * cases put 150–200 MB on top of the store; capped, it collects and the run needs a fraction of that. A run
  * that does not fit (unusual texts) is repeated without the cap rather than failed.
  */
-export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 8 };
 
 function workerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./worker-from-source.mjs', import.meta.url) : new URL('./grouping-worker.js', import.meta.url);
@@ -39,9 +39,17 @@ export async function groupInWorker(
  * A full collection of this thread's heap before the worker starts: the store's leftover garbage and the
  * worker's heap would otherwise add up to the process's peak. (V8 exposes gc() only behind a flag.)
  */
+let gc: (() => void) | null | undefined;
 function collectGarbage(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  try {
+    if (gc === undefined) {
+      v8.setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as () => void;
+    }
+    gc?.();
+  } catch {
+    gc = null; // an embedder that froze V8's flags: go on without the collection
+  }
 }
 
 function runWorker(count: number, input: (i: number) => GroupingInput, counties: readonly string[], resourceLimits: ResourceLimits): Promise<Result> {

@@ -68,29 +68,29 @@ const dayNumbersOfText = new Map<string, number | null>();
 /** Bound on both memos (far more distinct days than a data folder spans). */
 const MEMO_LIMIT = 50_000;
 
+/** The value remembered for `key`, made once by `make`; the memo is emptied when it reaches its bound. */
+function remembered<K, V>(memo: Map<K, V>, key: K, make: () => V): V {
+  if (memo.has(key)) return memo.get(key)!;
+  const value = make();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Days since 1970-01-01 of the Gregorian day this Jalali day falls on (for arithmetic). */
 export function dayNumber(d: JalaliDate): number {
-  const key = d.jy * 10_000 + d.jm * 100 + d.jd;
-  let n = dayNumbers.get(key);
-  if (n === undefined) {
+  return remembered(dayNumbers, d.jy * 10_000 + d.jm * 100 + d.jd, () => {
     const g = toGregorian(d.jy, d.jm, d.jd);
-    n = Date.UTC(g.gy, g.gm - 1, g.gd) / 86_400_000;
-    if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
-    dayNumbers.set(key, n);
-  }
-  return n;
+    return Date.UTC(g.gy, g.gm - 1, g.gd) / 86_400_000;
+  });
 }
 
 /** The day number of a stored 'YYYY/MM/DD' (null when it is not a valid Jalali date). */
 export function dayNumberOf(raw: string): number | null {
-  let n = dayNumbersOfText.get(raw);
-  if (n === undefined) {
+  return remembered(dayNumbersOfText, raw, () => {
     const d = parseJalali(raw);
-    n = d ? dayNumber(d) : null;
-    if (dayNumbersOfText.size >= MEMO_LIMIT) dayNumbersOfText.clear();
-    dayNumbersOfText.set(raw, n);
-  }
-  return n;
+    return d ? dayNumber(d) : null;
+  });
 }
 
 export function fromDayNumber(n: number): JalaliDate {

@@ -37,13 +37,7 @@ export function countyScorecard(
     const citizens = new Set(cases.map((c) => c.citizen.nationalId)).size;
     const population = populations[county] ?? null;
     const perMonth = new Map(months.map((m) => [m, new Set<string>()]));
-    // Each meeting date's month looked up once, not a new month string per case.
-    const monthSet = new Map<string, Set<string> | undefined>();
-    for (const c of cases) {
-      let set = monthSet.get(c.meetingDate);
-      if (!monthSet.has(c.meetingDate)) monthSet.set(c.meetingDate, (set = perMonth.get(c.meetingDate.slice(0, 7))));
-      set?.add(c.citizen.nationalId);
-    }
+    for (const c of cases) perMonth.get(c.meetingDate.slice(0, 7))?.add(c.citizen.nationalId);
     const problems = new Map<string, number>();
     let recurring = 0;
     for (const c of cases) {

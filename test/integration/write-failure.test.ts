@@ -16,6 +16,25 @@ function failTempFiles(code: string): void {
   }) as typeof fs.open);
 }
 
+/** A second save fails through `inject`: refused with `message`, the folder and the day's cases as before. */
+async function expectSaveRefused(inject: () => void, message: RegExp): Promise<void> {
+  const b = await openTestBackend();
+  try {
+    const day = await openToday(b);
+    await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
+    const before = await snapshot(b);
+    inject();
+    const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(message) } });
+    await b.store.settled(); // the counters file is written off the save path, and fails the same way
+    vi.restoreAllMocks();
+    expect(await snapshot(b)).toEqual(before);
+    expect((await ok(b, 'case/listForDay', { meetingDayId: day.id })).map((c) => c.text)).toEqual(['درخواست نخست']);
+  } finally {
+    await b.close();
+  }
+}
+
 afterEach(() => vi.restoreAllMocks());
 
 describe('write failures', () => {
@@ -46,20 +65,7 @@ describe('write failures', () => {
   });
 
   it('a folder that became read-only refuses the save, says so and what to do, and keeps the day as it was', async () => {
-    const b = await openTestBackend();
-    try {
-      const day = await openToday(b);
-      await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
-      const before = await snapshot(b);
-      failTempFiles('EROFS');
-      const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
-      expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^پوشه داده فقط‌خواندنی است.*ذخیره نشد.*اجازه نوشتن/) } });
-      vi.restoreAllMocks();
-      expect(await snapshot(b)).toEqual(before);
-      expect((await ok(b, 'case/listForDay', { meetingDayId: day.id })).map((c) => c.text)).toEqual(['درخواست نخست']);
-    } finally {
-      await b.close();
-    }
+    await expectSaveRefused(() => failTempFiles('EROFS'), /^پوشه داده فقط‌خواندنی است.*ذخیره نشد.*اجازه نوشتن/);
   });
 
   it('a read-only folder at start-up is refused with the same message, and nothing in it is touched', async () => {
@@ -80,20 +86,10 @@ describe('write failures', () => {
   });
 
   it('a data file held by another program (denied rename) is reported as busy, not as a read-only folder', async () => {
-    const b = await openTestBackend();
-    try {
-      const day = await openToday(b);
-      await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
-      const before = await snapshot(b);
-      vi.spyOn(fs, 'rename').mockRejectedValue(Object.assign(new Error('EPERM'), { code: 'EPERM', syscall: 'rename' }));
-      const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
-      expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^برنامه دیگری.*ذخیره نشد.*دوباره ذخیره کنید/) } });
-      await b.store.settled(); // the counters file is written off the save path, and fails the same way
-      vi.restoreAllMocks();
-      expect(await snapshot(b)).toEqual(before);
-    } finally {
-      await b.close();
-    }
+    await expectSaveRefused(
+      () => vi.spyOn(fs, 'rename').mockRejectedValue(Object.assign(new Error('EPERM'), { code: 'EPERM', syscall: 'rename' })),
+      /^برنامه دیگری.*ذخیره نشد.*دوباره ذخیره کنید/,
+    );
   });
 
   it('a system that cannot fsync a folder or make hard links still saves, and keeps backups by copying', async () => {

@@ -34,19 +34,15 @@ const NO_DIR_SYNC = new Set(['EPERM', 'EACCES', 'EISDIR', 'EINVAL', 'ENOTSUP', '
 
 /** Makes a rename durable where the system allows it; where it does not, the renamed file is already whole. */
 export async function fsyncDir(dir: string): Promise<void> {
-  let dh: fs.FileHandle;
   try {
-    dh = await fs.open(dir, 'r');
-  } catch (e) {
-    if (NO_DIR_SYNC.has((e as NodeJS.ErrnoException).code ?? '')) return;
-    throw e;
-  }
-  try {
-    await dh.sync();
+    const dh = await fs.open(dir, 'r');
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
   } catch (e) {
     if (!NO_DIR_SYNC.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
-  } finally {
-    await dh.close();
   }
 }
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { checkDataDir } from '../../electron/backend/store/check';
 import { parseTrackingCode, verhoeffValid } from '../../shared/tracking-code';
+import { issueText, nationalId, rng } from '../../electron/backend/bench/generate';
 import { ok, openTestBackend, openToday, send, snapshot, tempDir, validCitizen } from '../helpers/backend';
 
 const open: { close: () => Promise<void> }[] = [];
@@ -113,6 +114,33 @@ describe('file store', () => {
     // the next code continues the sequence
     const next = await ok(again, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست بعدی' });
     expect(parseTrackingCode(next.code).sequence).toBe(501);
+  });
+
+  it('reads back a folder of many meeting days (decoded on a second thread) exactly as it was', async () => {
+    const b = await start();
+    const r = rng(11);
+    const other = nationalId(r);
+    const recorded = [];
+    for (let d = 1; d <= 20; d++) {
+      const day = await ok(b, 'meetingDay/open', { date: `1405/08/${String(d).padStart(2, '0')}`, place: { kind: 'center' }, host: 'استاندار' });
+      recorded.push(await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: `درخواست روز ${d}`, order: { type: 'act', leadDepartment: 'اداره کل راه و شهرسازی', deadlineDays: 1 + ((d * 7) % 30) } }));
+      recorded.push(await ok(b, 'case/record', { meetingDayId: day.id, citizen: { ...validCitizen, nationalId: d % 2 ? other : nationalId(r) }, text: issueText(r) }));
+    }
+    const query = { sort: 'due', offset: 0, limit: 100 } as const;
+    const worklist = await ok(b, 'worklist/query', query);
+    const byDue = (w: { dueDate?: string; code: string }) => `${w.dueDate ?? '9999'}|${w.code}`;
+    expect(worklist.total).toBe(40);
+    expect(worklist.items.map(byDue)).toEqual(worklist.items.map(byDue).sort());
+    expect(new Set(worklist.items.map((w) => w.dueDate)).size).toBeGreaterThan(5);
+    await b.close();
+    open.pop();
+
+    const again = await start(b.dataDir);
+    expect((await fs.readdir(path.join(b.dataDir, 'days'))).length).toBeGreaterThanOrEqual(20);
+    for (const c of recorded) expect(await ok(again, 'case/byCode', { code: c.code })).toEqual(c);
+    expect((await ok(again, 'citizen/lookup', { nationalId: validCitizen.nationalId })).cases).toHaveLength(20);
+    expect((await ok(again, 'citizen/lookup', { nationalId: other })).cases).toHaveLength(10);
+    expect(await ok(again, 'worklist/query', query)).toEqual(worklist);
   });
 
   it('records every change in the audit trail with who and when', async () => {

@@ -10,8 +10,11 @@ const NO_DUE = '9999/99/99';
 /** Cases given their search text per background step (a few milliseconds each). */
 const WARM_STEP = 1000;
 
-const dueKey = (c: Case): string => `${c.deadline?.dueDate ?? NO_DUE}|${c.code}`;
-const createdKey = (c: Case): string => `${c.createdAt}|${c.code}`;
+type Order = (a: Case, b: Case) => number;
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+// Compared field by field rather than through built keys: no key strings to allocate or keep for 100,000 cases.
+const byDue: Order = (a, b) => cmp(a.deadline?.dueDate ?? NO_DUE, b.deadline?.dueDate ?? NO_DUE) || cmp(a.code, b.code);
+const byCreated: Order = (a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.code, b.code);
 
 /** Text, names and numbers of a case, folded and without spaces: «می خواهم» finds «می‌خواهم». */
 export function searchText(c: Case): string {
@@ -19,43 +22,35 @@ export function searchText(c: Case): string {
   return foldForSearch(`${c.text} ${z.firstName} ${z.lastName} ${c.code} ${z.nationalId} ${z.mobile} ${z.locality} ${c.county}`).replace(/ /g, '');
 }
 
-/** A list of cases kept in the order of a string key, updated by binary insertion. */
+/** A list of cases kept in one order, updated by binary insertion. */
 class SortedCases {
   private cases: Case[] = [];
-  private keys: string[] = [];
 
-  constructor(private readonly key: (c: Case) => string) {}
+  constructor(private readonly order: Order) {}
 
+  /** Files are read in date order, so the list is nearly sorted already and the sort is close to one pass. */
   build(all: Case[]): void {
-    const keyed = all.map((c) => [this.key(c), c] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    this.keys = keyed.map((k) => k[0]);
-    this.cases = keyed.map((k) => k[1]);
+    this.cases = all.slice().sort(this.order);
   }
 
-  private position(key: string): number {
+  private position(c: Case): number {
     let lo = 0;
-    let hi = this.keys.length;
+    let hi = this.cases.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.keys[mid]! < key) lo = mid + 1;
+      if (this.order(this.cases[mid]!, c) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   remove(c: Case): void {
-    const i = this.position(this.key(c));
-    if (this.cases[i]?.id === c.id) {
-      this.cases.splice(i, 1);
-      this.keys.splice(i, 1);
-    }
+    const i = this.position(c);
+    if (this.cases[i]?.id === c.id) this.cases.splice(i, 1);
   }
 
   insert(c: Case): void {
-    const key = this.key(c);
-    const i = this.position(key);
-    this.cases.splice(i, 0, c);
-    this.keys.splice(i, 0, key);
+    this.cases.splice(this.position(c), 0, c);
   }
 
   get list(): readonly Case[] {
@@ -64,12 +59,14 @@ class SortedCases {
 }
 
 export class CaseIndex {
-  private byDue = new SortedCases(dueKey);
-  private byCreated = new SortedCases(createdKey);
+  private byDue = new SortedCases(byDue);
+  private byCreated = new SortedCases(byCreated);
   private hay = new SearchBlocks();
-  private byId = new Map<string, Case>();
   /** Cases whose search text is still to be computed (done in the background after start-up). */
   private pending: Case[] = [];
+
+  /** `caseOf` is the store's own map from id to case: the index keeps no second one. */
+  constructor(private readonly caseOf: (id: string) => Case | undefined) {}
 
   /** Bulk build at start-up; the search texts follow in small background steps so start-up stays fast. */
   build(cases: Iterable<Case>): void {
@@ -77,7 +74,6 @@ export class CaseIndex {
     this.byDue.build(all);
     this.byCreated.build(all);
     this.hay = new SearchBlocks();
-    this.byId = new Map(all.map((c) => [c.id, c]));
     this.pending = all;
     this.warmSearch();
   }
@@ -100,7 +96,6 @@ export class CaseIndex {
     this.byDue.remove(c);
     this.byCreated.remove(c);
     this.hay.delete(c.id);
-    this.byId.delete(c.id);
   }
 
   put(prev: Case | undefined, next: Case): void {
@@ -108,7 +103,6 @@ export class CaseIndex {
     this.byDue.insert(next);
     this.byCreated.insert(next);
     this.hay.set(next.id, searchText(next));
-    this.byId.set(next.id, next);
   }
 
   query(q: CaseQuery, subset?: readonly Case[]): CasePage {
@@ -117,7 +111,7 @@ export class CaseIndex {
     if (words.length && this.pending.length) this.indexPending(this.pending.length); // a search before warm-up ends
     const found = words.length ? this.hay.matching(words) : null;
     // the cases a search found are usually few: sort just them instead of walking every case
-    const only = subset ?? (found ? found.map((id) => this.byId.get(id)).filter((c): c is Case => !!c) : undefined);
+    const only = subset ?? (found ? found.map((id) => this.caseOf(id)).filter((c): c is Case => !!c) : undefined);
     const match = (c: Case): boolean => {
       if (statuses && !statuses.has(c.status)) return false;
       if (q.meetingDayId && c.meetingDayId !== q.meetingDayId) return false;
@@ -137,10 +131,9 @@ export class CaseIndex {
       total++;
     };
     if (only) {
-      const key = q.sort === 'due' ? dueKey : createdKey;
-      const keyed = only.map((c) => [key(c), c] as const).sort((a, b) => cmp(a[0], b[0]));
-      if (q.sort === 'recent') keyed.reverse();
-      for (const [, c] of keyed) take(c);
+      const sorted = only.slice().sort(q.sort === 'due' ? byDue : byCreated);
+      if (q.sort === 'recent') sorted.reverse();
+      for (const c of sorted) take(c);
     } else if (q.sort === 'due') {
       for (const c of this.byDue.list) take(c);
     } else {
@@ -150,5 +143,3 @@ export class CaseIndex {
     return { total, items };
   }
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

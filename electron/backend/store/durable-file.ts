@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
+import { readTextHere, type ReadText } from './text-reader';
 
 let tmpCounter = 0;
 
@@ -83,14 +84,9 @@ export function asWriteError(e: unknown, file: string): DidarError {
 }
 
 /** Reads and parses a JSON data file; a file that does not parse is reported, never replaced. */
-export async function readJsonFile(file: string, displayName: string): Promise<unknown | null> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
+export async function readJsonFile(file: string, displayName: string, readText: ReadText = readTextHere): Promise<unknown | null> {
+  const text = await readText(file);
+  if (text === null) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {

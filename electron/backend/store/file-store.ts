@@ -16,9 +16,11 @@ import { Backups } from './backups';
 import { appendLineDurable, asWriteError, readJsonFile, writeFileDurable } from './durable-file';
 import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
+import { CasesBy } from './cases-by';
 import type { Actor, AuditAction, CasePage, CaseQuery, Store } from './store';
 import { keepOriginal, migrateDoc, SCHEMA_VERSION } from './migrations';
 import { WriteQueue } from './write-queue';
+import { openParallelReader, readTextHere, type ReadText } from './text-reader';
 
 export { SCHEMA_VERSION };
 export const DAYS_DIR = 'days';
@@ -41,10 +43,11 @@ class DurableJson<T extends Versioned> implements Adapter<T> {
     readonly file: string,
     readonly displayName: string,
     private readonly backups: Backups,
+    private readonly readText: ReadText = readTextHere,
   ) {}
 
   async read(): Promise<T | null> {
-    const v = await readJsonFile(this.file, this.displayName);
+    const v = await readJsonFile(this.file, this.displayName, this.readText);
     if (v === null) return null;
     const version = (v as Partial<Versioned>).schemaVersion;
     if (typeof version !== 'number') throw new DidarError('corrupt-file', msg.corruptFile(this.displayName));
@@ -83,6 +86,8 @@ class Doc<T extends Versioned> {
 
 /** Day files read at once at start-up: reading overlaps parsing without holding every file in memory. */
 const READ_CONCURRENCY = 8;
+/** From this many day files on, a second thread decodes them (below it, starting the thread costs more than it saves). */
+const PARALLEL_READ_MIN_FILES = 16;
 
 async function mapLimited<T, R>(items: T[], limit: number, f: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -188,9 +193,9 @@ export class FileStore implements Store {
   private grouping!: Doc<GroupingDoc>;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
-  private byCode = new Map<string, Case>();
-  private byNationalId = new Map<string, Set<string>>();
-  private worklist = new CaseIndex();
+  private byCode = new CasesBy((c) => c.code, () => this.byId.values());
+  private byNationalId = new CasesBy((c) => c.citizen.nationalId, () => this.byId.values());
+  private worklist = new CaseIndex((id) => this.byId.get(id));
   private closed = false;
 
   constructor(
@@ -201,8 +206,8 @@ export class FileStore implements Store {
     this.backups = new Backups(dataDir);
   }
 
-  private doc<T extends Versioned>(rel: string, initial: T): Doc<T> {
-    return new Doc(new DurableJson<T>(path.join(this.dataDir, rel), rel, this.backups), initial);
+  private doc<T extends Versioned>(rel: string, initial: T, readText?: ReadText): Doc<T> {
+    return new Doc(new DurableJson<T>(path.join(this.dataDir, rel), rel, this.backups, readText), initial);
   }
 
   /** Temporary files of writes cut off by a crash: never the only copy (the rename had not happened). */
@@ -215,6 +220,18 @@ export class FileStore implements Store {
 
   /** Reads every file, then builds the indexes; nothing is written unless a file is missing. */
   async load(): Promise<void> {
+    const names = (await fs.readdir(path.join(this.dataDir, DAYS_DIR))).filter((n) => n.endsWith('.json')).sort();
+    // started first so that the thread is up by the time the small files are read
+    const reader = names.length >= PARALLEL_READ_MIN_FILES ? openParallelReader() : null;
+    try {
+      await this.loadFiles(names, reader?.read);
+    } finally {
+      await reader?.close();
+    }
+    if (!fsSync.existsSync(path.join(this.dataDir, 'meta.json'))) await this.meta.save();
+  }
+
+  private async loadFiles(names: string[], readDay: ReadText | undefined): Promise<void> {
     await this.removeTornTemps();
     this.meta = this.doc<MetaDoc>('meta.json', { schemaVersion: SCHEMA_VERSION, app: 'didar', createdAt: this.now().toISOString() });
     this.settingsDoc = this.doc<SettingsDoc>('settings.json', { schemaVersion: SCHEMA_VERSION, settings: defaultSettings() });
@@ -227,25 +244,25 @@ export class FileStore implements Store {
     this.grouping = this.doc<GroupingDoc>('grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
     await this.grouping.low.read();
     this.settingsDoc.data.settings = { ...defaultSettings(), ...this.settingsDoc.data.settings };
-    const names = (await fs.readdir(path.join(this.dataDir, DAYS_DIR))).filter((n) => n.endsWith('.json')).sort();
+    const intern = interner();
     const docs = await mapLimited(names, READ_CONCURRENCY, async (name) => {
       const rel = `${DAYS_DIR}/${name}`;
-      const d = this.doc<DayDoc>(rel, null as unknown as DayDoc);
+      const d = this.doc<DayDoc>(rel, null as unknown as DayDoc, readDay);
       await d.low.read();
       const data = d.low.data as DayDoc | null;
       if (!data || !data.day || !Array.isArray(data.cases) || !Array.isArray(data.queue)) {
         throw new DidarError('corrupt-file', msg.corruptFile(rel));
       }
+      // while the file's objects are still young, so that the copies it drops cost the collector little
+      for (const c of data.cases) internCase(c, intern);
       return d;
     });
-    const intern = interner();
     for (const d of docs) {
       this.days.set(d.data.day.id, d);
-      for (const c of d.data.cases) this.index(internCase(c, intern));
+      for (const c of d.data.cases) this.index(c);
     }
     for (const c of this.byId.values()) this.raiseCounter(c.code);
     this.worklist.build(this.byId.values());
-    if (!fsSync.existsSync(path.join(this.dataDir, 'meta.json'))) await this.meta.save();
     await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, ...docs]);
   }
 
@@ -264,19 +281,16 @@ export class FileStore implements Store {
   private index(c: Case, live = false): void {
     const prev = this.byId.get(c.id);
     if (live) this.worklist.put(prev, c);
-    if (prev && prev.code !== c.code) this.byCode.delete(prev.code);
+    this.byCode.put(prev, c);
+    this.byNationalId.put(prev, c);
     this.byId.set(c.id, c);
-    this.byCode.set(c.code, c);
-    let ids = this.byNationalId.get(c.citizen.nationalId);
-    if (!ids) this.byNationalId.set(c.citizen.nationalId, (ids = new Set()));
-    ids.add(c.id);
   }
 
   private unindex(c: Case): void {
     this.worklist.remove(c);
     this.byId.delete(c.id);
-    this.byCode.delete(c.code);
-    this.byNationalId.get(c.citizen.nationalId)?.delete(c.id);
+    this.byCode.remove(c);
+    this.byNationalId.remove(c);
   }
 
   private raiseCounter(code: string): void {
@@ -371,7 +385,7 @@ export class FileStore implements Store {
   }
 
   async getCaseByCode(code: string): Promise<Case | undefined> {
-    return this.byCode.get(code);
+    return this.byCode.get(code)[0];
   }
 
   async listCasesOfDay(dayId: string): Promise<Case[]> {
@@ -379,8 +393,7 @@ export class FileStore implements Store {
   }
 
   async listCasesOfCitizen(nationalId: string): Promise<Case[]> {
-    const ids = this.byNationalId.get(nationalId);
-    return ids ? [...ids].map((id) => this.byId.get(id)!).filter(Boolean) : [];
+    return [...this.byNationalId.get(nationalId)];
   }
 
   async countCases(): Promise<number> {
@@ -397,8 +410,7 @@ export class FileStore implements Store {
 
   async queryCases(q: CaseQuery): Promise<CasePage> {
     if (q.code !== undefined) {
-      const c = this.byCode.get(q.code);
-      return this.worklist.query(q, c ? [c] : []);
+      return this.worklist.query(q, this.byCode.get(q.code));
     }
     if (q.nationalId !== undefined) return this.worklist.query(q, await this.listCasesOfCitizen(q.nationalId));
     return this.worklist.query(q);

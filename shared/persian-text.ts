@@ -21,9 +21,14 @@ export function toPersianDigits(s: string | number): string {
   });
 }
 
-/** A number for display: Persian digits and the Persian decimal separator («۴۱٫۳»). */
+/**
+ * A number for display: Persian digits, the Persian decimal separator («۴۱٫۳») and, from 10,000 on, the
+ * Persian thousands separator («۱۰۰٬۰۰۰»); four-digit numbers such as years stay whole («۱۴۰۵»).
+ */
 export function persianNumber(n: number): string {
-  return toPersianDigits(n).replace('.', '\u066B');
+  const [whole = '', fraction] = String(n).split('.');
+  const grouped = Math.abs(n) >= 10_000 && /^-?\d+$/.test(whole) ? whole.replace(/\B(?=(\d{3})+$)/g, '\u066C') : whole;
+  return toPersianDigits(fraction === undefined ? grouped : `${grouped}\u066B${fraction}`);
 }
 
 /** Arabic letter forms that Persian keyboards and old systems produce → Persian letters. */

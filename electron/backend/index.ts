@@ -2,6 +2,8 @@
 // the CLI and the tests alike.
 import os from 'node:os';
 import type { Handlers } from '../../shared/api';
+import { DidarError } from '../../shared/errors';
+import { msg } from '../../shared/messages';
 import type { BackendContext } from './context';
 import { makeDispatch, type Dispatch } from './dispatch';
 import { makeHandlers } from './handlers';
@@ -17,6 +19,35 @@ export async function openBackend(o: BackendOptions): Promise<Backend> {
   const ctx: BackendContext = { store, actor: { operator: o.operator ?? defaultOperator() }, now };
   const handlers = makeHandlers(ctx);
   return { store, handlers, dispatch: makeDispatch(handlers), ctx, close: () => store.close() };
+}
+
+/** A data folder being opened while the window already shows (loading 100,000 cases takes a second or two). */
+export type Opening = { ready: Promise<Backend>; dispatch: Dispatch; close: () => Promise<void> };
+
+/**
+ * Opens the backend without holding up the page: calls made meanwhile wait for it. If the folder cannot be
+ * opened (a broken file, another Didar using it) every call answers with the reason, so the page tells the
+ * clerk what is wrong and what to do; the caller reports `ready`'s failure where it logs.
+ */
+export function openInBackground(o: BackendOptions): Opening {
+  const ready = openBackend(o);
+  ready.catch(() => undefined); // answered by dispatch below; the caller decides how to report it
+  return {
+    ready,
+    dispatch: async (method, args) => {
+      let backend: Backend;
+      try {
+        backend = await ready;
+      } catch (e) {
+        const error = e instanceof DidarError ? { code: e.code, message: e.message } : { code: 'internal' as const, message: msg.internal };
+        return { ok: false, error };
+      }
+      return backend.dispatch(method, args);
+    },
+    close: async () => {
+      await (await ready.catch(() => null))?.close();
+    },
+  };
 }
 
 export function defaultOperator(): string {

@@ -1,10 +1,9 @@
 // Electron glue only: lifecycle, single instance, the locked-down window, and IPC to the backend.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, session } from 'electron';
-import { DidarError } from '../../shared/errors';
+import { app, BrowserWindow, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import { openBackend, type Backend } from '../backend';
+import { openInBackground, type Opening } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
 import { wireIpc } from './ipc';
 import { isAllowedNavigation, isAppUrl, WEB_PREFERENCES } from './window-policy';
@@ -18,7 +17,7 @@ function dataDirFromArgs(argv: string[]): string {
   return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]!) : defaultDataDir();
 }
 
-let backend: Backend | null = null;
+let backend: Opening | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function lockDown(): void {
@@ -61,14 +60,9 @@ async function start(): Promise<void> {
   });
   await app.whenReady();
   lockDown();
-  try {
-    backend = await openBackend({ dataDir: dataDirFromArgs(process.argv) });
-  } catch (e) {
-    const message = e instanceof DidarError ? e.message : String(e);
-    dialog.showErrorBox('دیدار باز نشد', message);
-    app.exit(1);
-    return;
-  }
+  // the window opens at once and shows that it is loading; a folder that cannot be opened is explained on the page
+  backend = openInBackground({ dataDir: dataDirFromArgs(process.argv) });
+  backend.ready.catch((e: unknown) => console.error('Didar could not open its data folder:', e));
   wireIpc(backend.dispatch, (e) => isAppUrl(e.senderFrame?.url ?? '', rendererIndex, devServerUrl));
   await createWindow();
   app.on('activate', () => {

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DidarError } from '../../shared/errors';
-import { openBackend } from '../backend';
-import type { Dispatch } from '../backend/dispatch';
+import { openInBackground } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
 import { startWebShell } from './server';
 
@@ -25,7 +24,9 @@ export async function runWebShell(argv: string[]): Promise<void> {
     strict: true,
   });
   const dataDir = values.data ? path.resolve(values.data) : defaultDataDir();
-  const opened = await openOrExplain(dataDir);
+  // the page is served at once and shows that it is loading while the cases are read
+  const opened = openInBackground({ dataDir });
+  opened.ready.catch((e: unknown) => explainFailure(e, dataDir));
   const shell = await startWebShell({
     dispatch: opened.dispatch,
     staticDir: values.static ? path.resolve(values.static) : RENDERER_BUILD_DIR,
@@ -43,19 +44,10 @@ export async function runWebShell(argv: string[]): Promise<void> {
   process.once('SIGTERM', () => void stop());
 }
 
-/**
- * The data folder's backend, or — when it cannot be opened (a broken file, another Didar using it) — a
- * stand-in that answers every call with the reason, so the page tells the clerk what is wrong and what to do.
- */
-export async function openOrExplain(dataDir: string): Promise<{ dispatch: Dispatch; close: () => Promise<void> }> {
-  try {
-    return await openBackend({ dataDir });
-  } catch (e) {
-    if (!(e instanceof DidarError)) throw e;
-    console.error(`دیدار باز نشد: ${e.message}\nDidar could not open its data folder (${e.code}): ${dataDir}`);
-    const error = { code: e.code, message: e.message };
-    return { dispatch: async () => ({ ok: false, error }), close: async () => undefined };
-  }
+/** Says on the console why the data folder could not be opened; the page says it to the clerk. */
+function explainFailure(e: unknown, dataDir: string): void {
+  if (e instanceof DidarError) console.error(`دیدار باز نشد: ${e.message}\nDidar could not open its data folder (${e.code}): ${dataDir}`);
+  else console.error(`Didar could not open its data folder: ${dataDir}`, e);
 }
 
 function openBrowser(url: string): void {

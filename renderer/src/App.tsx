@@ -28,7 +28,7 @@ const T = {
   days: 'روزهای ملاقات',
   settings: 'تنظیمات',
   operator: 'کاربر میز',
-  loading: 'در حال بارگذاری…',
+  loading: 'در حال خواندن پرونده‌ها…',
   failed: 'دیدار باز نشد',
 };
 
@@ -60,7 +60,16 @@ export function App() {
   } : null), [info, settings]);
 
   if (error) return <div className="fatal" role="alert"><h1>{T.failed}</h1><p>{error}</p></div>;
-  if (!state || !info || !settings) return <div className="loading">{T.loading}</div>;
+  if (!state || !info || !settings) {
+    return (
+      <div className="loading app-loading" role="status" aria-live="polite">
+        <span className="logo-mark" aria-hidden="true">د</span>
+        <div className="brand-name">{T.app} <small>{T.tagline}</small></div>
+        <div className="spinner" aria-hidden="true" />
+        <p>{T.loading}</p>
+      </div>
+    );
+  }
 
   return (
     <AppContext.Provider value={state}>

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openBackend } from '../../electron/backend';
-import { openOrExplain } from '../../electron/web/main';
+import { openBackend, openInBackground } from '../../electron/backend';
 import { startWebShell } from '../../electron/web/server';
 import { RENDERER_DIR, SAMPLE, shot } from './web-fixture';
 
@@ -18,7 +17,7 @@ test('a broken data file: the page says which file and what to do, and the file 
   await b.close();
   const dayFile = path.join(dataDir, 'days', fs.readdirSync(path.join(dataDir, 'days'))[0]!);
   fs.writeFileSync(dayFile, '{"schemaVersion":1,"day":{"id":"md-');
-  const opened = await openOrExplain(dataDir);
+  const opened = openInBackground({ dataDir });
   const shell = await startWebShell({ dispatch: opened.dispatch, staticDir: RENDERER_DIR });
   try {
     await page.goto(shell.url);
@@ -45,7 +44,7 @@ test('restore end to end: a backup taken, a day file broken, `didar restore` run
     const days = fs.readdirSync(path.join(dataDir, 'days'));
     const torn = path.join(dataDir, 'days', days[3]!);
     fs.writeFileSync(torn, fs.readFileSync(torn, 'utf8').slice(0, 500));
-    let opened = await openOrExplain(dataDir);
+    let opened = openInBackground({ dataDir });
     let shell = await startWebShell({ dispatch: opened.dispatch, staticDir: RENDERER_DIR });
     try {
       await page.goto(shell.url);
@@ -62,7 +61,7 @@ test('restore end to end: a backup taken, a day file broken, `didar restore` run
     const kept = fs.readdirSync(path.join(dataDir, 'backups', `days__${days[3]}`));
     expect(kept.some((f) => fs.readFileSync(path.join(dataDir, 'backups', `days__${days[3]}`, f), 'utf8').length === 500)).toBe(true);
 
-    opened = await openOrExplain(dataDir);
+    opened = openInBackground({ dataDir });
     shell = await startWebShell({ dispatch: opened.dispatch, staticDir: RENDERER_DIR });
     try {
       await page.goto(shell.url);
@@ -76,5 +75,29 @@ test('restore end to end: a backup taken, a day file broken, `didar restore` run
     }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('while a large folder is read the page shows that it is loading, then the app with every case', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-loading-'));
+  didar('bench-seed', '--data', dataDir, '--cases', '12000');
+  const opening = openInBackground({ dataDir });
+  // held until the loading screen has been seen, so that the test does not race the load
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const shell = await startWebShell({ dispatch: async (m, a) => (await held, opening.dispatch(m, a)), staticDir: RENDERER_DIR });
+  try {
+    await page.goto(shell.url);
+    await expect(page.getByRole('status')).toContainText('در حال خواندن پرونده‌ها…');
+    await expect(page.getByRole('status')).toContainText('دیدار');
+    await page.screenshot({ path: shot('62-loading') });
+    release();
+    await page.getByRole('button', { name: 'پیگیری', exact: true }).click();
+    await expect(page.getByTestId('worklist-total')).toHaveText('۱۲٬۰۰۰ پرونده');
+    await page.screenshot({ path: shot('63-loaded-worklist') });
+  } finally {
+    await shell.close();
+    await opening.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

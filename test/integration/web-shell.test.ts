@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { TOKEN_HEADER } from '../../shared/security';
-import { openTestBackend, snapshot, tempDir, validCitizen } from '../helpers/backend';
+import { openInBackground } from '../../electron/backend';
+import { seedDataDir } from '../../electron/backend/bench/generate';
+import { FIXED_NOW, openTestBackend, snapshot, tempDir, validCitizen } from '../helpers/backend';
 
 type Res = { status: number; body: string };
 
@@ -88,5 +90,39 @@ describe('web shell', () => {
       expect(r.status, p).toBe(404);
       expect(r.body).not.toContain('secret');
     }
+  });
+});
+
+describe('web shell while the data folder is still opening', () => {
+  it('serves the page at once; calls made meanwhile wait and see every case', async () => {
+    const dir = await tempDir();
+    await seedDataDir(dir, 6000);
+    const opening = openInBackground({ dataDir: dir, now: () => FIXED_NOW });
+    let loaded = false;
+    void opening.ready.then(() => (loaded = true));
+    const early = await startWebShell({ dispatch: opening.dispatch, staticDir });
+    try {
+      const page = await request(early, '/');
+      expect(page.status).toBe(200);
+      expect(loaded).toBe(false); // the page did not wait for 6,000 cases to load
+      const list = request(early, '/api/worklist/query', { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: early.token }, body: '{}' });
+      expect(JSON.parse((await list).body)).toMatchObject({ ok: true, value: { total: 6000 } });
+      expect(loaded).toBe(true);
+    } finally {
+      await early.close();
+      await opening.close();
+    }
+  });
+
+  it('answers every call with the reason when the folder cannot be opened', async () => {
+    const dir = await tempDir();
+    await fs.mkdir(path.join(dir, 'days'), { recursive: true });
+    await fs.writeFile(path.join(dir, 'settings.json'), '{"schemaVersion":');
+    const opening = openInBackground({ dataDir: dir });
+    const r = await opening.dispatch('app/info', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'corrupt-file', message: expect.stringContaining('settings.json') } });
+    await expect(opening.ready).rejects.toMatchObject({ code: 'corrupt-file' });
+    await opening.close();
+    expect(await fs.readFile(path.join(dir, 'settings.json'), 'utf8')).toBe('{"schemaVersion":');
   });
 });

@@ -36,4 +36,8 @@ describe('text normalisation', () => {
 it('shows numbers with Persian digits and the Persian decimal separator', () => {
   expect(persianNumber(41.3)).toBe('۴۱٫۳');
   expect(persianNumber(100)).toBe('۱۰۰');
+  expect(persianNumber(1405)).toBe('۱۴۰۵'); // years and other four-digit numbers are not grouped
+  expect(persianNumber(100000)).toBe('۱۰۰٬۰۰۰');
+  expect(persianNumber(-1234567.25)).toBe('-۱٬۲۳۴٬۵۶۷٫۲۵');
+  expect(persianNumber(1e21)).toBe('۱e+۲۱'); // exponent form is left as it is
 });

@@ -55,10 +55,21 @@ function day(raw: string): number {
   return n;
 }
 
-function pausedDays(d: Deadline, today: number, cal: WorkCalendar): number {
+/** Working days paused: an open pause counts up to `openUntil`; with `cutoff`, only the days before it count. */
+function pausedDays(d: Deadline, openUntil: number, cal: WorkCalendar, cutoff = Infinity): number {
   let sum = 0;
-  for (const p of d.pauses) sum += workingDaysBetweenNumbers(day(p.from), p.to ? day(p.to) : today, cal);
+  for (const p of d.pauses) {
+    const from = day(p.from);
+    if (from >= cutoff) continue;
+    sum += workingDaysBetweenNumbers(from, Math.min(p.to ? day(p.to) : openUntil, cutoff), cal);
+  }
   return sum;
+}
+
+/** Working days from the deadline's start to the answer, without the days paused for the citizen before it. */
+export function workingDaysToAnswer(d: Deadline, answer: JalaliDate, cal: WorkCalendar): number {
+  const a = dayNumber(answer);
+  return Math.max(0, workingDaysBetweenNumbers(day(d.start), a, cal) - pausedDays(d, a, cal, a));
 }
 
 function dueDay(d: Deadline, today: number, cal: WorkCalendar): number {

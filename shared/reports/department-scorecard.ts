@@ -2,9 +2,9 @@
 // it, how satisfied the citizens were. Time the case was paused for the citizen is not charged. A
 // department with too few cases is shown but not ranked.
 import { leadDepartment, type Case } from '../domain';
-import { allowedDays, overdueDays, type Outcome } from '../follow-up';
-import { compareJalali, jalaliOf, parseJalali, type JalaliDate } from '../jalali';
-import { workingDaysBetween, type WorkCalendar } from '../working-days';
+import { allowedDays, overdueDays, workingDaysToAnswer, type Outcome } from '../follow-up';
+import { jalaliOf, parseJalali, type JalaliDate } from '../jalali';
+import type { WorkCalendar } from '../working-days';
 import { inRange, type DateRange } from './period';
 
 export type DepartmentRow = {
@@ -31,19 +31,6 @@ function answerOf(c: Case, department: string): JalaliDate | null {
   const a = c.answers.find((x) => x.department === department) ?? c.answers[0];
   if (!a) return null;
   return parseJalali(a.date) ?? jalaliOf(a.at);
-}
-
-/** Working days from the deadline's start to the answer, without the days paused for the citizen before it. */
-export function daysToAnswer(c: Case, answer: JalaliDate, cal: WorkCalendar): number {
-  const d = c.deadline!;
-  const start = parseJalali(d.start)!;
-  const paused = d.pauses.reduce((sum, p) => {
-    const from = parseJalali(p.from)!;
-    if (compareJalali(from, answer) >= 0) return sum;
-    const to = p.to ? parseJalali(p.to)! : answer;
-    return sum + workingDaysBetween(from, compareJalali(to, answer) < 0 ? to : answer, cal);
-  }, 0);
-  return Math.max(0, workingDaysBetween(start, answer, cal) - paused);
 }
 
 export function median(xs: readonly number[]): number | null {
@@ -78,7 +65,7 @@ export function departmentScorecard(
       const overdue = overdueDays(c, today, cal) > 0;
       const answer = answerOf(c, department);
       if (answer && c.deadline) {
-        const n = daysToAnswer(c, answer, cal);
+        const n = workingDaysToAnswer(c.deadline, answer, cal);
         days.push(n);
         row.answered.push(c.id);
         row.judged.push(c.id);

@@ -2,7 +2,7 @@
 
 export type ErrorCode =
   | 'bad-args' | 'unknown-method' | 'internal' | 'not-found' | 'conflict' | 'invalid-code'
-  | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'unauthorized';
+  | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'read-failed' | 'unauthorized';
 
 export type ApiError = { code: ErrorCode; message: string; fields?: Record<string, string> };
 

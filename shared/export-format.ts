@@ -14,7 +14,7 @@ const DaySchema = z.object({ id: IdInput, date: JalaliDateString, place: z.objec
 /** A list a hand-edited or older export leaves out is read as empty, so the store never meets a case without it. */
 const list = z.array(z.unknown()).default([]);
 const CaseSchema = z.object({
-  id: IdInput, code: z.string().regex(/^\d{10}$/), meetingDayId: IdInput, meetingDate: JalaliDateString,
+  id: IdInput, code: z.string().regex(/^\d{10}$/), meetingDayId: IdInput, meetingDate: JalaliDateString, createdAt: z.string().min(1),
   citizen: z.object({ nationalId: z.string() }).loose(), status: z.string(), history: z.array(z.unknown()),
   text: z.string(), county: z.string(), departments: z.array(z.string()),
   referrals: list, answers: list, notices: list, attachments: list, prints: list,

@@ -73,8 +73,15 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => {
-  void backend?.close();
+// Quitting waits for the store to close (a load under way, writes in flight) so that the lock is released.
+let closed = false;
+app.on('will-quit', (e) => {
+  if (!backend || closed) return;
+  e.preventDefault();
+  void backend.close().catch(() => undefined).finally(() => {
+    closed = true;
+    app.quit();
+  });
 });
 
 void start();

@@ -23,7 +23,8 @@ export function saveFile(file: { fileName: string; base64: string }, type?: stri
 export const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** A number typed in any digit script («۱۰», «10»); NaN when it is not one (the API then explains). */
-export const toNumber = (s: string): number => Number(toAsciiDigits(s.trim()) || NaN);
+/** A typed number back from the screen: any digits, with or without thousands separators («۱۲٬۰۰۰»). */
+export const toNumber = (s: string): number => Number(toAsciiDigits(s.trim()).replace(/[,\u066C]/g, '') || NaN);
 
 /** '1405/09/03' → «۱۴۰۵/۰۹/۰۳» */
 export const faDate = (jalali: string): string => {

@@ -87,6 +87,20 @@ describe('file store', () => {
     expect(backups.length).toBeGreaterThan(0);
   });
 
+  it('a day file that cannot be read: start-up names it in Persian and changes nothing', async () => {
+    const b = await start();
+    await openToday(b);
+    await b.close();
+    open.pop();
+    await fs.mkdir(path.join(b.dataDir, 'days', 'md-14050902-zz.json')); // not readable as a file (EISDIR)
+    const before = await snapshot(b.dataDir);
+    const err = await openBackend({ dataDir: b.dataDir }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'read-failed', message: expect.stringContaining('md-14050902-zz.json') });
+    expect((err as Error).message).toContain('خوانده نشد');
+    expect(await snapshot(b.dataDir)).toEqual(before);
+    await expect(fs.readdir(b.dataDir)).resolves.not.toContain('didar.lock');
+  });
+
   it('refuses a file written by a newer Didar', async () => {
     const b = await start();
     await b.close();

@@ -42,6 +42,17 @@ describe('parallel text reader', () => {
     }
   });
 
+  it('finishes the reads still waiting on the thread when it is closed', async () => {
+    const dir = await tempDir();
+    const files = await sampleFiles(dir);
+    const reader = openParallelReader();
+    expect(await reader.started).toBe(true);
+    const reads = files.map((f) => reader.read(f));
+    await reader.close();
+    expect(await Promise.all(reads)).toEqual(await Promise.all(files.map((f) => readTextHere(f))));
+    expect(await reader.read(files[0]!)).toBe(await fs.readFile(files[0]!, 'utf8')); // and later ones here
+  });
+
   it('falls back to this thread when the worker dies on a file too large for its heap', async () => {
     const dir = await tempDir();
     const files = await sampleFiles(dir);

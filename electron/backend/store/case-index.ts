@@ -14,7 +14,8 @@ type Order = (a: Case, b: Case) => number;
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 // Compared field by field rather than through built keys: no key strings to allocate or keep for 100,000 cases.
 const byDue: Order = (a, b) => cmp(a.deadline?.dueDate ?? NO_DUE, b.deadline?.dueDate ?? NO_DUE) || cmp(a.code, b.code);
-const byCreated: Order = (a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.code, b.code);
+// `?? ''`: a hand-edited file may lack the time; it must still sort consistently or the list cannot find it again
+const byCreated: Order = (a, b) => cmp(a.createdAt ?? '', b.createdAt ?? '') || cmp(a.code, b.code);
 
 /** Text, names and numbers of a case, folded and without spaces: «می خواهم» finds «می‌خواهم». */
 export function searchText(c: Case): string {

@@ -85,7 +85,12 @@ export function asWriteError(e: unknown, file: string): DidarError {
 
 /** Reads and parses a JSON data file; a file that does not parse is reported, never replaced. */
 export async function readJsonFile(file: string, displayName: string, readText: ReadText = readTextHere): Promise<unknown | null> {
-  const text = await readText(file);
+  let text: string | null;
+  try {
+    text = await readText(file);
+  } catch (e) {
+    throw Object.assign(new DidarError('read-failed', msg.readFailed(displayName)), { cause: e });
+  }
   if (text === null) return null;
   try {
     return JSON.parse(text) as unknown;

@@ -62,6 +62,7 @@ export function openParallelReader(limits = READER_LIMITS): ParallelReader {
   let settle: (running: boolean) => void = () => undefined;
   const started = new Promise<boolean>((resolve) => (settle = resolve));
 
+  /** From now on everything is read here, including the reads the thread had not answered. */
   const fallBack = (): void => {
     worker = null;
     settle(false);
@@ -109,12 +110,8 @@ export function openParallelReader(limits = READER_LIMITS): ParallelReader {
     },
     close: async () => {
       const w = worker;
-      worker = null;
-      settle(false);
-      if (w) {
-        w.removeAllListeners('exit');
-        await w.terminate();
-      }
+      fallBack(); // reads still waiting on the thread are finished here rather than left unsettled
+      await w?.terminate(); // its exit calls fallBack once more, with nothing left to do
     },
   };
 }

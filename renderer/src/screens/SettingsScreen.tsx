@@ -120,7 +120,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         reportMinCases: toNumber(numbers.reportMinCases),
         countyPopulations: Object.fromEntries(lines(populations).map((l) => {
           const at = l.search(POPULATION_AT_END);
-          return [l.slice(0, at).trim(), toNumber(l.slice(at).replace(/[,٬]/g, ''))];
+          return [l.slice(0, at).trim(), toNumber(l.slice(at))];
         })),
         countyPopulationSource: s.countyPopulationSource,
       });

@@ -96,7 +96,7 @@ describe('web shell', () => {
 describe('web shell while the data folder is still opening', () => {
   it('serves the page at once; calls made meanwhile wait and see every case', async () => {
     const dir = await tempDir();
-    await seedDataDir(dir, 6000);
+    await seedDataDir(dir, 12_000); // 30 day files: read through the second thread too
     const opening = openInBackground({ dataDir: dir, now: () => FIXED_NOW });
     let loaded = false;
     void opening.ready.then(() => (loaded = true));
@@ -104,9 +104,9 @@ describe('web shell while the data folder is still opening', () => {
     try {
       const page = await request(early, '/');
       expect(page.status).toBe(200);
-      expect(loaded).toBe(false); // the page did not wait for 6,000 cases to load
+      expect(loaded).toBe(false); // the page did not wait for 12,000 cases to load
       const list = request(early, '/api/worklist/query', { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: early.token }, body: '{}' });
-      expect(JSON.parse((await list).body)).toMatchObject({ ok: true, value: { total: 6000 } });
+      expect(JSON.parse((await list).body)).toMatchObject({ ok: true, value: { total: 12_000 } });
       expect(loaded).toBe(true);
     } finally {
       await early.close();

@@ -18,6 +18,11 @@ export class DidarError extends Error {
     super(message);
     this.name = 'DidarError';
   }
+
+  /** The error as it crosses the API boundary. */
+  toApiError(): ApiError {
+    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+  }
 }
 
 export function strictAssert(cond: unknown, what: string): asserts cond {

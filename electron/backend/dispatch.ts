@@ -17,7 +17,7 @@ export function makeDispatch(handlers: Handlers, onInternalError: (e: unknown) =
       return { ok: true, value: await handler(parsed.data) };
     } catch (e) {
       if (e instanceof DidarError) {
-        return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+        return { ok: false, error: e.toApiError() };
       }
       onInternalError(e);
       return { ok: false, error: { code: 'internal', message: msg.internal } };

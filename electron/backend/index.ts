@@ -40,7 +40,7 @@ export function openInBackground(o: BackendOptions): Opening {
         backend = await ready;
       } catch (e) {
         // the page shows this until Didar is restarted, so it says what happened rather than «try again»
-        const error = e instanceof DidarError ? { code: e.code, message: e.message } : { code: 'internal' as const, message: msg.openFailed(e instanceof Error ? e.message : String(e)) };
+        const error = e instanceof DidarError ? e.toApiError() : { code: 'internal' as const, message: msg.openFailed(e instanceof Error ? e.message : String(e)) };
         return { ok: false, error };
       }
       return backend.dispatch(method, args);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { openBackend, type Backend } from '../../electron/backend';
 import { startWebShell, type WebShell } from '../../electron/web/server';
+import { SAMPLE } from '../helpers/cli';
 
 export const RENDERER_DIR = path.resolve('out/renderer');
 export const SCREENSHOTS = path.resolve('test/e2e/screenshots');
@@ -48,8 +49,7 @@ export const test = base.extend<{ didar: Didar }>({
 export const shot = (name: string): string => path.join(SCREENSHOTS, `${name}.png`);
 export { expect };
 
-/** The labelled sample cases beside the repository. */
-export const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+export { SAMPLE };
 
 /** Loads the 160 sample cases into the test's data folder through the real import. */
 export async function importSample(didar: Didar): Promise<void> {

@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The labelled sample cases beside the repository. */
-export const SAMPLE = path.resolve('../shared/data/sample-cases.json');
+/** The labelled sample cases, copied into the repository (test/fixtures/README.md). */
+export const SAMPLE = path.resolve('test/fixtures/sample/sample-cases.json');
 
 export const didar = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
   run(process.execPath, ['bin/didar.mjs', ...args], { encoding: 'utf8' }).then(

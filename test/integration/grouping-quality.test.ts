@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { SAMPLE } from '../helpers/cli';
 
-const SCORER = path.resolve('../shared/tools/score-grouping.mjs');
+const SCORER = path.resolve('scripts/tools/score-grouping.mjs');
 
 it('groups the sample cases with B-cubed F1 ≥ 0.85 and finds ≥ 80% of the recurring groups (CLI end to end)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-group-'));

@@ -78,51 +78,55 @@ export type AppInfo = {
 
 export type SlipFile = { fileName: string; base64: string; duplicate: boolean; code: string };
 
+/**
+ * `mutates`: the method changes stored data, in exactly one unit of work (dispatch refuses a second one, and a
+ * query that tries to change data). Methods that only add an audit event (a file produced) are queries.
+ */
 export const api = {
-  'app/info': { args: none, result: out<AppInfo>() },
-  'settings/get': { args: none, result: out<Settings>() },
-  'settings/update': { args: SettingsPatchSchema, result: out<Settings>() },
-  'backup/status': { args: none, result: out<{ lastAt: string | null; versions: number; dataDir: string }>() },
+  'app/info': { args: none, result: out<AppInfo>(), mutates: false },
+  'settings/get': { args: none, result: out<Settings>(), mutates: false },
+  'settings/update': { args: SettingsPatchSchema, result: out<Settings>(), mutates: true },
+  'backup/status': { args: none, result: out<{ lastAt: string | null; versions: number; dataDir: string }>(), mutates: false },
 
-  'meetingDay/open': { args: MeetingDayDraftSchema, result: out<MeetingDay>() },
-  'meetingDay/list': { args: none, result: out<MeetingDaySummary[]>() },
-  'meetingDay/current': { args: none, result: out<MeetingDay | null>() },
+  'meetingDay/open': { args: MeetingDayDraftSchema, result: out<MeetingDay>(), mutates: true },
+  'meetingDay/list': { args: none, result: out<readonly MeetingDaySummary[]>(), mutates: false },
+  'meetingDay/current': { args: none, result: out<MeetingDay | null>(), mutates: false },
 
-  'queue/list': { args: dayRef, result: out<QueueEntry[]>() },
+  'queue/list': { args: dayRef, result: out<readonly QueueEntry[]>(), mutates: false },
   'queue/arrive': {
     args: dayRef.extend({
       name: lineField(140),
       nationalId: z.union([z.literal(''), NationalIdInput]).default(''),
     }),
-    result: out<QueueEntry>(),
+    result: out<QueueEntry>(), mutates: true,
   },
-  'queue/callNext': { args: dayRef, result: out<QueueEntry>() },
+  'queue/callNext': { args: dayRef, result: out<QueueEntry>(), mutates: true },
   'queue/mark': {
     args: dayRef.extend({ number: z.number().int().min(1), status: z.enum(['waiting', 'absent', 'seen']) }),
-    result: out<QueueEntry>(),
+    result: out<QueueEntry>(), mutates: true,
   },
 
-  'case/record': { args: CaseDraftSchema, result: out<Case>() },
-  'case/listForDay': { args: dayRef, result: out<Case[]>() },
-  'case/get': { args: z.object({ id: IdInput }), result: out<Case>() },
-  'case/byCode': { args: z.object({ code: TrackingCodeInput }), result: out<Case>() },
+  'case/record': { args: CaseDraftSchema, result: out<Case>(), mutates: true },
+  'case/listForDay': { args: dayRef, result: out<readonly Case[]>(), mutates: false },
+  'case/get': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: false },
+  'case/byCode': { args: z.object({ code: TrackingCodeInput }), result: out<Case>(), mutates: false },
   'case/cancel': {
     args: z.object({
       id: IdInput,
       reason: optionalLine(300).pipe(z.string().min(1, { error: msg.cancelReasonRequired })),
     }),
-    result: out<Case>(),
+    result: out<Case>(), mutates: true,
   },
 
   'citizen/lookup': {
     args: z.object({ nationalId: NationalIdInput }),
-    result: out<{ citizen: Citizen | null; cases: CaseBrief[] }>(),
+    result: out<{ citizen: Citizen | null; cases: CaseBrief[] }>(), mutates: false,
   },
   'order/dueDate': {
     args: z.object({ from: JalaliDateString, days: z.number().int().min(1).max(365) }),
-    result: out<{ dueDate: string }>(),
+    result: out<{ dueDate: string }>(), mutates: false,
   },
-  'slip/pdf': { args: z.object({ caseId: IdInput }), result: out<SlipFile>() },
+  'slip/pdf': { args: z.object({ caseId: IdInput }), result: out<SlipFile>(), mutates: true },
 
   'worklist/query': {
     args: z.object({
@@ -137,50 +141,50 @@ export const api = {
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }),
-    result: out<{ total: number; items: WorkItem[] }>(),
+    result: out<{ total: number; items: WorkItem[] }>(), mutates: false,
   },
-  'escalation/list': { args: none, result: out<WorkItem[]>() },
-  'case/refer': { args: idsRef, result: out<{ cases: Case[]; letters: SlipFile[] }>() },
-  'case/reroute': { args: idsRef.extend({ department: lineField(120), reason }), result: out<Case[]>() },
-  'case/extend': { args: idsRef.extend({ days: z.number().int().min(1, { error: msg.deadlineInvalid }).max(365, { error: msg.deadlineInvalid }), reason }), result: out<Case[]>() },
-  'case/pause': { args: z.object({ id: IdInput, reason }), result: out<Case>() },
-  'case/resume': { args: z.object({ id: IdInput }), result: out<Case>() },
-  'case/start': { args: z.object({ id: IdInput }), result: out<Case>() },
+  'escalation/list': { args: none, result: out<readonly WorkItem[]>(), mutates: false },
+  'case/refer': { args: idsRef, result: out<{ cases: readonly Case[]; letters: SlipFile[] }>(), mutates: true },
+  'case/reroute': { args: idsRef.extend({ department: lineField(120), reason }), result: out<readonly Case[]>(), mutates: true },
+  'case/extend': { args: idsRef.extend({ days: z.number().int().min(1, { error: msg.deadlineInvalid }).max(365, { error: msg.deadlineInvalid }), reason }), result: out<readonly Case[]>(), mutates: true },
+  'case/pause': { args: z.object({ id: IdInput, reason }), result: out<Case>(), mutates: true },
+  'case/resume': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: true },
+  'case/start': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: true },
   'case/answer': {
     args: z.object({ id: IdInput, letterNo: lineField(60), date: JalaliDateString, text: IssueTextInput }),
-    result: out<Case>(),
+    result: out<Case>(), mutates: true,
   },
   'case/close': {
     args: z.object({ id: IdInput, outcome: z.enum(OUTCOMES), note: optionalLine(1000), duplicateOf: z.union([z.literal(''), TrackingCodeInput]).optional() }),
-    result: out<Case>(),
+    result: out<Case>(), mutates: true,
   },
-  'case/satisfaction': { args: z.object({ id: IdInput, level: z.enum(SATISFACTION_LEVELS), note: optionalLine(500) }), result: out<Case>() },
-  'case/reopen': { args: z.object({ id: IdInput, reason }), result: out<Case>() },
+  'case/satisfaction': { args: z.object({ id: IdInput, level: z.enum(SATISFACTION_LEVELS), note: optionalLine(500) }), result: out<Case>(), mutates: true },
+  'case/reopen': { args: z.object({ id: IdInput, reason }), result: out<Case>(), mutates: true },
   'lookup/status': {
     args: z.object({
       code: TrackingCodeInput,
       nationalId: z.string().max(32).optional(),
       mobileLast4: z.string().max(16).optional(),
     }),
-    result: out<PublicStatus>(),
+    result: out<PublicStatus>(), mutates: false,
   },
-  'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<NoticeRow[]>() },
-  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number }>() },
+  'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<readonly NoticeRow[]>(), mutates: false },
+  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number }>(), mutates: true },
 
-  'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>() },
-  'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>() },
-  'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<CaseRow[]>() },
-  'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>() },
-  'report/day': { args: dayRef, result: out<DaySummary>() },
-  'report/dayFile': { args: dayRef.extend({ format: z.enum(['pdf', 'xlsx', 'csv']) }), result: out<ExportFile>() },
-  'report/counties': { args: z.object({ period: PeriodSchema }), result: out<CountyReport>() },
-  'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>() },
+  'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>(), mutates: false },
+  'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>(), mutates: true },
+  'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<readonly CaseRow[]>(), mutates: false },
+  'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>(), mutates: false },
+  'report/day': { args: dayRef, result: out<DaySummary>(), mutates: false },
+  'report/dayFile': { args: dayRef.extend({ format: z.enum(['pdf', 'xlsx', 'csv']) }), result: out<ExportFile>(), mutates: false },
+  'report/counties': { args: z.object({ period: PeriodSchema }), result: out<CountyReport>(), mutates: false },
+  'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>(), mutates: false },
 
-  'circular/list': { args: none, result: out<Circular[]>() },
-  'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>() },
+  'circular/list': { args: none, result: out<readonly Circular[]>(), mutates: false },
+  'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: false },
   'circular/draft': {
     args: z.object({ caseIds: z.array(IdInput).min(2, { error: msg.circularNeedsCases }).max(20_000), problem: lineField(200), groupId: IdInput.optional() }),
-    result: out<Circular>(),
+    result: out<Circular>(), mutates: true,
   },
   'circular/update': {
     args: z.object({
@@ -192,19 +196,20 @@ export const api = {
       complianceDays: z.number().int().min(1).max(365),
       copies: z.array(z.object({ to: lineField(200), purpose: lineField(60) })).max(20),
     }).partial().required({ id: true }),
-    result: out<Circular>(),
+    result: out<Circular>(), mutates: true,
   },
-  'circular/approve': { args: z.object({ id: IdInput }), result: out<Circular>() },
-  'circular/issue': { args: z.object({ id: IdInput }), result: out<Circular>() },
-  'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>() },
-  'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>() },
-} as const;
+  'circular/approve': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: true },
+  'circular/issue': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: true },
+  'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>(), mutates: false },
+  'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>(), mutates: false },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType; mutates: boolean }>;
 
 export type Method = keyof typeof api;
 export type Args<M extends Method> = z.input<(typeof api)[M]['args']>;
 export type ParsedArgs<M extends Method> = z.output<(typeof api)[M]['args']>;
 export type Result<M extends Method> = z.output<(typeof api)[M]['result']>;
-export type Handlers = { [M in Method]: (a: ParsedArgs<M>) => Promise<Result<M>> };
+/** Methods that change stored data: each commits one unit of work (shared/api.ts is where that is said). */
+export const MUTATING_METHODS: readonly Method[] = (Object.keys(api) as Method[]).filter((m) => api[m].mutates);
 
 export function isMethod(m: unknown): m is Method {
   return typeof m === 'string' && Object.hasOwn(api, m);

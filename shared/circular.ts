@@ -4,13 +4,14 @@ import { countsBy } from './counts';
 import { leadDepartment, type Case } from './domain';
 import { formatJalaliShort, parseJalali } from './jalali';
 import { toPersianDigits } from './persian-text';
+import type { DeepReadonly } from './readonly';
 
 export const CIRCULAR_STATUSES = ['draft', 'approved', 'issued'] as const;
 export type CircularStatus = (typeof CIRCULAR_STATUSES)[number];
 
 export type CircularCopy = { to: string; purpose: string };
 
-export type Circular = {
+export type Circular = DeepReadonly<{
   id: string;
   status: CircularStatus;
   title: string;
@@ -26,7 +27,7 @@ export type Circular = {
   createdAt: string;
   createdBy: string;
   history: { at: string; by: string; action: 'drafted' | 'edited' | 'approved' | 'issued'; note?: string }[];
-};
+}>;
 
 export type CircularTemplates = { body: string; instruction: string };
 

@@ -8,6 +8,7 @@ import { isValidNationalId, normalizeNationalId } from './national-id';
 import { normalizeLine, normalizeText } from './persian-text';
 import type { Answer, CaseOutcome, Deadline, Outcome, Referral, Satisfaction } from './follow-up';
 import type { Notice } from './notices';
+import type { DeepReadonly } from './readonly';
 import { normalizeTrackingCode } from './tracking-code';
 
 export const ISSUE_MAX = 2000;
@@ -77,14 +78,14 @@ export const MeetingDayDraftSchema = z.object({
 });
 export type MeetingDayDraft = z.input<typeof MeetingDayDraftSchema>;
 
-export type MeetingDay = {
+export type MeetingDay = DeepReadonly<{
   id: string;
   date: string; // Jalali 'YYYY/MM/DD'
   place: Place;
   host: string;
   openedAt: string; // ISO instant
   openedBy: string;
-};
+}>;
 
 export type MeetingDaySummary = MeetingDay & { caseCount: number; waiting: number };
 
@@ -93,7 +94,7 @@ export type MeetingDaySummary = MeetingDay & { caseCount: number; waiting: numbe
 export const QUEUE_STATUSES = ['waiting', 'called', 'seen', 'absent'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
-export type QueueEntry = {
+export type QueueEntry = DeepReadonly<{
   number: number;
   name: string;
   nationalId: string;
@@ -101,7 +102,7 @@ export type QueueEntry = {
   status: QueueStatus;
   calledAt?: string;
   caseIds: string[];
-};
+}>;
 
 // ---- Case ----
 
@@ -120,7 +121,7 @@ export const CitizenInputSchema = z.object({
   locality: optionalLine(80),
   address: optionalLine(300),
 });
-export type Citizen = z.output<typeof CitizenInputSchema>;
+export type Citizen = Readonly<z.output<typeof CitizenInputSchema>>;
 
 export const OrderInputSchema = z.object({
   type: z.enum(ORDER_TYPES),
@@ -134,7 +135,7 @@ export const OrderInputSchema = z.object({
 export type OrderInput = z.input<typeof OrderInputSchema>;
 
 /** The governor's order. Its due date lives in the case's deadline, which extensions and pauses move. */
-export type Order = z.output<typeof OrderInputSchema>;
+export type Order = DeepReadonly<z.output<typeof OrderInputSchema>>;
 
 export const CaseDraftSchema = z.object({
   meetingDayId: IdInput,
@@ -153,14 +154,15 @@ export const HISTORY_ACTIONS = [
   'paused', 'resumed', 'answered', 'closed', 'satisfaction', 'reopened', 'note', 'circular',
 ] as const;
 
-export type HistoryEntry = {
+export type HistoryEntry = Readonly<{
   at: string;
   by: string;
   action: (typeof HISTORY_ACTIONS)[number];
   note?: string;
-};
+}>;
 
-export type Case = {
+/** A case as stored: read-only, so that a change is always a new value given to a unit of work. */
+export type Case = DeepReadonly<{
   id: string;
   code: string;
   meetingDayId: string;
@@ -189,7 +191,7 @@ export type Case = {
   cancel?: { reason: string; at: string; by: string };
   prints: { at: string; by: string; duplicate: boolean }[];
   history: HistoryEntry[];
-};
+}>;
 
 /** The case's citizen as the desk shows earlier cases (no issue text beyond a summary). */
 export type CaseBrief = Pick<Case, 'id' | 'code' | 'meetingDate' | 'status' | 'departments' | 'category'> & {

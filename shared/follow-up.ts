@@ -1,4 +1,5 @@
 // Following a case up until a result: the status machine, deadlines with extensions and pauses, outcomes.
+import type { DeepReadonly } from './readonly';
 import type { Case, CaseStatus } from './domain';
 import { dayNumber, dayNumberOf, formatJalali, fromDayNumber, parseJalali, type JalaliDate } from './jalali';
 import { addWorkingDaysNumber, workingDaysBetweenNumbers, type WorkCalendar } from './working-days';
@@ -13,7 +14,7 @@ export type Extension = { days: number; reason: string; at: string; by: string }
 /** Time the case waits for the citizen (missing documents): not charged to the department. */
 export type Pause = { from: string; to?: string; reason: string; by: string };
 
-export type Deadline = {
+export type Deadline = DeepReadonly<{
   /** Jalali day the count starts from: the meeting day, or the day of a re-routing. */
   start: string;
   days: number;
@@ -21,7 +22,7 @@ export type Deadline = {
   pauses: Pause[];
   /** Derived: the due date with closed pauses counted; kept so that filters need no calendar arithmetic. */
   dueDate: string;
-};
+}>;
 
 export type Referral = { department: string; at: string; by: string; reason?: string };
 export type Answer = { department: string; letterNo: string; date: string; text: string; at: string; by: string };

@@ -3,12 +3,13 @@ import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { DEFAULT_RECURRING_RULES } from './grouping/board';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, MAZANDARAN_POPULATION_1395, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
+import type { DeepReadonly } from './readonly';
 import type { HolidayEntry } from './working-days';
 
 export const SLIP_LAYOUTS = ['a5', 'receipt80'] as const;
 export type SlipLayout = (typeof SLIP_LAYOUTS)[number];
 
-export type Settings = {
+export type Settings = DeepReadonly<{
   officeName: string;
   officeUnit: string;
   followUpPhone: string;
@@ -40,7 +41,7 @@ export type Settings = {
   /** Inhabitants per county, for citizens per 100,000; and where the figures come from. */
   countyPopulations: Record<string, number>;
   countyPopulationSource: string;
-};
+}>;
 
 export function defaultSettings(): Settings {
   return {

@@ -1,20 +1,25 @@
 // The one entry point for every transport (IPC and HTTP): validate with the contract's schema, call the
-// handler, and turn every outcome into a Reply. Nothing is thrown across the boundary.
+// handler with a context of its own, and turn every outcome into a Reply. Nothing is thrown across the boundary.
 import type { z } from 'zod';
-import { api, isMethod, type Handlers, type Method } from '../../shared/api';
+import { api, isMethod, type Method } from '../../shared/api';
+import type { Handlers } from './handlers';
 import { DidarError, type ApiError, type Reply } from '../../shared/errors';
 import { msg } from '../../shared/messages';
+import type { BackendContext } from './context';
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<Reply<unknown>>;
 
-export function makeDispatch(handlers: Handlers, onInternalError: (e: unknown) => void = logError): Dispatch {
+/** The context of one call of `method` (its kind decides how many units of work it may commit). */
+export type ContextFor = (method: Method) => BackendContext;
+
+export function makeDispatch(handlers: Handlers, contextFor: ContextFor, onInternalError: (e: unknown) => void = logError): Dispatch {
   return async (method, raw) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: msg.unknownMethod } };
     const parsed = api[method].args.safeParse(raw ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     try {
-      const handler = handlers[method] as (a: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      const handler = handlers[method] as (ctx: BackendContext, a: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(contextFor(method), parsed.data) };
     } catch (e) {
       if (e instanceof DidarError) {
         return { ok: false, error: e.toApiError() };

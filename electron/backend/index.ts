@@ -1,14 +1,16 @@
 // Opens a data folder and returns the handlers on it: used by Electron's main process, the web shell,
 // the CLI and the tests alike.
 import os from 'node:os';
-import type { Handlers } from '../../shared/api';
+import type { Handlers } from './handlers';
 import { DidarError } from '../../shared/errors';
 import { msg } from '../../shared/messages';
-import type { BackendContext } from './context';
+import { api } from '../../shared/api';
+import { makeContext, type BackendContext } from './context';
 import { makeDispatch, type Dispatch } from './dispatch';
 import { makeHandlers } from './handlers';
 import { openFileStore, type FileStore } from './store/file-store';
 
+/** `ctx` is for the CLI, scripts and tests that call services directly: it may commit any number of units. */
 export type Backend = { store: FileStore; handlers: Handlers; dispatch: Dispatch; ctx: BackendContext; close: () => Promise<void> };
 
 export type BackendOptions = { dataDir: string; operator?: string; now?: () => Date };
@@ -16,9 +18,10 @@ export type BackendOptions = { dataDir: string; operator?: string; now?: () => D
 export async function openBackend(o: BackendOptions): Promise<Backend> {
   const now = o.now ?? (() => new Date());
   const store = await openFileStore(o.dataDir, { now });
-  const ctx: BackendContext = { store, actor: { operator: o.operator ?? defaultOperator() }, now };
-  const handlers = makeHandlers(ctx);
-  return { store, handlers, dispatch: makeDispatch(handlers), ctx, close: () => store.close() };
+  const actor = { operator: o.operator ?? defaultOperator() };
+  const handlers = makeHandlers();
+  const dispatch = makeDispatch(handlers, (m) => makeContext(store, actor, now, api[m].mutates ? 'mutation' : 'query'));
+  return { store, handlers, dispatch, ctx: makeContext(store, actor, now), close: () => store.close() };
 }
 
 /** A data folder being opened while the window already shows (loading 100,000 cases takes a second or two). */

@@ -143,7 +143,7 @@ function filterQueries(): Record<string, unknown>[] {
 }
 
 /** Searches as typed: words of issues (some with Arabic letters or no ZWNJ), codes, national IDs, names. */
-function searchQueries(sample: Case[]): Record<string, unknown>[] {
+function searchQueries(sample: readonly Case[]): Record<string, unknown>[] {
   const words = ['کود اوره', 'گراز', 'كالابرگ', 'طرح هادی', 'ميخواهم', 'وام ازدواج', 'مینی بوس', 'افت ولتاژ', 'شالیزار', 'سند روستایی'];
   const qs: Record<string, unknown>[] = words.map((q) => ({ q }));
   for (const c of sample.slice(0, 20)) qs.push({ q: c.code }, { q: c.citizen.nationalId }, { q: `${c.citizen.firstName} ${c.citizen.lastName}` });

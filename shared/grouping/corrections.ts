@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { IdInput } from '../domain';
 import { msg } from '../messages';
+import type { DeepReadonly } from '../readonly';
 
 const caseIds = (min: number, error: string) =>
   z.array(IdInput).min(min, { error }).max(20_000).refine((ids) => new Set(ids).size === ids.length, { error: msg.duplicateCases });
@@ -15,7 +16,8 @@ export const GroupCorrectionSchema = z.discriminatedUnion('kind', [
   /** The group holding most of these cases is not a collective problem (or is again, with value false). */
   z.object({ kind: z.literal('notCollective'), caseIds: caseIds(1, msg.nothingSelected), value: z.boolean() }),
 ]);
-export type GroupCorrection = z.infer<typeof GroupCorrectionSchema> & { at: string; by: string };
+/** A correction as stored: who made it and when; `id` (from schema 3 on) keeps a journal replay from adding it twice. */
+export type GroupCorrection = DeepReadonly<z.infer<typeof GroupCorrectionSchema> & { at: string; by: string; id?: string }>;
 
 export type CorrectedGroup = { caseIds: string[]; title: string; notCollective: boolean; corrected: boolean };
 

@@ -24,12 +24,12 @@ export type CircularDocData = {
   date: string;
   draft: boolean;
   title: string;
-  addressees: string[];
+  addressees: readonly string[];
   body: string;
   instruction: string;
   signerName: string;
   signerTitle: string;
-  copies: { to: string; purpose: string }[];
+  copies: readonly { readonly to: string; readonly purpose: string }[];
   annex: { code: string; county: string; date: string; department: string }[];
   byCounty: [string, number][];
   byDepartment: [string, number][];

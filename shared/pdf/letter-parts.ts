@@ -39,7 +39,7 @@ export function letterHead(h: LetterHead): Content[] {
   ];
 }
 
-export function greeting(addressees: string[]): Content[] {
+export function greeting(addressees: readonly string[]): Content[] {
   return [
     ...addressees.map((a) => ({ text: a, bold: true, fontSize: 11.5 })),
     { text: L.greeting, margin: [0, 6, 0, 4] },
@@ -50,7 +50,7 @@ export function signature(name: string, title: string): Content {
   return { stack: [{ text: name, bold: true }, { text: title }], alignment: 'left', margin: [0, 24, 40, 12] };
 }
 
-export function copiesTo(copies: { to: string; purpose: string }[]): Content[] {
+export function copiesTo(copies: readonly { readonly to: string; readonly purpose: string }[]): Content[] {
   if (!copies.length) return [];
   return [
     { text: `${L.copies}:`, bold: true, fontSize: 9, margin: [0, 10, 0, 2] },

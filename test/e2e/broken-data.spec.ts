@@ -13,7 +13,7 @@ const didar = (...args: string[]): string => execFileSync(process.execPath, ['bi
 test('a broken data file: the page says which file and what to do, and the file is kept', async ({ page }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-broken-'));
   const b = await openBackend({ dataDir });
-  await b.handlers['meetingDay/open']({ date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
+  await b.handlers['meetingDay/open'](b.ctx, { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
   await b.close();
   const dayFile = path.join(dataDir, 'days', fs.readdirSync(path.join(dataDir, 'days'))[0]!);
   fs.writeFileSync(dayFile, '{"schemaVersion":1,"day":{"id":"md-');
@@ -38,7 +38,7 @@ test('restore end to end: a backup taken, a day file broken, `didar restore` run
   const bundle = path.join(root, 'backup.json.gz');
   try {
     didar('import', '--data', dataDir, SAMPLE);
-    expect(JSON.parse(didar('backup', '--data', dataDir, '--out', bundle))).toMatchObject({ files: 11 });
+    expect(JSON.parse(didar('backup', '--data', dataDir, '--out', bundle))).toMatchObject({ files: 12 });
 
     // a power cut leaves one meeting-day file torn: the app refuses to start on it and says what to do
     const days = fs.readdirSync(path.join(dataDir, 'days'));
@@ -56,7 +56,7 @@ test('restore end to end: a backup taken, a day file broken, `didar restore` run
     }
 
     // the restore the message names; the torn file is kept in backups/ rather than lost
-    expect(JSON.parse(didar('restore', '--data', dataDir, bundle, '--force'))).toMatchObject({ files: 11 });
+    expect(JSON.parse(didar('restore', '--data', dataDir, bundle, '--force'))).toMatchObject({ files: 12 });
     expect(JSON.parse(didar('check', '--data', dataDir))).toMatchObject({ ok: true, cases: 160 });
     const kept = fs.readdirSync(path.join(dataDir, 'backups', `days__${days[3]}`));
     expect(kept.some((f) => fs.readFileSync(path.join(dataDir, 'backups', `days__${days[3]}`, f), 'utf8').length === 500)).toBe(true);

@@ -104,7 +104,7 @@ test('settings: office name, 80 mm receipt layout and Thursday rule reach the sl
   await page.getByLabel(/تعطیلات رسمی/).fill('2026/11/23 روز اشتباه');
   await page.getByRole('button', { name: 'ذخیره تنظیمات' }).click();
   await expect(page.getByText('تاریخ شمسی نادرست است؛ مانند ۱۴۰۵/۰۹/۰۳.')).toBeVisible();
-  expect((await didar.backend.handlers['settings/get']({})).holidays.length).toBeGreaterThan(40);
+  expect((await didar.backend.handlers['settings/get'](didar.backend.ctx, {})).holidays.length).toBeGreaterThan(40);
 
   await page.reload();
   await expect(page.locator('.office')).toHaveText('فرمانداری ویژه ساری');

@@ -65,6 +65,6 @@ test('an empty or oversized issue gets a Persian message and stores nothing', as
   await page.getByRole('button', { name: T.save }).click();
   await expect(page.locator('#text-error')).toHaveText('شرح درخواست حداکثر ۲۰۰۰ نویسه است.');
   await page.screenshot({ path: shot('04-oversized-issue'), fullPage: true });
-  const days = await didar.backend.handlers['meetingDay/list']({});
+  const days = await didar.backend.handlers['meetingDay/list'](didar.backend.ctx, {});
   expect(days[0]!.caseCount).toBe(0);
 });

@@ -51,7 +51,7 @@ describe('crash safety', () => {
       // every acknowledged save is there after the restart, and the lock of the killed process is taken over
       const b = await openBackend({ dataDir: dir, operator: 'check' });
       try {
-        const stored = new Set((await b.store.listCases()).map((c) => c.code));
+        const stored = new Set((await b.store.scanCases({})).map((c) => c.code));
         for (const code of acknowledged) expect(stored.has(code), `acknowledged ${code} lost in round ${round}`).toBe(true);
         for (const code of stored) if (code > highest) highest = code; // saved but killed before acknowledging
       } finally {

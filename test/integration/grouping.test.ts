@@ -18,7 +18,7 @@ async function imported(dataDir?: string) {
   const b = await openTestBackend(dataDir);
   open.push(b);
   if (!dataDir) await importCases(b.ctx, JSON.parse(await fs.readFile(SAMPLE, 'utf8')));
-  const ext = new Map((await b.store.listCases()).map((c) => [c.externalId!, c.id]));
+  const ext = new Map((await b.store.scanCases({})).map((c) => [c.externalId!, c.id]));
   const gold: { id: string; group: string }[] = JSON.parse(await fs.readFile(SAMPLE, 'utf8')).cases;
   /** The store id of the first sample case of a labelled group. */
   const first = (label: string) => ext.get(gold.find((c) => c.group === label)!.id)!;

@@ -69,7 +69,7 @@ describe('didar import and check', () => {
     const file = path.join(await tempDir(), 'b.json.gz');
     const b = await didar('backup', '--data', dir, '--out', file);
     expect(b.code).toBe(0);
-    expect(JSON.parse(b.stdout).files).toBe(11); // meta, counters, 8 meeting days, one month of audit
+    expect(JSON.parse(b.stdout).files).toBe(12); // meta, counters, journal.json, 8 meeting days, one month of audit
     const target = path.join(await tempDir(), 'restored');
     expect((await didar('restore', '--data', target, file)).code).toBe(0);
     const days = (d: string) => snapshot(d).then((s) => Object.fromEntries(Object.entries(s).filter(([k]) => k.startsWith('days/'))));

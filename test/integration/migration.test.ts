@@ -32,7 +32,7 @@ async function dataFiles(dir: string): Promise<string[]> {
 
 describe('schema migration from version 1', () => {
   it('the fixture really is version 1 with the stale order due date, and check says it will be upgraded', async () => {
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
     const dir = await copyFixture();
     for (const rel of await dataFiles(dir)) expect((await readJson(path.join(dir, rel))).schemaVersion, rel).toBe(1);
     const [day] = (await fs.readdir(path.join(dir, 'days')));
@@ -44,7 +44,7 @@ describe('schema migration from version 1', () => {
     const report = await checkDataDir(dir);
     expect(report.ok).toBe(true);
     expect(report.warnings.map((w) => w.file).sort()).toEqual((await dataFiles(dir)).sort());
-    expect(report.warnings[0]!.problem).toMatch(/upgraded to 2/);
+    expect(report.warnings[0]!.problem).toMatch(/upgraded to 3/);
   });
 
   it('opens, upgrades every file once, keeps the originals, and the slip shows the extended due date', async () => {
@@ -52,10 +52,10 @@ describe('schema migration from version 1', () => {
     const originals = await snapshot(dir);
     const b = await openTestBackend(dir);
     try {
-      // on disk: every file now version 2, and no order keeps a due date of its own
+      // on disk: every file now of this version, and no order keeps a due date of its own
       for (const rel of await dataFiles(dir)) {
         const doc = await readJson(path.join(dir, rel));
-        expect(doc.schemaVersion, rel).toBe(2);
+        expect(doc.schemaVersion, rel).toBe(SCHEMA_VERSION);
         if (rel.startsWith('days/')) for (const c of doc.cases as Case[]) expect(c.order && 'dueDate' in c.order).toBeFalsy();
       }
       // the originals, byte for byte, in backups/schema-1/
@@ -154,6 +154,58 @@ describe('schema migration from version 1', () => {
       expect((await b.store.backupStatus()).versions).toBe(rotating);
     } finally {
       await b.close();
+    }
+  });
+});
+
+// A folder written by version 2 (test/fixtures/data-v2, made by that Didar: a queue, three cases with a print,
+// a referral, an extension, an answer and a cancellation, an approved circular, a group correction and
+// settings): the journal starts after its audit lines, which stay as they were.
+describe('schema migration from version 2 (before the journal)', () => {
+  const V2 = path.resolve('test/fixtures/data-v2');
+  const AUDIT = 'audit/1405-09.jsonl';
+
+  it('opens with everything it held, keeps the originals and the old audit lines, and journals after them', async () => {
+    const dir = await tempDir('didar-v2-');
+    await fs.cp(V2, dir, { recursive: true });
+    const originals = await snapshot(dir);
+    const b = await openTestBackend(dir);
+    let code: string | undefined;
+    try {
+      const [day] = await ok(b, 'meetingDay/list', {});
+      expect(day).toMatchObject({ caseCount: 2, waiting: 1 });
+      const cases = await ok(b, 'case/listForDay', { meetingDayId: day!.id });
+      expect(cases.map((c) => [c.code, c.status]).sort()).toEqual([['0500000012', 'answered'], ['0500000020', 'referred'], ['0500000031', 'cancelled']]);
+      expect((await ok(b, 'case/byCode', { code: '0500000020' })).deadline!.extensions).toHaveLength(1);
+      expect((await ok(b, 'queue/list', { meetingDayId: day!.id })).map((q) => q.status)).toEqual(['seen', 'waiting']);
+      expect((await ok(b, 'circular/list', {})).map((c) => c.status)).toEqual(['approved']);
+      expect((await b.store.listGroupCorrections()).map((c) => c.kind)).toEqual(['split']);
+      expect((await ok(b, 'settings/get', {})).officeName).toBe('استانداری مازندران');
+      code = (await ok(b, 'case/record', { meetingDayId: day!.id, citizen: validCitizen, text: 'درخواست پس از به‌روزرسانی' })).code;
+      expect(parseTrackingCode(code).sequence).toBe(4);
+    } finally {
+      await b.close();
+    }
+    for (const rel of Object.keys(originals).filter((r) => r.endsWith('.json'))) {
+      expect((await readJson(path.join(dir, rel))).schemaVersion, rel).toBe(SCHEMA_VERSION);
+      expect(await fs.readFile(path.join(dir, 'backups/schema-2', rel), 'utf8'), rel).toBe(originals[rel]);
+    }
+    // the version-2 audit lines are untouched; the new change follows them as the journal's first line
+    const audit = await fs.readFile(path.join(dir, AUDIT), 'utf8');
+    expect(audit.startsWith(originals[AUDIT]!)).toBe(true);
+    const added = audit.slice(originals[AUDIT]!.length).trim().split('\n').map((l) => JSON.parse(l) as { seq: number; prev: string; action: string });
+    expect(added.map((r) => [r.seq, r.action])).toEqual([[1, 'case/record']]);
+    expect(added[0]!.prev).toBe('');
+    const checkpoint = await readJson(path.join(dir, 'journal.json'));
+    expect(checkpoint).toMatchObject({ seq: 1, file: '1405-09.jsonl', offset: Buffer.byteLength(audit) });
+    expect(await checkDataDir(dir)).toMatchObject({ ok: true, problems: [] });
+
+    const again = await openTestBackend(dir);
+    try {
+      expect((await ok(again, 'case/byCode', { code: code! })).text).toBe('درخواست پس از به‌روزرسانی');
+      expect(await again.store.countCases()).toBe(4);
+    } finally {
+      await again.close();
     }
   });
 });

@@ -64,7 +64,7 @@ describe('web shell', () => {
 
   it('refuses requests without or with a wrong token (401) and stores nothing', async () => {
     const before = await snapshot(backend);
-    const day = (await backend.handlers['meetingDay/list']({}))[0]!;
+    const day = (await backend.handlers['meetingDay/list'](backend.ctx, {}))[0]!;
     const args = { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست' };
     expect((await request(shell, '/api/case/record', { method: 'POST', body: JSON.stringify(args) })).status).toBe(401);
     const wrong = await api('case/record', args, { [TOKEN_HEADER]: 'x'.repeat(shell.token.length) });

@@ -7,11 +7,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { ok, openTestBackend, openToday, send, snapshot, tempDir, validCitizen } from '../helpers/backend';
 
-/** Makes every temporary data file fail to open with `code`, as the disk or the folder would. */
-function failTempFiles(code: string): void {
+/**
+ * Makes every write of data fail to open with `code`, as the disk or the folder would: the journal a save is
+ * appended to, and the temporary files snapshots and counters are written through.
+ */
+function failWrites(code: string): void {
   const realOpen = fs.open.bind(fs);
   vi.spyOn(fs, 'open').mockImplementation(((file: string, ...rest: unknown[]) => {
-    if (String(file).endsWith('.tmp')) return Promise.reject(Object.assign(new Error(code), { code }));
+    if (/\.(tmp|jsonl)$/.test(String(file))) return Promise.reject(Object.assign(new Error(code), { code }));
     return (realOpen as (...a: unknown[]) => Promise<unknown>)(file, ...rest);
   }) as typeof fs.open);
 }
@@ -43,7 +46,7 @@ describe('write failures', () => {
     try {
       const day = await openToday(b);
       const first = await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
-      failTempFiles('ENOSPC');
+      failWrites('ENOSPC');
       const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
       expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^دیسک پر است.*ذخیره نشد.*فضای دیسک را آزاد کنید/) } });
       expect((await ok(b, 'case/listForDay', { meetingDayId: day.id })).map((c) => c.id)).toEqual([first.id]);
@@ -65,7 +68,7 @@ describe('write failures', () => {
   });
 
   it('a folder that became read-only refuses the save, says so and what to do, and keeps the day as it was', async () => {
-    await expectSaveRefused(() => failTempFiles('EROFS'), /^پوشه داده فقط‌خواندنی است.*ذخیره نشد.*اجازه نوشتن/);
+    await expectSaveRefused(() => failWrites('EROFS'), /^پوشه داده فقط‌خواندنی است.*ذخیره نشد.*اجازه نوشتن/);
   });
 
   it('a read-only folder at start-up is refused with the same message, and nothing in it is touched', async () => {
@@ -85,11 +88,26 @@ describe('write failures', () => {
     expect(fsSync.existsSync(`${dir}/didar.lock`)).toBe(false);
   });
 
-  it('a data file held by another program (denied rename) is reported as busy, not as a read-only folder', async () => {
-    await expectSaveRefused(
-      () => vi.spyOn(fs, 'rename').mockRejectedValue(Object.assign(new Error('EPERM'), { code: 'EPERM', syscall: 'rename' })),
-      /^برنامه دیگری.*ذخیره نشد.*دوباره ذخیره کنید/,
-    );
+  it('the journal held by another program is reported as busy, not as a read-only folder', async () => {
+    await expectSaveRefused(() => failWrites('EBUSY'), /^برنامه دیگری.*ذخیره نشد.*دوباره ذخیره کنید/);
+  });
+
+  it('a day file held by another program (denied rename) does not stop a save: its snapshot is written once it is free', async () => {
+    const b = await openTestBackend();
+    try {
+      const day = await openToday(b);
+      await b.store.settled();
+      vi.spyOn(fs, 'rename').mockRejectedValue(Object.assign(new Error('EPERM'), { code: 'EPERM', syscall: 'rename' }));
+      await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
+      await expect(b.store.settled()).rejects.toMatchObject({ code: 'write-failed', message: expect.stringMatching(/^برنامه دیگری/) });
+      vi.restoreAllMocks();
+      await b.store.settled();
+      const [file] = await fs.readdir(`${b.dataDir}/days`);
+      const stored = JSON.parse(await fs.readFile(`${b.dataDir}/days/${file}`, 'utf8')) as { cases: { text: string }[] };
+      expect(stored.cases.map((c) => c.text)).toEqual(['درخواست نخست']);
+    } finally {
+      await b.close();
+    }
   });
 
   it('a system that cannot fsync a folder or make hard links still saves, and keeps backups by copying', async () => {
@@ -105,7 +123,9 @@ describe('write failures', () => {
     try {
       const day = await openToday(b);
       await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
+      await b.store.settled();
       await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
+      await b.store.settled(); // the day file's snapshot replaced: its previous version is kept
       expect((await ok(b, 'case/listForDay', { meetingDayId: day.id })).map((c) => c.text).sort()).toEqual(['درخواست دوم', 'درخواست نخست']);
       expect((await b.store.backupStatus()).versions).toBeGreaterThan(0);
     } finally {

@@ -8,12 +8,17 @@ import { makeTrackingCode, SEQUENCE_MAX } from '../../../shared/tracking-code';
 import { canMove, newDeadline } from '../../../shared/follow-up';
 import { STATUS_LABEL } from '../../../shared/labels';
 import { addWorkingDays } from '../../../shared/working-days';
-import type { BackendContext } from '../context';
+import type { BackendContext, ReadContext, TxContext } from '../context';
 import { requireMeetingDay } from './meeting-days';
 import { markQueueSeen } from './queue';
 import { workCalendar } from './settings';
 
-export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/record'>, externalId?: string): Promise<Case> {
+export function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/record'>): Promise<Case> {
+  return ctx.mutate('case/record', (t) => recordCaseIn(t, draft));
+}
+
+/** Records a case inside a unit of work: its code, and the queue entry it was called from marked seen. */
+export async function recordCaseIn(ctx: TxContext, draft: ParsedArgs<'case/record'>, externalId?: string): Promise<Case> {
   const day = await requireMeetingDay(ctx, draft.meetingDayId);
   if (draft.queueNumber !== undefined && !(await ctx.store.getQueue(day.id)).some((q) => q.number === draft.queueNumber)) {
     throw new DidarError('not-found', msg.queueEntryNotFound);
@@ -55,43 +60,45 @@ export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/re
       ...(order ? [{ at, by, action: 'order' as const, note: order.text }] : []),
     ],
   };
-  await ctx.store.saveCase(c, ctx.actor, 'case/record');
+  await ctx.store.putCase(c);
   if (draft.queueNumber !== undefined) await markQueueSeen(ctx, day.id, draft.queueNumber, c.id);
   return c;
 }
 
-export async function requireCase(ctx: BackendContext, id: string): Promise<Case> {
+export async function requireCase(ctx: ReadContext, id: string): Promise<Case> {
   const c = await ctx.store.getCase(id);
   if (!c) throw new DidarError('not-found', msg.caseNotFound);
   return c;
 }
 
-export async function caseByCode(ctx: BackendContext, code: string): Promise<Case> {
+export async function caseByCode(ctx: ReadContext, code: string): Promise<Case> {
   const c = await ctx.store.getCaseByCode(code);
   if (!c) throw new DidarError('not-found', msg.trackingCodeNotFound);
   return c;
 }
 
-export async function listCasesForDay(ctx: BackendContext, meetingDayId: string): Promise<Case[]> {
+export async function listCasesForDay(ctx: ReadContext, meetingDayId: string): Promise<Case[]> {
   await requireMeetingDay(ctx, meetingDayId);
   const cases = await ctx.store.listCasesOfDay(meetingDayId);
   return [...cases].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export async function cancelCase(ctx: BackendContext, a: ParsedArgs<'case/cancel'>): Promise<Case> {
-  const c = await requireCase(ctx, a.id);
-  if (c.status === 'cancelled') throw new DidarError('conflict', msg.alreadyCancelled);
-  if (!canMove(c.status, 'cancelled')) throw new DidarError('conflict', msg.illegalTransition(STATUS_LABEL[c.status], STATUS_LABEL.cancelled));
-  const at = ctx.now().toISOString();
-  const by = ctx.actor.operator;
-  const next: Case = {
-    ...c,
-    status: 'cancelled',
-    cancel: { reason: a.reason, at, by },
-    history: [...c.history, { at, by, action: 'cancelled', note: a.reason }],
-  };
-  await ctx.store.saveCase(next, ctx.actor, 'case/cancel');
-  return next;
+export function cancelCase(ctx: BackendContext, a: ParsedArgs<'case/cancel'>): Promise<Case> {
+  return ctx.mutate('case/cancel', async (t) => {
+    const c = await requireCase(t, a.id);
+    if (c.status === 'cancelled') throw new DidarError('conflict', msg.alreadyCancelled);
+    if (!canMove(c.status, 'cancelled')) throw new DidarError('conflict', msg.illegalTransition(STATUS_LABEL[c.status], STATUS_LABEL.cancelled));
+    const at = ctx.now().toISOString();
+    const by = ctx.actor.operator;
+    const next: Case = {
+      ...c,
+      status: 'cancelled',
+      cancel: { reason: a.reason, at, by },
+      history: [...c.history, { at, by, action: 'cancelled', note: a.reason }],
+    };
+    await t.store.putCase(next);
+    return next;
+  });
 }
 
 const SUMMARY_LENGTH = 120;
@@ -108,11 +115,11 @@ export function briefOf(c: Case): CaseBrief {
 }
 
 /** The citizen's earlier cases, newest first, and their latest details to prefill the form. */
-export async function lookupCitizen(ctx: BackendContext, nationalId: string): Promise<{ citizen: Citizen | null; cases: CaseBrief[] }> {
+export async function lookupCitizen(ctx: ReadContext, nationalId: string): Promise<{ citizen: Citizen | null; cases: CaseBrief[] }> {
   const cases = [...(await ctx.store.listCasesOfCitizen(nationalId))].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return { citizen: cases[0]?.citizen ?? null, cases: cases.map(briefOf) };
 }
 
-export async function dueDate(ctx: BackendContext, from: string, days: number): Promise<{ dueDate: string }> {
+export async function dueDate(ctx: ReadContext, from: string, days: number): Promise<{ dueDate: string }> {
   return { dueDate: formatJalali(addWorkingDays(parseJalali(from)!, days, await workCalendar(ctx))) };
 }

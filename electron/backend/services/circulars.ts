@@ -11,82 +11,92 @@ import { CIRCULAR_STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import { noticeText } from '../../../shared/notices';
 import type { CircularDocData } from '../../../shared/pdf/circular-document';
-import type { BackendContext } from '../context';
+import type { BackendContext, ReadContext, TxContext } from '../context';
 import { requireCase } from './cases';
 
-export async function requireCircular(ctx: BackendContext, id: string): Promise<Circular> {
+export async function requireCircular(ctx: ReadContext, id: string): Promise<Circular> {
   const c = await ctx.store.getCircular(id);
   if (!c) throw new DidarError('not-found', msg.circularNotFound);
   return c;
 }
 
-async function casesOf(ctx: BackendContext, ids: string[]): Promise<Case[]> {
+async function casesOf(ctx: ReadContext, ids: readonly string[]): Promise<Case[]> {
   const out: Case[] = [];
   for (const id of ids) out.push(await requireCase(ctx, id));
   return out;
 }
 
-export async function draftCircular(ctx: BackendContext, a: ParsedArgs<'circular/draft'>): Promise<Circular> {
+export function draftCircular(ctx: BackendContext, a: ParsedArgs<'circular/draft'>): Promise<Circular> {
   const ids = [...new Set(a.caseIds)];
   if (ids.length < 2) throw new DidarError('bad-args', msg.circularNeedsCases);
-  const cases = await casesOf(ctx, ids);
-  const s = await ctx.store.getSettings();
-  const text = draftCircularText(a.problem, cases, { body: s.circularBody, instruction: s.circularInstruction }, s.circularComplianceDays);
-  const at = ctx.now().toISOString();
-  const c: Circular = {
-    id: randomUUID(), status: 'draft', ...text, complianceDays: s.circularComplianceDays, copies: DEFAULT_CIRCULAR_COPIES,
-    caseIds: ids, ...(a.groupId ? { groupId: a.groupId } : {}), createdAt: at, createdBy: ctx.actor.operator,
-    history: [{ at, by: ctx.actor.operator, action: 'drafted' }],
-  };
-  await ctx.store.saveCircular(c, ctx.actor, 'circular/draft');
-  return c;
+  return ctx.mutate('circular/draft', async (t) => {
+    const cases = await casesOf(t, ids);
+    const s = await t.store.getSettings();
+    const text = draftCircularText(a.problem, cases, { body: s.circularBody, instruction: s.circularInstruction }, s.circularComplianceDays);
+    const at = ctx.now().toISOString();
+    const c: Circular = {
+      id: randomUUID(), status: 'draft', ...text, complianceDays: s.circularComplianceDays, copies: DEFAULT_CIRCULAR_COPIES,
+      caseIds: ids, ...(a.groupId ? { groupId: a.groupId } : {}), createdAt: at, createdBy: ctx.actor.operator,
+      history: [{ at, by: ctx.actor.operator, action: 'drafted' }],
+    };
+    await t.store.putCircular(c);
+    return c;
+  });
 }
 
-export async function updateCircular(ctx: BackendContext, a: ParsedArgs<'circular/update'>): Promise<Circular> {
-  const c = await requireCircular(ctx, a.id);
-  if (c.status !== 'draft') throw new DidarError('conflict', msg.circularNotDraft);
-  const { id: _id, ...patch } = a;
-  const next: Circular = { ...c, ...patch, history: [...c.history, { at: ctx.now().toISOString(), by: ctx.actor.operator, action: 'edited' }] };
-  await ctx.store.saveCircular(next, ctx.actor, 'circular/update');
-  return next;
+export function updateCircular(ctx: BackendContext, a: ParsedArgs<'circular/update'>): Promise<Circular> {
+  return ctx.mutate('circular/update', async (t) => {
+    const c = await requireCircular(t, a.id);
+    if (c.status !== 'draft') throw new DidarError('conflict', msg.circularNotDraft);
+    const { id: _id, ...patch } = a;
+    const next: Circular = { ...c, ...patch, history: [...c.history, { at: ctx.now().toISOString(), by: ctx.actor.operator, action: 'edited' }] };
+    await t.store.putCircular(next);
+    return next;
+  });
 }
 
-async function move(ctx: BackendContext, id: string, from: CircularStatus, to: CircularStatus): Promise<Circular> {
-  const c = await requireCircular(ctx, id);
+async function inStatus(t: TxContext, id: string, from: CircularStatus, to: CircularStatus): Promise<Circular> {
+  const c = await requireCircular(t, id);
   if (c.status !== from) throw new DidarError('conflict', msg.circularWrongStatus(CIRCULAR_STATUS_LABEL[c.status], CIRCULAR_STATUS_LABEL[to]));
   return c;
 }
 
-export async function approveCircular(ctx: BackendContext, id: string): Promise<Circular> {
-  const c = await move(ctx, id, 'draft', 'approved');
-  const next: Circular = { ...c, status: 'approved', history: [...c.history, { at: ctx.now().toISOString(), by: ctx.actor.operator, action: 'approved' }] };
-  await ctx.store.saveCircular(next, ctx.actor, 'circular/approve');
-  return next;
+export function approveCircular(ctx: BackendContext, id: string): Promise<Circular> {
+  return ctx.mutate('circular/approve', async (t) => {
+    const c = await inStatus(t, id, 'draft', 'approved');
+    const next: Circular = { ...c, status: 'approved', history: [...c.history, { at: ctx.now().toISOString(), by: ctx.actor.operator, action: 'approved' }] };
+    await t.store.putCircular(next);
+    return next;
+  });
 }
 
-export async function issueCircular(ctx: BackendContext, id: string): Promise<Circular> {
-  const c = await move(ctx, id, 'approved', 'issued');
-  const today = jalaliOf(ctx.now());
-  const n = await ctx.store.nextCircularNumber(today.jy);
-  const at = ctx.now().toISOString();
-  const by = ctx.actor.operator;
-  const number = `${today.jy}/${n}`;
-  const next: Circular = {
-    ...c, status: 'issued', number, issuedOn: `${today.jy}/${String(today.jm).padStart(2, '0')}/${String(today.jd).padStart(2, '0')}`,
-    history: [...c.history, { at, by, action: 'issued', note: number }],
-  };
-  await ctx.store.saveCircular(next, ctx.actor, 'circular/issue');
-  const cases = await casesOf(ctx, c.caseIds);
-  await Promise.all(cases.map((k) => ctx.store.saveCase({
-    ...k,
-    history: [...k.history, { at, by, action: 'circular', note: `${number} — ${c.title}` }],
-    notices: [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, { circular: number }) }],
-  }, ctx.actor, 'circular/issue')));
-  return next;
+/** Issues the circular with its number, and writes it into every linked case with a notice: one unit of work. */
+export function issueCircular(ctx: BackendContext, id: string): Promise<Circular> {
+  return ctx.mutate('circular/issue', async (t) => {
+    const c = await inStatus(t, id, 'approved', 'issued');
+    const today = jalaliOf(ctx.now());
+    const n = await t.store.nextCircularNumber(today.jy);
+    const at = ctx.now().toISOString();
+    const by = ctx.actor.operator;
+    const number = `${today.jy}/${n}`;
+    const next: Circular = {
+      ...c, status: 'issued', number, issuedOn: `${today.jy}/${String(today.jm).padStart(2, '0')}/${String(today.jd).padStart(2, '0')}`,
+      history: [...c.history, { at, by, action: 'issued', note: number }],
+    };
+    await t.store.putCircular(next);
+    for (const k of await casesOf(t, c.caseIds)) {
+      await t.store.putCase({
+        ...k,
+        history: [...k.history, { at, by, action: 'circular', note: `${number} — ${c.title}` }],
+        notices: [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, { circular: number }) }],
+      });
+    }
+    return next;
+  });
 }
 
 /** What the PDF and the DOCX both show. */
-export async function circularDocData(ctx: BackendContext, c: Circular): Promise<CircularDocData> {
+export async function circularDocData(ctx: ReadContext, c: Circular): Promise<CircularDocData> {
   const s = await ctx.store.getSettings();
   const cases = await casesOf(ctx, c.caseIds);
   return {

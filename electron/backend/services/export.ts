@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from '../store/migrations';
 
 export async function exportAll(ctx: BackendContext): Promise<DidarExport> {
   const meetingDays = [...(await ctx.store.listMeetingDays())].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const cases = [...(await ctx.store.listCases())].sort((a, b) => a.code.localeCompare(b.code));
+  const cases = [...(await ctx.store.scanCases({}))].sort((a, b) => a.code.localeCompare(b.code));
   await ctx.store.logEvent(ctx.actor, 'export/json', 'export', String(cases.length));
   return { format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: ctx.now().toISOString(), meetingDays, cases };
 }
@@ -18,7 +18,7 @@ export async function exportAll(ctx: BackendContext): Promise<DidarExport> {
 const CASE_HEADERS = ['کد رهگیری', 'تاریخ ملاقات', 'شهرستان', 'نام', 'نام خانوادگی', 'کد ملی', 'دستگاه', 'نوع دستور', 'مهلت', 'وضعیت', 'نتیجه', 'متن درخواست', 'دستور'];
 
 export async function casesTable(ctx: BackendContext, withNationalIds: boolean): Promise<ReportTable> {
-  const cases: Case[] = [...(await ctx.store.listCases())].sort((a, b) => a.code.localeCompare(b.code));
+  const cases: Case[] = [...(await ctx.store.scanCases({}))].sort((a, b) => a.code.localeCompare(b.code));
   await ctx.store.logEvent(ctx.actor, withNationalIds ? 'export/table-with-national-ids' : 'export/table', 'export', String(cases.length));
   return {
     title: 'درخواست‌ها',

@@ -10,7 +10,7 @@ import { STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import { noticeText, type NoticeKind } from '../../../shared/notices';
 import type { WorkCalendar } from '../../../shared/working-days';
-import type { BackendContext } from '../context';
+import type { BackendContext, ReadContext, TxContext } from '../context';
 import { requireCase } from './cases';
 import { workCalendar } from './settings';
 
@@ -20,15 +20,18 @@ type Change = {
   note?: string;
   notice?: NoticeKind;
   patch?: (c: Case, today: string, cal: WorkCalendar) => Partial<Case>;
+  /** A check that needs other records, made inside the same unit of work. */
+  check?: (t: TxContext) => Promise<void>;
 };
 
-export function today(ctx: BackendContext): string {
+export function today(ctx: ReadContext): string {
   return formatJalali(jalaliOf(ctx.now()));
 }
 
 /** Builds the changed case: checks the transition, records history, queues the citizen's notice. */
-async function prepare(ctx: BackendContext, id: string, ch: Change): Promise<Case> {
+async function prepare(ctx: TxContext, id: string, ch: Change): Promise<Case> {
   const c = await requireCase(ctx, id);
+  await ch.check?.(ctx);
   if (ch.to && !canMove(c.status, ch.to)) {
     throw new DidarError('conflict', msg.illegalTransition(STATUS_LABEL[c.status], STATUS_LABEL[ch.to]));
   }
@@ -47,19 +50,23 @@ async function prepare(ctx: BackendContext, id: string, ch: Change): Promise<Cas
   };
 }
 
-async function update(ctx: BackendContext, id: string, ch: Change): Promise<Case> {
-  const next = await prepare(ctx, id, ch);
-  await ctx.store.saveCase(next, ctx.actor, `case/${ch.action}`);
-  return next;
+function update(ctx: BackendContext, id: string, ch: Change): Promise<Case> {
+  return ctx.mutate(`case/${ch.action}`, async (t) => {
+    const next = await prepare(t, id, ch);
+    await t.store.putCase(next);
+    return next;
+  });
 }
 
-/** A bulk change: every case is checked first, so one refusal leaves all of them unchanged. */
-async function each(ctx: BackendContext, ids: string[], change: Change): Promise<Case[]> {
+/** A bulk change, one unit of work: every case is checked first, so one refusal leaves all of them unchanged. */
+function each(ctx: BackendContext, ids: readonly string[], change: Change): Promise<Case[]> {
   if (!ids.length) throw new DidarError('bad-args', msg.nothingSelected);
-  const prepared: Case[] = [];
-  for (const id of new Set(ids)) prepared.push(await prepare(ctx, id, change));
-  await Promise.all(prepared.map((c) => ctx.store.saveCase(c, ctx.actor, `case/${change.action}`)));
-  return prepared;
+  return ctx.mutate(`case/${change.action}`, async (t) => {
+    const prepared: Case[] = [];
+    for (const id of new Set(ids)) prepared.push(await prepare(t, id, change));
+    for (const c of prepared) await t.store.putCase(c);
+    return prepared;
+  });
 }
 
 const requireDeadline = (c: Case): Deadline => {
@@ -69,7 +76,7 @@ const requireDeadline = (c: Case): Deadline => {
 
 
 /** Refers cases to their lead department (first referral) or again to the same one. */
-export function referCases(ctx: BackendContext, ids: string[]): Promise<Case[]> {
+export function referCases(ctx: BackendContext, ids: readonly string[]): Promise<Case[]> {
   return each(ctx, ids, {
     to: 'referred',
     action: 'referred',
@@ -152,16 +159,17 @@ export function recordAnswer(ctx: BackendContext, a: ParsedArgs<'case/answer'>):
   });
 }
 
-export async function closeCase(ctx: BackendContext, a: ParsedArgs<'case/close'>): Promise<Case> {
-  if (a.outcome === 'duplicate') {
-    const original = a.duplicateOf ? await ctx.store.getCaseByCode(a.duplicateOf) : undefined;
-    if (!original || original.id === a.id) throw new DidarError('bad-args', msg.duplicateOfInvalid, { duplicateOf: msg.duplicateOfInvalid });
-  }
+export function closeCase(ctx: BackendContext, a: ParsedArgs<'case/close'>): Promise<Case> {
   return update(ctx, a.id, {
     to: 'closed',
     action: 'closed',
     note: a.note,
     notice: 'closed',
+    check: async (t) => {
+      if (a.outcome !== 'duplicate') return;
+      const original = a.duplicateOf ? await t.store.getCaseByCode(a.duplicateOf) : undefined;
+      if (!original || original.id === a.id) throw new DidarError('bad-args', msg.duplicateOfInvalid, { duplicateOf: msg.duplicateOfInvalid });
+    },
     patch: () => ({
       outcome: { kind: a.outcome, note: a.note, ...(a.outcome === 'duplicate' && a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}), at: ctx.now().toISOString(), by: ctx.actor.operator },
     }),

@@ -1,7 +1,7 @@
 // Recurring issues: the grouping run (in a worker thread), new cases attached to its groups one by one,
 // the office's corrections replayed on top, and the board summarised for the UI.
 import type { CircularEffect, GroupBoard, ParsedArgs } from '../../../shared/api';
-import { leadDepartment, type Case } from '../../../shared/domain';
+import { CASE_STATUSES, leadDepartment, type Case } from '../../../shared/domain';
 import { Attacher } from '../../../shared/grouping/attach';
 import { rankGroups, summarizeGroup, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
 import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
@@ -9,7 +9,6 @@ import { applyCorrections } from '../../../shared/grouping/corrections';
 import { groupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
 import { vectorize } from '../../../shared/grouping/features';
 import { contentTerms } from '../../../shared/grouping/text';
-import type { Store } from '../store/store';
 import type { BackendContext } from '../context';
 import { groupInWorker } from '../grouping/run-in-worker';
 
@@ -24,16 +23,19 @@ type RunState = {
   attached: Map<string, number>;
 };
 
-const states = new WeakMap<Store, Promise<RunState>>();
+/** Keyed by the store object: one run per open data folder. */
+const states = new WeakMap<object, Promise<RunState>>();
 
 const counted = (c: Case): boolean => c.status !== 'cancelled';
+/** Every case the board counts (all but the cancelled ones). */
+const COUNTED = CASE_STATUSES.filter((s) => s !== 'cancelled');
 
 export function groupingInput(c: Case): GroupingInput {
   return { id: c.id, text: c.text, county: c.county, department: leadDepartment(c), date: c.meetingDate };
 }
 
 async function freshRun(ctx: BackendContext): Promise<RunState> {
-  const cases = (await ctx.store.listCases()).filter(counted);
+  const cases = await ctx.store.scanCases({ statuses: COUNTED });
   const counties = [...new Set(cases.map((c) => c.county))];
   const { run, ms } = await groupInWorker(cases.length, (i) => groupingInput(cases[i]!), counties);
   const indexOf = new Map(cases.map((c, i) => [c.id, i]));
@@ -73,18 +75,15 @@ function attachNew(state: RunState, cases: Iterable<Case>): number {
 /** For the benchmark: attach what arrived since the run. */
 export async function attachPending(ctx: BackendContext): Promise<number> {
   const state = await runState(ctx, false);
-  return attachNew(state, (await ctx.store.caseIndex()).values());
+  return attachNew(state, await ctx.store.scanCases({ statuses: COUNTED }));
 }
 
 export async function groupBoard(ctx: BackendContext, rerun = false): Promise<GroupBoard> {
   const state = await runState(ctx, rerun);
-  const [byId, corrections, settings] = await Promise.all([ctx.store.caseIndex(), ctx.store.listGroupCorrections(), ctx.store.getSettings()]);
-  // From here on nothing awaits, so the store's own index cannot change underneath; it is read, not copied.
-  const caseOf = (id: string): Case | undefined => {
-    const c = byId.get(id);
-    return c && counted(c) ? c : undefined;
-  };
-  attachNew(state, byId.values());
+  const [all, corrections, settings] = await Promise.all([ctx.store.scanCases({ statuses: COUNTED }), ctx.store.listGroupCorrections(), ctx.store.getSettings()]);
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const caseOf = (id: string): Case | undefined => byId.get(id);
+  attachNew(state, all);
   const { run } = state;
   const members = run.groups.map((g) => g.caseIds.filter((id) => caseOf(id)));
   const newcomers: string[] = [];
@@ -116,22 +115,17 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
     return summarizeGroup({ ...g, title: title || g.title }, caseOf, rules);
   });
   const listed = rankGroups(summaries.filter((g) => g.cases > 1));
-  let cases = 0;
   const meetingDates = new Set<string>();
-  for (const c of byId.values()) {
-    if (!counted(c)) continue;
-    cases++;
-    meetingDates.add(c.meetingDate);
-  }
+  for (const c of all) meetingDates.add(c.meetingDate);
   return {
-    runAt: state.runAt, runMs: state.runMs, cases, attached, rules,
+    runAt: state.runAt, runMs: state.runMs, cases: all.length, attached, rules,
     meetingDates: [...meetingDates].sort(),
     groups: listed, singles: summaries.length - listed.length,
   };
 }
 
 export async function correctGroups(ctx: BackendContext, a: ParsedArgs<'group/correct'>): Promise<GroupBoard> {
-  await ctx.store.addGroupCorrection({ ...a, at: ctx.now().toISOString(), by: ctx.actor.operator }, ctx.actor);
+  await ctx.mutate(`group/${a.kind}`, (t) => t.store.addGroupCorrection({ ...a, at: ctx.now().toISOString(), by: ctx.actor.operator }));
   return groupBoard(ctx);
 }
 
@@ -139,7 +133,7 @@ export async function correctGroups(ctx: BackendContext, a: ParsedArgs<'group/co
  * A circular's effect: the group that now holds most of its cases, and that group's cases per meeting day
  * before and after the issue date (new cases of the problem should fall after a good circular).
  */
-export async function circularEffect(ctx: BackendContext, circular: { caseIds: string[]; issuedOn?: string; title: string }): Promise<CircularEffect> {
+export async function circularEffect(ctx: BackendContext, circular: { caseIds: readonly string[]; issuedOn?: string; title: string }): Promise<CircularEffect> {
   const board = await groupBoard(ctx);
   const linked = new Set(circular.caseIds);
   let best: BoardGroup | undefined;

@@ -8,10 +8,10 @@ import { addDays, formatJalali, monthLength, parseJalali } from '../../../shared
 import { inferOrderType, parseOrderDeadline, type OrderDeadline } from '../../../shared/order-text';
 import { workingDaysBetween, type WorkCalendar } from '../../../shared/working-days';
 import { validationError } from '../dispatch';
-import type { BackendContext } from '../context';
+import type { BackendContext, TxContext } from '../context';
 import { migrateCases, SCHEMA_VERSION } from '../store/migrations';
-import { recordCase } from './cases';
-import { openMeetingDay } from './meeting-days';
+import { recordCaseIn } from './cases';
+import { openMeetingDayIn } from './meeting-days';
 import { workCalendar } from './settings';
 
 export type ImportSummary = {
@@ -33,6 +33,22 @@ const RowSchema = z.object({
 });
 
 const DEFAULT_HOST = 'استاندار';
+/** Rows committed per unit of work: a large file in a few journal lines of reasonable size. */
+const ROWS_PER_UNIT = 200;
+
+/** Runs `each` over the items in units of work of ROWS_PER_UNIT; what a unit returns counts once it is committed. */
+async function inUnits<T, R>(ctx: BackendContext, action: string, items: readonly T[], each: (t: TxContext, item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_UNIT) {
+    const chunk = items.slice(i, i + ROWS_PER_UNIT);
+    out.push(...(await ctx.mutate(action, async (t) => {
+      const done: R[] = [];
+      for (const item of chunk) done.push(await each(t, item));
+      return done;
+    })));
+  }
+  return out;
+}
 
 export async function importCases(ctx: BackendContext, raw: unknown): Promise<ImportSummary> {
   if ((raw as { format?: unknown } | null)?.format === EXPORT_FORMAT) return restoreExport(ctx, raw);
@@ -40,7 +56,6 @@ export async function importCases(ctx: BackendContext, raw: unknown): Promise<Im
   const summary: ImportSummary = { imported: [], rejected: [] };
   const cal = await workCalendar(ctx);
   const settings = await ctx.store.getSettings();
-  const byExternal = new Map((await ctx.store.listCases()).filter((c) => c.externalId).map((c) => [c.externalId!, c]));
 
   const accepted: { id: string; date: string; draft: z.output<typeof CaseDraftSchema> }[] = [];
   rows.forEach((r, i) => {
@@ -78,21 +93,19 @@ export async function importCases(ctx: BackendContext, raw: unknown): Promise<Im
     accepted.push({ id, date: formatJalali(date), draft: draft.data });
   });
 
+  const byExternal = new Map((await ctx.store.scanCases({ externalIds: accepted.map((a) => a.id) })).map((c) => [c.externalId!, c]));
   const days = new Map((await ctx.store.listMeetingDays()).filter((d) => d.place.kind === 'center').map((d) => [d.date, d.id]));
-  for (const a of accepted) {
+  summary.imported.push(...await inUnits(ctx, 'import/cases', accepted, async (t, a) => {
     const existing = byExternal.get(a.id);
-    if (existing) {
-      summary.imported.push({ id: a.id, code: existing.code, existing: true });
-      continue;
-    }
+    if (existing) return { id: a.id, code: existing.code, existing: true as const };
     let dayId = days.get(a.date);
-    if (!dayId) {
-      dayId = (await openMeetingDay(ctx, { date: a.date, place: { kind: 'center' }, host: DEFAULT_HOST })).id;
+    if (!dayId || !(await t.store.getMeetingDay(dayId))) {
+      dayId = (await openMeetingDayIn(t, { date: a.date, place: { kind: 'center' }, host: DEFAULT_HOST })).id;
       days.set(a.date, dayId);
     }
-    const c: Case = await recordCase(ctx, { ...a.draft, meetingDayId: dayId }, a.id);
-    summary.imported.push({ id: a.id, code: c.code });
-  }
+    const c: Case = await recordCaseIn(t, { ...a.draft, meetingDayId: dayId }, a.id);
+    return { id: a.id, code: c.code };
+  }));
   return summary;
 }
 
@@ -114,35 +127,25 @@ async function restoreExport(ctx: BackendContext, raw: unknown): Promise<ImportS
   if (parsed.data.version > SCHEMA_VERSION) throw new DidarError('newer-schema', msg.newerExport);
   migrateCases(parsed.data.cases, parsed.data.version);
   const summary: ImportSummary = { imported: [], rejected: [] };
-  const days = new Map((await ctx.store.listMeetingDays()).map((d) => [d.id, d]));
-  for (const day of parsed.data.meetingDays) {
-    if (days.has(day.id)) continue;
-    const d = day as unknown as MeetingDay;
-    await ctx.store.createMeetingDay(d, ctx.actor);
-    days.set(d.id, d);
-  }
-  for (const [i, rawCase] of parsed.data.cases.entries()) {
-    const c = checkExportedCase(rawCase);
-    if (typeof c === 'string') {
-      summary.rejected.push({ id: `#${i + 1}`, reason: c });
-      continue;
-    }
-    const existing = await ctx.store.getCase(c.id);
-    if (existing) {
-      summary.imported.push({ id: c.id, code: existing.code, existing: true });
-      continue;
-    }
-    const holder = await ctx.store.getCaseByCode(c.code);
-    if (holder) {
-      summary.rejected.push({ id: c.id, reason: `code ${c.code} belongs to another case` });
-      continue;
-    }
-    if (!days.has(c.meetingDayId)) {
-      summary.rejected.push({ id: c.id, reason: 'meetingDayId: روز ملاقات این پرونده در فایل نیست' });
-      continue;
-    }
-    await ctx.store.saveCase(c, ctx.actor, 'import/restore');
-    summary.imported.push({ id: c.id, code: c.code });
+  const known = new Set((await ctx.store.listMeetingDays()).map((d) => d.id));
+  const newDays = parsed.data.meetingDays.filter((d) => !known.has(d.id)) as unknown as MeetingDay[];
+  for (const d of parsed.data.meetingDays) known.add(d.id);
+  const rows = parsed.data.cases.map((raw, i) => ({ raw, i }));
+  const outcomes = await inUnits(ctx, 'import/restore', rows, async (t, { raw, i }): Promise<{ imported: ImportSummary['imported'][number] } | { rejected: ImportSummary['rejected'][number] }> => {
+    // the meeting days come with the first unit, so that no case is ever stored without its day
+    for (const d of newDays.splice(0)) await t.store.addMeetingDay(d);
+    const c = checkExportedCase(raw);
+    if (typeof c === 'string') return { rejected: { id: `#${i + 1}`, reason: c } };
+    const existing = await t.store.getCase(c.id);
+    if (existing) return { imported: { id: c.id, code: existing.code, existing: true } };
+    if (await t.store.getCaseByCode(c.code)) return { rejected: { id: c.id, reason: `code ${c.code} belongs to another case` } };
+    if (!known.has(c.meetingDayId)) return { rejected: { id: c.id, reason: 'meetingDayId: روز ملاقات این پرونده در فایل نیست' } };
+    await t.store.putCase(c);
+    return { imported: { id: c.id, code: c.code } };
+  });
+  for (const o of outcomes) {
+    if ('imported' in o) summary.imported.push(o.imported);
+    else summary.rejected.push(o.rejected);
   }
   return summary;
 }

@@ -11,7 +11,7 @@ import type { BackendContext } from '../context';
 import { requireCase } from './cases';
 import { referCases, today } from './follow-up';
 
-export async function referWithLetters(ctx: BackendContext, ids: string[]): Promise<{ cases: Case[]; letters: SlipFile[] }> {
+export async function referWithLetters(ctx: BackendContext, ids: readonly string[]): Promise<{ cases: readonly Case[]; letters: SlipFile[] }> {
   const byDepartment = new Map<string, Case[]>();
   for (const id of ids) {
     const c = await requireCase(ctx, id);

@@ -4,27 +4,31 @@ import type { ParsedArgs } from '../../../shared/api';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
-import type { BackendContext } from '../context';
+import type { BackendContext, ReadContext, TxContext } from '../context';
 
 const samePlace = (a: MeetingDay['place'], b: MeetingDay['place']): boolean =>
   a.kind === b.kind && (a.kind === 'center' || (b.kind === 'county' && a.county === b.county));
 
-export async function openMeetingDay(ctx: BackendContext, draft: ParsedArgs<'meetingDay/open'>): Promise<MeetingDay> {
-  const existing = (await ctx.store.listMeetingDays()).find((d) => d.date === draft.date && samePlace(d.place, draft.place));
+export function openMeetingDay(ctx: BackendContext, draft: ParsedArgs<'meetingDay/open'>): Promise<MeetingDay> {
+  return ctx.mutate('meetingDay/open', (t) => openMeetingDayIn(t, draft));
+}
+
+export async function openMeetingDayIn(t: TxContext, draft: ParsedArgs<'meetingDay/open'>): Promise<MeetingDay> {
+  const existing = (await t.store.listMeetingDays()).find((d) => d.date === draft.date && samePlace(d.place, draft.place));
   if (existing) throw new DidarError('conflict', msg.meetingDayExists);
   const day: MeetingDay = {
     id: `md-${draft.date.replace(/\//g, '')}-${randomUUID().slice(0, 8)}`,
     date: draft.date,
     place: draft.place,
     host: draft.host,
-    openedAt: ctx.now().toISOString(),
-    openedBy: ctx.actor.operator,
+    openedAt: t.now().toISOString(),
+    openedBy: t.actor.operator,
   };
-  await ctx.store.createMeetingDay(day, ctx.actor);
+  await t.store.addMeetingDay(day);
   return day;
 }
 
-export async function listMeetingDays(ctx: BackendContext): Promise<MeetingDaySummary[]> {
+export async function listMeetingDays(ctx: ReadContext): Promise<MeetingDaySummary[]> {
   const days = await ctx.store.listMeetingDays();
   const out: MeetingDaySummary[] = [];
   for (const d of days) {
@@ -40,14 +44,13 @@ export async function listMeetingDays(ctx: BackendContext): Promise<MeetingDaySu
 }
 
 /** Today's meeting day (the latest opened for today's Jalali date in Tehran), or null. */
-export async function currentMeetingDay(ctx: BackendContext): Promise<MeetingDay | null> {
+export async function currentMeetingDay(ctx: ReadContext): Promise<MeetingDay | null> {
   const today = formatJalali(jalaliOf(ctx.now()));
   const todays = (await ctx.store.listMeetingDays()).filter((d) => d.date === today);
-  todays.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
-  return todays[0] ?? null;
+  return [...todays].sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0] ?? null;
 }
 
-export async function requireMeetingDay(ctx: BackendContext, id: string): Promise<MeetingDay> {
+export async function requireMeetingDay(ctx: ReadContext, id: string): Promise<MeetingDay> {
   const day = await ctx.store.getMeetingDay(id);
   if (!day) throw new DidarError('not-found', msg.meetingDayNotFound);
   return day;

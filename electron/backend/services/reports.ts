@@ -18,7 +18,7 @@ export async function departmentReport(ctx: BackendContext, period: Period): Pro
   const range = periodRange(period);
   const today = jalaliOf(ctx.now());
   const minCases = (await ctx.store.getSettings()).reportMinCases;
-  const cases = await ctx.store.listCases();
+  const cases = await ctx.store.scanCases({ meetingFrom: range.from, meetingTo: range.to });
   const rows = departmentScorecard(cases, range, today, await workCalendar(ctx), minCases);
   return { range, today: formatJalali(today), minCases, rows, perMonth: casesPerMonth(cases, range) };
 }
@@ -30,7 +30,8 @@ export async function countyReport(ctx: BackendContext, period: Period): Promise
   const board = await groupBoard(ctx);
   const groupOf = new Map<string, CaseGroup>();
   for (const g of board.groups) for (const id of g.caseIds) groupOf.set(id, g);
-  const rows = countyScorecard(await ctx.store.listCases(), await ctx.store.listMeetingDays(), range, s.countyPopulations, groupOf);
+  const cases = await ctx.store.scanCases({ meetingFrom: range.from, meetingTo: range.to });
+  const rows = countyScorecard(cases, await ctx.store.listMeetingDays(), range, s.countyPopulations, groupOf);
   return { range, populationSource: s.countyPopulationSource, rows };
 }
 
@@ -45,7 +46,7 @@ export async function reportFile(ctx: BackendContext, period: Period, which: 'de
     table = countyTable(r.rows, r.range, r.populationSource);
   } else {
     const range = periodRange(period);
-    table = weeklyTable(weeklyCounts(await ctx.store.listCases(), range), range);
+    table = weeklyTable(weeklyCounts(await ctx.store.scanCases({ meetingFrom: range.from, meetingTo: range.to }), range), range);
   }
   const bytes = await tableBytes(table, format);
   const range = periodRange(period);

@@ -5,7 +5,7 @@ import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
 import { maskNationalId } from '../../../shared/national-id';
 import type { Case } from '../../../shared/domain';
-import type { BackendContext } from '../context';
+import type { BackendContext, ReadContext } from '../context';
 import { requireCase } from './cases';
 import { requireMeetingDay } from './meeting-days';
 
@@ -14,26 +14,31 @@ import { requireMeetingDay } from './meeting-days';
  * reprint marked «المثنی» and recorded with who and when.
  */
 export async function printSlip(ctx: BackendContext, caseId: string): Promise<SlipFile> {
-  const c = await requireCase(ctx, caseId);
-  if (c.status === 'cancelled') throw new DidarError('cancelled', msg.caseCancelled);
-  const duplicate = c.prints.length > 0;
-  const pdf = await renderCaseSlip(ctx, c, duplicate);
-  const at = ctx.now().toISOString();
-  const by = ctx.actor.operator;
-  await ctx.store.saveCase(
-    {
-      ...c,
-      prints: [...c.prints, { at, by, duplicate }],
-      history: [...c.history, { at, by, action: duplicate ? 'reprinted' : 'printed' }],
-    },
-    ctx.actor,
-    duplicate ? 'slip/reprint' : 'slip/print',
-  );
-  return { fileName: `didar-slip-${c.code}.pdf`, base64: pdf.toString('base64'), duplicate, code: c.code };
+  // Rendered outside the unit of work (a PDF takes tens of milliseconds that other desks should not wait
+  // for), then recorded only if nobody printed the case meanwhile; otherwise rendered again as a reprint.
+  for (;;) {
+    const c = await requireCase(ctx, caseId);
+    if (c.status === 'cancelled') throw new DidarError('cancelled', msg.caseCancelled);
+    const duplicate = c.prints.length > 0;
+    const pdf = await renderCaseSlip(ctx, c, duplicate);
+    const recorded = await ctx.mutate(duplicate ? 'slip/reprint' : 'slip/print', async (t) => {
+      const now = await requireCase(t, caseId);
+      if (now.prints.length !== c.prints.length || now.status === 'cancelled') return false;
+      const at = ctx.now().toISOString();
+      const by = ctx.actor.operator;
+      await t.store.putCase({
+        ...now,
+        prints: [...now.prints, { at, by, duplicate }],
+        history: [...now.history, { at, by, action: duplicate ? 'reprinted' : 'printed' }],
+      });
+      return true;
+    });
+    if (recorded) return { fileName: `didar-slip-${c.code}.pdf`, base64: pdf.toString('base64'), duplicate, code: c.code };
+  }
 }
 
 /** The slip as a PDF, without logging a print (the CLI's `didar slip` and the tests use it too). */
-export async function renderCaseSlip(ctx: BackendContext, c: Case, duplicate: boolean): Promise<Buffer> {
+export async function renderCaseSlip(ctx: ReadContext, c: Case, duplicate: boolean): Promise<Buffer> {
   const s = await ctx.store.getSettings();
   const day = await requireMeetingDay(ctx, c.meetingDayId);
   // pdfmake and the fonts load on the first print, not at start-up.

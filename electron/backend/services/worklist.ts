@@ -10,7 +10,8 @@ import { isValidNationalId } from '../../../shared/national-id';
 import { digitsOnly, foldForSearch } from '../../../shared/persian-text';
 import { normalizeTrackingCode } from '../../../shared/tracking-code';
 import type { WorkCalendar } from '../../../shared/working-days';
-import type { BackendContext } from '../context';
+import type { BackendContext, ReadContext } from '../context';
+import type { CasePage } from '../store/store';
 import { today } from './follow-up';
 import { workCalendar } from './settings';
 
@@ -52,7 +53,7 @@ function searchesOf(q: string): { code?: string; nationalId?: string; words?: st
 
 export async function queryWorklist(ctx: BackendContext, a: ParsedArgs<'worklist/query'>): Promise<{ total: number; items: WorkItem[] }> {
   const t = today(ctx);
-  let page = { total: 0, items: [] as Case[] };
+  let page: CasePage = { total: 0, items: [] };
   for (const search of searchesOf(a.q ?? '')) {
     page = await ctx.store.queryCases({
       ...(a.statuses?.length ? { statuses: a.statuses } : {}),
@@ -113,9 +114,9 @@ export async function lookupStatus(ctx: BackendContext, a: ParsedArgs<'lookup/st
   };
 }
 
-export async function listNotices(ctx: BackendContext, pending: boolean): Promise<NoticeRow[]> {
+export async function listNotices(ctx: ReadContext, pending: boolean): Promise<NoticeRow[]> {
   const rows: NoticeRow[] = [];
-  for (const c of await ctx.store.listCases()) {
+  for (const c of await ctx.store.scanCases(pending ? { pendingNotices: true } : {})) {
     for (const n of c.notices) {
       if (pending && n.exportedAt) continue;
       rows.push({ caseId: c.id, noticeId: n.id, code: c.code, mobile: n.mobile, text: n.text, createdAt: n.createdAt, ...(n.exportedAt ? { exportedAt: n.exportedAt } : {}) });
@@ -128,16 +129,19 @@ const csvCell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** CSV (UTF-8 with BOM, for Excel and SMS panels) of the pending notices; marks them exported. */
 export async function exportNotices(ctx: BackendContext): Promise<{ fileName: string; base64: string; count: number }> {
-  const rows = await listNotices(ctx, true);
   const at = ctx.now().toISOString();
+  // read and marked in one unit of work, so a notice queued meanwhile is neither lost nor sent twice
+  const rows = await ctx.mutate('notices/export', async (t) => {
+    const pending = await listNotices(t, true);
+    const byCase = new Map<string, Set<string>>();
+    for (const r of pending) (byCase.get(r.caseId) ?? byCase.set(r.caseId, new Set()).get(r.caseId)!).add(r.noticeId);
+    for (const c of await t.store.getCases([...byCase.keys()])) {
+      const ids = byCase.get(c.id)!;
+      await t.store.putCase({ ...c, notices: c.notices.map((n) => (ids.has(n.id) ? { ...n, exportedAt: at } : n)) });
+    }
+    return pending;
+  });
   const lines = ['mobile,text,code', ...rows.map((r) => [r.mobile, r.text, r.code].map(csvCell).join(','))];
-  const byCase = new Map<string, Set<string>>();
-  for (const r of rows) (byCase.get(r.caseId) ?? byCase.set(r.caseId, new Set()).get(r.caseId)!).add(r.noticeId);
-  // concurrent saves share the durable writes of each meeting-day file
-  await Promise.all([...byCase].map(async ([caseId, ids]) => {
-    const c = (await ctx.store.getCase(caseId))!;
-    await ctx.store.saveCase({ ...c, notices: c.notices.map((n) => (ids.has(n.id) ? { ...n, exportedAt: at } : n)) }, ctx.actor, 'notices/export');
-  }));
   const csv = `\uFEFF${lines.join('\r\n')}\r\n`;
   return { fileName: `didar-sms-${today(ctx).replace(/\//g, '-')}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64'), count: rows.length };
 }

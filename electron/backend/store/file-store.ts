@@ -1,43 +1,51 @@
-// File store: lowdb documents on a crash-safe adapter, one file per meeting day (its queue and cases),
-// small files for settings and counters, an append-only audit trail per Jalali month.
+// File store: everything in memory with indexes; every unit of work one durable line in the journal (the audit
+// month files, see journal.ts); the files of the folder (one per meeting day with its queue and cases, small
+// ones for settings, counters, circulars and group corrections) are snapshots compacted from it in the
+// background, each written crash-safe, with journal.json saying up to which journal line they hold.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import fsSync from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
-import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
+import { deepFreeze } from '../../../shared/readonly';
 import { defaultSettings, type Settings } from '../../../shared/settings';
 import { parseTrackingCode } from '../../../shared/tracking-code';
-import { Backups } from './backups';
-import { appendLineDurable, asWriteError, readJsonFile, writeFileDurable } from './durable-file';
+import { BACKUP_DIR, Backups } from './backups';
+import { matchesScan } from './case-scan';
+import { asWriteError, readJsonFile, writeFileDurable } from './durable-file';
+import { AUDIT_DIR, JournalWriter, readJournal, type Change, type JournalPosition } from './journal';
 import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
 import { CasesBy } from './cases-by';
-import type { Actor, AuditAction, CasePage, CaseQuery, Store } from './store';
+import type { Actor, CasePage, CaseQuery, CaseScan, Store, Tx } from './store';
 import { keepOriginal, migrateDoc, SCHEMA_VERSION } from './migrations';
+import { Serial } from './serial';
 import { WriteQueue } from './write-queue';
 import { openParallelReader, readTextHere, type ReadText } from './text-reader';
 
-export { SCHEMA_VERSION };
+export { SCHEMA_VERSION, AUDIT_DIR };
 export const DAYS_DIR = 'days';
-export const AUDIT_DIR = 'audit';
+export const CHECKPOINT_FILE = 'journal.json';
 
 type Versioned = { schemaVersion: number };
-export type DayDoc = Versioned & { day: MeetingDay; queue: QueueEntry[]; cases: Case[] };
+export type DayDoc = Versioned & { day: MeetingDay; queue: readonly QueueEntry[]; cases: readonly Case[] };
 type SettingsDoc = Versioned & { settings: Settings };
 type CountersDoc = Versioned & { sequences: Record<string, number> };
 type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
-type CircularsDoc = Versioned & { circulars: Circular[]; numbers: Record<string, number> };
-type GroupingDoc = Versioned & { corrections: GroupCorrection[] };
+type CircularsDoc = Versioned & { circulars: readonly Circular[]; numbers: Record<string, number> };
+type GroupingDoc = Versioned & { corrections: readonly GroupCorrection[] };
+type CheckpointDoc = Versioned & JournalPosition;
 
 /** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote, upgrades older ones. */
 class DurableJson<T extends Versioned> implements Adapter<T> {
   /** The version the file had on disk when it was older than SCHEMA_VERSION (it is then rewritten once). */
   migratedFrom: number | null = null;
+  /** Whether the file was there when the folder was opened. */
+  existed = false;
 
   constructor(
     readonly file: string,
@@ -49,6 +57,7 @@ class DurableJson<T extends Versioned> implements Adapter<T> {
   async read(): Promise<T | null> {
     const v = await readJsonFile(this.file, this.displayName, this.readText);
     if (v === null) return null;
+    this.existed = true;
     const version = (v as Partial<Versioned>).schemaVersion;
     if (typeof version !== 'number') throw new DidarError('corrupt-file', msg.corruptFile(this.displayName));
     if (version > SCHEMA_VERSION) throw new DidarError('newer-schema', msg.newerSchema(this.displayName));
@@ -61,7 +70,7 @@ class DurableJson<T extends Versioned> implements Adapter<T> {
   }
 }
 
-/** A lowdb document with group-committed durable writes. */
+/** A lowdb document whose writes never overlap (saves arriving meanwhile share the next write). */
 class Doc<T extends Versioned> {
   readonly low: Low<T>;
   private readonly queue: WriteQueue;
@@ -84,10 +93,18 @@ class Doc<T extends Versioned> {
   }
 }
 
+/** A document as compaction sees it. */
+type Saveable = { save(): Promise<void> };
+
 /** Day files read at once at start-up: reading overlaps parsing without holding every file in memory. */
 const READ_CONCURRENCY = 8;
 /** From this many day files on, a second thread decodes them (below it, starting the thread costs more than it saves). */
 const PARALLEL_READ_MIN_FILES = 16;
+/** Snapshots are written this long after the last change, or sooner once the journal has grown this much. */
+const COMPACT_IDLE_MS = 1500;
+const COMPACT_MAX_LAG_MS = 10_000;
+const COMPACT_MAX_BYTES = 4 << 20;
+const COMPACT_RETRY_MS = 5000;
 
 async function mapLimited<T, R>(items: T[], limit: number, f: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -115,15 +132,20 @@ function interner(): (s: string) => string {
 
 /**
  * One frozen empty list shared by every case that has none: most cases have no referral, answer, notice,
- * attachment, print, extension or pause yet, and 100,000 × 8 empty arrays cost about 24 MB. Frozen, so a
- * change made in place instead of by replacing the list fails loudly rather than touching every case.
+ * attachment, print, extension or pause yet, and 100,000 × 8 empty arrays cost about 24 MB.
  */
 const NONE: never[] = Object.freeze([]) as never[];
 // A list missing from an older or hand-edited file is read as empty rather than failing the load.
-const shared = <T>(list: T[] | undefined): T[] => (list?.length ? list : NONE);
+const shared = <T>(list: readonly T[] | undefined): readonly T[] => (list?.length ? list : NONE);
 
-/** Parsed JSON repeats the same short strings in every case; sharing them saves much of the heap at 100,000. */
-function internCase(c: Case, i: (s: string) => string): Case {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Parsed JSON repeats the same short strings in every case; sharing them saves much of the heap at 100,000.
+ * The case is still the parser's own object here, so it is changed in place before it is frozen.
+ */
+function internCase(parsed: Case, i: (s: string) => string): Case {
+  const c = parsed as Mutable<Case>;
   c.status = i(c.status) as Case['status'];
   c.referrals = shared(c.referrals);
   c.answers = shared(c.answers);
@@ -136,32 +158,49 @@ function internCase(c: Case, i: (s: string) => string): Case {
   c.county = i(c.county);
   c.category = i(c.category);
   c.departments = c.departments.map(i);
-  c.citizen.county = i(c.citizen.county);
-  c.citizen.locality = i(c.citizen.locality);
-  c.citizen.firstName = i(c.citizen.firstName);
-  c.citizen.lastName = i(c.citizen.lastName);
+  const z = c.citizen as Mutable<Case['citizen']>;
+  z.county = i(z.county);
+  z.locality = i(z.locality);
+  z.firstName = i(z.firstName);
+  z.lastName = i(z.lastName);
   if (c.order) {
-    c.order.type = i(c.order.type) as NonNullable<Case['order']>['type'];
-    c.order.otherDepartments = shared(c.order.otherDepartments);
-    c.order.leadDepartment = i(c.order.leadDepartment);
-    c.order.text = i(c.order.text);
+    const o = c.order as Mutable<NonNullable<Case['order']>>;
+    o.type = i(o.type) as typeof o.type;
+    o.otherDepartments = shared(o.otherDepartments);
+    o.leadDepartment = i(o.leadDepartment);
+    o.text = i(o.text);
   }
   if (c.deadline) {
-    c.deadline.start = i(c.deadline.start);
-    c.deadline.dueDate = i(c.deadline.dueDate);
-    c.deadline.extensions = shared(c.deadline.extensions);
-    c.deadline.pauses = shared(c.deadline.pauses);
+    const d = c.deadline as Mutable<NonNullable<Case['deadline']>>;
+    d.start = i(d.start);
+    d.dueDate = i(d.dueDate);
+    d.extensions = shared(d.extensions);
+    d.pauses = shared(d.pauses);
   }
-  for (const h of c.history) {
+  for (const entry of c.history) {
+    const h = entry as Mutable<typeof entry>;
     h.by = i(h.by);
     h.action = i(h.action) as typeof h.action;
     if (h.at === c.createdAt) h.at = c.createdAt;
   }
-  return c;
+  return deepFreeze(c) as Case;
 }
 
 /** Counters are kept per two-digit Jalali year, as in the tracking code. */
 const yearKey = (yy: number): string => String(yy).padStart(2, '0');
+
+/** What a journal change is about: a record of the data (by its id) or a counter. */
+type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'circularNumber' | 'circular' | 'groupCorrection';
+
+const queueKey = (dayId: string, n: number): string => `${dayId}#${n}`;
+const dayFileOf = (day: MeetingDay): string => `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
+
+/** Replaces (or appends) the item matching `same` in a list that is never changed in place once handed out. */
+function replaced<T>(list: readonly T[], item: T, same: (x: T) => boolean): readonly T[] {
+  const i = list.findIndex(same);
+  const next = i >= 0 ? [...list.slice(0, i), item, ...list.slice(i + 1)] : [...list, item];
+  return Object.freeze(next);
+}
 
 export type OpenOptions = { now?: () => Date };
 
@@ -191,12 +230,20 @@ export class FileStore implements Store {
   private counters!: Doc<CountersDoc>;
   private circulars!: Doc<CircularsDoc>;
   private grouping!: Doc<GroupingDoc>;
+  private checkpoint!: Doc<CheckpointDoc>;
+  private journal!: JournalWriter;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
   private byCode = new CasesBy((c) => c.code, () => this.byId.values());
   private byNationalId = new CasesBy((c) => c.citizen.nationalId, () => this.byId.values());
   private worklist = new CaseIndex((id) => this.byId.get(id));
+  private readonly serial = new Serial();
   private closed = false;
+  /** Documents changed since their last snapshot, and the compaction that writes them. */
+  private dirty = new Set<Saveable>();
+  private compacting: Promise<void> | null = null;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private firstDirtyAt = 0;
 
   constructor(
     readonly dataDir: string,
@@ -218,7 +265,7 @@ export class FileStore implements Store {
     }
   }
 
-  /** Reads every file, then builds the indexes; nothing is written unless a file is missing. */
+  /** Reads every snapshot, replays the journal after its checkpoint, then builds the indexes. */
   async load(): Promise<void> {
     const names = (await fs.readdir(path.join(this.dataDir, DAYS_DIR))).filter((n) => n.endsWith('.json')).sort();
     // started first so that the thread is up by the time the small files are read
@@ -228,7 +275,7 @@ export class FileStore implements Store {
     } finally {
       await reader?.close();
     }
-    if (!fsSync.existsSync(path.join(this.dataDir, 'meta.json'))) await this.meta.save();
+    if (!this.meta.adapter.existed) await this.meta.save();
   }
 
   private async loadFiles(names: string[], readDay: ReadText | undefined): Promise<void> {
@@ -236,14 +283,12 @@ export class FileStore implements Store {
     this.meta = this.doc<MetaDoc>('meta.json', { schemaVersion: SCHEMA_VERSION, app: 'didar', createdAt: this.now().toISOString() });
     this.settingsDoc = this.doc<SettingsDoc>('settings.json', { schemaVersion: SCHEMA_VERSION, settings: defaultSettings() });
     this.counters = this.doc<CountersDoc>('counters.json', { schemaVersion: SCHEMA_VERSION, sequences: {} });
-    await this.meta.low.read();
-    await this.settingsDoc.low.read();
-    await this.counters.low.read();
     this.circulars = this.doc<CircularsDoc>('circulars.json', { schemaVersion: SCHEMA_VERSION, circulars: [], numbers: {} });
-    await this.circulars.low.read();
     this.grouping = this.doc<GroupingDoc>('grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
-    await this.grouping.low.read();
-    this.settingsDoc.data.settings = { ...defaultSettings(), ...this.settingsDoc.data.settings };
+    this.checkpoint = this.doc<CheckpointDoc>(CHECKPOINT_FILE, { schemaVersion: SCHEMA_VERSION, seq: 0, file: '', offset: 0, hash: '' });
+    for (const d of [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint]) await d.low.read();
+    const metaVersion = this.meta.adapter.migratedFrom ?? (this.meta.adapter.existed ? SCHEMA_VERSION : null);
+    this.settingsDoc.data.settings = deepFreeze({ ...defaultSettings(), ...this.settingsDoc.data.settings });
     const intern = interner();
     const docs = await mapLimited(names, READ_CONCURRENCY, async (name) => {
       const rel = `${DAYS_DIR}/${name}`;
@@ -254,16 +299,63 @@ export class FileStore implements Store {
         throw new DidarError('corrupt-file', msg.corruptFile(rel));
       }
       // while the file's objects are still young, so that the copies it drops cost the collector little
-      for (const c of data.cases) internCase(c, intern);
+      data.cases = Object.freeze(data.cases.map((c) => internCase(c, intern)));
+      data.queue = deepFreeze(data.queue);
+      deepFreeze(data.day);
       return d;
     });
     for (const d of docs) {
       this.days.set(d.data.day.id, d);
       for (const c of d.data.cases) this.index(c);
     }
+    await this.replayJournal(metaVersion);
     for (const c of this.byId.values()) this.raiseCounter(c.code);
     this.worklist.build(this.byId.values());
     await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, ...docs]);
+  }
+
+  /**
+   * Applies the journal lines after the checkpoint. A folder from before the journal (schema 2) has every
+   * change in its files already: its audit lines are kept as they are and the journal starts after them.
+   */
+  private async replayJournal(metaVersion: number | null): Promise<void> {
+    let from: JournalPosition = this.checkpoint.data;
+    if (!this.checkpoint.adapter.existed) {
+      if (metaVersion !== null && metaVersion >= 3) throw new DidarError('corrupt-file', msg.checkpointMissing(CHECKPOINT_FILE));
+      from = await this.endOfLegacyAudit();
+    }
+    const { records, position, tornTail } = await readJournal(this.dataDir, from);
+    if (tornTail) await this.cutTornTail(tornTail);
+    for (const r of records) for (const ch of r.changes) this.apply(ch, false);
+    this.journal = new JournalWriter(this.dataDir, position);
+    this.checkpoint.data.schemaVersion = SCHEMA_VERSION;
+    if (!this.checkpoint.adapter.existed || records.length) {
+      Object.assign(this.checkpoint.data, position);
+      await this.checkpoint.save();
+      if (records.length) this.scheduleCompaction(0);
+    }
+  }
+
+  private async endOfLegacyAudit(): Promise<JournalPosition> {
+    const names = (await fs.readdir(path.join(this.dataDir, AUDIT_DIR))).filter((n) => n.endsWith('.jsonl')).sort();
+    const last = names.at(-1);
+    if (!last) return { seq: 0, file: '', offset: 0, hash: '' };
+    const { size } = await fs.stat(path.join(this.dataDir, AUDIT_DIR, last));
+    return { seq: 0, file: last, offset: size, hash: '' };
+  }
+
+  /** A line cut off by a crash while it was appended (never acknowledged): kept in backups/, then cut away. */
+  private async cutTornTail(t: { file: string; offset: number; text: string }): Promise<void> {
+    const kept = path.join(this.dataDir, BACKUP_DIR, 'torn-journal', `${t.file}-${t.offset}.txt`);
+    await fs.mkdir(path.dirname(kept), { recursive: true });
+    await writeFileDurable(kept, t.text);
+    const fh = await fs.open(path.join(this.dataDir, AUDIT_DIR, t.file), 'r+');
+    try {
+      await fh.truncate(t.offset);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
   }
 
   /** Writes back the files read in an older schema version, each after its original is kept. */
@@ -286,18 +378,14 @@ export class FileStore implements Store {
     this.byId.set(c.id, c);
   }
 
-  private unindex(c: Case): void {
-    this.worklist.remove(c);
-    this.byId.delete(c.id);
-    this.byCode.remove(c);
-    this.byNationalId.remove(c);
-  }
-
   private raiseCounter(code: string): void {
     const { yy, sequence } = parseTrackingCode(code);
     const key = yearKey(yy);
     const seqs = this.counters.data.sequences;
-    if ((seqs[key] ?? 0) < sequence) seqs[key] = sequence;
+    if ((seqs[key] ?? 0) < sequence) {
+      seqs[key] = sequence;
+      this.markDirty(this.counters);
+    }
   }
 
   private dayDoc(dayId: string): Doc<DayDoc> {
@@ -306,39 +394,195 @@ export class FileStore implements Store {
     return d;
   }
 
-  private async audit(by: Actor, action: AuditAction, entity: string, id: string, before: unknown, after: unknown): Promise<void> {
-    const at = this.now();
-    const month = formatJalali(jalaliOf(at)).slice(0, 7).replace('/', '-');
-    const line = JSON.stringify({ at: at.toISOString(), by: by.operator, action, entity, id, before, after });
-    await appendLineDurable(path.join(this.dataDir, AUDIT_DIR, `${month}.jsonl`), line);
-  }
-
   private assertOpen(): void {
     if (this.closed) throw new Error('store is closed');
   }
 
-  // ---- settings ----
+  // ---- the one way to change data ----
+
+  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.serial.run(async () => {
+      this.assertOpen();
+      const tx = new FileTx(this);
+      const result = await fn(tx);
+      const changes = tx.changes();
+      if (!changes.length) return result;
+      await this.journal.append({ at: this.now().toISOString(), by: by.operator, action, entity: changes[0]!.entity, id: changes[0]!.id, changes }, this.now());
+      // on disk: now it becomes what everyone reads (no await from here to the end of the loop)
+      for (const ch of changes) this.apply(ch, true);
+      this.scheduleCompaction();
+      return result;
+    });
+  }
+
+  logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
+    return this.serial.run(async () => {
+      this.assertOpen();
+      await this.journal.append({ at: this.now().toISOString(), by: by.operator, action, entity, id, changes: [] }, this.now());
+    });
+  }
+
+  /** Makes one committed (or replayed) change what the store holds; `live` keeps the worklist index current. */
+  private apply(ch: Change, live: boolean): void {
+    const entity = ch.entity as Entity;
+    switch (entity) {
+      case 'case': {
+        const c = deepFreeze(ch.after) as Case;
+        const prev = this.byId.get(c.id);
+        if (prev && prev.meetingDayId !== c.meetingDayId) {
+          const old = this.dayDoc(prev.meetingDayId);
+          old.data.cases = Object.freeze(old.data.cases.filter((x) => x.id !== c.id));
+          this.markDirty(old);
+        }
+        const d = this.dayDoc(c.meetingDayId);
+        d.data.cases = replaced(d.data.cases, c, (x) => x.id === c.id);
+        this.markDirty(d);
+        this.index(c, live);
+        this.raiseCounter(c.code);
+        return;
+      }
+      case 'meetingDay': {
+        const day = deepFreeze(ch.after) as MeetingDay;
+        const d = this.days.get(day.id);
+        if (d) d.data.day = day;
+        else this.days.set(day.id, this.doc<DayDoc>(dayFileOf(day), { schemaVersion: SCHEMA_VERSION, day, queue: NONE, cases: NONE }));
+        this.markDirty(this.days.get(day.id)!);
+        return;
+      }
+      case 'queueEntry': {
+        const dayId = ch.id.slice(0, ch.id.lastIndexOf('#'));
+        const entry = deepFreeze(ch.after) as QueueEntry;
+        const d = this.dayDoc(dayId);
+        d.data.queue = replaced(d.data.queue, entry, (q) => q.number === entry.number);
+        this.markDirty(d);
+        return;
+      }
+      case 'settings':
+        this.settingsDoc.data.settings = deepFreeze(ch.after) as Settings;
+        this.markDirty(this.settingsDoc);
+        return;
+      case 'codeSequence': {
+        const seqs = this.counters.data.sequences;
+        seqs[ch.id] = Math.max(seqs[ch.id] ?? 0, ch.after as number);
+        this.markDirty(this.counters);
+        return;
+      }
+      case 'circularNumber': {
+        const numbers = this.circulars.data.numbers;
+        numbers[ch.id] = Math.max(numbers[ch.id] ?? 0, ch.after as number);
+        this.markDirty(this.circulars);
+        return;
+      }
+      case 'circular': {
+        const c = deepFreeze(ch.after) as Circular;
+        this.circulars.data.circulars = replaced(this.circulars.data.circulars, c, (x) => x.id === c.id);
+        this.markDirty(this.circulars);
+        return;
+      }
+      case 'groupCorrection': {
+        const c = deepFreeze(ch.after) as GroupCorrection;
+        const list = this.grouping.data.corrections;
+        if (!list.some((x) => x.id === c.id)) this.grouping.data.corrections = Object.freeze([...list, c]);
+        this.markDirty(this.grouping);
+        return;
+      }
+      default:
+        throw new DidarError('corrupt-file', msg.journalBroken(`${AUDIT_DIR} (${String(entity)})`, 0));
+    }
+  }
+
+  // ---- compaction: the journal's changes into the folder's files ----
+
+  private markDirty(d: Saveable): void {
+    if (!this.dirty.size) this.firstDirtyAt = Date.now();
+    this.dirty.add(d);
+  }
+
+  /** Compacts once the store has been idle for a moment, but never lets the snapshots fall far behind. */
+  private scheduleCompaction(delay = COMPACT_IDLE_MS): void {
+    if (this.closed) return;
+    const behind = this.journal.position.offset - this.checkpoint.data.offset;
+    const late = Date.now() - this.firstDirtyAt > COMPACT_MAX_LAG_MS || behind > COMPACT_MAX_BYTES;
+    if (this.compactTimer) {
+      if (!late) this.compactTimer.refresh();
+      return;
+    }
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      this.compact().catch((e: unknown) => {
+        console.error('[didar] compaction failed, retrying:', e);
+        this.scheduleCompaction(COMPACT_RETRY_MS);
+      });
+    }, late ? 0 : delay);
+    this.compactTimer.unref?.();
+  }
+
+  /**
+   * Writes every document changed since its last snapshot, then the checkpoint. A snapshot may hold changes
+   * made after the position it is written for: replaying those again gives the same values.
+   */
+  private compact(): Promise<void> {
+    if (this.compacting) return this.compacting.then(() => (this.dirty.size ? this.compact() : undefined));
+    const run = async (): Promise<void> => {
+      while (this.dirty.size) {
+        const upto = this.journal.position;
+        const docs = [...this.dirty];
+        this.dirty.clear();
+        try {
+          for (const d of docs) await d.save();
+          Object.assign(this.checkpoint.data, upto);
+          await this.checkpoint.save();
+        } catch (e) {
+          for (const d of docs) this.dirty.add(d);
+          throw e;
+        }
+      }
+    };
+    const p = run().finally(() => {
+      if (this.compacting === p) this.compacting = null;
+    });
+    this.compacting = p;
+    return p;
+  }
+
+  /** Resolves when everything committed is in the snapshots (and every write under way is done). */
+  async settled(): Promise<void> {
+    await this.serial.idle();
+    if (this.compactTimer) {
+      clearTimeout(this.compactTimer);
+      this.compactTimer = null;
+    }
+    await this.compact();
+    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, ...this.days.values()];
+    await Promise.all(docs.map((d) => d.idle()));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.serial.idle();
+    this.closed = true;
+    try {
+      await this.settled();
+    } catch (e) {
+      // the journal holds every change: the next start replays what could not be compacted now
+      console.error('[didar] snapshots not written at close; they are replayed from the journal at the next start:', e);
+    } finally {
+      this.releaseLock();
+    }
+  }
+
+  async backupStatus(): Promise<{ lastAt: string | null; versions: number }> {
+    await this.settled();
+    return this.backups.status();
+  }
+
+  // ---- reads (committed data only; values are frozen) ----
 
   async getSettings(): Promise<Settings> {
     return this.settingsDoc.data.settings;
   }
 
-  async saveSettings(next: Settings, by: Actor): Promise<void> {
-    this.assertOpen();
-    const before = this.settingsDoc.data.settings;
-    this.settingsDoc.data.settings = next;
-    try {
-      await this.settingsDoc.save();
-    } catch (e) {
-      this.settingsDoc.data.settings = before;
-      throw e;
-    }
-    await this.audit(by, 'settings/update', 'settings', 'settings', before, next);
-  }
-
-  // ---- meeting days and queues ----
-
-  async listMeetingDays(): Promise<MeetingDay[]> {
+  async listMeetingDays(): Promise<readonly MeetingDay[]> {
     return [...this.days.values()].map((d) => d.data.day);
   }
 
@@ -346,39 +590,9 @@ export class FileStore implements Store {
     return this.days.get(id)?.data.day;
   }
 
-  async createMeetingDay(day: MeetingDay, by: Actor): Promise<void> {
-    this.assertOpen();
-    const rel = `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
-    const d = this.doc<DayDoc>(rel, { schemaVersion: SCHEMA_VERSION, day, queue: [], cases: [] });
-    this.days.set(day.id, d);
-    try {
-      await d.save();
-    } catch (e) {
-      this.days.delete(day.id);
-      throw e;
-    }
-    await this.audit(by, 'meetingDay/open', 'meetingDay', day.id, null, day);
-  }
-
-  async getQueue(dayId: string): Promise<QueueEntry[]> {
+  async getQueue(dayId: string): Promise<readonly QueueEntry[]> {
     return this.dayDoc(dayId).data.queue;
   }
-
-  async saveQueue(dayId: string, queue: QueueEntry[], by: Actor, action: AuditAction): Promise<void> {
-    this.assertOpen();
-    const d = this.dayDoc(dayId);
-    const before = d.data.queue;
-    d.data.queue = queue;
-    try {
-      await d.save();
-    } catch (e) {
-      if (d.data.queue === queue) d.data.queue = before;
-      throw e;
-    }
-    await this.audit(by, action, 'queue', dayId, null, queue.at(-1) ?? null);
-  }
-
-  // ---- cases ----
 
   async getCase(id: string): Promise<Case | undefined> {
     return this.byId.get(id);
@@ -388,11 +602,15 @@ export class FileStore implements Store {
     return this.byCode.get(code)[0];
   }
 
-  async listCasesOfDay(dayId: string): Promise<Case[]> {
+  async getCases(ids: readonly string[]): Promise<readonly Case[]> {
+    return ids.flatMap((id) => this.byId.get(id) ?? []);
+  }
+
+  async listCasesOfDay(dayId: string): Promise<readonly Case[]> {
     return this.dayDoc(dayId).data.cases;
   }
 
-  async listCasesOfCitizen(nationalId: string): Promise<Case[]> {
+  async listCasesOfCitizen(nationalId: string): Promise<readonly Case[]> {
     return [...this.byNationalId.get(nationalId)];
   }
 
@@ -400,74 +618,19 @@ export class FileStore implements Store {
     return this.byId.size;
   }
 
-  async listCases(): Promise<Case[]> {
-    return [...this.byId.values()];
-  }
-
-  async caseIndex(): Promise<ReadonlyMap<string, Case>> {
-    return this.byId;
-  }
-
   async queryCases(q: CaseQuery): Promise<CasePage> {
-    if (q.code !== undefined) {
-      return this.worklist.query(q, this.byCode.get(q.code));
-    }
-    if (q.nationalId !== undefined) return this.worklist.query(q, await this.listCasesOfCitizen(q.nationalId));
+    if (q.code !== undefined) return this.worklist.query(q, this.byCode.get(q.code));
+    if (q.nationalId !== undefined) return this.worklist.query(q, this.byNationalId.get(q.nationalId));
     return this.worklist.query(q);
   }
 
-  async saveCase(next: Case, by: Actor, action: AuditAction): Promise<void> {
-    this.assertOpen();
-    const d = this.dayDoc(next.meetingDayId);
-    const before = this.byId.get(next.id);
-    const list = d.data.cases;
-    const at = before ? list.indexOf(before) : -1;
-    if (at >= 0) list[at] = next;
-    else list.push(next);
-    this.index(next, true);
-    // A case restored from an export keeps its code: the counter must not give it out again.
-    this.raiseCounter(next.code);
-    try {
-      await d.save();
-    } catch (e) {
-      this.revertCase(d, next, before);
-      throw e;
-    }
-    await this.audit(by, action, 'case', next.id, before ?? null, next);
+  async scanCases(s: CaseScan): Promise<readonly Case[]> {
+    const out: Case[] = [];
+    for (const c of this.byId.values()) if (matchesScan(c, s)) out.push(c);
+    return out;
   }
 
-  private revertCase(d: Doc<DayDoc>, next: Case, before: Case | undefined): void {
-    const list = d.data.cases;
-    const i = list.indexOf(next);
-    if (i < 0) return; // a later save already replaced it
-    if (before) {
-      list[i] = before;
-      this.index(before, true);
-    } else {
-      list.splice(i, 1);
-      this.unindex(next);
-    }
-  }
-
-  async nextSequence(jalaliYear: number): Promise<number> {
-    this.assertOpen();
-    const key = yearKey(jalaliYear % 100);
-    const seqs = this.counters.data.sequences;
-    const n = (seqs[key] ?? 0) + 1;
-    seqs[key] = n;
-    // Not awaited: a code is only ever given out inside a durably saved case, and start-up raises every
-    // counter to the highest code stored, so the file is a record, not what prevents reuse.
-    this.counters.save().catch((e: unknown) => console.error('[didar] counters.json not written:', e));
-    return n;
-  }
-
-  logEvent(by: Actor, action: AuditAction, entity: string, id: string): Promise<void> {
-    return this.audit(by, action, entity, id, null, null);
-  }
-
-  // ---- circulars ----
-
-  async listCirculars(): Promise<Circular[]> {
+  async listCirculars(): Promise<readonly Circular[]> {
     return this.circulars.data.circulars;
   }
 
@@ -475,72 +638,189 @@ export class FileStore implements Store {
     return this.circulars.data.circulars.find((c) => c.id === id);
   }
 
-  async saveCircular(next: Circular, by: Actor, action: AuditAction): Promise<void> {
-    this.assertOpen();
-    const list = this.circulars.data.circulars;
-    const i = list.findIndex((c) => c.id === next.id);
-    const before = i >= 0 ? list[i] : undefined;
-    if (i >= 0) list[i] = next;
-    else list.push(next);
-    try {
-      await this.circulars.save();
-    } catch (e) {
-      const j = list.indexOf(next);
-      if (j >= 0) {
-        if (before) list[j] = before;
-        else list.splice(j, 1);
+  async listGroupCorrections(): Promise<readonly GroupCorrection[]> {
+    return this.grouping.data.corrections;
+  }
+
+  /** Committed counters, for a unit of work's first look. */
+  codeSequence(key: string): number {
+    return this.counters.data.sequences[key] ?? 0;
+  }
+
+  circularNumber(key: string): number {
+    return this.circulars.data.numbers[key] ?? 0;
+  }
+}
+
+/**
+ * A unit of work on the file store: its changes are kept aside (reads see them) until the store commits
+ * them, so nobody else ever reads a change that is not yet on disk.
+ */
+class FileTx implements Tx {
+  private staged = new Map<string, Change>();
+
+  constructor(private readonly store: FileStore) {}
+
+  get dataDir(): string {
+    return this.store.dataDir;
+  }
+
+  changes(): Change[] {
+    return [...this.staged.values()];
+  }
+
+  hasChanges(): boolean {
+    return this.staged.size > 0;
+  }
+
+  private stage(entity: Entity, id: string, before: unknown, after: unknown): void {
+    const key = `${entity}:${id}`;
+    const had = this.staged.get(key);
+    this.staged.set(key, { entity, id, before: had ? had.before : (before ?? null), after });
+  }
+
+  private stagedOf<T>(entity: Entity): T[] {
+    const out: T[] = [];
+    for (const ch of this.staged.values()) if (ch.entity === entity) out.push(ch.after as T);
+    return out;
+  }
+
+  private stagedValue<T>(entity: Entity, id: string): T | undefined {
+    return this.staged.get(`${entity}:${id}`)?.after as T | undefined;
+  }
+
+  /** Committed cases with this unit's versions in their place and its new ones added. */
+  private overlay(committed: readonly Case[], keep: (c: Case) => boolean): readonly Case[] {
+    const mine = this.stagedOf<Case>('case');
+    if (!mine.length) return committed;
+    const ids = new Set(mine.map((c) => c.id));
+    return [...committed.filter((c) => !ids.has(c.id)), ...mine.filter(keep)];
+  }
+
+  // reads
+
+  async getSettings(): Promise<Settings> {
+    return this.stagedValue<Settings>('settings', 'settings') ?? this.store.getSettings();
+  }
+
+  async listMeetingDays(): Promise<readonly MeetingDay[]> {
+    const mine = this.stagedOf<MeetingDay>('meetingDay');
+    return [...(await this.store.listMeetingDays()), ...mine];
+  }
+
+  async getMeetingDay(id: string): Promise<MeetingDay | undefined> {
+    return this.stagedValue<MeetingDay>('meetingDay', id) ?? this.store.getMeetingDay(id);
+  }
+
+  async getQueue(dayId: string): Promise<readonly QueueEntry[]> {
+    const committed = this.stagedValue<MeetingDay>('meetingDay', dayId) ? [] : await this.store.getQueue(dayId);
+    let list = committed;
+    for (const ch of this.staged.values()) {
+      if (ch.entity === 'queueEntry' && ch.id.startsWith(`${dayId}#`)) {
+        const entry = ch.after as QueueEntry;
+        list = replaced(list, entry, (q) => q.number === entry.number);
       }
-      throw e;
     }
-    await this.audit(by, action, 'circular', next.id, before ?? null, next);
+    return list;
+  }
+
+  async getCase(id: string): Promise<Case | undefined> {
+    return this.stagedValue<Case>('case', id) ?? this.store.getCase(id);
+  }
+
+  async getCaseByCode(code: string): Promise<Case | undefined> {
+    return this.stagedOf<Case>('case').find((c) => c.code === code) ?? this.store.getCaseByCode(code);
+  }
+
+  async getCases(ids: readonly string[]): Promise<readonly Case[]> {
+    const out: Case[] = [];
+    for (const id of ids) {
+      const c = await this.getCase(id);
+      if (c) out.push(c);
+    }
+    return out;
+  }
+
+  async listCasesOfDay(dayId: string): Promise<readonly Case[]> {
+    const committed = this.stagedValue<MeetingDay>('meetingDay', dayId) ? [] : await this.store.listCasesOfDay(dayId);
+    return this.overlay(committed, (c) => c.meetingDayId === dayId);
+  }
+
+  async listCasesOfCitizen(nationalId: string): Promise<readonly Case[]> {
+    return this.overlay(await this.store.listCasesOfCitizen(nationalId), (c) => c.citizen.nationalId === nationalId);
+  }
+
+  async countCases(): Promise<number> {
+    let n = await this.store.countCases();
+    for (const c of this.stagedOf<Case>('case')) if (!(await this.store.getCase(c.id))) n++;
+    return n;
+  }
+
+  /** The worklist as committed: a unit of work changes cases by id, it does not page through its own changes. */
+  queryCases(q: CaseQuery): Promise<CasePage> {
+    return this.store.queryCases(q);
+  }
+
+  async scanCases(s: CaseScan): Promise<readonly Case[]> {
+    return this.overlay(await this.store.scanCases(s), (c) => matchesScan(c, s));
+  }
+
+  async listCirculars(): Promise<readonly Circular[]> {
+    let list = await this.store.listCirculars();
+    for (const c of this.stagedOf<Circular>('circular')) list = replaced(list, c, (x) => x.id === c.id);
+    return list;
+  }
+
+  async getCircular(id: string): Promise<Circular | undefined> {
+    return this.stagedValue<Circular>('circular', id) ?? this.store.getCircular(id);
+  }
+
+  async listGroupCorrections(): Promise<readonly GroupCorrection[]> {
+    return [...(await this.store.listGroupCorrections()), ...this.stagedOf<GroupCorrection>('groupCorrection')];
+  }
+
+  // writes
+
+  async putSettings(next: Settings): Promise<void> {
+    this.stage('settings', 'settings', await this.store.getSettings(), next);
+  }
+
+  async addMeetingDay(day: MeetingDay): Promise<void> {
+    if (await this.getMeetingDay(day.id)) throw new DidarError('conflict', msg.meetingDayExists);
+    this.stage('meetingDay', day.id, null, day);
+  }
+
+  async putQueueEntry(dayId: string, entry: QueueEntry): Promise<void> {
+    if (!(await this.getMeetingDay(dayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
+    const before = this.stagedValue<MeetingDay>('meetingDay', dayId) ? undefined : (await this.store.getQueue(dayId)).find((q) => q.number === entry.number);
+    this.stage('queueEntry', queueKey(dayId, entry.number), before, entry);
+  }
+
+  async putCase(next: Case): Promise<void> {
+    if (!(await this.getMeetingDay(next.meetingDayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
+    this.stage('case', next.id, await this.store.getCase(next.id), next);
+  }
+
+  async putCircular(next: Circular): Promise<void> {
+    this.stage('circular', next.id, await this.store.getCircular(next.id), next);
+  }
+
+  async addGroupCorrection(c: GroupCorrection): Promise<void> {
+    const withId = c.id ? c : { ...c, id: randomUUID() };
+    this.stage('groupCorrection', withId.id!, null, withId);
+  }
+
+  async nextSequence(jalaliYear: number): Promise<number> {
+    const key = yearKey(jalaliYear % 100);
+    const n = (this.stagedValue<number>('codeSequence', key) ?? this.store.codeSequence(key)) + 1;
+    this.stage('codeSequence', key, this.store.codeSequence(key), n);
+    return n;
   }
 
   async nextCircularNumber(jalaliYear: number): Promise<number> {
     const key = String(jalaliYear);
-    const n = (this.circulars.data.numbers[key] ?? 0) + 1;
-    this.circulars.data.numbers[key] = n;
-    await this.circulars.save();
+    const n = (this.stagedValue<number>('circularNumber', key) ?? this.store.circularNumber(key)) + 1;
+    this.stage('circularNumber', key, this.store.circularNumber(key), n);
     return n;
-  }
-
-  // ---- recurring-issue groups ----
-
-  async listGroupCorrections(): Promise<GroupCorrection[]> {
-    return this.grouping.data.corrections;
-  }
-
-  async addGroupCorrection(c: GroupCorrection, by: Actor): Promise<void> {
-    this.assertOpen();
-    const list = this.grouping.data.corrections;
-    list.push(c);
-    try {
-      await this.grouping.save();
-    } catch (e) {
-      list.splice(list.indexOf(c), 1);
-      throw e;
-    }
-    await this.audit(by, `group/${c.kind}`, 'grouping', c.caseIds[0] ?? '', null, c);
-  }
-
-  /** Resolves when every write already started (including the unawaited counter record) is on disk. */
-  async settled(): Promise<void> {
-    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, ...this.days.values()];
-    await Promise.all(docs.map((d) => d.idle()));
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.settled();
-    this.releaseLock();
-  }
-
-  backupStatus(): Promise<{ lastAt: string | null; versions: number }> {
-    return this.backups.status();
-  }
-
-  /** Newest backups of a data file (for messages about a broken file). */
-  backupsOf(rel: string): Promise<string[]> {
-    return this.backups.versionsOf(path.join(this.dataDir, rel));
   }
 }

@@ -7,7 +7,7 @@ import { BACKUP_DIR, SCHEMA_BACKUP_PREFIX } from './backups';
 import { writeFileDurable } from './durable-file';
 
 /** The version this Didar writes. Raise it only together with a step in MIGRATIONS. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 type Json = Record<string, unknown>;
 type Migration = {
@@ -28,6 +28,12 @@ const MIGRATIONS: readonly Migration[] = [
       const order = c.order as Json | undefined;
       if (order && typeof order === 'object') delete order.dueDate;
     },
+  },
+  {
+    // 2 → 3: changes are written to the journal (audit month files) first and compacted into the files;
+    // journal.json says up to which line they hold. No record changes shape; the files are only re-stamped,
+    // so that a Didar of version 2, which would not replay the journal, refuses the folder.
+    to: 3,
   },
 ];
 

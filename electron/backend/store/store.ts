@@ -1,5 +1,7 @@
-// The storage interface every service uses. The file implementation below keeps all data in memory with
-// indexes and writes each change durably to small files; a PostgreSQL implementation can replace it.
+// The storage interface every service uses. Reads go through query methods and return read-only values;
+// every change is one unit of work, `mutate(by, action, tx => …)`: serialised per data folder, reading fresh
+// inside, committing its data and its audit record together (both or neither). The file store keeps the data
+// in memory and makes each unit one durable journal append; a PostgreSQL store runs it as BEGIN … COMMIT.
 import type { Case, CaseStatus, MeetingDay, OrderType, QueueEntry } from '../../../shared/domain';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
@@ -7,10 +9,8 @@ import type { Settings } from '../../../shared/settings';
 
 export type Actor = { operator: string };
 
-export type AuditAction = string;
-
 export type CaseQuery = {
-  statuses?: CaseStatus[];
+  statuses?: readonly CaseStatus[];
   department?: string;
   county?: string;
   meetingDayId?: string;
@@ -18,7 +18,7 @@ export type CaseQuery = {
   /** Only cases awaiting their department, not paused, due before this Jalali day ('YYYY/MM/DD'). */
   overdueBefore?: string;
   /** Folded search words (foldForSearch, no spaces): each must occur in the case's text, names or numbers. */
-  words?: string[];
+  words?: readonly string[];
   /** Exactly this tracking code, or every case of this national ID (answered from their own indexes). */
   code?: string;
   nationalId?: string;
@@ -27,51 +27,85 @@ export type CaseQuery = {
   limit: number;
 };
 
-export type CasePage = { total: number; items: Case[] };
+export type CasePage = { total: number; items: readonly Case[] };
 
-export type Store = {
+/**
+ * What reports, the board, exports and bulk changes ask of the whole record, in no particular order. Every
+ * field narrows the answer; none given: every case.
+ */
+export type CaseScan = {
+  /** Meeting dates within [from, to] (Jalali 'YYYY/MM/DD', both included). */
+  meetingFrom?: string;
+  meetingTo?: string;
+  statuses?: readonly CaseStatus[];
+  /** Only cases holding a notice to the citizen not yet exported. */
+  pendingNotices?: boolean;
+  /** The cases imported from these rows of an outside file. */
+  externalIds?: readonly string[];
+};
+
+export type StoreReader = {
+  /** Where the data lives, as the user would name it (a folder, a database). */
   readonly dataDir: string;
 
   getSettings(): Promise<Settings>;
-  saveSettings(next: Settings, by: Actor): Promise<void>;
 
-  listMeetingDays(): Promise<MeetingDay[]>;
+  listMeetingDays(): Promise<readonly MeetingDay[]>;
   getMeetingDay(id: string): Promise<MeetingDay | undefined>;
-  createMeetingDay(day: MeetingDay, by: Actor): Promise<void>;
-
-  getQueue(dayId: string): Promise<QueueEntry[]>;
-  saveQueue(dayId: string, queue: QueueEntry[], by: Actor, action: AuditAction): Promise<void>;
+  getQueue(dayId: string): Promise<readonly QueueEntry[]>;
 
   getCase(id: string): Promise<Case | undefined>;
   getCaseByCode(code: string): Promise<Case | undefined>;
-  listCasesOfDay(dayId: string): Promise<Case[]>;
-  listCasesOfCitizen(nationalId: string): Promise<Case[]>;
+  /** The cases of these ids that exist, in the order asked. */
+  getCases(ids: readonly string[]): Promise<readonly Case[]>;
+  listCasesOfDay(dayId: string): Promise<readonly Case[]>;
+  listCasesOfCitizen(nationalId: string): Promise<readonly Case[]>;
   countCases(): Promise<number>;
-  listCases(): Promise<Case[]>;
-  /** Every case by id, the store's own index (not a copy): for reports that look up 100,000 cases without copying them. */
-  caseIndex(): Promise<ReadonlyMap<string, Case>>;
+  /** The worklist: filtered, searched, sorted and paged. */
   queryCases(q: CaseQuery): Promise<CasePage>;
-  /** Inserts or replaces a case; the audit trail gets the before and after. */
-  saveCase(next: Case, by: Actor, action: AuditAction): Promise<void>;
+  /** The cases a report or a bulk change works on. */
+  scanCases(s: CaseScan): Promise<readonly Case[]>;
 
-  /** Allocates the next tracking sequence of a Jalali year; never returns the same one twice. */
+  listCirculars(): Promise<readonly Circular[]>;
+  getCircular(id: string): Promise<Circular | undefined>;
+  /** The office's corrections to the recurring-issue groups, oldest first. */
+  listGroupCorrections(): Promise<readonly GroupCorrection[]>;
+};
+
+/** One unit of work: reads see its own changes; nothing is visible to others or stored until it commits. */
+export type Tx = StoreReader & {
+  /** Whether this unit has changed anything yet (a unit that changes nothing writes nothing). */
+  hasChanges(): boolean;
+  putSettings(next: Settings): Promise<void>;
+  /** A new meeting day (its id must be new). */
+  addMeetingDay(day: MeetingDay): Promise<void>;
+  /** Inserts or replaces the queue entry of the same number. */
+  putQueueEntry(dayId: string, entry: QueueEntry): Promise<void>;
+  /** Inserts or replaces a case; its code's year sequence is raised past it (a restored case keeps its code). */
+  putCase(next: Case): Promise<void>;
+  putCircular(next: Circular): Promise<void>;
+  addGroupCorrection(c: GroupCorrection): Promise<void>;
+  /** The next tracking-code sequence of a Jalali year: never the same one twice, even across restarts. */
   nextSequence(jalaliYear: number): Promise<number>;
+  /** The next circular number of a Jalali year. */
+  nextCircularNumber(jalaliYear: number): Promise<number>;
+};
 
-  /** The automatic backups: when the newest was made and how many versions are kept. */
-  backupStatus(): Promise<{ lastAt: string | null; versions: number }>;
+export type Store = StoreReader & {
+  /**
+   * Runs `fn` as one unit of work and commits what it changed with one audit record, or nothing if it throws
+   * or the write fails (the error is passed on). Units of work on one store run one at a time.
+   */
+  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
 
   /** An event that changes no data but belongs in the audit trail (an export, a document produced). */
-  logEvent(by: Actor, action: AuditAction, entity: string, id: string): Promise<void>;
+  logEvent(by: Actor, action: string, entity: string, id: string): Promise<void>;
 
-  listCirculars(): Promise<Circular[]>;
-  getCircular(id: string): Promise<Circular | undefined>;
-  saveCircular(next: Circular, by: Actor, action: AuditAction): Promise<void>;
-  /** Allocates the next circular number of a Jalali year. */
-  nextCircularNumber(jalaliYear: number): Promise<number>;
+  /** The automatic backups (after bringing the snapshots up to date): when the newest was made, how many are kept. */
+  backupStatus(): Promise<{ lastAt: string | null; versions: number }>;
 
-  /** The office's corrections to the recurring-issue groups, oldest first. */
-  listGroupCorrections(): Promise<GroupCorrection[]>;
-  addGroupCorrection(c: GroupCorrection, by: Actor): Promise<void>;
+  /** Resolves when everything committed is also in the store's compacted files (tests, backups, shutdown). */
+  settled(): Promise<void>;
 
   close(): Promise<void>;
 };

@@ -44,7 +44,7 @@ export function CaseActions({ c, settings, today, onChanged }: Props) {
   const v = (k: string): string => f[k] ?? '';
   const set = (k: string) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
 
-  const run = async (p: Promise<Case | Case[]>): Promise<void> => {
+  const run = async (p: Promise<Case | readonly Case[]>): Promise<void> => {
     try {
       const r = await p;
       onChanged(Array.isArray(r) ? r[0]! : r);

@@ -24,7 +24,7 @@ const T = {
 type Props = { dayId: string; version: number; onPrint: (c: Case) => void; onChanged: () => void };
 
 export function DayCases({ dayId, version, onPrint, onChanged }: Props) {
-  const [cases, setCases] = useState<Case[]>([]);
+  const [cases, setCases] = useState<readonly Case[]>([]);
   const [open, setOpen] = useState<Case | null>(null);
 
   useEffect(() => {

@@ -21,7 +21,7 @@ const T = {
 type Props = { day: MeetingDay; version: number; onChanged: () => void; onStartIntake: (q: QueueEntry) => void };
 
 export function QueuePanel({ day, version, onChanged, onStartIntake }: Props) {
-  const [queue, setQueue] = useState<QueueEntry[]>([]);
+  const [queue, setQueue] = useState<readonly QueueEntry[]>([]);
   const [name, setName] = useState('');
   const [nationalId, setNationalId] = useState('');
   const [error, setError] = useState('');

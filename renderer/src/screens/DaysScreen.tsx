@@ -19,7 +19,7 @@ const T = {
 };
 
 export function DaysScreen(_: { settings: Settings }) {
-  const [days, setDays] = useState<MeetingDaySummary[]>([]);
+  const [days, setDays] = useState<readonly MeetingDaySummary[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const changed = useCallback(() => setVersion((v) => v + 1), []);

@@ -20,7 +20,7 @@ const T = {
 
 export function NoticesScreen() {
   const [pending, setPending] = useState(true);
-  const [rows, setRows] = useState<NoticeRow[]>([]);
+  const [rows, setRows] = useState<readonly NoticeRow[]>([]);
   const [note, setNote] = useState('');
   const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
   const [version, setVersion] = useState(0);

@@ -158,7 +158,7 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
   onCorrect: (c: Parameters<typeof call<'group/correct'>>[1], keep?: string) => Promise<void>;
   onDraft: (problem: string) => Promise<void>;
 }) {
-  const [rows, setRows] = useState<CaseRow[]>([]);
+  const [rows, setRows] = useState<readonly CaseRow[]>([]);
   const [rowsError, setRowsError] = useState('');
   const [problem, setProblem] = useState(group.title);
   const [out, setOut] = useState<string[]>([]);

@@ -43,7 +43,7 @@ export function ReportsScreen() {
   const { info } = useApp();
   const [report, setReport] = useState<DepartmentReport | null>(null);
   const [error, setError] = useState('');
-  const [drill, setDrill] = useState<{ title: string; rows: CaseRow[] } | null>(null);
+  const [drill, setDrill] = useState<{ title: string; rows: readonly CaseRow[] } | null>(null);
   const [period, setPeriod] = useState<Period | null>(null);
   const [counties, setCounties] = useState<CountyReport | null>(null);
 

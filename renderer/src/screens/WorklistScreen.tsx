@@ -53,9 +53,9 @@ export function WorklistScreen() {
   const { settings, openCircular } = useApp();
   const [filters, setFilters] = useState<Filters>({ sort: 'due' });
   const [escalation, setEscalation] = useState(false);
-  const [page, setPage] = useState<{ total: number; items: WorkItem[] }>({ total: 0, items: [] });
+  const [page, setPage] = useState<{ total: number; items: readonly WorkItem[] }>({ total: 0, items: [] });
   const [limit, setLimit] = useState(PAGE);
-  const [days, setDays] = useState<MeetingDaySummary[]>([]);
+  const [days, setDays] = useState<readonly MeetingDaySummary[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<string | null>(null);
   const [bulk, setBulk] = useState<Bulk>(null);

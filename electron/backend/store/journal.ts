@@ -1,0 +1,187 @@
+// The write-ahead log of a data folder. Every unit of work is one line appended to the audit file of its
+// Jalali month and flushed to disk (fdatasync) before it is acknowledged: the line holds who, when, what,
+// and the before and after of every record it changed, so data and audit trail are one durable write.
+// The day files are snapshots compacted from it in the background (see file-store.ts); at start-up the
+// lines after the last snapshot's checkpoint are replayed. Each line carries the hash of the line before
+// it in the same file and a sequence number that runs across files, so an edited or removed line shows.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DidarError } from '../../../shared/errors';
+import { formatJalali, jalaliOf } from '../../../shared/jalali';
+import { msg } from '../../../shared/messages';
+import { asWriteError } from './durable-file';
+
+export const AUDIT_DIR = 'audit';
+
+/** One changed record: its kind, its id, and its value before (null: new) and after. */
+export type Change = { entity: string; id: string; before: unknown; after: unknown };
+
+/** A line of the journal as stored. `entity`/`id` name the record the line is about (the first change). */
+export type JournalRecord = {
+  seq: number;
+  at: string;
+  by: string;
+  action: string;
+  entity: string;
+  id: string;
+  changes: Change[];
+  /** Hash of the previous line of the same file ('' for a file's first chained line). */
+  prev: string;
+  hash: string;
+};
+
+/** Where the journal stands: the last line's sequence number and hash, and the end of its file. */
+export type JournalPosition = { seq: number; file: string; offset: number; hash: string };
+
+const HASH_TAIL = /,"hash":"([0-9a-f]{64})"\}$/;
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** The stored line of a record: its JSON with the hash of everything before the hash field appended. */
+export function sealLine(r: Omit<JournalRecord, 'hash'>): { line: string; hash: string } {
+  const body = JSON.stringify(r);
+  const hash = sha256(body);
+  return { line: `${body.slice(0, -1)},"hash":"${hash}"}`, hash };
+}
+
+/** Whether a stored line's hash matches its content; legacy lines (no hash) answer null. */
+export function lineHashValid(line: string): boolean | null {
+  const m = HASH_TAIL.exec(line);
+  if (!m) return null;
+  return sha256(`${line.slice(0, m.index)}}`) === m[1];
+}
+
+/** The month file an instant belongs to, e.g. `1405-09.jsonl`. */
+export function monthFile(at: Date): string {
+  return `${formatJalali(jalaliOf(at)).slice(0, 7).replace('/', '-')}.jsonl`;
+}
+
+const isChained = (r: Partial<JournalRecord>): r is JournalRecord => typeof r.seq === 'number' && typeof r.hash === 'string';
+
+export type ReplayResult = {
+  /** Records after the checkpoint, oldest first. */
+  records: JournalRecord[];
+  position: JournalPosition;
+  /** Set when the newest file ended in a line cut off by a crash; the caller truncates it away. */
+  tornTail: { file: string; offset: number; text: string } | null;
+};
+
+/**
+ * Reads the journal from a checkpoint: the rest of the checkpoint's file, then every later month file. Lines
+ * must follow each other (sequence and hash); anything else means a changed or damaged file, which is refused
+ * with its name and line, never repaired. Only a last line without its newline (a crash while appending,
+ * never acknowledged) is given back as a torn tail.
+ */
+export async function readJournal(dataDir: string, from: JournalPosition): Promise<ReplayResult> {
+  const dir = path.join(dataDir, AUDIT_DIR);
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).sort();
+  const later = names.filter((n) => !from.file || n >= from.file);
+  const records: JournalRecord[] = [];
+  let position = { ...from };
+  let tornTail: ReplayResult['tornTail'] = null;
+  for (const [k, name] of later.entries()) {
+    const rel = `${AUDIT_DIR}/${name}`;
+    const start = name === from.file ? from.offset : 0;
+    const buf = await fs.readFile(path.join(dir, name));
+    if (buf.length < start) throw new DidarError('corrupt-file', msg.journalBroken(rel, 0));
+    let prev = name === from.file ? from.hash : '';
+    let offset = start;
+    let lineNo = start === 0 ? 0 : countLines(buf, start);
+    while (offset < buf.length) {
+      const nl = buf.indexOf(0x0a, offset);
+      lineNo++;
+      if (nl < 0) {
+        if (k !== later.length - 1) throw new DidarError('corrupt-file', msg.journalBroken(rel, lineNo));
+        tornTail = { file: name, offset, text: buf.subarray(offset).toString('utf8') };
+        break;
+      }
+      const line = buf.subarray(offset, nl).toString('utf8');
+      offset = nl + 1;
+      if (!line) continue;
+      let r: Partial<JournalRecord>;
+      try {
+        r = JSON.parse(line) as Partial<JournalRecord>;
+      } catch {
+        throw new DidarError('corrupt-file', msg.journalBroken(rel, lineNo));
+      }
+      if (!isChained(r)) {
+        // an audit line written before the journal existed: kept, never replayed, and only before the first chained one
+        if (records.length || position.seq > 0) throw new DidarError('corrupt-file', msg.journalBroken(rel, lineNo));
+        continue;
+      }
+      if (r.seq !== position.seq + 1 || r.prev !== prev || !lineHashValid(line)) {
+        throw new DidarError('corrupt-file', msg.journalBroken(rel, lineNo));
+      }
+      records.push(r);
+      prev = r.hash;
+      position = { seq: r.seq, file: name, offset, hash: r.hash };
+    }
+    if (!tornTail && name !== position.file) position = { ...position, file: name, offset: buf.length, hash: prev };
+  }
+  return { records, position, tornTail };
+}
+
+function countLines(buf: Buffer, end: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(0x0a); i >= 0 && i < end; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Appends records durably, one at a time (the store serialises units of work). A failed append is cut back
+ * off the file, so that no half line stays behind a later one.
+ */
+export class JournalWriter {
+  /** Set when a failed append could not be cut back off: no further append until the folder is reopened. */
+  private broken: unknown = null;
+
+  constructor(
+    private readonly dataDir: string,
+    private pos: JournalPosition,
+  ) {}
+
+  get position(): JournalPosition {
+    return this.pos;
+  }
+
+  /** Writes one record and waits until it is on disk; returns the stored record. */
+  async append(r: Omit<JournalRecord, 'seq' | 'prev' | 'hash'>, at: Date): Promise<JournalRecord> {
+    // never back into an earlier month file (a clock set back): the journal is read file by file in name order
+    const name = [monthFile(at), this.pos.file].filter(Boolean).sort().at(-1)!;
+    const file = path.join(this.dataDir, AUDIT_DIR, name);
+    if (this.broken) throw asWriteError(this.broken, file);
+    const sameFile = name === this.pos.file;
+    const sealed = { seq: this.pos.seq + 1, ...r, prev: sameFile ? this.pos.hash : '' };
+    const { line, hash } = sealLine(sealed);
+    const bytes = Buffer.from(`${line}\n`, 'utf8');
+    const offset = sameFile ? this.pos.offset : 0;
+    let fh: fs.FileHandle | null = null;
+    try {
+      fh = await fs.open(file, 'a');
+      const { size } = await fh.stat();
+      // longer: a cut-back that had not reached the disk; shorter: the file was changed behind Didar's back
+      if (size < offset) throw new DidarError('corrupt-file', msg.journalBroken(`${AUDIT_DIR}/${name}`, 0));
+      if (size > offset) await fh.truncate(offset);
+      let done = 0;
+      while (done < bytes.length) done += (await fh.write(bytes, done, bytes.length - done)).bytesWritten;
+      await fh.datasync();
+    } catch (e) {
+      if (fh) await this.cutBack(fh, offset, e);
+      await fh?.close().catch(() => undefined);
+      throw asWriteError(e, file);
+    }
+    await fh.close().catch(() => undefined); // on disk already: a failed close changes nothing
+    this.pos = { seq: sealed.seq, file: name, offset: offset + bytes.length, hash };
+    return { ...sealed, hash };
+  }
+
+  private async cutBack(fh: fs.FileHandle, offset: number, cause: unknown): Promise<void> {
+    try {
+      await fh.truncate(offset);
+      await fh.datasync();
+    } catch {
+      this.broken = cause;
+    }
+  }
+}

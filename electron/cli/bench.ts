@@ -58,6 +58,8 @@ export async function benchCommand(argv: string[]): Promise<number> {
     }
     result.saveP50Ms = round(percentile(saves, 50));
     result.saveP95Ms = round(percentile(saves, 95));
+    // the floor a save is read against: this disk's own durable append, measured in the same folder now
+    result.fsyncP95Ms = round(percentile(await rawAppends(dir), 95));
 
     result.filterP95Ms = round(percentile(await timeQueries(backend, filterQueries()), 95));
     const sample = (await backend.store.queryCases({ sort: 'due', offset: 0, limit: 50 })).items;
@@ -157,6 +159,26 @@ async function timeQueries(b: Awaited<ReturnType<typeof openBackend>>, queries: 
     const r = await b.dispatch('worklist/query', q);
     times.push(performance.now() - s);
     if (!r.ok) throw new Error(`query failed: ${JSON.stringify(r.error)}`);
+  }
+  return times;
+}
+
+/** 2 KB appended and flushed (fdatasync), SAVES times, to a scratch file beside the data. */
+async function rawAppends(dir: string): Promise<number[]> {
+  const file = path.join(dir, 'bench-fsync.tmp');
+  const line = Buffer.alloc(2048, 0x61);
+  const times: number[] = [];
+  const fh = await fs.open(file, 'a');
+  try {
+    for (let i = 0; i < SAVES; i++) {
+      const s = performance.now();
+      await fh.write(line);
+      await fh.datasync();
+      times.push(performance.now() - s);
+    }
+  } finally {
+    await fh.close();
+    await fs.rm(file, { force: true });
   }
   return times;
 }

@@ -1,6 +1,8 @@
 // Kills a process that is saving cases with SIGKILL at random moments, 50 times: after every restart each
-// acknowledged save is there, every file parses, the integrity check passes and codes are never reused.
+// acknowledged save is there, every file parses, the integrity check passes, codes are never reused, and the
+// audit trail and the data agree exactly (the journal replayed from its first line is what the store holds).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
@@ -10,6 +12,18 @@ import { tempDir } from '../helpers/backend';
 
 const CHILD = path.resolve('test/fixtures/save-forever.ts');
 const ROUNDS = 50;
+
+/** Every case as the journal says it is: each line's after-state applied in order. */
+async function casesFromJournal(dir: string): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  for (const name of (await fs.readdir(path.join(dir, 'audit'))).sort()) {
+    for (const line of (await fs.readFile(path.join(dir, 'audit', name), 'utf8')).split('\n').filter(Boolean)) {
+      const r = JSON.parse(line) as { changes: { entity: string; id: string; after: unknown }[] };
+      for (const ch of r.changes) if (ch.entity === 'case') out.set(ch.id, ch.after);
+    }
+  }
+  return out;
+}
 
 /** Runs the saver until it has been killed after `ms` of saving; returns the codes it acknowledged. */
 function runAndKill(dir: string, ms: number): Promise<string[]> {
@@ -51,9 +65,13 @@ describe('crash safety', () => {
       // every acknowledged save is there after the restart, and the lock of the killed process is taken over
       const b = await openBackend({ dataDir: dir, operator: 'check' });
       try {
-        const stored = new Set((await b.store.scanCases({})).map((c) => c.code));
+        const cases = await b.store.scanCases({});
+        const stored = new Set(cases.map((c) => c.code));
         for (const code of acknowledged) expect(stored.has(code), `acknowledged ${code} lost in round ${round}`).toBe(true);
         for (const code of stored) if (code > highest) highest = code; // saved but killed before acknowledging
+        const journaled = await casesFromJournal(dir);
+        expect(journaled.size, `round ${round}: cases in the data vs in the audit trail`).toBe(cases.length);
+        for (const c of cases) expect(journaled.get(c.id), `round ${round}: ${c.code}`).toEqual(c);
       } finally {
         await b.close();
       }

@@ -3,30 +3,36 @@
 // the problem and what to do, nothing half-saved stays in memory, and saving resumes after.
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { ok, openTestBackend, openToday, send, snapshot, tempDir, validCitizen } from '../helpers/backend';
 
 /**
- * Makes every write of data fail to open with `code`, as the disk or the folder would: the journal a save is
- * appended to, and the temporary files snapshots and counters are written through.
+ * Makes every write of data fail with `code`, as the disk or the folder would: the journal a save is appended
+ * to (its file may already be open) and the temporary files snapshots are written through.
  */
-function failWrites(code: string): void {
+async function failWrites(code: string): Promise<void> {
+  const fail = (): Promise<never> => Promise.reject(Object.assign(new Error(code), { code }));
   const realOpen = fs.open.bind(fs);
+  const probe = await realOpen(os.devNull, 'r');
+  const handle = Object.getPrototypeOf(probe) as { write: (...a: unknown[]) => Promise<unknown> };
+  await probe.close();
+  vi.spyOn(handle, 'write').mockImplementation(fail);
   vi.spyOn(fs, 'open').mockImplementation(((file: string, ...rest: unknown[]) => {
-    if (/\.(tmp|jsonl)$/.test(String(file))) return Promise.reject(Object.assign(new Error(code), { code }));
+    if (/\.(tmp|jsonl)$/.test(String(file))) return fail();
     return (realOpen as (...a: unknown[]) => Promise<unknown>)(file, ...rest);
   }) as typeof fs.open);
 }
 
 /** A second save fails through `inject`: refused with `message`, the folder and the day's cases as before. */
-async function expectSaveRefused(inject: () => void, message: RegExp): Promise<void> {
+async function expectSaveRefused(inject: () => unknown, message: RegExp): Promise<void> {
   const b = await openTestBackend();
   try {
     const day = await openToday(b);
     await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
     const before = await snapshot(b);
-    inject();
+    await inject();
     const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
     expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(message) } });
     await b.store.settled(); // the counters file is written off the save path, and fails the same way
@@ -46,7 +52,7 @@ describe('write failures', () => {
     try {
       const day = await openToday(b);
       const first = await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست نخست' });
-      failWrites('ENOSPC');
+      await failWrites('ENOSPC');
       const r = await send(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست دوم' });
       expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^دیسک پر است.*ذخیره نشد.*فضای دیسک را آزاد کنید/) } });
       expect((await ok(b, 'case/listForDay', { meetingDayId: day.id })).map((c) => c.id)).toEqual([first.id]);

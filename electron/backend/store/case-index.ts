@@ -7,8 +7,10 @@ import { SearchBlocks } from './search-blocks';
 import type { CasePage, CaseQuery } from './store';
 
 const NO_DUE = '9999/99/99';
-/** Cases given their search text per background step (a few milliseconds each). */
-const WARM_STEP = 1000;
+/** Cases given their search text per background step (about a millisecond each). */
+const WARM_STEP = 250;
+/** While a unit of work is being written, the background steps wait this long and look again. */
+const WARM_BACKOFF_MS = 2;
 
 type Order = (a: Case, b: Case) => number;
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -66,8 +68,14 @@ export class CaseIndex {
   /** Cases whose search text is still to be computed (done in the background after start-up). */
   private pending: Case[] = [];
 
-  /** `caseOf` is the store's own map from id to case: the index keeps no second one. */
-  constructor(private readonly caseOf: (id: string) => Case | undefined) {}
+  /**
+   * `caseOf` is the store's own map from id to case: the index keeps no second one. `busy` says when a unit
+   * of work is under way: the background steps then give way, so a save after start-up does not wait for them.
+   */
+  constructor(
+    private readonly caseOf: (id: string) => Case | undefined,
+    private readonly busy: () => boolean = () => false,
+  ) {}
 
   /** Bulk build at start-up; the search texts follow in small background steps so start-up stays fast. */
   build(cases: Iterable<Case>): void {
@@ -81,6 +89,7 @@ export class CaseIndex {
 
   private warmSearch(): void {
     const step = (): void => {
+      if (this.busy()) return void setTimeout(step, WARM_BACKOFF_MS).unref?.();
       this.indexPending(WARM_STEP);
       if (this.pending.length) setTimeout(step, 0).unref?.();
       else this.hay.compact();

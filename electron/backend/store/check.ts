@@ -7,6 +7,7 @@ import { isJalaliString } from '../../../shared/jalali';
 import { isValidNationalId } from '../../../shared/national-id';
 import { parseTrackingCode, verhoeffValid } from '../../../shared/tracking-code';
 import { AUDIT_DIR, DAYS_DIR, SCHEMA_VERSION, type DayDoc } from './file-store';
+import { verifyJournal } from './journal';
 
 export type CheckProblem = { file: string; problem: string };
 export type CheckReport = { ok: boolean; dataDir: string; files: number; meetingDays: number; cases: number; problems: CheckProblem[]; warnings: CheckProblem[] };
@@ -86,22 +87,10 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
     if ((counters?.[yy] ?? 0) < seq) report.warnings.push({ file: 'counters.json', problem: `counter of year ${yy} behind issued codes (${seq}); raised on next start` });
   }
 
-  const audits = (await fs.readdir(path.join(dir, AUDIT_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl'));
-  for (const name of audits) {
-    const rel = `${AUDIT_DIR}/${name}`;
-    const lines = (await fs.readFile(path.join(dir, rel), 'utf8')).split('\n');
-    report.files++;
-    const last = lines.length - 1; // text ends with a newline: the last element is '' unless torn
-    lines.forEach((line, i) => {
-      if (!line) return;
-      try {
-        JSON.parse(line);
-      } catch {
-        if (i === last) report.warnings.push({ file: rel, problem: `last line ${i + 1} was cut off by a crash` });
-        else problem(rel, `line ${i + 1} does not parse`);
-      }
-    });
-  }
+  const journal = await verifyJournal(dir);
+  report.problems.push(...journal.problems);
+  report.warnings.push(...journal.warnings);
+  report.files += (await fs.readdir(path.join(dir, AUDIT_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).length;
   report.ok = report.problems.length === 0;
   return report;
 }

@@ -236,8 +236,8 @@ export class FileStore implements Store {
   private byId = new Map<string, Case>();
   private byCode = new CasesBy((c) => c.code, () => this.byId.values());
   private byNationalId = new CasesBy((c) => c.citizen.nationalId, () => this.byId.values());
-  private worklist = new CaseIndex((id) => this.byId.get(id));
   private readonly serial = new Serial();
+  private worklist = new CaseIndex((id) => this.byId.get(id), () => this.serial.busy);
   private closed = false;
   /** Documents changed since their last snapshot, and the compaction that writes them. */
   private dirty = new Set<Saveable>();
@@ -567,6 +567,7 @@ export class FileStore implements Store {
       // the journal holds every change: the next start replays what could not be compacted now
       console.error('[didar] snapshots not written at close; they are replayed from the journal at the next start:', e);
     } finally {
+      await this.journal.close();
       this.releaseLock();
     }
   }

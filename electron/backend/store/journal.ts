@@ -122,6 +122,58 @@ export async function readJournal(dataDir: string, from: JournalPosition): Promi
   return { records, position, tornTail };
 }
 
+export type JournalFinding = { file: string; problem: string };
+
+/**
+ * Checks the whole journal without opening the folder (for `didar check`): every line parses, sequence
+ * numbers follow each other across files, and each line's hash and link to the line before hold. Names the
+ * first line that was changed, removed or moved in each file; a cut-off last line is only a warning.
+ */
+export async function verifyJournal(dataDir: string): Promise<{ problems: JournalFinding[]; warnings: JournalFinding[]; records: number }> {
+  const dir = path.join(dataDir, AUDIT_DIR);
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).sort();
+  const problems: JournalFinding[] = [];
+  const warnings: JournalFinding[] = [];
+  let seq = 0;
+  let records = 0;
+  for (const [k, name] of names.entries()) {
+    const rel = `${AUDIT_DIR}/${name}`;
+    const lines = (await fs.readFile(path.join(dir, name), 'utf8')).split('\n');
+    let prev = '';
+    for (const [i, line] of lines.entries()) {
+      if (!line) continue;
+      const at = `line ${i + 1}`;
+      let r: Partial<JournalRecord>;
+      try {
+        r = JSON.parse(line) as Partial<JournalRecord>;
+      } catch {
+        if (i === lines.length - 1 && k === names.length - 1) warnings.push({ file: rel, problem: `${at} was cut off by a crash (never acknowledged); removed at the next start` });
+        else problems.push({ file: rel, problem: `${at} does not parse` });
+        break;
+      }
+      if (!isChained(r)) {
+        if (seq > 0) {
+          problems.push({ file: rel, problem: `${at} has no sequence number or hash inside the journal: it was added by hand` });
+          break;
+        }
+        continue; // written before the journal existed
+      }
+      const problem = r.seq !== seq + 1
+        ? `${at}: sequence ${r.seq} follows ${seq}: ${r.seq! > seq + 1 ? 'lines before it were removed' : 'lines were repeated or moved'}`
+        : r.prev !== prev ? `${at} does not follow the line before it: a line before it was changed, removed or moved`
+          : !lineHashValid(line) ? `${at} was changed after it was written (its hash does not match)` : null;
+      if (problem) {
+        problems.push({ file: rel, problem });
+        break;
+      }
+      seq = r.seq;
+      prev = r.hash;
+      records++;
+    }
+  }
+  return { problems, warnings, records };
+}
+
 function countLines(buf: Buffer, end: number): number {
   let n = 0;
   for (let i = buf.indexOf(0x0a); i >= 0 && i < end; i = buf.indexOf(0x0a, i + 1)) n++;
@@ -129,10 +181,12 @@ function countLines(buf: Buffer, end: number): number {
 }
 
 /**
- * Appends records durably, one at a time (the store serialises units of work). A failed append is cut back
- * off the file, so that no half line stays behind a later one.
+ * Appends records durably, one at a time (the store serialises units of work). The month's file stays open
+ * between appends (a save is then one write and one flush); a failed append is cut back off the file, so
+ * that no half line stays behind a later one.
  */
 export class JournalWriter {
+  private handle: { name: string; fh: fs.FileHandle } | null = null;
   /** Set when a failed append could not be cut back off: no further append until the folder is reopened. */
   private broken: unknown = null;
 
@@ -156,32 +210,53 @@ export class JournalWriter {
     const { line, hash } = sealLine(sealed);
     const bytes = Buffer.from(`${line}\n`, 'utf8');
     const offset = sameFile ? this.pos.offset : 0;
-    let fh: fs.FileHandle | null = null;
     try {
-      fh = await fs.open(file, 'a');
-      const { size } = await fh.stat();
-      // longer: a cut-back that had not reached the disk; shorter: the file was changed behind Didar's back
-      if (size < offset) throw new DidarError('corrupt-file', msg.journalBroken(`${AUDIT_DIR}/${name}`, 0));
-      if (size > offset) await fh.truncate(offset);
+      const fh = await this.open(name, offset);
       let done = 0;
       while (done < bytes.length) done += (await fh.write(bytes, done, bytes.length - done)).bytesWritten;
       await fh.datasync();
     } catch (e) {
-      if (fh) await this.cutBack(fh, offset, e);
-      await fh?.close().catch(() => undefined);
+      await this.cutBack(offset, e);
       throw asWriteError(e, file);
     }
-    await fh.close().catch(() => undefined); // on disk already: a failed close changes nothing
     this.pos = { seq: sealed.seq, file: name, offset: offset + bytes.length, hash };
     return { ...sealed, hash };
   }
 
-  private async cutBack(fh: fs.FileHandle, offset: number, cause: unknown): Promise<void> {
+  /** The file's handle, opened for appending at `offset` (checked against the file's size when opened). */
+  private async open(name: string, offset: number): Promise<fs.FileHandle> {
+    if (this.handle?.name === name) return this.handle.fh;
+    await this.close();
+    const fh = await fs.open(path.join(this.dataDir, AUDIT_DIR, name), 'a');
     try {
-      await fh.truncate(offset);
-      await fh.datasync();
+      const { size } = await fh.stat();
+      // shorter than what was acknowledged: the file was changed behind Didar's back
+      if (size < offset) throw new DidarError('corrupt-file', msg.journalBroken(`${AUDIT_DIR}/${name}`, 0));
+      if (size > offset) await fh.truncate(offset); // a cut-back that had not reached the disk
+    } catch (e) {
+      await fh.close().catch(() => undefined);
+      throw e;
+    }
+    this.handle = { name, fh };
+    return fh;
+  }
+
+  /** Removes what a failed append may have left; the handle is closed so that the next append checks again. */
+  private async cutBack(offset: number, cause: unknown): Promise<void> {
+    const h = this.handle;
+    if (!h) return;
+    try {
+      await h.fh.truncate(offset);
+      await h.fh.datasync();
     } catch {
       this.broken = cause;
     }
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    const h = this.handle;
+    this.handle = null;
+    await h?.fh.close().catch(() => undefined);
   }
 }

@@ -1,0 +1,86 @@
+// One valid call of every method of the contract, in an order in which each succeeds on a fresh folder:
+// the contract tests (one unit of work per change, none per query) and the role tests walk it. The map is
+// typed by the contract, so a new method does not compile until it has its call here.
+import type { Args, Method, Result } from '../../shared/api';
+import type { Backend } from '../../electron/backend';
+import { ok, openToday, validCitizen } from './backend';
+
+export type World = {
+  dayId: string;
+  /** Recorded with an order: a, b for follow-up, c to cancel, d to print. */
+  cases: Record<'a' | 'b' | 'c' | 'd', { id: string; code: string }>;
+  circularId: string;
+};
+
+type Call<M extends Method> = (w: World) => Args<M>;
+type Calls = { [M in Method]: Call<M> };
+
+const order = { type: 'investigate' as const, leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: 'بررسی شود' };
+
+/** The calls in the order they are made; `case/answer` after `case/refer`, `circular/issue` after approval, … */
+export const CONTRACT_CALLS: Calls = {
+  'app/info': () => ({}),
+  'settings/get': () => ({}),
+  'settings/update': () => ({ officeName: 'استانداری مازندران' }),
+  'backup/status': () => ({}),
+  'meetingDay/open': () => ({ date: '1405/09/03', place: { kind: 'county', county: 'آمل' }, host: 'معاون استاندار' }),
+  'meetingDay/list': () => ({}),
+  'meetingDay/current': () => ({}),
+  'queue/list': (w) => ({ meetingDayId: w.dayId }),
+  'queue/arrive': (w) => ({ meetingDayId: w.dayId, name: 'زهرا کریمی', nationalId: '' }),
+  'queue/callNext': (w) => ({ meetingDayId: w.dayId }),
+  'queue/mark': (w) => ({ meetingDayId: w.dayId, number: 1, status: 'absent' }),
+  'case/record': (w) => ({ meetingDayId: w.dayId, citizen: validCitizen, text: 'خاموشی‌های پی‌درپی روستا', order }),
+  'case/listForDay': (w) => ({ meetingDayId: w.dayId }),
+  'case/get': (w) => ({ id: w.cases.a.id }),
+  'case/byCode': (w) => ({ code: w.cases.a.code }),
+  'case/cancel': (w) => ({ id: w.cases.c.id, reason: 'ثبت تکراری' }),
+  'citizen/lookup': () => ({ nationalId: validCitizen.nationalId }),
+  'order/dueDate': () => ({ from: '1405/09/02', days: 10 }),
+  'slip/pdf': (w) => ({ caseId: w.cases.d.id }),
+  'worklist/query': () => ({ q: 'برق' }),
+  'escalation/list': () => ({}),
+  'case/refer': (w) => ({ ids: [w.cases.a.id, w.cases.b.id] }),
+  'case/reroute': (w) => ({ ids: [w.cases.b.id], department: 'شرکت برق منطقه‌ای', reason: 'شبکه فشار قوی است' }),
+  'case/extend': (w) => ({ ids: [w.cases.b.id], days: 5, reason: 'بازدید میدانی' }),
+  'case/pause': (w) => ({ id: w.cases.b.id, reason: 'مدارک لازم است' }),
+  'case/resume': (w) => ({ id: w.cases.b.id }),
+  'case/start': (w) => ({ id: w.cases.b.id }),
+  'case/answer': (w) => ({ id: w.cases.a.id, letterNo: '۱۲۳/ب', date: '1405/09/02', text: 'شبکه ترمیم شد.' }),
+  'case/close': (w) => ({ id: w.cases.a.id, outcome: 'solved', note: '' }),
+  'case/satisfaction': (w) => ({ id: w.cases.a.id, level: 'satisfied', note: '' }),
+  'case/reopen': (w) => ({ id: w.cases.a.id, reason: 'مشکل دوباره پیش آمد' }),
+  'lookup/status': (w) => ({ code: w.cases.a.code, nationalId: validCitizen.nationalId }),
+  'notices/list': () => ({ pending: true }),
+  'notices/export': () => ({}),
+  'group/board': () => ({ rerun: false }),
+  'group/correct': (w) => ({ kind: 'split', caseIds: [w.cases.b.id] }),
+  'case/rows': (w) => ({ caseIds: [w.cases.a.id, w.cases.b.id] }),
+  'report/departments': () => ({ period: { kind: 'year', year: 1405 } }),
+  'report/day': (w) => ({ meetingDayId: w.dayId }),
+  'report/dayFile': (w) => ({ meetingDayId: w.dayId, format: 'csv' }),
+  'report/counties': () => ({ period: { kind: 'year', year: 1405 } }),
+  'report/file': () => ({ period: { kind: 'year', year: 1405 }, table: 'weekly', format: 'csv' }),
+  'circular/list': () => ({}),
+  'circular/get': (w) => ({ id: w.circularId }),
+  'circular/draft': (w) => ({ caseIds: [w.cases.a.id, w.cases.b.id], problem: 'قطعی برق روستاها' }),
+  'circular/update': (w) => ({ id: w.circularId, title: 'بخشنامه رفع قطعی برق روستاها' }),
+  'circular/approve': (w) => ({ id: w.circularId }),
+  'circular/issue': (w) => ({ id: w.circularId }),
+  'circular/file': (w) => ({ id: w.circularId, format: 'pdf' }),
+  'circular/effect': (w) => ({ id: w.circularId }),
+};
+
+/** A meeting day with four cases with orders, two citizens in the queue and a draft circular. */
+export async function makeWorld(b: Backend): Promise<World> {
+  const day = await openToday(b);
+  const rec = async (text: string) => {
+    const c: Result<'case/record'> = await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text, order });
+    return { id: c.id, code: c.code };
+  };
+  const cases = { a: await rec('برق روستا هر شب قطع می‌شود'), b: await rec('قطعی برق مزرعه'), c: await rec('برق نداریم'), d: await rec('افت ولتاژ') };
+  await ok(b, 'queue/arrive', { meetingDayId: day.id, name: 'مرتضی یوسفی', nationalId: validCitizen.nationalId });
+  await ok(b, 'queue/arrive', { meetingDayId: day.id, name: 'علی رضایی', nationalId: '' });
+  const circular = await ok(b, 'circular/draft', { caseIds: [cases.a.id, cases.d.id], problem: 'افت و قطعی برق' });
+  return { dayId: day.id, cases, circularId: circular.id };
+}

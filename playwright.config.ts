@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium: Playwright's own browser download cannot run offline.
 export const CHROMIUM = process.env.DIDAR_CHROMIUM ?? '/usr/bin/chromium';
 
+// the backend the tests open in this process freezes what it loads, so a change in place fails the test
+process.env.DIDAR_FREEZE_LOADED = '1';
+
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 90_000,

@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests fsync real files; two workers match the two cores of an office PC.
     maxWorkers: 2,
-    env: { TZ: 'UTC' },
+    env: { TZ: 'UTC', DIDAR_FREEZE_LOADED: '1' },
   },
 });

@@ -38,6 +38,8 @@ export type Settings = DeepReadonly<{
   recurringMinDays: number;
   /** A department with fewer cases than this in a report's period is shown but not ranked. */
   reportMinCases: number;
+  /** A signed-in desk left alone this long must sign in again. */
+  sessionIdleMinutes: number;
   /** Inhabitants per county, for citizens per 100,000; and where the figures come from. */
   countyPopulations: Record<string, number>;
   countyPopulationSource: string;
@@ -68,6 +70,7 @@ export function defaultSettings(): Settings {
     recurringMinCounties: DEFAULT_RECURRING_RULES.minCounties,
     recurringMinDays: DEFAULT_RECURRING_RULES.minDays,
     reportMinCases: 5,
+    sessionIdleMinutes: 30,
     countyPopulations: { ...MAZANDARAN_POPULATION_1395.counties },
     countyPopulationSource: MAZANDARAN_POPULATION_1395.source,
   };
@@ -101,6 +104,7 @@ export const SettingsPatchSchema = z.object({
   recurringMinCounties: z.number().int().min(1).max(60),
   recurringMinDays: z.number().int().min(1).max(1000),
   reportMinCases: z.number().int().min(1).max(10_000),
+  sessionIdleMinutes: z.number().int().min(5).max(720),
   countyPopulations: z.record(lineField(60), z.number().int().min(1).max(100_000_000)).refine((r) => Object.keys(r).length <= 100),
   countyPopulationSource: textLine(300),
 }).partial();

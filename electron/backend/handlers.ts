@@ -15,6 +15,7 @@ import { referWithLetters } from './services/letters';
 import { circularEffect, correctGroups, groupBoard } from './services/grouping';
 import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
 import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
+import { authStatus, changePassword, createAccount, listAccounts, resetPassword, setUp, signIn, signOut, updateAccount } from './services/accounts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -78,5 +79,14 @@ export function makeHandlers(): Handlers {
     'circular/issue': (ctx, a) => issueCircular(ctx, a.id),
     'circular/file': (ctx, a) => circularFile(ctx, a.id, a.format),
     'circular/effect': async (ctx, a) => circularEffect(ctx, await requireCircular(ctx, a.id)),
+    'auth/status': (ctx) => authStatus(ctx),
+    'auth/setup': (ctx, a) => setUp(ctx, a),
+    'auth/signIn': (ctx, a) => signIn(ctx, a),
+    'auth/signOut': (ctx) => signOut(ctx),
+    'auth/changePassword': (ctx, a) => changePassword(ctx, a),
+    'accounts/list': (ctx) => listAccounts(ctx),
+    'accounts/create': (ctx, a) => createAccount(ctx, a),
+    'accounts/update': (ctx, a) => updateAccount(ctx, a),
+    'accounts/resetPassword': (ctx, a) => resetPassword(ctx, a),
   };
 }

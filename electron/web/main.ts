@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DidarError } from '../../shared/errors';
-import { openInBackground } from '../backend';
+import { defaultOperator, openInBackground } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
 import { startWebShell } from './server';
 
@@ -27,11 +27,13 @@ export async function runWebShell(argv: string[]): Promise<void> {
   // the page is served at once and shows that it is loading while the cases are read
   const opened = openInBackground({ dataDir });
   opened.ready.catch((e: unknown) => explainFailure(e, dataDir));
+  // a script token only when given: it is never served in the page, and acts for whoever started the server
+  const token = values.token ?? process.env.DIDAR_TOKEN;
   const shell = await startWebShell({
-    dispatch: opened.dispatch,
+    dispatchAs: opened.dispatchAs,
     staticDir: values.static ? path.resolve(values.static) : RENDERER_BUILD_DIR,
     ...(values.port ? { port: Number(values.port) } : {}),
-    ...(values.token ? { token: values.token } : {}),
+    ...(token ? { token, scriptOperator: defaultOperator() } : {}),
   });
   console.log(`Didar web shell: ${shell.url}  (data: ${dataDir})`);
   if (!values['no-open']) openBrowser(shell.url);

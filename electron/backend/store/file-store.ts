@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
+import type { StoredAccount } from '../../../shared/accounts';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
@@ -39,6 +40,7 @@ type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
 type CircularsDoc = Versioned & { circulars: readonly Circular[]; numbers: Record<string, number> };
 type GroupingDoc = Versioned & { corrections: readonly GroupCorrection[] };
 type CheckpointDoc = Versioned & JournalPosition;
+type AccountsDoc = Versioned & { accounts: readonly StoredAccount[] };
 
 /** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote, upgrades older ones. */
 class DurableJson<T extends Versioned> implements Adapter<T> {
@@ -198,7 +200,7 @@ function internCase(parsed: Case, i: (s: string) => string): Case {
 const yearKey = (yy: number): string => String(yy).padStart(2, '0');
 
 /** What a journal change is about: a record of the data (by its id) or a counter. */
-type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'circularNumber' | 'circular' | 'groupCorrection';
+type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'circularNumber' | 'circular' | 'groupCorrection' | 'account';
 
 const queueKey = (dayId: string, n: number): string => `${dayId}#${n}`;
 const dayFileOf = (day: MeetingDay): string => `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
@@ -239,6 +241,7 @@ export class FileStore implements Store {
   private circulars!: Doc<CircularsDoc>;
   private grouping!: Doc<GroupingDoc>;
   private checkpoint!: Doc<CheckpointDoc>;
+  private accounts!: Doc<AccountsDoc>;
   private journal!: JournalWriter;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
@@ -294,11 +297,13 @@ export class FileStore implements Store {
     this.circulars = this.doc<CircularsDoc>('circulars.json', { schemaVersion: SCHEMA_VERSION, circulars: [], numbers: {} });
     this.grouping = this.doc<GroupingDoc>('grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
     this.checkpoint = this.doc<CheckpointDoc>(CHECKPOINT_FILE, { schemaVersion: SCHEMA_VERSION, seq: 0, file: '', offset: 0, hash: '' });
-    for (const d of [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint]) await d.low.read();
+    this.accounts = this.doc<AccountsDoc>('accounts.json', { schemaVersion: SCHEMA_VERSION, accounts: [] });
+    for (const d of [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts]) await d.low.read();
     const metaVersion = this.meta.adapter.migratedFrom ?? (this.meta.adapter.existed ? SCHEMA_VERSION : null);
     this.settingsDoc.data.settings = deepFreeze({ ...defaultSettings(), ...this.settingsDoc.data.settings });
     frozenIfChecking(this.circulars.data.circulars);
     frozenIfChecking(this.grouping.data.corrections);
+    deepFreeze(this.accounts.data.accounts);
     const intern = interner();
     const docs = await mapLimited(names, READ_CONCURRENCY, async (name) => {
       const rel = `${DAYS_DIR}/${name}`;
@@ -321,7 +326,7 @@ export class FileStore implements Store {
     await this.replayJournal(metaVersion);
     for (const c of this.byId.values()) this.raiseCounter(c.code);
     this.worklist.build(this.byId.values());
-    await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, ...docs]);
+    await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.accounts, ...docs]);
   }
 
   /**
@@ -496,6 +501,12 @@ export class FileStore implements Store {
         this.markDirty(this.grouping);
         return;
       }
+      case 'account': {
+        const a = deepFreeze(ch.after) as StoredAccount;
+        this.accounts.data.accounts = replaced(this.accounts.data.accounts, a, (x) => x.id === a.id);
+        this.markDirty(this.accounts);
+        return;
+      }
       default:
         throw new DidarError('corrupt-file', msg.journalBroken(`${AUDIT_DIR} (${String(entity)})`, 0));
     }
@@ -563,7 +574,7 @@ export class FileStore implements Store {
       this.compactTimer = null;
     }
     await this.compact();
-    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, ...this.days.values()];
+    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts, ...this.days.values()];
     await Promise.all(docs.map((d) => d.idle()));
   }
 
@@ -651,6 +662,18 @@ export class FileStore implements Store {
 
   async listGroupCorrections(): Promise<readonly GroupCorrection[]> {
     return this.grouping.data.corrections;
+  }
+
+  async listAccounts(): Promise<readonly StoredAccount[]> {
+    return this.accounts.data.accounts;
+  }
+
+  async getAccount(id: string): Promise<StoredAccount | undefined> {
+    return this.accounts.data.accounts.find((a) => a.id === id);
+  }
+
+  async getAccountByUsername(username: string): Promise<StoredAccount | undefined> {
+    return this.accounts.data.accounts.find((a) => a.username === username);
   }
 
   /** Committed counters, for a unit of work's first look. */
@@ -790,6 +813,20 @@ class FileTx implements Tx {
     return [...(await this.store.listGroupCorrections()), ...this.stagedOf<GroupCorrection>('groupCorrection')];
   }
 
+  async listAccounts(): Promise<readonly StoredAccount[]> {
+    let list = await this.store.listAccounts();
+    for (const a of this.stagedOf<StoredAccount>('account')) list = replaced(list, a, (x) => x.id === a.id);
+    return list;
+  }
+
+  async getAccount(id: string): Promise<StoredAccount | undefined> {
+    return this.stagedValue<StoredAccount>('account', id) ?? this.store.getAccount(id);
+  }
+
+  async getAccountByUsername(username: string): Promise<StoredAccount | undefined> {
+    return (await this.listAccounts()).find((a) => a.username === username);
+  }
+
   // writes
 
   async putSettings(next: Settings): Promise<void> {
@@ -819,6 +856,10 @@ class FileTx implements Tx {
   async addGroupCorrection(c: GroupCorrection): Promise<void> {
     const withId = c.id ? c : { ...c, id: randomUUID() };
     this.stage('groupCorrection', withId.id!, null, withId);
+  }
+
+  async putAccount(a: StoredAccount): Promise<void> {
+    this.stage('account', a.id, await this.store.getAccount(a.id), a);
   }
 
   async nextSequence(jalaliYear: number): Promise<number> {

@@ -91,6 +91,16 @@ export type AuthStatus = {
   mustChangePassword: boolean;
 };
 
+/** How this Didar is reached: on this PC only, or as the office network's server (its addresses and certificate). */
+export type ServerStatus = {
+  mode: 'local' | 'server';
+  urls: readonly string[];
+  /** SHA-256 fingerprint of the certificate desks must see (and pin) when they connect. */
+  fingerprint: string | null;
+  certificate: 'generated' | 'office' | null;
+  validTo: string | null;
+};
+
 /** The day's summary is read at the desks that record cases and by viewers. */
 const DAY_REPORT: readonly Role[] = [...INTAKE, 'viewer'];
 const signIn = z.object({ username: UsernameInput, password: PasswordInput });
@@ -220,6 +230,7 @@ export const api = {
   'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>(), mutates: false, access: OFFICE },
   'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>(), mutates: false, access: OFFICE },
 
+  'server/status': { args: none, result: out<ServerStatus>(), mutates: false, access: 'signed-in' },
   'auth/status': { args: none, result: out<AuthStatus>(), mutates: false, access: 'public' },
   'auth/setup': { args: AccountDraftSchema.omit({ roles: true }), result: out<AuthStatus>(), mutates: true, access: 'public' },
   'auth/signIn': { args: signIn, result: out<AuthStatus>(), mutates: false, access: 'public' },

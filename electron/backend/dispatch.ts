@@ -18,7 +18,8 @@ export type CallerRef =
   | { kind: 'system'; operator: string }
   | { kind: 'session'; token: string | null; setSession?: (token: string | null) => void };
 
-export type DispatchAs = (caller: CallerRef, method: unknown, args: unknown) => Promise<Reply<unknown>>;
+/** `submission`: the desk's idempotency key for a change (the same on every retry of one submission). */
+export type DispatchAs = (caller: CallerRef, method: unknown, args: unknown, submission?: string) => Promise<Reply<unknown>>;
 /** A dispatch bound to one caller (the command line's, in the CLI and tests). */
 export type Dispatch = (method: unknown, args: unknown) => Promise<Reply<unknown>>;
 
@@ -29,10 +30,17 @@ export type DispatchEnv = {
   store: Store;
   auth: Omit<AuthServices, 'setSession'>;
   now: () => Date;
-  context: (method: Method, caller: Principal | null, auth: AuthServices) => BackendContext;
+  context: (method: Method, caller: Principal | null, auth: AuthServices, submission?: string) => BackendContext;
 };
 
+/** An idempotency key as desks make them (a UUID, or any 16–100 URL-safe characters). */
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,100}$/;
+/** Replies to keyed changes are kept this long, so a retry after a lost answer gets the same answer. */
+const REPLY_KEEP_MS = 15 * 60_000;
+const REPLIES_KEPT = 5000;
+
 export function makeDispatch(handlers: Handlers, env: DispatchEnv, onInternalError: (e: unknown) => void = logError): DispatchAs {
+  const replies = new Map<string, { at: number; reply: Promise<Reply<unknown>> }>();
   async function principalOf(ref: CallerRef): Promise<Principal | null> {
     if (ref.kind === 'system') return { operator: ref.operator, roles: ROLES };
     if (!ref.token) return null;
@@ -47,7 +55,33 @@ export function makeDispatch(handlers: Handlers, env: DispatchEnv, onInternalErr
     return { operator: a.username, roles: a.roles, accountId: a.id, sessionId: s.id, mustChangePassword: a.mustChangePassword };
   }
 
-  return async (ref, method, raw) => {
+  /**
+   * A change sent again with the same key (the desk lost the answer and retried) gets the first answer, or
+   * waits for it while it runs; after a restart, when the answer is gone, it is told the change was made.
+   */
+  async function once(key: string, run: () => Promise<Reply<unknown>>): Promise<Reply<unknown>> {
+    const now = Date.now();
+    for (const [k, r] of replies) if (now - r.at > REPLY_KEEP_MS || replies.size > REPLIES_KEPT) replies.delete(k);
+    else break;
+    const known = replies.get(key);
+    if (known) return known.reply;
+    if (await env.store.hasSubmission(key)) return fail('already-done', msg.alreadyDone);
+    const reply = run();
+    replies.set(key, { at: now, reply });
+    const r = await reply;
+    if (!r.ok && r.error.code !== 'already-done') replies.delete(key); // a refused change may be sent again
+    return r;
+  }
+
+  return (ref, method, raw, submission) => {
+    if (submission !== undefined && isMethod(method) && api[method].mutates) {
+      if (!SUBMISSION_KEY.test(submission)) return Promise.resolve(fail('bad-args', msg.badArgs));
+      return once(submission, () => call(ref, method, raw, submission));
+    }
+    return call(ref, method, raw);
+  };
+
+  async function call(ref: CallerRef, method: unknown, raw: unknown, submission?: string): Promise<Reply<unknown>> {
     if (!isMethod(method)) return fail('unknown-method', msg.unknownMethod);
     try {
       const caller = await principalOf(ref);
@@ -60,7 +94,7 @@ export function makeDispatch(handlers: Handlers, env: DispatchEnv, onInternalErr
       const parsed = api[method].args.safeParse(raw ?? {});
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       const setSession = ref.kind === 'session' ? (ref.setSession ?? (() => undefined)) : () => undefined;
-      const ctx = env.context(method, caller, { ...env.auth, setSession });
+      const ctx = env.context(method, caller, { ...env.auth, setSession }, submission);
       const handler = handlers[method] as (ctx: BackendContext, a: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(ctx, parsed.data) };
     } catch (e) {
@@ -68,7 +102,7 @@ export function makeDispatch(handlers: Handlers, env: DispatchEnv, onInternalErr
       onInternalError(e);
       return fail('internal', msg.internal);
     }
-  };
+  }
 }
 
 const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });

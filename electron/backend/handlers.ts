@@ -79,6 +79,7 @@ export function makeHandlers(): Handlers {
     'circular/issue': (ctx, a) => issueCircular(ctx, a.id),
     'circular/file': (ctx, a) => circularFile(ctx, a.id, a.format),
     'circular/effect': async (ctx, a) => circularEffect(ctx, await requireCircular(ctx, a.id)),
+    'server/status': async (ctx) => ctx.server(),
     'auth/status': (ctx) => authStatus(ctx),
     'auth/setup': (ctx, a) => setUp(ctx, a),
     'auth/signIn': (ctx, a) => signIn(ctx, a),

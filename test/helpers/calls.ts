@@ -87,6 +87,7 @@ export const CONTRACT_CALLS: Calls = {
   'accounts/create': () => ({ username: 'new.clerk', displayName: 'کارمند تازه', roles: ['clerk'], password: TEST_PASSWORD }),
   'accounts/update': (w) => ({ id: w.spareId, displayName: 'نام تازه', roles: ['viewer'] }),
   'accounts/resetPassword': (w) => ({ id: w.spareId, password: `${TEST_PASSWORD} تازه` }),
+  'server/status': () => ({}),
   'auth/status': () => ({}),
   'auth/setup': () => ({ username: 'first.admin', displayName: 'مدیر', password: TEST_PASSWORD }),
   'auth/signIn': (w) => ({ username: w.me.username, password: w.me.password }),

@@ -1,19 +1,32 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAllowedNavigation, WEB_PREFERENCES } from '../../electron/main/window-policy';
-import { isAllowedHost, isAllowedOrigin, safeStaticPath, tokenMatches } from '../../electron/web/http-guards';
+import { isAllowedHost, isAllowedOrigin, LOOPBACK_NAMES, safeStaticPath, tokenMatches, type ServedAt } from '../../electron/web/http-guards';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
 describe('web shell guards', () => {
   it('allows only loopback names on the right port', () => {
-    expect(isAllowedHost('127.0.0.1:5000', 5000)).toBe(true);
-    expect(isAllowedHost('localhost:5000', 5000)).toBe(true);
-    expect(isAllowedHost('127.0.0.1:5001', 5000)).toBe(false);
-    expect(isAllowedHost('didar.evil.test:5000', 5000)).toBe(false);
-    expect(isAllowedHost(undefined, 5000)).toBe(false);
-    expect(isAllowedOrigin(undefined, 5000)).toBe(true);
-    expect(isAllowedOrigin('http://127.0.0.1:5000', 5000)).toBe(true);
-    expect(isAllowedOrigin('null', 5000)).toBe(false);
+    const at: ServedAt = { scheme: 'http', names: LOOPBACK_NAMES, port: 5000 };
+    expect(isAllowedHost('127.0.0.1:5000', at)).toBe(true);
+    expect(isAllowedHost('localhost:5000', at)).toBe(true);
+    expect(isAllowedHost('127.0.0.1:5001', at)).toBe(false);
+    expect(isAllowedHost('didar.evil.test:5000', at)).toBe(false);
+    expect(isAllowedHost(undefined, at)).toBe(false);
+    expect(isAllowedOrigin(undefined, at)).toBe(true);
+    expect(isAllowedOrigin('http://127.0.0.1:5000', at)).toBe(true);
+    expect(isAllowedOrigin('https://127.0.0.1:5000', at)).toBe(false);
+    expect(isAllowedOrigin('null', at)).toBe(false);
+  });
+
+  it('in server mode answers to this PC\'s own names and addresses over HTTPS only', () => {
+    const at: ServedAt = { scheme: 'https', names: ['127.0.0.1', 'localhost', 'reception-pc', '192.168.1.20', 'fe80::1'], port: 8443 };
+    expect(isAllowedHost('192.168.1.20:8443', at)).toBe(true);
+    expect(isAllowedHost('RECEPTION-PC:8443', at)).toBe(true);
+    expect(isAllowedHost('[fe80::1]:8443', at)).toBe(true);
+    expect(isAllowedHost('didar.attacker.test:8443', at)).toBe(false); // a name rebound to this PC's address
+    expect(isAllowedOrigin('https://192.168.1.20:8443', at)).toBe(true);
+    expect(isAllowedOrigin('http://192.168.1.20:8443', at)).toBe(false);
+    expect(isAllowedOrigin('https://192.168.1.21:8443', at)).toBe(false);
   });
   it('compares tokens exactly', () => {
     expect(tokenMatches('abc', 'abc')).toBe(true);

@@ -22,7 +22,7 @@ import { AUDIT_DIR, JournalWriter, readJournal, type Change, type JournalPositio
 import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
 import { CasesBy } from './cases-by';
-import type { Actor, CasePage, CaseQuery, CaseScan, Store, Tx } from './store';
+import type { Actor, CasePage, CaseQuery, CaseScan, ChangeNotice, Store, Tx } from './store';
 import { keepOriginal, migrateDoc, SCHEMA_VERSION } from './migrations';
 import { Serial } from './serial';
 import { WriteQueue } from './write-queue';
@@ -41,6 +41,8 @@ type CircularsDoc = Versioned & { circulars: readonly Circular[]; numbers: Recor
 type GroupingDoc = Versioned & { corrections: readonly GroupCorrection[] };
 type CheckpointDoc = Versioned & JournalPosition;
 type AccountsDoc = Versioned & { accounts: readonly StoredAccount[] };
+/** Idempotency keys of recent changes and when they were committed (ISO). */
+type SubmissionsDoc = Versioned & { submissions: Record<string, string> };
 
 /** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote, upgrades older ones. */
 class DurableJson<T extends Versioned> implements Adapter<T> {
@@ -107,6 +109,7 @@ const COMPACT_IDLE_MS = 1500;
 const COMPACT_MAX_LAG_MS = 10_000;
 const COMPACT_MAX_BYTES = 4 << 20;
 const COMPACT_RETRY_MS = 5000;
+const SUBMISSION_DAYS = 7;
 
 async function mapLimited<T, R>(items: T[], limit: number, f: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -200,7 +203,7 @@ function internCase(parsed: Case, i: (s: string) => string): Case {
 const yearKey = (yy: number): string => String(yy).padStart(2, '0');
 
 /** What a journal change is about: a record of the data (by its id) or a counter. */
-type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'circularNumber' | 'circular' | 'groupCorrection' | 'account';
+type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'circularNumber' | 'circular' | 'groupCorrection' | 'account' | 'submission';
 
 const queueKey = (dayId: string, n: number): string => `${dayId}#${n}`;
 const dayFileOf = (day: MeetingDay): string => `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
@@ -242,6 +245,8 @@ export class FileStore implements Store {
   private grouping!: Doc<GroupingDoc>;
   private checkpoint!: Doc<CheckpointDoc>;
   private accounts!: Doc<AccountsDoc>;
+  private submissions!: Doc<SubmissionsDoc>;
+  private readonly listeners = new Set<(c: ChangeNotice) => void>();
   private journal!: JournalWriter;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
@@ -298,7 +303,8 @@ export class FileStore implements Store {
     this.grouping = this.doc<GroupingDoc>('grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
     this.checkpoint = this.doc<CheckpointDoc>(CHECKPOINT_FILE, { schemaVersion: SCHEMA_VERSION, seq: 0, file: '', offset: 0, hash: '' });
     this.accounts = this.doc<AccountsDoc>('accounts.json', { schemaVersion: SCHEMA_VERSION, accounts: [] });
-    for (const d of [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts]) await d.low.read();
+    this.submissions = this.doc<SubmissionsDoc>('submissions.json', { schemaVersion: SCHEMA_VERSION, submissions: {} });
+    for (const d of [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts, this.submissions]) await d.low.read();
     const metaVersion = this.meta.adapter.migratedFrom ?? (this.meta.adapter.existed ? SCHEMA_VERSION : null);
     this.settingsDoc.data.settings = deepFreeze({ ...defaultSettings(), ...this.settingsDoc.data.settings });
     frozenIfChecking(this.circulars.data.circulars);
@@ -326,7 +332,7 @@ export class FileStore implements Store {
     await this.replayJournal(metaVersion);
     for (const c of this.byId.values()) this.raiseCounter(c.code);
     this.worklist.build(this.byId.values());
-    await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.accounts, ...docs]);
+    await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.accounts, this.submissions, ...docs]);
   }
 
   /**
@@ -415,19 +421,42 @@ export class FileStore implements Store {
 
   // ---- the one way to change data ----
 
-  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
     return this.serial.run(async () => {
       this.assertOpen();
+      if (submission !== undefined && this.submissions.data.submissions[submission]) throw new DidarError('already-done', msg.alreadyDone);
       const tx = new FileTx(this);
       const result = await fn(tx);
       const changes = tx.changes();
       if (!changes.length) return result;
-      await this.journal.append({ at: this.now().toISOString(), by: by.operator, action, entity: changes[0]!.entity, id: changes[0]!.id, changes }, this.now());
+      const at = this.now().toISOString();
+      if (submission !== undefined) changes.push({ entity: 'submission', id: submission, before: null, after: at });
+      const r = await this.journal.append({ at, by: by.operator, action, entity: changes[0]!.entity, id: changes[0]!.id, changes }, this.now());
       // on disk: now it becomes what everyone reads (no await from here to the end of the loop)
       for (const ch of changes) this.apply(ch, true);
       this.scheduleCompaction();
+      this.notify({ seq: r.seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) });
       return result;
     });
+  }
+
+  async hasSubmission(key: string): Promise<boolean> {
+    return key in this.submissions.data.submissions;
+  }
+
+  onChange(listener: (c: ChangeNotice) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private notify(c: ChangeNotice): void {
+    for (const l of this.listeners) {
+      try {
+        l(c);
+      } catch (e) {
+        console.error('[didar] change listener failed:', e);
+      }
+    }
   }
 
   logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
@@ -501,6 +530,11 @@ export class FileStore implements Store {
         this.markDirty(this.grouping);
         return;
       }
+      case 'submission': {
+        this.submissions.data.submissions[ch.id] = ch.after as string;
+        this.markDirty(this.submissions);
+        return;
+      }
       case 'account': {
         const a = deepFreeze(ch.after) as StoredAccount;
         this.accounts.data.accounts = replaced(this.accounts.data.accounts, a, (x) => x.id === a.id);
@@ -547,6 +581,7 @@ export class FileStore implements Store {
     const run = async (): Promise<void> => {
       while (this.dirty.size) {
         const upto = this.journal.position;
+        this.forgetOldSubmissions();
         const docs = [...this.dirty];
         this.dirty.clear();
         try {
@@ -566,6 +601,14 @@ export class FileStore implements Store {
     return p;
   }
 
+  /** Idempotency keys are kept a week: a desk retries within minutes, a restarted server within the day. */
+  private forgetOldSubmissions(): void {
+    if (!this.dirty.has(this.submissions)) return;
+    const since = new Date(this.now().getTime() - SUBMISSION_DAYS * 86_400_000).toISOString();
+    const kept = Object.entries(this.submissions.data.submissions).filter(([, at]) => at >= since);
+    this.submissions.data.submissions = Object.fromEntries(kept);
+  }
+
   /** Resolves when everything committed is in the snapshots (and every write under way is done). */
   async settled(): Promise<void> {
     await this.serial.idle();
@@ -574,7 +617,7 @@ export class FileStore implements Store {
       this.compactTimer = null;
     }
     await this.compact();
-    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts, ...this.days.values()];
+    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts, this.submissions, ...this.days.values()];
     await Promise.all(docs.map((d) => d.idle()));
   }
 

@@ -99,12 +99,22 @@ export type Tx = StoreReader & {
   nextCircularNumber(jalaliYear: number): Promise<number>;
 };
 
+/** What a committed unit of work changed, for the desks' live updates (no values: they read what they show). */
+export type ChangeNotice = { seq: number; action: string; by: string; changes: readonly { entity: string; id: string }[] };
+
 export type Store = StoreReader & {
   /**
    * Runs `fn` as one unit of work and commits what it changed with one audit record, or nothing if it throws
-   * or the write fails (the error is passed on). Units of work on one store run one at a time.
+   * or the write fails (the error is passed on). Units of work on one store run one at a time. `submission`:
+   * the desk's idempotency key of this change, stored with it; a second unit with the same key is refused.
    */
-  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T>;
+
+  /** Whether a change with this idempotency key was committed (keys are kept for a week). */
+  hasSubmission(key: string): Promise<boolean>;
+
+  /** Called after every committed unit of work; returns the function that stops it. */
+  onChange(listener: (c: ChangeNotice) => void): () => void;
 
   /** An event that changes no data but belongs in the audit trail (an export, a document produced). */
   logEvent(by: Actor, action: string, entity: string, id: string): Promise<void>;

@@ -2,8 +2,8 @@
 // The backend's handler map, the IPC wiring, the web shell and the renderer client all derive from it.
 import { z } from 'zod';
 import {
-  CaseDraftSchema, IdInput, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput, TrackingCodeInput,
-  lineField, optionalLine,
+  CaseDraftSchema, CitizenInputSchema, IdInput, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput,
+  TrackingCodeInput, lineField, optionalLine, textLine,
   type Case, type CaseBrief, type Citizen, type MeetingDay, type MeetingDaySummary, type QueueEntry,
 } from './domain';
 import { OUTCOMES, SATISFACTION_LEVELS } from './follow-up';
@@ -93,6 +93,8 @@ export const api = {
     args: dayRef.extend({
       name: lineField(140),
       nationalId: z.union([z.literal(''), NationalIdInput]).default(''),
+      /** Given after the clerk was told the same national ID already arrived today. */
+      confirmed: z.boolean().default(false),
     }),
     result: out<QueueEntry>(),
   },
@@ -102,7 +104,24 @@ export const api = {
     result: out<QueueEntry>(),
   },
 
-  'case/record': { args: CaseDraftSchema, result: out<Case>() },
+  'case/record': {
+    // `confirmed` after the clerk was told the same citizen brought the same request today
+    args: CaseDraftSchema.extend({ confirmed: z.boolean().default(false) }),
+    result: out<Case>(),
+  },
+  /** Corrects what was typed wrong: the code stays, the history keeps every field before and after. */
+  'case/correct': {
+    args: z.object({
+      id: IdInput,
+      reason,
+      citizen: CitizenInputSchema.partial().optional(),
+      text: IssueTextInput.optional(),
+      category: textLine(80).optional(),
+      /** The department responsible, only while the case is not yet referred. */
+      department: lineField(120).optional(),
+    }),
+    result: out<Case>(),
+  },
   'case/listForDay': { args: dayRef, result: out<Case[]>() },
   'case/get': { args: z.object({ id: IdInput }), result: out<Case>() },
   'case/byCode': { args: z.object({ code: TrackingCodeInput }), result: out<Case>() },

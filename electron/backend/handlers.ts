@@ -2,7 +2,7 @@
 import type { Handlers } from '../../shared/api';
 import { formatJalali, jalaliOf } from '../../shared/jalali';
 import type { BackendContext } from './context';
-import { cancelCase, caseByCode, dueDate, listCasesForDay, lookupCitizen, recordCase, requireCase } from './services/cases';
+import { cancelCase, caseByCode, correctCase, dueDate, listCasesForDay, lookupCitizen, recordCase, requireCase } from './services/cases';
 import { currentMeetingDay, listMeetingDays, openMeetingDay } from './services/meeting-days';
 import { callNext, listQueue, markQueue, registerArrival } from './services/queue';
 import { getSettings, updateSettings } from './services/settings';
@@ -37,6 +37,7 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'queue/callNext': (a) => callNext(ctx, a.meetingDayId),
     'queue/mark': (a) => markQueue(ctx, a),
     'case/record': (a) => recordCase(ctx, a),
+    'case/correct': (a) => correctCase(ctx, a),
     'case/listForDay': (a) => listCasesForDay(ctx, a.meetingDayId),
     'case/get': (a) => requireCase(ctx, a.id),
     'case/byCode': (a) => caseByCode(ctx, a.code),

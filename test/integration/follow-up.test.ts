@@ -16,7 +16,9 @@ async function setup() {
   const day = await ok(b, 'meetingDay/open', { date: '1405/09/01', place: { kind: 'center' }, host: 'استاندار' });
   const record = (over: Record<string, unknown> = {}) => ok(b, 'case/record', {
     meetingDayId: day.id, citizen: validCitizen, text: 'قطعی برق روستای ورسک هر شب تکرار می‌شود',
-    order: { type: 'investigate', leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: 'بررسی شود' }, ...over,
+    order: { type: 'investigate', leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: 'بررسی شود' },
+    confirmed: true, // the same request again on purpose
+    ...over,
   } as never);
   const setNow = (iso: string) => { now = new Date(iso); };
   return { b, day, record, setNow };
@@ -36,6 +38,7 @@ describe('follow-up', () => {
     const resumed = await ok(b, 'case/resume', { id: c.id });
     expect(resumed.deadline?.dueDate).toBe('1405/09/18'); // 3 working days paused
     await ok(b, 'case/extend', { ids: [c.id], days: 2, reason: 'نیاز به بازدید میدانی' });
+    setNow('2026-12-11T06:30:00Z'); // 1405/09/20
     await ok(b, 'case/answer', { id: c.id, letterNo: '۱۲۳/ب', date: '1405/09/20', text: 'ترانسفورماتور روستا تعویض شد.' });
     const closed = await ok(b, 'case/close', { id: c.id, outcome: 'solved', note: 'مشکل برطرف شد' });
     expect(closed.outcome?.kind).toBe('solved');
@@ -83,10 +86,11 @@ describe('follow-up', () => {
   });
 
   it('closing as a duplicate needs the other case\'s valid code', async () => {
-    const { b, record } = await setup();
+    const { b, record, setNow } = await setup();
     const first = await record();
     const second = await record();
     await ok(b, 'case/refer', { ids: [second.id] });
+    setNow('2026-11-26T06:30:00Z'); // 1405/09/05
     await ok(b, 'case/answer', { id: second.id, letterNo: '9', date: '1405/09/05', text: 'همان درخواست قبلی است' });
     const bad = await send(b, 'case/close', { id: second.id, outcome: 'duplicate', note: '', duplicateOf: second.code });
     expect(bad.ok).toBe(false);
@@ -157,13 +161,13 @@ describe('holiday table changes', () => {
     open.push(b);
     const day = await ok(b, 'meetingDay/open', { date: '1405/09/01', place: { kind: 'center' }, host: 'استاندار' });
     const rec = () => ok(b, 'case/record', {
-      meetingDayId: day.id, citizen: validCitizen, text: 'درخواست',
+      meetingDayId: day.id, citizen: validCitizen, text: 'درخواست', confirmed: true,
       order: { type: 'act', leadDepartment: 'فرمانداری', deadlineDays: 10, text: '' },
     });
     const waiting = await rec();
     const answered = await rec();
     await ok(b, 'case/refer', { ids: [answered.id] });
-    await ok(b, 'case/answer', { id: answered.id, letterNo: '1', date: '1405/09/05', text: 'پاسخ' });
+    await ok(b, 'case/answer', { id: answered.id, letterNo: '1', date: '1405/09/01', text: 'پاسخ' });
     expect(waiting.deadline?.dueDate).toBe('1405/09/15');
     const s = await ok(b, 'settings/get', {});
     await ok(b, 'settings/update', { holidays: [...s.holidays, { date: '1405/09/08', title: 'تعطیلی اعلام‌شده' }] });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedArgs } from '../../../shared/api';
-import { OPEN_STATUSES, type Case, type CaseBrief, type Citizen, type Order } from '../../../shared/domain';
+import { OPEN_STATUSES, leadDepartment, type Case, type CaseBrief, type Citizen, type CorrectableField, type FieldChange, type Order } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, parseJalali } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
 import { makeTrackingCode, SEQUENCE_MAX } from '../../../shared/tracking-code';
+import { foldForSearch } from '../../../shared/persian-text';
 import { canMove, newDeadline } from '../../../shared/follow-up';
 import { STATUS_LABEL } from '../../../shared/labels';
 import { addWorkingDays } from '../../../shared/working-days';
@@ -13,10 +14,24 @@ import { requireMeetingDay } from './meeting-days';
 import { markQueueSeen } from './queue';
 import { workCalendar } from './settings';
 
-export async function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/record'>, externalId?: string): Promise<Case> {
+/** A case of the same citizen with the same request on the same meeting day: most likely the same one saved twice. */
+async function sameCaseToday(ctx: BackendContext, dayId: string, nationalId: string, text: string): Promise<Case | undefined> {
+  const folded = foldForSearch(text);
+  return (await ctx.store.listCasesOfCitizen(nationalId))
+    .find((c) => c.meetingDayId === dayId && c.status !== 'cancelled' && foldForSearch(c.text) === folded);
+}
+
+export async function recordCase(
+  ctx: BackendContext, draft: Omit<ParsedArgs<'case/record'>, 'confirmed'> & { confirmed?: boolean }, externalId?: string,
+): Promise<Case> {
   const day = await requireMeetingDay(ctx, draft.meetingDayId);
   if (draft.queueNumber !== undefined && !(await ctx.store.getQueue(day.id)).some((q) => q.number === draft.queueNumber)) {
     throw new DidarError('not-found', msg.queueEntryNotFound);
+  }
+  // Imports have their own test of sameness (the row id); a clerk is asked.
+  if (externalId === undefined && !draft.confirmed) {
+    const twin = await sameCaseToday(ctx, day.id, draft.citizen.nationalId, draft.text);
+    if (twin) throw new DidarError('needs-confirmation', msg.sameCaseToday(twin.code));
   }
   const meetingDate = parseJalali(day.date)!;
   const cal = await workCalendar(ctx);
@@ -115,4 +130,55 @@ export async function lookupCitizen(ctx: BackendContext, nationalId: string): Pr
 
 export async function dueDate(ctx: BackendContext, from: string, days: number): Promise<{ dueDate: string }> {
   return { dueDate: formatJalali(addWorkingDays(parseJalali(from)!, days, await workCalendar(ctx))) };
+}
+
+/**
+ * Corrects what was typed wrong at the desk. The tracking code stays; the history keeps each changed field before and
+ * after. The department responsible is corrected only before referral (after it, rerouting tells the departments).
+ */
+export async function correctCase(ctx: BackendContext, a: ParsedArgs<'case/correct'>): Promise<Case> {
+  const c = await requireCase(ctx, a.id);
+  if (c.status === 'cancelled') throw new DidarError('cancelled', msg.caseCancelled);
+  if (a.department !== undefined && a.department !== leadDepartment(c) && c.status !== 'recorded') {
+    throw new DidarError('conflict', msg.departmentAfterReferral, { department: msg.departmentAfterReferral });
+  }
+  const citizen: Citizen = { ...c.citizen, ...a.citizen };
+  const department = a.department ?? leadDepartment(c);
+  const others = (c.order?.otherDepartments ?? c.departments.slice(1)).filter((d) => d !== department);
+  const next: Case = {
+    ...c,
+    citizen,
+    county: citizen.county,
+    text: a.text ?? c.text,
+    category: a.category ?? c.category,
+    ...(c.order ? { order: { ...c.order, leadDepartment: department, otherDepartments: others } } : {}),
+    departments: department ? [department, ...others] : c.departments,
+    // messages not yet sent go to the corrected number
+    notices: citizen.mobile === c.citizen.mobile ? c.notices : c.notices.map((n) => (n.exportedAt ? n : { ...n, mobile: citizen.mobile })),
+  };
+  const changes = changedFields(c, next);
+  if (!changes.length) throw new DidarError('bad-args', msg.nothingChanged);
+  const at = ctx.now().toISOString();
+  const corrected: Case = { ...next, history: [...c.history, { at, by: ctx.actor.operator, action: 'corrected', note: a.reason, changes }] };
+  await ctx.store.saveCase(corrected, ctx.actor, 'case/correct');
+  return corrected;
+}
+
+const FIELD_VALUE: Record<CorrectableField, (c: Case) => string> = {
+  'citizen.nationalId': (c) => c.citizen.nationalId,
+  'citizen.firstName': (c) => c.citizen.firstName,
+  'citizen.lastName': (c) => c.citizen.lastName,
+  'citizen.mobile': (c) => c.citizen.mobile,
+  'citizen.county': (c) => c.citizen.county,
+  'citizen.locality': (c) => c.citizen.locality,
+  'citizen.address': (c) => c.citizen.address,
+  text: (c) => c.text,
+  category: (c) => c.category,
+  department: leadDepartment,
+};
+
+function changedFields(before: Case, after: Case): FieldChange[] {
+  return (Object.keys(FIELD_VALUE) as CorrectableField[])
+    .map((field) => ({ field, before: FIELD_VALUE[field](before), after: FIELD_VALUE[field](after) }))
+    .filter((ch) => ch.before !== ch.after);
 }

@@ -79,7 +79,7 @@ export async function issueCircular(ctx: BackendContext, id: string): Promise<Ci
   const cases = await casesOf(ctx, c.caseIds);
   await Promise.all(cases.map((k) => ctx.store.saveCase({
     ...k,
-    history: [...k.history, { at, by, action: 'circular', note: `${number} — ${c.title}` }],
+    history: [...k.history, { at, by, action: 'circular', ref: number, note: c.title }],
     notices: [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, { circular: number }) }],
   }, ctx.actor, 'circular/issue')));
   return next;

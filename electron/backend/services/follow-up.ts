@@ -17,6 +17,7 @@ import { workCalendar } from './settings';
 type Change = {
   to?: CaseStatus;
   action: HistoryEntry['action'];
+  ref?: string;
   note?: string;
   notice?: NoticeKind;
   patch?: (c: Case, today: string, cal: WorkCalendar) => Partial<Case>;
@@ -42,7 +43,7 @@ async function prepare(ctx: BackendContext, id: string, ch: Change): Promise<Cas
   };
   return {
     ...patched,
-    history: [...c.history, { at, by, action: ch.action, ...(ch.note ? { note: ch.note } : {}) }],
+    history: [...c.history, { at, by, action: ch.action, ...(ch.ref ? { ref: ch.ref } : {}), ...(ch.note ? { note: ch.note } : {}) }],
     notices: notice ? [...c.notices, notice] : c.notices,
   };
 }
@@ -83,7 +84,8 @@ export function rerouteCases(ctx: BackendContext, a: ParsedArgs<'case/reroute'>)
   return each(ctx, a.ids, {
     to: 'referred',
     action: 'rerouted',
-    note: `${a.department}: ${a.reason}`,
+    ref: a.department,
+    note: a.reason,
     notice: 'rerouted',
     patch: (c, t, cal) => {
       const others = (c.order?.otherDepartments ?? []).filter((d) => d !== a.department);
@@ -100,7 +102,8 @@ export function rerouteCases(ctx: BackendContext, a: ParsedArgs<'case/reroute'>)
 export function extendCases(ctx: BackendContext, a: ParsedArgs<'case/extend'>): Promise<Case[]> {
   return each(ctx, a.ids, {
     action: 'extended',
-    note: `${a.days}: ${a.reason}`,
+    ref: String(a.days),
+    note: a.reason,
     notice: 'extended',
     patch: (c, _t, cal) => {
       const d = requireDeadline(c);
@@ -142,13 +145,18 @@ export function recordAnswer(ctx: BackendContext, a: ParsedArgs<'case/answer'>):
   return update(ctx, a.id, {
     to: 'answered',
     action: 'answered',
-    note: `${a.letterNo} — ${a.text}`,
+    ref: a.letterNo,
+    note: a.text,
     notice: 'answered',
-    patch: (c, _t, cal) => ({
+    patch: (c, t, cal) => {
+      // dates are zero-padded 'YYYY/MM/DD', so they compare as strings
+      if (a.date > t) throw new DidarError('bad-args', msg.answerDateFuture, { date: msg.answerDateFuture });
+      return {
       answers: [...c.answers, { department: leadDepartment(c), letterNo: a.letterNo, date: a.date, text: a.text, at: ctx.now().toISOString(), by: ctx.actor.operator }],
       // an answer while waiting for the citizen ends the wait
       ...(c.deadline && isPaused(c.deadline) ? { deadline: withDueDate({ ...c.deadline, pauses: c.deadline.pauses.map((p) => (p.to ? p : { ...p, to: a.date })) }, cal) } : {}),
-    }),
+      };
+    },
   });
 }
 

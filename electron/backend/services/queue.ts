@@ -13,6 +13,8 @@ export async function listQueue(ctx: BackendContext, dayId: string): Promise<Que
 export async function registerArrival(ctx: BackendContext, a: ParsedArgs<'queue/arrive'>): Promise<QueueEntry> {
   await requireMeetingDay(ctx, a.meetingDayId);
   const queue = await ctx.store.getQueue(a.meetingDayId);
+  const earlier = a.nationalId ? queue.find((q) => q.nationalId === a.nationalId) : undefined;
+  if (earlier && !a.confirmed) throw new DidarError('needs-confirmation', msg.sameArrivalToday(earlier.number));
   const entry: QueueEntry = {
     number: queue.reduce((m, q) => Math.max(m, q.number), 0) + 1,
     name: a.name,

@@ -1,4 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useApp } from '../app-context';
+import { useCall } from '../hooks/useCall';
+import { CallStatus } from '../components/CallStatus';
 import { SLIP_LAYOUTS, type Settings, type SlipLayout } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
@@ -49,6 +52,7 @@ const T = {
   save: 'ذخیره تنظیمات',
   saved: 'تنظیمات ذخیره شد.',
   logoTooBig: 'حجم نشان باید کمتر از ۲۰۰ کیلوبایت باشد.',
+  unsaved: 'تغییرات تنظیمات هنوز ذخیره نشده است. بدون ذخیره از این صفحه خارج می‌شوید؟',
 };
 
 /** The population at the end of a line, in any digits, with thousands separators. */
@@ -83,10 +87,18 @@ export function SettingsScreen({ settings, onSaved }: Props) {
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
-  const [backup, setBackup] = useState<{ lastAt: string | null; versions: number; dataDir: string } | null>(null);
+  const [saves, setSaves] = useState(0);
+  const backupState = useCall('backup/status', {}, saves);
+  const backup = backupState.value;
+  // What the form holds, to tell whether anything is unsaved.
+  const snapshot = JSON.stringify([s, counties, departments, categories, phrases, holidays, deadline, escalation, populations, numbers]);
+  const [savedSnapshot, setSavedSnapshot] = useState(snapshot);
+  const dirty = snapshot !== savedSnapshot;
+  const { setLeaveQuestion } = useApp();
   useEffect(() => {
-    void call('backup/status', {}).then(setBackup);
-  }, [done]);
+    setLeaveQuestion(dirty ? T.unsaved : null);
+    return () => setLeaveQuestion(null);
+  }, [dirty, setLeaveQuestion]);
 
   const set = <K extends keyof Settings>(k: K, v: Settings[K]): void => setS((x) => ({ ...x, [k]: v }));
 
@@ -126,6 +138,8 @@ export function SettingsScreen({ settings, onSaved }: Props) {
       });
       setErrors({});
       setDone(true);
+      setSaves((n) => n + 1);
+      setSavedSnapshot(snapshot);
       onSaved(next);
     } catch (err) {
       if (err instanceof ApiFailure) setErrors(err.error.fields ?? { _: err.message });
@@ -232,6 +246,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           </Field>
         </div>
       </fieldset>
+      <CallStatus state={backupState} />
       {backup && (
         <fieldset>
           <legend>{T.backup}</legend>

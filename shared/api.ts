@@ -25,6 +25,18 @@ const dayRef = z.object({ meetingDayId: IdInput });
 const idsRef = z.object({ ids: z.array(IdInput).min(1, { error: msg.nothingSelected }).max(1000) });
 const reason = lineField(300).pipe(z.string().min(1, { error: msg.reasonRequired }));
 
+/** What the inspection office filters the worklist by (the list on screen, on paper and in a file). */
+const worklistFilters = z.object({
+  statuses: z.array(z.enum(CASE_STATUSES)).max(6).optional(),
+  department: optionalLine(120),
+  county: optionalLine(60),
+  meetingDayId: z.union([z.literal(''), IdInput]).optional(),
+  orderType: z.union([z.literal(''), z.enum(ORDER_TYPES)]).optional(),
+  overdue: z.boolean().optional(),
+  q: optionalLine(200),
+  sort: z.enum(['due', 'recent']).default('due'),
+});
+
 /** One row of the inspection office's worklist. */
 export type WorkItem = {
   id: string; code: string; citizenName: string; county: string; department: string; meetingDate: string;
@@ -144,21 +156,18 @@ export const api = {
   'slip/pdf': { args: z.object({ caseId: IdInput }), result: out<SlipFile>() },
 
   'worklist/query': {
-    args: z.object({
-      statuses: z.array(z.enum(CASE_STATUSES)).max(6).optional(),
-      department: optionalLine(120),
-      county: optionalLine(60),
-      meetingDayId: z.union([z.literal(''), IdInput]).optional(),
-      orderType: z.union([z.literal(''), z.enum(ORDER_TYPES)]).optional(),
-      overdue: z.boolean().optional(),
-      q: optionalLine(200),
-      sort: z.enum(['due', 'recent']).default('due'),
+    args: worklistFilters.extend({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }),
     result: out<{ total: number; items: WorkItem[] }>(),
   },
+  /** The worklist as its filter shows it, on A4 (right-to-left table) or as XLSX. */
+  'worklist/file': { args: worklistFilters.extend({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>() },
   'escalation/list': { args: none, result: out<WorkItem[]>() },
+  'escalation/file': { args: z.object({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>() },
+  /** The letters a referral would send, unnumbered: nothing changes until 'case/refer'. */
+  'case/referPreview': { args: idsRef, result: out<{ letters: SlipFile[]; cases: number }>() },
   'case/refer': { args: idsRef, result: out<{ cases: Case[]; letters: SlipFile[] }>() },
   'case/reroute': { args: idsRef.extend({ department: lineField(120), reason }), result: out<Case[]>() },
   'case/extend': { args: idsRef.extend({ days: z.number().int().min(1, { error: msg.deadlineInvalid }).max(365, { error: msg.deadlineInvalid }), reason }), result: out<Case[]>() },

@@ -2,6 +2,7 @@
 import type { Handlers } from '../../shared/api';
 import { formatJalali, jalaliOf } from '../../shared/jalali';
 import type { BackendContext } from './context';
+import { APP_VERSION } from './version';
 import { cancelCase, caseByCode, correctCase, dueDate, listCasesForDay, lookupCitizen, recordCase, requireCase } from './services/cases';
 import { currentMeetingDay, listMeetingDays, openMeetingDay } from './services/meeting-days';
 import { callNext, listQueue, markQueue, registerArrival } from './services/queue';
@@ -11,12 +12,11 @@ import { approveCircular, circularFile, draftCircular, issueCircular, requireCir
 import {
   closeCase, extendCases, pauseCase, recordAnswer, recordSatisfaction, reopenCase, rerouteCases, resumeCase, startProgress,
 } from './services/follow-up';
-import { referWithLetters } from './services/letters';
+import { previewReferral, referWithLetters } from './services/letters';
 import { circularEffect, correctGroups, groupBoard } from './services/grouping';
 import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
-import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
+import { escalationFile, escalationList, exportNotices, listNotices, lookupStatus, queryWorklist, worklistFile } from './services/worklist';
 
-export const APP_VERSION = '0.1.0';
 
 export function makeHandlers(ctx: BackendContext): Handlers {
   return {
@@ -46,7 +46,10 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'order/dueDate': (a) => dueDate(ctx, a.from, a.days),
     'slip/pdf': (a) => printSlip(ctx, a.caseId),
     'worklist/query': (a) => queryWorklist(ctx, a),
+    'worklist/file': (a) => worklistFile(ctx, a),
     'escalation/list': () => escalationList(ctx),
+    'escalation/file': (a) => escalationFile(ctx, a.format),
+    'case/referPreview': (a) => previewReferral(ctx, a.ids),
     'case/refer': (a) => referWithLetters(ctx, a.ids),
     'case/reroute': (a) => rerouteCases(ctx, a),
     'case/extend': (a) => extendCases(ctx, a),

@@ -69,14 +69,21 @@ const requireDeadline = (c: Case): Deadline => {
 };
 
 
-/** Refers cases to their lead department (first referral) or again to the same one. */
-export function referCases(ctx: BackendContext, ids: string[]): Promise<Case[]> {
-  return each(ctx, ids, {
-    to: 'referred',
-    action: 'referred',
-    notice: 'referred',
-    patch: (c) => ({ referrals: [...c.referrals, { department: leadDepartment(c), at: ctx.now().toISOString(), by: ctx.actor.operator }] }),
-  });
+/** Refers cases to their lead department (first referral) or again to the same one; each keeps its letter's number. */
+export async function referCases(ctx: BackendContext, letterOf: ReadonlyMap<string, string>): Promise<Case[]> {
+  const out: Case[] = [];
+  // one change per letter, so that each case's history names the letter that carried it
+  for (const letterNo of new Set(letterOf.values())) {
+    const ids = [...letterOf].filter(([, n]) => n === letterNo).map(([id]) => id);
+    out.push(...await each(ctx, ids, {
+      to: 'referred',
+      action: 'referred',
+      ref: letterNo,
+      notice: 'referred',
+      patch: (c) => ({ referrals: [...c.referrals, { department: leadDepartment(c), at: ctx.now().toISOString(), by: ctx.actor.operator, letterNo }] }),
+    }));
+  }
+  return out;
 }
 
 /** Another department becomes responsible: history kept, deadline restarted from today, reason recorded. */

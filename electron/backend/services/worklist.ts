@@ -1,13 +1,16 @@
 // The inspection office's worklist, the escalation list and the citizen's status lookup.
-import type { NoticeRow, ParsedArgs, PublicStatus, WorkItem } from '../../../shared/api';
+import type { ExportFile, NoticeRow, ParsedArgs, PublicStatus, WorkItem } from '../../../shared/api';
 import { leadDepartment, type Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { isPaused, overdueDays } from '../../../shared/follow-up';
-import { formatJalaliLong, jalaliOf, parseJalali } from '../../../shared/jalali';
+import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
 import { OUTCOME_LABEL, ORDER_TYPE_LABEL, STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import { isValidNationalId } from '../../../shared/national-id';
-import { digitsOnly, foldForSearch } from '../../../shared/persian-text';
+import { digitsOnly, foldForSearch, toPersianDigits } from '../../../shared/persian-text';
+import type { ReportTable } from '../../../shared/reports/table';
+import { worklistTable } from '../../../shared/reports/worklist-table';
+import { tableBytes } from '../export/table-file';
 import { normalizeTrackingCode } from '../../../shared/tracking-code';
 import type { WorkCalendar } from '../../../shared/working-days';
 import type { BackendContext } from '../context';
@@ -50,7 +53,13 @@ function searchesOf(q: string): { code?: string; nationalId?: string; words?: st
   return [...(code ? [{ code }] : []), ...(nid ? [{ nationalId: nid }] : []), { words: searchWords(q) }];
 }
 
-export async function queryWorklist(ctx: BackendContext, a: ParsedArgs<'worklist/query'>): Promise<{ total: number; items: WorkItem[] }> {
+type Filters = Omit<ParsedArgs<'worklist/query'>, 'offset' | 'limit'>;
+
+export function queryWorklist(ctx: BackendContext, a: ParsedArgs<'worklist/query'>): Promise<{ total: number; items: WorkItem[] }> {
+  return worklistPage(ctx, a, a.offset, a.limit);
+}
+
+async function worklistPage(ctx: BackendContext, a: Filters, offset: number, limit: number): Promise<{ total: number; items: WorkItem[] }> {
   const t = today(ctx);
   let page = { total: 0, items: [] as Case[] };
   for (const search of searchesOf(a.q ?? '')) {
@@ -63,8 +72,8 @@ export async function queryWorklist(ctx: BackendContext, a: ParsedArgs<'worklist
       ...(a.overdue ? { overdueBefore: t } : {}),
       ...search,
       sort: a.sort,
-      offset: a.offset,
-      limit: a.limit,
+      offset,
+      limit,
     });
     if (page.total > 0) break;
   }
@@ -81,6 +90,51 @@ export async function escalationList(ctx: BackendContext): Promise<WorkItem[]> {
   const todayJ = jalaliOf(ctx.now());
   return page.items.map((c) => workItem(c, todayJ, cal)).filter((w) => w.overdueDays > escalationDays)
     .sort((x, y) => y.overdueDays - x.overdueDays);
+}
+
+/** Most cases a printed or exported list holds (a filter narrows a longer one). */
+const FILE_MAX = 10_000;
+
+/** What a list's filter holds, in words, for the line above its table. */
+async function filterText(ctx: BackendContext, a: Filters): Promise<string> {
+  const parts: string[] = [];
+  if (a.statuses?.length) parts.push(`وضعیت: ${a.statuses.map((s) => STATUS_LABEL[s]).join('، ')}`);
+  if (a.department) parts.push(`دستگاه: ${a.department}`);
+  if (a.county) parts.push(`شهرستان: ${a.county}`);
+  if (a.meetingDayId) {
+    const day = await ctx.store.getMeetingDay(a.meetingDayId);
+    if (day) parts.push(`روز ملاقات: ${formatJalaliShort(parseJalali(day.date)!)}`);
+  }
+  if (a.orderType) parts.push(`نوع دستور: ${ORDER_TYPE_LABEL[a.orderType]}`);
+  if (a.overdue) parts.push('فقط دارای تأخیر');
+  if (a.q) parts.push(`جستجو: «${a.q}»`);
+  return parts.length ? parts.join(' · ') : 'همه پرونده‌ها';
+}
+
+/** The worklist as its filter shows it, on A4 or as XLSX; audited like every export. */
+export async function worklistFile(ctx: BackendContext, a: Filters & { format: 'pdf' | 'xlsx' }): Promise<ExportFile> {
+  const { items } = await worklistPage(ctx, a, 0, FILE_MAX);
+  const table = worklistTable(items, { title: 'فهرست پیگیری پرونده‌ها', filters: await filterText(ctx, a), today: today(ctx) });
+  return listFile(ctx, table, a.format, 'worklist');
+}
+
+export async function escalationFile(ctx: BackendContext, format: 'pdf' | 'xlsx'): Promise<ExportFile> {
+  const { escalationDays } = await ctx.store.getSettings();
+  const table = worklistTable(await escalationList(ctx), {
+    title: 'فهرست تأخیر برای دفتر استاندار', filters: `پرونده‌هایی که بیش از ${toPersianDigits(escalationDays)} روز کاری از مهلت گذشته‌اند`, today: today(ctx),
+  });
+  return listFile(ctx, table, format, 'escalation');
+}
+
+async function listFile(ctx: BackendContext, table: ReportTable, format: 'pdf' | 'xlsx', name: 'worklist' | 'escalation'): Promise<ExportFile> {
+  const s = await ctx.store.getSettings();
+  const bytes = format === 'pdf'
+    ? await (await import('../pdf/table-pdf')).renderTablePdf(table, {
+      officeName: s.officeName, officeUnit: s.officeUnit, widths: [24, 62, 70, 52, 80, 52, 50, 50, 34, 56, '*'], ltrColumns: [1], cellMax: 140,
+    })
+    : await tableBytes(table, 'xlsx');
+  await ctx.store.logEvent(ctx.actor, `${name}/export-${format}`, 'report', `${name} ${table.rows.length}`);
+  return { fileName: `didar-${name}-${today(ctx).replace(/\//g, '')}.${format}`, base64: bytes.toString('base64') };
 }
 
 /**

@@ -29,7 +29,8 @@ export const AUDIT_DIR = 'audit';
 type Versioned = { schemaVersion: number };
 export type DayDoc = Versioned & { day: MeetingDay; queue: QueueEntry[]; cases: Case[] };
 type SettingsDoc = Versioned & { settings: Settings };
-type CountersDoc = Versioned & { sequences: Record<string, number> };
+/** Tracking-code sequences per two-digit year; referral letter numbers per Jalali year (absent in older files). */
+type CountersDoc = Versioned & { sequences: Record<string, number>; letters?: Record<string, number> };
 type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
 type CircularsDoc = Versioned & { circulars: Circular[]; numbers: Record<string, number> };
 type GroupingDoc = Versioned & { corrections: GroupCorrection[] };
@@ -461,6 +462,17 @@ export class FileStore implements Store {
     return n;
   }
 
+  async nextLetterNumber(jalaliYear: number): Promise<number> {
+    this.assertOpen();
+    const letters = (this.counters.data.letters ??= {});
+    const key = String(jalaliYear);
+    const n = (letters[key] ?? 0) + 1;
+    letters[key] = n;
+    // awaited, unlike the tracking sequence: nothing else on disk would tell which letter numbers were given out
+    await this.counters.save();
+    return n;
+  }
+
   logEvent(by: Actor, action: AuditAction, entity: string, id: string): Promise<void> {
     return this.audit(by, action, entity, id, null, null);
   }
@@ -539,8 +551,4 @@ export class FileStore implements Store {
     return this.backups.status();
   }
 
-  /** Newest backups of a data file (for messages about a broken file). */
-  backupsOf(rel: string): Promise<string[]> {
-    return this.backups.versionsOf(path.join(this.dataDir, rel));
-  }
 }

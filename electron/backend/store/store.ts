@@ -56,6 +56,8 @@ export type Store = {
 
   /** Allocates the next tracking sequence of a Jalali year; never returns the same one twice. */
   nextSequence(jalaliYear: number): Promise<number>;
+  /** Allocates the next referral letter number of a Jalali year (a sequence that never restarts within the year). */
+  nextLetterNumber(jalaliYear: number): Promise<number>;
 
   /** The automatic backups: when the newest was made and how many versions are kept. */
   backupStatus(): Promise<{ lastAt: string | null; versions: number }>;

@@ -17,9 +17,11 @@ type Props = {
   placeholder?: string;
   invalid?: boolean;
   disabled?: boolean;
+  /** Its name where no visible label stands beside it (a filter bar). */
+  label?: string;
 };
 
-export function Combobox({ id, items, value, onChange, placeholder, invalid, disabled }: Props) {
+export function Combobox({ id, items, value, onChange, placeholder, invalid, disabled, label }: Props) {
   const [query, setQuery] = useState<string | null>(null);
   const matches = useMemo(() => matchChoices(items, query ?? '').slice(0, SHOWN), [items, query]);
   const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<string>({
@@ -42,13 +44,14 @@ export function Combobox({ id, items, value, onChange, placeholder, invalid, dis
     stateReducer: (state, { type, changes }) => {
       const { InputBlur, InputKeyDownEnter } = useCombobox.stateChangeTypes;
       if (type !== InputBlur && type !== InputKeyDownEnter) return changes;
+      // an emptied field clears the choice (a filter back to «all»)
+      if (!state.inputValue.trim()) return { ...changes, selectedItem: null, inputValue: '' };
       // The choice taken is read from the text as typed, so a Tab faster than the list's redraw still takes the right one.
       const taken = state.isOpen && state.highlightedIndex >= 0
         ? matchChoices(items, state.inputValue)[state.highlightedIndex] ?? changes.selectedItem ?? null
         : changes.selectedItem ?? null;
       if (type === InputKeyDownEnter) return { ...changes, selectedItem: taken, inputValue: taken ?? changes.inputValue ?? '' };
-      // Leaving the field: an emptied field clears the choice, any other text not taken becomes the choice again.
-      if (!state.inputValue.trim()) return { ...changes, selectedItem: null, inputValue: '' };
+      // leaving the field: text that was not taken gives way to the choice again
       return { ...changes, selectedItem: taken, inputValue: taken ?? '' };
     },
     onIsOpenChange: ({ isOpen: open }) => {
@@ -58,7 +61,7 @@ export function Combobox({ id, items, value, onChange, placeholder, invalid, dis
   return (
     <div className={`combo${isOpen ? ' open' : ''}`}>
       <div className="combo-input">
-        <input {...getInputProps({ placeholder, disabled, 'aria-invalid': invalid || undefined, autoComplete: 'off' })} />
+        <input {...getInputProps({ placeholder, disabled, 'aria-invalid': invalid || undefined, autoComplete: 'off', ...(label ? { 'aria-label': label } : {}) })} />
         <button type="button" className="combo-toggle" aria-label={T.open} {...getToggleButtonProps({ disabled, tabIndex: -1 })}>▾</button>
       </div>
       <ul {...getMenuProps({ 'aria-label': T.list })} className="combo-menu">

@@ -15,6 +15,7 @@ import type { CountyRow } from './reports/county-scorecard';
 import type { DepartmentRow } from './reports/department-scorecard';
 import { PeriodSchema, type DateRange } from './reports/period';
 import { msg } from './messages';
+import { toAsciiDigits } from './persian-text';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
 
@@ -62,6 +63,15 @@ export type GroupBoard = {
   groups: BoardGroup[];
   /** Groups of one case (not listed). */
   singles: number;
+};
+
+/** One of the office's corrections to the board, as the list of corrections shows it. */
+export type CorrectionRow = {
+  index: number; kind: 'merge' | 'split' | 'notCollective'; value?: boolean; cases: number; at: string; by: string;
+  /** Taken back with 'group/undo'. */
+  undone: boolean;
+  /** The group its first case is in now. */
+  title: string;
 };
 
 /** A case as report and board drill-downs list it. */
@@ -197,6 +207,9 @@ export const api = {
 
   'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>() },
   'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>() },
+  'group/corrections': { args: none, result: out<CorrectionRow[]>() },
+  /** Takes back a merge, split, move-out or «not collective» made by mistake. */
+  'group/undo': { args: z.object({ index: z.number().int().min(0).max(1_000_000) }), result: out<GroupBoard>() },
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<CaseRow[]>() },
   'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>() },
   'report/day': { args: dayRef, result: out<DaySummary>() },
@@ -223,7 +236,12 @@ export const api = {
     result: out<Circular>(),
   },
   'circular/approve': { args: z.object({ id: IdInput }), result: out<Circular>() },
-  'circular/issue': { args: z.object({ id: IdInput }), result: out<Circular>() },
+  /** The number and date suggested for issuing: the year's next number, today. */
+  'circular/nextNumber': { args: none, result: out<{ number: string; date: string }>() },
+  'circular/issue': {
+    args: z.object({ id: IdInput, number: lineField(40).transform(toAsciiDigits), date: JalaliDateString }),
+    result: out<Circular>(),
+  },
   'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>() },
   'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>() },
 } as const;

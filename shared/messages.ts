@@ -55,6 +55,10 @@ export const msg = {
   circularWrongStatus: (from: string, to: string): string => `بخشنامه «${isolate(from)}» را نمی‌توان «${isolate(to)}» کرد.`,
   circularNeedsCases: 'بخشنامه باید دست‌کم بر دو درخواست تکیه کند.',
   mergeNeedsGroups: 'برای ادغام دست‌کم دو گروه را انتخاب کنید.',
+  correctionNotFound: 'این اصلاح پیدا نشد.',
+  correctionUndone: 'این اصلاح پیش‌تر بازگردانده شده است.',
+  circularNumberTaken: (n: string): string => `شماره ${isolate(toFa(n))} به بخشنامه دیگری داده شده است.`,
+  issueDateFuture: 'تاریخ صدور نمی‌تواند بعد از امروز باشد.',
   duplicateCases: 'یک پرونده دو بار آمده است.',
   unauthorized: 'دسترسی مجاز نیست: نشانی برنامه را دوباره باز کنید.',
   dataLocked: (dir: string, pid: number, host: string): string =>

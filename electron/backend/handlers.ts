@@ -8,12 +8,12 @@ import { currentMeetingDay, listMeetingDays, openMeetingDay } from './services/m
 import { callNext, listQueue, markQueue, registerArrival } from './services/queue';
 import { getSettings, updateSettings } from './services/settings';
 import { printSlip } from './services/slips';
-import { approveCircular, circularFile, draftCircular, issueCircular, requireCircular, updateCircular } from './services/circulars';
+import { approveCircular, circularFile, draftCircular, issueCircular, requireCircular, suggestCircularNumber, updateCircular } from './services/circulars';
 import {
   closeCase, extendCases, pauseCase, recordAnswer, recordSatisfaction, reopenCase, rerouteCases, resumeCase, startProgress,
 } from './services/follow-up';
 import { previewReferral, referWithLetters } from './services/letters';
-import { circularEffect, correctGroups, groupBoard } from './services/grouping';
+import { circularEffect, correctGroups, groupBoard, listCorrections, undoCorrection } from './services/grouping';
 import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
 import { escalationFile, escalationList, exportNotices, listNotices, lookupStatus, queryWorklist, worklistFile } from './services/worklist';
 
@@ -65,6 +65,8 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'notices/export': () => exportNotices(ctx),
     'group/board': (a) => groupBoard(ctx, a.rerun),
     'group/correct': (a) => correctGroups(ctx, a),
+    'group/corrections': () => listCorrections(ctx),
+    'group/undo': (a) => undoCorrection(ctx, a.index),
     'case/rows': (a) => caseRows(ctx, a.caseIds),
     'report/departments': (a) => departmentReport(ctx, a.period),
     'report/day': (a) => meetingDaySummary(ctx, a.meetingDayId),
@@ -76,7 +78,8 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'circular/draft': (a) => draftCircular(ctx, a),
     'circular/update': (a) => updateCircular(ctx, a),
     'circular/approve': (a) => approveCircular(ctx, a.id),
-    'circular/issue': (a) => issueCircular(ctx, a.id),
+    'circular/nextNumber': () => suggestCircularNumber(ctx),
+    'circular/issue': (a) => issueCircular(ctx, a),
     'circular/file': (a) => circularFile(ctx, a.id, a.format),
     'circular/effect': async (a) => circularEffect(ctx, await requireCircular(ctx, a.id)),
   };

@@ -39,7 +39,7 @@ test('inspection office: filter, search with Arabic ي, refer with letter, answe
   expect((await didar.backend.store.listCases()).filter((c) => c.status === 'referred')).toHaveLength(0);
   await page.screenshot({ path: shot('25-referral-preview') });
   await preview.getByRole('button', { name: 'تأیید ارجاع' }).click();
-  await expect(page.getByRole('dialog', { name: 'نامه‌های ارجاع' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'نامه‌های ارجاع', exact: true })).toBeVisible();
   expect((await didar.backend.store.listCases()).filter((c) => c.status === 'referred')).toHaveLength(2);
   const letter = await download(page, page.getByRole('link', { name: 'ذخیره PDF' }).first(), 'referral.pdf');
   const text = execFileSync('pdftotext', ['-layout', letter, '-'], { encoding: 'utf8' });
@@ -110,7 +110,16 @@ test('circular from selected cases: draft, edit, preview, approve, issue, export
   await page.screenshot({ path: shot('30-circular-editor'), fullPage: true });
   await page.getByRole('button', { name: 'تأیید' }).click();
   await page.getByRole('button', { name: 'صدور با شماره و تاریخ' }).click();
+  // the number is asked, the year's next one suggested, with today's date
+  const issue = page.getByRole('dialog', { name: 'صدور بخشنامه' });
+  await expect(issue.getByLabel('شماره بخشنامه')).toHaveValue(/^۱۴[۰-۹]{2}\/۱$/);
+  await expect(issue.getByLabel('تاریخ صدور')).toHaveValue(/^۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+  expect((await didar.backend.store.listCirculars())[0]!.status).toBe('approved');
+  await issue.getByLabel('شماره بخشنامه').fill('۱۴۰۵/ب/۲۴۵');
+  await page.screenshot({ path: shot('32-circular-issue-asked') });
+  await issue.getByRole('button', { name: 'صدور', exact: true }).click();
   await expect(page.getByTestId('circulars')).toContainText('صادر شده');
+  await expect(page.getByTestId('circulars')).toContainText('۱۴۰۵/ب/۲۴۵');
   const pdf = await download(page, page.getByRole('button', { name: 'PDF', exact: true }), 'circular.pdf');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('بخشنامه');

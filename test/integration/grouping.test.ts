@@ -142,7 +142,7 @@ describe('recurring-issues board', () => {
     expect(draft.caseIds).toEqual(g.caseIds);
     expect(draft.addressees).toContain('جهاد کشاورزی');
     await ok(b, 'circular/approve', { id: draft.id });
-    const issued = await ok(b, 'circular/issue', { id: draft.id });
+    const issued = await ok(b, 'circular/issue', { id: draft.id, ...(await ok(b, 'circular/nextNumber', {})) });
     for (const id of g.caseIds.slice(0, 5)) {
       const k = await ok(b, 'case/get', { id });
       expect(k.history.at(-1)).toMatchObject({ action: 'circular', ref: issued.number });

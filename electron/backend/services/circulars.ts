@@ -6,7 +6,7 @@ import { countsBy } from '../../../shared/counts';
 import { DEFAULT_CIRCULAR_COPIES, draftCircularText, type Circular, type CircularStatus } from '../../../shared/circular';
 import { leadDepartment, type Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
-import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
+import { formatJalali, formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
 import { CIRCULAR_STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import { noticeText } from '../../../shared/notices';
@@ -64,15 +64,27 @@ export async function approveCircular(ctx: BackendContext, id: string): Promise<
   return next;
 }
 
-export async function issueCircular(ctx: BackendContext, id: string): Promise<Circular> {
-  const c = await move(ctx, id, 'approved', 'issued');
+/** The year's next number and today, which the office may change when it issues. */
+export async function suggestCircularNumber(ctx: BackendContext): Promise<{ number: string; date: string }> {
   const today = jalaliOf(ctx.now());
-  const n = await ctx.store.nextCircularNumber(today.jy);
+  return { number: `${today.jy}/${await ctx.store.peekCircularNumber(today.jy)}`, date: formatJalali(today) };
+}
+
+/** Issues with the number and date the office gives (the year's next number unless its register says otherwise). */
+export async function issueCircular(ctx: BackendContext, a: ParsedArgs<'circular/issue'>): Promise<Circular> {
+  const c = await move(ctx, a.id, 'approved', 'issued');
+  const todayJ = jalaliOf(ctx.now());
+  if (a.date > formatJalali(todayJ)) throw new DidarError('bad-args', msg.issueDateFuture, { date: msg.issueDateFuture });
+  if ((await ctx.store.listCirculars()).some((k) => k.id !== c.id && k.number === a.number)) {
+    throw new DidarError('conflict', msg.circularNumberTaken(a.number), { number: msg.circularNumberTaken(a.number) });
+  }
+  // the suggested number is taken from the year's sequence, so that the next suggestion moves on
+  if (a.number === (await suggestCircularNumber(ctx)).number) await ctx.store.nextCircularNumber(todayJ.jy);
   const at = ctx.now().toISOString();
   const by = ctx.actor.operator;
-  const number = `${today.jy}/${n}`;
+  const number = a.number;
   const next: Circular = {
-    ...c, status: 'issued', number, issuedOn: `${today.jy}/${String(today.jm).padStart(2, '0')}/${String(today.jd).padStart(2, '0')}`,
+    ...c, status: 'issued', number, issuedOn: a.date,
     history: [...c.history, { at, by, action: 'issued', note: number }],
   };
   await ctx.store.saveCircular(next, ctx.actor, 'circular/issue');

@@ -507,6 +507,10 @@ export class FileStore implements Store {
     await this.audit(by, action, 'circular', next.id, before ?? null, next);
   }
 
+  async peekCircularNumber(jalaliYear: number): Promise<number> {
+    return (this.circulars.data.numbers[String(jalaliYear)] ?? 0) + 1;
+  }
+
   async nextCircularNumber(jalaliYear: number): Promise<number> {
     const key = String(jalaliYear);
     const n = (this.circulars.data.numbers[key] ?? 0) + 1;

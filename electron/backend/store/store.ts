@@ -70,6 +70,8 @@ export type Store = {
   saveCircular(next: Circular, by: Actor, action: AuditAction): Promise<void>;
   /** Allocates the next circular number of a Jalali year. */
   nextCircularNumber(jalaliYear: number): Promise<number>;
+  /** The number nextCircularNumber would give, without giving it. */
+  peekCircularNumber(jalaliYear: number): Promise<number>;
 
   /** The office's corrections to the recurring-issue groups, oldest first. */
   listGroupCorrections(): Promise<GroupCorrection[]>;

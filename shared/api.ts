@@ -89,7 +89,13 @@ export type DepartmentReport = { range: DateRange; today: string; minCases: numb
 /** New cases of a circular's problem per meeting day, before and after its issue date. */
 export type CircularEffect = { issuedOn?: string; groupTitle: string; days: { date: string; cases: number; after: boolean }[]; before: number; after: number };
 
-export type NoticeRow = { caseId: string; noticeId: string; code: string; mobile: string; text: string; createdAt: string; exportedAt?: string };
+export type NoticeRow = {
+  caseId: string; noticeId: string; code: string; mobile: string; text: string; createdAt: string; exportedAt?: string; skippedAt?: string;
+  /** A later message about the same case waits too: this one may no longer be true. */
+  superseded: boolean;
+};
+
+const noticeRef = z.object({ caseId: IdInput, noticeId: IdInput });
 
 export type AppInfo = {
   today: string; // Jalali 'YYYY/MM/DD' in Tehran
@@ -203,7 +209,12 @@ export const api = {
     result: out<PublicStatus>(),
   },
   'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<NoticeRow[]>() },
-  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number }>() },
+  /** The pending messages as a CSV for the SMS panel; nothing is marked until 'notices/markExported'. */
+  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number; notices: { caseId: string; noticeId: string }[] }>() },
+  /** Marks the messages of a saved export as sent to the SMS panel. */
+  'notices/markExported': { args: z.object({ notices: z.array(noticeRef).min(1, { error: msg.nothingSelected }).max(100_000) }), result: out<{ count: number }>() },
+  /** One message the office will not send (wrong, or superseded by a later one). */
+  'notices/skip': { args: noticeRef, result: out<{ count: number }>() },
 
   'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>() },
   'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>() },

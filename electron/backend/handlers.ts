@@ -15,7 +15,9 @@ import {
 import { previewReferral, referWithLetters } from './services/letters';
 import { circularEffect, correctGroups, groupBoard, listCorrections, undoCorrection } from './services/grouping';
 import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
-import { escalationFile, escalationList, exportNotices, listNotices, lookupStatus, queryWorklist, worklistFile } from './services/worklist';
+import {
+  escalationFile, escalationList, exportNotices, listNotices, lookupStatus, markNoticesExported, queryWorklist, skipNotice, worklistFile,
+} from './services/worklist';
 
 
 export function makeHandlers(ctx: BackendContext): Handlers {
@@ -63,6 +65,8 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'lookup/status': (a) => lookupStatus(ctx, a),
     'notices/list': (a) => listNotices(ctx, a.pending),
     'notices/export': () => exportNotices(ctx),
+    'notices/markExported': (a) => markNoticesExported(ctx, a.notices),
+    'notices/skip': (a) => skipNotice(ctx, a),
     'group/board': (a) => groupBoard(ctx, a.rerun),
     'group/correct': (a) => correctGroups(ctx, a),
     'group/corrections': () => listCorrections(ctx),

@@ -139,7 +139,7 @@ describe('follow-up', () => {
     expect(JSON.stringify(good)).not.toContain(validCitizen.nationalId);
   });
 
-  it('exports pending notices as CSV with BOM once, then marks them', async () => {
+  it('exports pending notices as CSV with BOM, and marks them only once the file is saved', async () => {
     const { b, record } = await setup();
     const c = await record();
     await ok(b, 'case/refer', { ids: [c.id] });
@@ -150,8 +150,42 @@ describe('follow-up', () => {
     expect(csv).toContain('"09121234567"');
     expect(csv).toContain('ارجاع شد');
     expect(e.count).toBe(1);
+    // not saved yet: still pending (a failed save loses no message)
+    expect(await ok(b, 'notices/list', { pending: true })).toHaveLength(1);
+    expect(await ok(b, 'notices/markExported', { notices: e.notices })).toEqual({ count: 1 });
     expect(await ok(b, 'notices/list', { pending: true })).toHaveLength(0);
     expect((await ok(b, 'notices/list', { pending: false }))[0]!.exportedAt).toBeTruthy();
+    // marking again changes nothing
+    expect(await ok(b, 'notices/markExported', { notices: e.notices })).toEqual({ count: 0 });
+  });
+
+  it('names the office in every message, flags one superseded by a later message, skips one by hand', async () => {
+    const { b, record, setNow } = await setup();
+    await ok(b, 'settings/update', { officeName: 'فرمانداری ویژه ساری' });
+    const c = await record();
+    await ok(b, 'case/refer', { ids: [c.id] });
+    setNow('2026-11-23T06:30:00Z');
+    await ok(b, 'case/extend', { ids: [c.id], days: 3, reason: 'بازدید میدانی' });
+    const rows = await ok(b, 'notices/list', { pending: true });
+    expect(rows.map((r) => r.text.endsWith('فرمانداری ویژه ساری'))).toEqual([true, true]);
+    expect(rows.map((r) => r.superseded)).toEqual([true, false]);
+    expect(await ok(b, 'notices/skip', { caseId: c.id, noticeId: rows[0]!.noticeId })).toEqual({ count: 1 });
+    const after = await ok(b, 'notices/list', { pending: true });
+    expect(after.map((r) => r.noticeId)).toEqual([rows[1]!.noticeId]);
+    const e = await ok(b, 'notices/export', {});
+    expect(e.count).toBe(1);
+    expect((await ok(b, 'notices/list', { pending: false })).find((r) => r.noticeId === rows[0]!.noticeId)?.skippedAt).toBeTruthy();
+  });
+
+  it('a message with the tracking code at registration, when the settings ask for it', async () => {
+    const { b, record } = await setup();
+    expect((await record()).notices).toEqual([]);
+    await ok(b, 'settings/update', { noticeOnRecord: true });
+    const c = await record({ text: 'درخواست دیگر' });
+    expect(c.notices).toHaveLength(1);
+    expect(c.notices[0]).toMatchObject({ kind: 'recorded', mobile: '09121234567' });
+    expect(c.notices[0]!.text).toContain('ثبت شد');
+    expect(c.notices[0]!.text.replace(/[^۰-۹]/g, '')).toContain(c.code.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))));
   });
 });
 

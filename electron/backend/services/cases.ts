@@ -6,6 +6,7 @@ import { formatJalali, parseJalali } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
 import { makeTrackingCode, SEQUENCE_MAX } from '../../../shared/tracking-code';
 import { foldForSearch } from '../../../shared/persian-text';
+import { noticeText } from '../../../shared/notices';
 import { canMove, newDeadline } from '../../../shared/follow-up';
 import { STATUS_LABEL } from '../../../shared/labels';
 import { addWorkingDays } from '../../../shared/working-days';
@@ -44,6 +45,7 @@ export async function recordCase(
   if (sequence > SEQUENCE_MAX) throw new DidarError('conflict', msg.codesExhausted);
   const at = ctx.now().toISOString();
   const by = ctx.actor.operator;
+  const settings = await ctx.store.getSettings();
   const c: Case = {
     id: randomUUID(),
     code: makeTrackingCode(meetingDate.jy, sequence),
@@ -70,6 +72,10 @@ export async function recordCase(
       ...(order ? [{ at, by, action: 'order' as const, note: order.text }] : []),
     ],
   };
+  // the code by SMS at once, where the office wants it (imports never send one)
+  if (settings.noticeOnRecord && externalId === undefined) {
+    c.notices = [{ id: randomUUID(), kind: 'recorded', mobile: c.citizen.mobile, createdAt: at, text: noticeText('recorded', c, settings.officeName) }];
+  }
   await ctx.store.saveCase(c, ctx.actor, 'case/record');
   if (draft.queueNumber !== undefined) await markQueueSeen(ctx, day.id, draft.queueNumber, c.id);
   return c;

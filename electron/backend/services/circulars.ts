@@ -89,10 +89,11 @@ export async function issueCircular(ctx: BackendContext, a: ParsedArgs<'circular
   };
   await ctx.store.saveCircular(next, ctx.actor, 'circular/issue');
   const cases = await casesOf(ctx, c.caseIds);
+  const { officeName } = await ctx.store.getSettings();
   await Promise.all(cases.map((k) => ctx.store.saveCase({
     ...k,
     history: [...k.history, { at, by, action: 'circular', ref: number, note: c.title }],
-    notices: [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, { circular: number }) }],
+    notices: [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, officeName, { circular: number }) }],
   }, ctx.actor, 'circular/issue')));
   return next;
 }

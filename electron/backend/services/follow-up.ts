@@ -36,10 +36,11 @@ async function prepare(ctx: BackendContext, id: string, ch: Change): Promise<Cas
   const at = ctx.now().toISOString();
   const by = ctx.actor.operator;
   const cal = await workCalendar(ctx);
+  const { officeName } = await ctx.store.getSettings();
   const patched: Case = { ...c, ...(ch.patch ? ch.patch(c, today(ctx), cal) : {}), ...(ch.to ? { status: ch.to } : {}) };
   const notice = ch.notice && {
     id: randomUUID(), kind: ch.notice, mobile: c.citizen.mobile, createdAt: at,
-    text: noticeText(ch.notice, patched, patched.outcome ? { outcome: patched.outcome.kind } : {}),
+    text: noticeText(ch.notice, patched, officeName, patched.outcome ? { outcome: patched.outcome.kind } : {}),
   };
   return {
     ...patched,

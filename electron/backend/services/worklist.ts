@@ -1,6 +1,7 @@
 // The inspection office's worklist, the escalation list and the citizen's status lookup.
 import type { ExportFile, NoticeRow, ParsedArgs, PublicStatus, WorkItem } from '../../../shared/api';
 import { leadDepartment, type Case } from '../../../shared/domain';
+import type { Notice } from '../../../shared/notices';
 import { DidarError } from '../../../shared/errors';
 import { isPaused, overdueDays } from '../../../shared/follow-up';
 import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
@@ -170,9 +171,14 @@ export async function lookupStatus(ctx: BackendContext, a: ParsedArgs<'lookup/st
 export async function listNotices(ctx: BackendContext, pending: boolean): Promise<NoticeRow[]> {
   const rows: NoticeRow[] = [];
   for (const c of await ctx.store.listCases()) {
+    const live = c.notices.filter((n) => !n.skippedAt);
     for (const n of c.notices) {
-      if (pending && n.exportedAt) continue;
-      rows.push({ caseId: c.id, noticeId: n.id, code: c.code, mobile: n.mobile, text: n.text, createdAt: n.createdAt, ...(n.exportedAt ? { exportedAt: n.exportedAt } : {}) });
+      if (pending && (n.exportedAt || n.skippedAt)) continue;
+      const superseded = !n.exportedAt && !n.skippedAt && live.some((m) => m.createdAt > n.createdAt);
+      rows.push({
+        caseId: c.id, noticeId: n.id, code: c.code, mobile: n.mobile, text: n.text, createdAt: n.createdAt, superseded,
+        ...(n.exportedAt ? { exportedAt: n.exportedAt } : {}), ...(n.skippedAt ? { skippedAt: n.skippedAt } : {}),
+      });
     }
   }
   return rows.sort((x, y) => x.createdAt.localeCompare(y.createdAt));
@@ -180,18 +186,42 @@ export async function listNotices(ctx: BackendContext, pending: boolean): Promis
 
 const csvCell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** CSV (UTF-8 with BOM, for Excel and SMS panels) of the pending notices; marks them exported. */
-export async function exportNotices(ctx: BackendContext): Promise<{ fileName: string; base64: string; count: number }> {
+/** CSV (UTF-8 with BOM, for Excel and SMS panels) of the pending notices; they are marked once the file is saved. */
+export async function exportNotices(ctx: BackendContext): Promise<{ fileName: string; base64: string; count: number; notices: { caseId: string; noticeId: string }[] }> {
   const rows = await listNotices(ctx, true);
-  const at = ctx.now().toISOString();
   const lines = ['mobile,text,code', ...rows.map((r) => [r.mobile, r.text, r.code].map(csvCell).join(','))];
-  const byCase = new Map<string, Set<string>>();
-  for (const r of rows) (byCase.get(r.caseId) ?? byCase.set(r.caseId, new Set()).get(r.caseId)!).add(r.noticeId);
-  // concurrent saves share the durable writes of each meeting-day file
-  await Promise.all([...byCase].map(async ([caseId, ids]) => {
-    const c = (await ctx.store.getCase(caseId))!;
-    await ctx.store.saveCase({ ...c, notices: c.notices.map((n) => (ids.has(n.id) ? { ...n, exportedAt: at } : n)) }, ctx.actor, 'notices/export');
-  }));
   const csv = `\uFEFF${lines.join('\r\n')}\r\n`;
-  return { fileName: `didar-sms-${today(ctx).replace(/\//g, '-')}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64'), count: rows.length };
+  await ctx.store.logEvent(ctx.actor, 'notices/export', 'notices', String(rows.length));
+  return {
+    fileName: `didar-sms-${today(ctx).replace(/\//g, '-')}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64'), count: rows.length,
+    notices: rows.map((r) => ({ caseId: r.caseId, noticeId: r.noticeId })),
+  };
+}
+
+/** Changes the named notices of each case (concurrent saves share the durable writes of each meeting-day file). */
+async function changeNotices(
+  ctx: BackendContext, refs: readonly { caseId: string; noticeId: string }[], change: (n: Notice) => Notice, action: string,
+): Promise<{ count: number }> {
+  const byCase = new Map<string, Set<string>>();
+  for (const r of refs) (byCase.get(r.caseId) ?? byCase.set(r.caseId, new Set()).get(r.caseId)!).add(r.noticeId);
+  let count = 0;
+  const changed: Case[] = [];
+  for (const [caseId, ids] of byCase) {
+    const c = await ctx.store.getCase(caseId);
+    if (!c) throw new DidarError('not-found', msg.caseNotFound);
+    const notices = c.notices.map((n) => (ids.has(n.id) && !n.exportedAt && !n.skippedAt ? (count++, change(n)) : n));
+    changed.push({ ...c, notices });
+  }
+  await Promise.all(changed.map((c) => ctx.store.saveCase(c, ctx.actor, action)));
+  return { count };
+}
+
+export function markNoticesExported(ctx: BackendContext, refs: readonly { caseId: string; noticeId: string }[]): Promise<{ count: number }> {
+  const at = ctx.now().toISOString();
+  return changeNotices(ctx, refs, (n) => ({ ...n, exportedAt: at }), 'notices/exported');
+}
+
+export function skipNotice(ctx: BackendContext, ref: { caseId: string; noticeId: string }): Promise<{ count: number }> {
+  const at = ctx.now().toISOString();
+  return changeNotices(ctx, [ref], (n) => ({ ...n, skippedAt: at, skippedBy: ctx.actor.operator }), 'notices/skip');
 }

@@ -25,6 +25,7 @@ const T = {
   layouts: { a5: 'A5 (چاپگر معمولی)', receipt80: 'چاپگر رسید ۸۰ میلی‌متری' } as Record<SlipLayout, string>,
   calendar: 'روزهای کاری',
   thursdayOff: 'پنجشنبه تعطیل است',
+  noticeOnRecord: 'پیامک کد رهگیری هنگام ثبت پرونده',
   defaultDeadline: 'مهلت پیش‌فرض (روز کاری)',
   holidays: 'تعطیلات رسمی (هر سطر: تاریخ و مناسبت)',
   circulars: 'بخشنامه‌ها، مشکلات تکراری و گزارش‌ها',
@@ -118,7 +119,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
     try {
       const next = await call('settings/update', {
         officeName: s.officeName, officeUnit: s.officeUnit, followUpPhone: s.followUpPhone, followUpAddress: s.followUpAddress,
-        logoDataUrl: s.logoDataUrl, slipLayout: s.slipLayout, thursdayOff: s.thursdayOff,
+        logoDataUrl: s.logoDataUrl, slipLayout: s.slipLayout, thursdayOff: s.thursdayOff, noticeOnRecord: s.noticeOnRecord,
         defaultDeadlineDays: toNumber(deadline),
         escalationDays: toNumber(escalation),
         signerName: s.signerName, signerTitle: s.signerTitle,
@@ -201,6 +202,9 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           </Field>
           <div className="field checkbox">
             <label><input type="checkbox" checked={s.thursdayOff} onChange={(e) => set('thursdayOff', e.target.checked)} /> {T.thursdayOff}</label>
+          </div>
+          <div className="field checkbox">
+            <label><input type="checkbox" checked={s.noticeOnRecord} onChange={(e) => set('noticeOnRecord', e.target.checked)} /> {T.noticeOnRecord}</label>
           </div>
         </div>
         <Field label={T.holidays} htmlFor="s-holidays" error={firstError('holidays')} wide>

@@ -5,7 +5,7 @@ import { download, expect, importSample, shot, test } from './web-fixture';
 
 test('SMS queue: superseded flagged, one skipped, marked sent only after the file is saved', async ({ page, didar }) => {
   await importSample(didar);
-  const [a, b] = (await didar.backend.handlers['worklist/query']({ department: 'جهاد کشاورزی', limit: 2, offset: 0, sort: 'due' })).items;
+  const [a, b] = (await didar.backend.handlers['worklist/query']({ department: 'جهاد کشاورزی', county: '', q: '', limit: 2, offset: 0, sort: 'due' })).items;
   await didar.backend.handlers['case/refer']({ ids: [a!.id, b!.id] });
   await didar.backend.handlers['case/extend']({ ids: [a!.id], days: 3, reason: 'بازدید میدانی' });
   await page.goto(didar.url);

@@ -40,7 +40,7 @@ export function referralLetter(d: ReferralLetterData): DocDefinition {
       ...d.rows.map((r, i) => [
         { text: toPersianDigits(i + 1), alignment: 'center' as const },
         { text: ltrIsolate(toPersianDigits(r.code)), alignment: 'center' as const },
-        r.citizen, r.county, shorten(r.issue, 220), shorten(r.order, 140), { text: r.due, alignment: 'center' as const },
+        r.citizen, r.county, toPersianDigits(shorten(r.issue, 220)), toPersianDigits(shorten(r.order, 140)), { text: r.due, alignment: 'center' as const },
       ]),
     ],
     { widths: [22, 60, 56, 46, '*', 96, 50], headerRows: 1, layout: THIN_LINES, dontBreakRows: true },

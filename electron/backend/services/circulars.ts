@@ -102,7 +102,7 @@ export async function issueCircular(ctx: BackendContext, a: ParsedArgs<'circular
 export async function circularDocData(ctx: BackendContext, c: Circular): Promise<CircularDocData> {
   const s = await ctx.store.getSettings();
   const cases = await casesOf(ctx, c.caseIds);
-  return {
+  const data = {
     officeName: s.officeName, officeUnit: s.officeUnit, ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
     number: c.number ?? '—', date: c.issuedOn ? formatJalaliLong(parseJalali(c.issuedOn)!) : formatJalaliLong(jalaliOf(ctx.now())),
     draft: c.status !== 'issued', title: c.title, addressees: c.addressees, body: c.body, instruction: c.instruction,
@@ -111,6 +111,8 @@ export async function circularDocData(ctx: BackendContext, c: Circular): Promise
     byCounty: countsBy(cases, (k) => k.county),
     byDepartment: countsBy(cases, leadDepartment),
   };
+  // counted on the PDF's layout, for the PDF and the DOCX alike
+  return { ...data, annexPages: await (await import('../pdf/circular-pdf')).annexPageCount(data) };
 }
 
 export async function circularFile(ctx: BackendContext, id: string, format: 'pdf' | 'docx'): Promise<SlipFile> {

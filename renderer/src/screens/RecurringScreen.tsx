@@ -89,7 +89,14 @@ export function RecurringScreen() {
     return () => { live = false; };
   }, []);
 
-  if (!board) return <section className="card"><h2>{T.title}</h2><p className="muted" role="status">{error || T.loading}</p></section>;
+  if (!board) {
+    return (
+      <section className="card">
+        <h2>{T.title}</h2>
+        {error ? <div className="alert error" role="alert">{error}</div> : <p className="muted" role="status">{T.loading}</p>}
+      </section>
+    );
+  }
 
   const shown = board.groups.filter((g) => !onlyRecurring || g.recurring);
   const current = board.groups.find((g) => g.id === selected) ?? null;

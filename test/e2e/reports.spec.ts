@@ -33,6 +33,10 @@ test('department scorecard: choose a period, read the table, drill down to the c
   await expect(page.getByTestId('report-range')).toHaveText('از ۱۴۰۵/۰۱/۰۱ تا ۱۴۰۵/۱۲/۲۹');
   const table = page.getByTestId('department-scorecard');
   await expect(table).toContainText('جهاد کشاورزی');
+  // a department that answered nothing is not ranked first at 0%: «بدون پاسخ»
+  const silent = table.locator('tbody tr').filter({ hasText: 'بنیاد مسکن' });
+  await expect(silent.locator('td').first()).toHaveText('بدون پاسخ');
+  await expect(table.locator('tbody tr').first().locator('td').first()).toHaveText('۱');
   const first = table.locator('tbody tr').first();
   const count = (await first.locator('td').nth(2).textContent())!.trim();
   await first.locator('td').nth(2).getByRole('button').click();

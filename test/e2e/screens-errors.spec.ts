@@ -35,6 +35,8 @@ test('the header keeps to one line at 1024 and 1366 wide', async ({ page, didar 
     await page.getByRole('button', { name: 'گزارش‌ها', exact: true }).click();
     await page.getByRole('button', { name: 'نمایش' }).click();
     await expect(page.getByTestId('report-range')).toBeVisible();
+    // this month has no case of the sample: the charts say why they are empty
+    await expect(page.getByTestId('chart-empty').first()).toContainText('در این دوره');
     await page.screenshot({ path: shot(`91-reports-${width}`), fullPage: true });
   }
 });

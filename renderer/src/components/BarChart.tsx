@@ -48,12 +48,12 @@ export function BarChart({ labels, values, label, unit = '', horizontal = false,
     return () => chart.destroy();
   }, [data, label, unit, horizontal, max]);
   const height = horizontal ? Math.max(160, labels.length * 26) : 240;
-  const nothing = !values.some((v) => v !== null && v > 0);
+  const nothing = labels.length === 0 || values.every((v) => v === null);
   return (
     <figure className="chart">
       <figcaption>{label}</figcaption>
       {nothing
-        ? <p className="chart-empty muted" role="img" aria-label={`${label}: ${empty}`} data-testid="chart-empty">{empty}</p>
+        ? <p className="chart-empty muted" data-testid="chart-empty">{empty}</p>
         : <div style={{ height }}><canvas ref={canvas} role="img" aria-label={label} /></div>}
     </figure>
   );

@@ -96,7 +96,10 @@ export function ReportsScreen() {
                 values={report.rows.filter((r) => r.rank !== null).map((r) => r.onTimePct)}
                 empty={T.noRanked}
               />
-              <BarChart label={T.chartMonths} labels={report.perMonth.map(([m]) => T.monthLabel(m))} values={report.perMonth.map(([, n]) => n)} empty={T.noMonths} />
+              <BarChart label={T.chartMonths} empty={T.noMonths}
+                {...(report.perMonth.some(([, n]) => n > 0)
+                  ? { labels: report.perMonth.map(([m]) => T.monthLabel(m)), values: report.perMonth.map(([, n]) => n) }
+                  : { labels: [], values: [] })} />
             </div>
             {report.rows.length === 0 ? <p className="muted">{T.empty}</p> : (
               <table className="cases" data-testid="department-scorecard">

@@ -64,6 +64,11 @@ test('inspection office: filter, search with Arabic ي, refer with letter, answe
   await details.getByRole('button', { name: 'ثبت', exact: true }).click();
   await expect(details.getByTestId('case-status')).toHaveText('مختومه');
   await expect(details.locator('ol.history')).toContainText('پاسخ دستگاه');
+  // the letter number, the answer and the user are isolated, so «۴۵۶/ت» keeps its place in the Persian line
+  const answered = details.locator('ol.history > li').filter({ hasText: 'پاسخ دستگاه' });
+  await expect(answered.locator('bdi.ref')).toHaveText('۴۵۶/ت');
+  await expect(answered.locator('bdi').nth(1)).toHaveText('ترانسفورماتور روستا تعویض و برق پایدار شد.');
+  await expect(answered.locator('bdi').nth(2)).toHaveText('میز ۱');
   await expect(details.locator('ol.history')).toContainText('مختومه شد');
   await page.screenshot({ path: shot('22-case-closed'), fullPage: true });
   // the citizen's page lists every case of that national ID across meeting days

@@ -2,8 +2,8 @@
 // The backend's handler map, the IPC wiring, the web shell and the renderer client all derive from it.
 import { z } from 'zod';
 import {
-  CaseDraftSchema, IdInput, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput, TrackingCodeInput,
-  lineField, optionalLine,
+  CaseDraftSchema, CitizenInputSchema, IdInput, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput,
+  TrackingCodeInput, lineField, optionalLine, textLine,
   type Case, type CaseBrief, type Citizen, type MeetingDay, type MeetingDaySummary, type QueueEntry,
 } from './domain';
 import { OUTCOMES, SATISFACTION_LEVELS } from './follow-up';
@@ -15,6 +15,7 @@ import type { CountyRow } from './reports/county-scorecard';
 import type { DepartmentRow } from './reports/department-scorecard';
 import { PeriodSchema, type DateRange } from './reports/period';
 import { msg } from './messages';
+import { toAsciiDigits } from './persian-text';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
 
@@ -24,6 +25,18 @@ const none = z.object({}).strict();
 const dayRef = z.object({ meetingDayId: IdInput });
 const idsRef = z.object({ ids: z.array(IdInput).min(1, { error: msg.nothingSelected }).max(1000) });
 const reason = lineField(300).pipe(z.string().min(1, { error: msg.reasonRequired }));
+
+/** What the inspection office filters the worklist by (the list on screen, on paper and in a file). */
+const worklistFilters = z.object({
+  statuses: z.array(z.enum(CASE_STATUSES)).max(6).optional(),
+  department: optionalLine(120),
+  county: optionalLine(60),
+  meetingDayId: z.union([z.literal(''), IdInput]).optional(),
+  orderType: z.union([z.literal(''), z.enum(ORDER_TYPES)]).optional(),
+  overdue: z.boolean().optional(),
+  q: optionalLine(200),
+  sort: z.enum(['due', 'recent']).default('due'),
+});
 
 /** One row of the inspection office's worklist. */
 export type WorkItem = {
@@ -52,6 +65,15 @@ export type GroupBoard = {
   singles: number;
 };
 
+/** One of the office's corrections to the board, as the list of corrections shows it. */
+export type CorrectionRow = {
+  index: number; kind: 'merge' | 'split' | 'notCollective'; value?: boolean; cases: number; at: string; by: string;
+  /** Taken back with 'group/undo'. */
+  undone: boolean;
+  /** The group its first case is in now. */
+  title: string;
+};
+
 /** A case as report and board drill-downs list it. */
 export type CaseRow = { id: string; code: string; county: string; department: string; meetingDate: string; status: Case['status']; text: string };
 
@@ -67,7 +89,13 @@ export type DepartmentReport = { range: DateRange; today: string; minCases: numb
 /** New cases of a circular's problem per meeting day, before and after its issue date. */
 export type CircularEffect = { issuedOn?: string; groupTitle: string; days: { date: string; cases: number; after: boolean }[]; before: number; after: number };
 
-export type NoticeRow = { caseId: string; noticeId: string; code: string; mobile: string; text: string; createdAt: string; exportedAt?: string };
+export type NoticeRow = {
+  caseId: string; noticeId: string; code: string; mobile: string; text: string; createdAt: string; exportedAt?: string; skippedAt?: string;
+  /** A later message about the same case waits too: this one may no longer be true. */
+  superseded: boolean;
+};
+
+const noticeRef = z.object({ caseId: IdInput, noticeId: IdInput });
 
 export type AppInfo = {
   today: string; // Jalali 'YYYY/MM/DD' in Tehran
@@ -97,6 +125,8 @@ export const api = {
     args: dayRef.extend({
       name: lineField(140),
       nationalId: z.union([z.literal(''), NationalIdInput]).default(''),
+      /** Given after the clerk was told the same national ID already arrived today. */
+      confirmed: z.boolean().default(false),
     }),
     result: out<QueueEntry>(), mutates: true,
   },
@@ -106,7 +136,24 @@ export const api = {
     result: out<QueueEntry>(), mutates: true,
   },
 
-  'case/record': { args: CaseDraftSchema, result: out<Case>(), mutates: true },
+  'case/record': {
+    // `confirmed` after the clerk was told the same citizen brought the same request today
+    args: CaseDraftSchema.extend({ confirmed: z.boolean().default(false) }),
+    result: out<Case>(), mutates: true,
+  },
+  /** Corrects what was typed wrong: the code stays, the history keeps every field before and after. */
+  'case/correct': {
+    args: z.object({
+      id: IdInput,
+      reason,
+      citizen: CitizenInputSchema.partial().optional(),
+      text: IssueTextInput.optional(),
+      category: textLine(80).optional(),
+      /** The department responsible, only while the case is not yet referred. */
+      department: lineField(120).optional(),
+    }),
+    result: out<Case>(), mutates: true,
+  },
   'case/listForDay': { args: dayRef, result: out<readonly Case[]>(), mutates: false },
   'case/get': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: false },
   'case/byCode': { args: z.object({ code: TrackingCodeInput }), result: out<Case>(), mutates: false },
@@ -129,21 +176,18 @@ export const api = {
   'slip/pdf': { args: z.object({ caseId: IdInput }), result: out<SlipFile>(), mutates: true },
 
   'worklist/query': {
-    args: z.object({
-      statuses: z.array(z.enum(CASE_STATUSES)).max(6).optional(),
-      department: optionalLine(120),
-      county: optionalLine(60),
-      meetingDayId: z.union([z.literal(''), IdInput]).optional(),
-      orderType: z.union([z.literal(''), z.enum(ORDER_TYPES)]).optional(),
-      overdue: z.boolean().optional(),
-      q: optionalLine(200),
-      sort: z.enum(['due', 'recent']).default('due'),
+    args: worklistFilters.extend({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }),
     result: out<{ total: number; items: WorkItem[] }>(), mutates: false,
   },
+  /** The worklist as its filter shows it, on A4 (right-to-left table) or as XLSX. */
+  'worklist/file': { args: worklistFilters.extend({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>(), mutates: false },
   'escalation/list': { args: none, result: out<readonly WorkItem[]>(), mutates: false },
+  'escalation/file': { args: z.object({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>(), mutates: false },
+  /** The letters a referral would send, unnumbered: nothing changes until 'case/refer'. */
+  'case/referPreview': { args: idsRef, result: out<{ letters: SlipFile[]; cases: number }>(), mutates: false },
   'case/refer': { args: idsRef, result: out<{ cases: readonly Case[]; letters: SlipFile[] }>(), mutates: true },
   'case/reroute': { args: idsRef.extend({ department: lineField(120), reason }), result: out<readonly Case[]>(), mutates: true },
   'case/extend': { args: idsRef.extend({ days: z.number().int().min(1, { error: msg.deadlineInvalid }).max(365, { error: msg.deadlineInvalid }), reason }), result: out<readonly Case[]>(), mutates: true },
@@ -169,10 +213,18 @@ export const api = {
     result: out<PublicStatus>(), mutates: false,
   },
   'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<readonly NoticeRow[]>(), mutates: false },
-  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number }>(), mutates: true },
+  /** The pending messages as a CSV for the SMS panel; nothing is marked until 'notices/markExported'. */
+  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number; notices: { caseId: string; noticeId: string }[] }>(), mutates: false },
+  /** Marks the messages of a saved export as sent to the SMS panel. */
+  'notices/markExported': { args: z.object({ notices: z.array(noticeRef).min(1, { error: msg.nothingSelected }).max(100_000) }), result: out<{ count: number }>(), mutates: true },
+  /** One message the office will not send (wrong, or superseded by a later one). */
+  'notices/skip': { args: noticeRef, result: out<{ count: number }>(), mutates: true },
 
   'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>(), mutates: false },
   'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>(), mutates: true },
+  'group/corrections': { args: none, result: out<readonly CorrectionRow[]>(), mutates: false },
+  /** Takes back a merge, split, move-out or «not collective» made by mistake. */
+  'group/undo': { args: z.object({ index: z.number().int().min(0).max(1_000_000) }), result: out<GroupBoard>(), mutates: true },
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<readonly CaseRow[]>(), mutates: false },
   'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>(), mutates: false },
   'report/day': { args: dayRef, result: out<DaySummary>(), mutates: false },
@@ -199,7 +251,12 @@ export const api = {
     result: out<Circular>(), mutates: true,
   },
   'circular/approve': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: true },
-  'circular/issue': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: true },
+  /** The number and date suggested for issuing: the year's next number, today. */
+  'circular/nextNumber': { args: none, result: out<{ number: string; date: string }>(), mutates: false },
+  'circular/issue': {
+    args: z.object({ id: IdInput, number: lineField(40).transform(toAsciiDigits), date: JalaliDateString }),
+    result: out<Circular>(), mutates: true,
+  },
   'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>(), mutates: false },
   'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>(), mutates: false },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType; mutates: boolean }>;

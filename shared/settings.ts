@@ -28,6 +28,8 @@ export type Settings = DeepReadonly<{
   /** Cases overdue by more than this many working days go to the governor's office escalation list. */
   escalationDays: number;
   slipLayout: SlipLayout;
+  /** Queue an SMS with the tracking code as soon as a case is recorded. */
+  noticeOnRecord: boolean;
   /** Editable wording of drafted circulars, and the compliance deadline they give. */
   circularBody: string;
   circularInstruction: string;
@@ -61,6 +63,7 @@ export function defaultSettings(): Settings {
     defaultDeadlineDays: 10,
     escalationDays: 5,
     slipLayout: 'a5',
+    noticeOnRecord: false,
     circularBody: DEFAULT_CIRCULAR_TEMPLATES.body,
     circularInstruction: DEFAULT_CIRCULAR_TEMPLATES.instruction,
     circularComplianceDays: 15,
@@ -94,6 +97,7 @@ export const SettingsPatchSchema = z.object({
   defaultDeadlineDays: z.number().int().min(1).max(365),
   escalationDays: z.number().int().min(0).max(365),
   slipLayout: z.enum(SLIP_LAYOUTS),
+  noticeOnRecord: z.boolean(),
   circularBody: textLine(3000),
   circularInstruction: textLine(3000),
   circularComplianceDays: z.number().int().min(1).max(365),

@@ -1,11 +1,13 @@
 // Recurring issues: the grouping run (in a worker thread), new cases attached to its groups one by one,
 // the office's corrections replayed on top, and the board summarised for the UI.
-import type { CircularEffect, GroupBoard, ParsedArgs } from '../../../shared/api';
+import type { CircularEffect, CorrectionRow, GroupBoard, ParsedArgs } from '../../../shared/api';
+import { DidarError } from '../../../shared/errors';
+import { msg } from '../../../shared/messages';
 import { CASE_STATUSES, leadDepartment, type Case } from '../../../shared/domain';
 import { Attacher } from '../../../shared/grouping/attach';
 import { rankGroups, summarizeGroup, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
 import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
-import { applyCorrections } from '../../../shared/grouping/corrections';
+import { applyCorrections, undoneCorrections } from '../../../shared/grouping/corrections';
 import { groupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
 import { vectorize } from '../../../shared/grouping/features';
 import { contentTerms } from '../../../shared/grouping/text';
@@ -126,6 +128,31 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
 
 export async function correctGroups(ctx: BackendContext, a: ParsedArgs<'group/correct'>): Promise<GroupBoard> {
   await ctx.mutate(`group/${a.kind}`, (t) => t.store.addGroupCorrection({ ...a, at: ctx.now().toISOString(), by: ctx.actor.operator }));
+  return groupBoard(ctx);
+}
+
+/** The office's corrections, newest first, each with the group its first case is in now and whether it was taken back. */
+export async function listCorrections(ctx: BackendContext): Promise<CorrectionRow[]> {
+  const corrections = await ctx.store.listGroupCorrections();
+  const board = await groupBoard(ctx);
+  const titleOf = new Map<string, string>();
+  for (const g of board.groups) for (const id of g.caseIds) titleOf.set(id, g.title);
+  const undone = undoneCorrections(corrections);
+  return corrections.flatMap((c, index): CorrectionRow[] => (c.kind === 'undo' ? [] : [{
+    index, kind: c.kind, ...(c.kind === 'notCollective' ? { value: c.value } : {}), cases: c.caseIds.length, at: c.at, by: c.by,
+    undone: undone.has(index), title: titleOf.get(c.caseIds[0] ?? '') ?? '',
+  }])).reverse();
+}
+
+/** Takes a correction back: the corrections are replayed without it (it stays in the list, marked). */
+export async function undoCorrection(ctx: BackendContext, index: number): Promise<GroupBoard> {
+  await ctx.mutate('group/undo', async (t) => {
+    const corrections = await t.store.listGroupCorrections();
+    const c = corrections[index];
+    if (!c || c.kind === 'undo') throw new DidarError('not-found', msg.correctionNotFound);
+    if (undoneCorrections(corrections).has(index)) throw new DidarError('conflict', msg.correctionUndone);
+    await t.store.addGroupCorrection({ kind: 'undo', index, caseIds: [], at: ctx.now().toISOString(), by: ctx.actor.operator });
+  });
   return groupBoard(ctx);
 }
 

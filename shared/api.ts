@@ -2,7 +2,7 @@
 // The backend's handler map, the IPC wiring, the web shell and the renderer client all derive from it.
 import { z } from 'zod';
 import {
-  CaseDraftSchema, IdInput, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput, TrackingCodeInput,
+  CaseDraftSchema, IdInput, ISSUE_MAX, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput, TrackingCodeInput,
   lineField, optionalLine,
   type Case, type CaseBrief, type Citizen, type MeetingDay, type MeetingDaySummary, type QueueEntry,
 } from './domain';
@@ -50,6 +50,18 @@ export type GroupBoard = {
   groups: BoardGroup[];
   /** Groups of one case (not listed). */
   singles: number;
+};
+
+/**
+ * Help at intake for the text being typed: departments and categories of the office's most similar recorded
+ * cases (best first, with their share), and the open recurring group the case would join.
+ */
+export type IntakeSuggestion = {
+  departments: { name: string; share: number }[];
+  categories: { name: string; share: number }[];
+  /** How many recorded cases the suggestion rests on. */
+  neighbours: number;
+  group: { id: string; title: string; cases: number; citizens: number; counties: number } | null;
 };
 
 /** A case as report and board drill-downs list it. */
@@ -169,6 +181,10 @@ export const api = {
 
   'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>() },
   'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>() },
+  'case/suggest': {
+    args: z.object({ text: z.string().max(ISSUE_MAX, { error: msg.tooLong(ISSUE_MAX) }), department: optionalLine(120) }),
+    result: out<IntakeSuggestion>(),
+  },
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<CaseRow[]>() },
   'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>() },
   'report/day': { args: dayRef, result: out<DaySummary>() },

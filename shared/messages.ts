@@ -42,6 +42,7 @@ export const msg = {
   circularNeedsCases: 'بخشنامه باید دست‌کم بر دو درخواست تکیه کند.',
   mergeNeedsGroups: 'برای ادغام دست‌کم دو گروه را انتخاب کنید.',
   duplicateCases: 'یک پرونده دو بار آمده است.',
+  lexiconWordsRequired: 'برای هر مورد واژه‌نامه دست‌کم یک واژه بنویسید.',
   unauthorized: 'دسترسی مجاز نیست: نشانی برنامه را دوباره باز کنید.',
   dataLocked: (dir: string, pid: number, host: string): string =>
     `پوشه داده «${dir}» در اختیار برنامه دیگری است (فرایند ${toFa(pid)} روی ${host}). آن را ببندید و دوباره تلاش کنید.`,

@@ -12,7 +12,7 @@ import {
   closeCase, extendCases, pauseCase, recordAnswer, recordSatisfaction, reopenCase, rerouteCases, resumeCase, startProgress,
 } from './services/follow-up';
 import { referWithLetters } from './services/letters';
-import { circularEffect, correctGroups, groupBoard } from './services/grouping';
+import { circularEffect, correctGroups, groupBoard, suggestForIntake } from './services/grouping';
 import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
 import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
 
@@ -61,6 +61,7 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'notices/export': () => exportNotices(ctx),
     'group/board': (a) => groupBoard(ctx, a.rerun),
     'group/correct': (a) => correctGroups(ctx, a),
+    'case/suggest': (a) => suggestForIntake(ctx, a),
     'case/rows': (a) => caseRows(ctx, a.caseIds),
     'report/departments': (a) => departmentReport(ctx, a.period),
     'report/day': (a) => meetingDaySummary(ctx, a.meetingDayId),

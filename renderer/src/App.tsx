@@ -42,6 +42,7 @@ export function App() {
   const [screen, setScreen] = useState<Screen>('desk');
   const [citizen, setCitizen] = useState('');
   const [circular, setCircular] = useState<string | undefined>(undefined);
+  const [group, setGroup] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     Promise.all([call('app/info', {}), call('settings/get', {})]).then(
@@ -57,6 +58,7 @@ export function App() {
     info, settings,
     openCitizen: (nid: string) => { setCitizen(nid); setScreen('citizen'); },
     openCircular: (id: string) => { setCircular(id); setScreen('circulars'); },
+    openGroup: (id: string) => { setGroup(id); setScreen('recurring'); },
   } : null), [info, settings]);
 
   if (error) return <div className="fatal" role="alert"><h1>{T.failed}</h1><p>{error}</p></div>;
@@ -97,7 +99,7 @@ export function App() {
         <main className="app-main">
           {screen === 'desk' && <DeskScreen info={info} settings={settings} />}
           {screen === 'worklist' && <WorklistScreen />}
-          {screen === 'recurring' && <RecurringScreen />}
+          {screen === 'recurring' && <RecurringScreen {...(group ? { openId: group } : {})} />}
           {screen === 'reports' && <ReportsScreen />}
           {screen === 'circulars' && <CircularsScreen {...(circular ? { openId: circular } : {})} />}
           {screen === 'lookup' && <LookupScreen />}

@@ -7,6 +7,8 @@ export type AppState = {
   settings: Settings;
   openCitizen: (nationalId: string) => void;
   openCircular: (id: string) => void;
+  /** Shows a group of the recurring-issues board. */
+  openGroup: (id: string) => void;
 };
 
 export const AppContext = createContext<AppState | null>(null);

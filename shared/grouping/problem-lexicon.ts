@@ -125,9 +125,11 @@ export type LexToken = { key: string; filler: boolean };
  * Occurrences of a kind's phrases in the tokens, each token used once: the longest phrase wins, then the
  * one with fewest filler words skipped («وام برای ازدواج» skips «برای»; content words are never skipped).
  */
-function occurrences(tokens: readonly LexToken[], phrases: Map<string, Phrase[]>): { id: number; at: number }[] {
+type Occurrence = { id: number; at: number; words: number[] };
+
+function occurrences(tokens: readonly LexToken[], phrases: Map<string, Phrase[]>): Occurrence[] {
   const used = new Uint8Array(tokens.length);
-  const found: { id: number; at: number }[] = [];
+  const found: Occurrence[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     let best: { id: number; at: number[]; skipped: number; length: number } | null = null;
@@ -155,7 +157,7 @@ function occurrences(tokens: readonly LexToken[], phrases: Map<string, Phrase[]>
     }
     if (!best) continue;
     for (const x of best.at) used[x] = 1;
-    found.push({ id: best.id, at: i });
+    found.push({ id: best.id, at: i, words: best.at });
   }
   return found;
 }
@@ -212,6 +214,19 @@ export function matchProblems(tokens: readonly LexToken[], lex: CompiledLexicon)
     out[3 + 2 * i] = masks.get(o) ?? 0;
   });
   return out;
+}
+
+/**
+ * Which words of a text name an object or a defect, as the feature tags they make: a title favours the
+ * words that name the group's problem.
+ */
+export function problemWords(tokens: readonly LexToken[], lex: CompiledLexicon): { words: number[]; tags: string[] }[] {
+  const objs = occurrences(tokens, lex.objectPhrases);
+  const names = objs.map((o) => lex.objects[o.id]!);
+  return [
+    ...objs.map((o) => ({ words: o.words, tags: [`o${lex.objects[o.id]}`] })),
+    ...occurrences(tokens, lex.defectPhrases).map((d) => ({ words: d.words, tags: names.map((o) => `x${o}|${lex.defects[d.id]}`) })),
+  ];
 }
 
 /** The profile as feature tags: each object alone (a child also as its parent), and each object with each of its defects. */

@@ -3,14 +3,17 @@
 import { normalizeLetters } from '../persian-text';
 import { dotVectorSum } from './cluster';
 import type { FeatureModel, Vector } from './features';
-import { isGeneric, joinWords, maskWords, splitWords, stem, type Word } from './text';
+import { problemWords, type CompiledLexicon } from './problem-lexicon';
+import { isGeneric, joinWords, maskWords, matchKey, splitWords, stem, type Word } from './text';
 
 /** A title is at most this many words. */
 const MAX_WORDS = 6;
 /** Large groups look for their central case among this many of their cases (spread over the group). */
 const MEDOID_SAMPLE = 2000;
+/** A title never runs across the end of a sentence or a colon. */
+const SENTENCE_END = /[.!?؟؛:;\n]/;
 
-type TitleModel = { model: FeatureModel; places: ReadonlySet<string> };
+type TitleModel = { model: FeatureModel; places: ReadonlySet<string>; lexicon: CompiledLexicon };
 
 /**
  * The title of a group, given its cases' vectors: the core phrase of its most central case. `textOf(k)` is
@@ -35,19 +38,25 @@ export function groupTitle(vectors: readonly Vector[], textOf: (k: number) => st
     const id = run.model.vocab.get(key);
     return id === undefined ? 0 : centroid.get(id) ?? 0;
   };
-  return corePhrase(text, weight, run.places);
+  return corePhrase(text, weight, run.places, run.lexicon);
 }
 
 /**
  * The best run of at most MAX_WORDS words of `text`: it starts and ends with a content word, holds no name,
- * place or number, and has the largest weight (stems and stem pairs by `weight`), a little less for each
- * filler word inside. Falls back to the text's first words when none of them weighs anything.
+ * place or number, and has the largest weight (stems, stem pairs and the problems their words name, by
+ * `weight`), a little less for each filler word inside. Falls back to the text's first words when none of
+ * them weighs anything.
  */
-export function corePhrase(text: string, weight: (featureKey: string) => number, places: ReadonlySet<string>): string {
+export function corePhrase(text: string, weight: (featureKey: string) => number, places: ReadonlySet<string>, lexicon: CompiledLexicon): string {
   const words = joinWords(splitWords(text));
   const kept = new Set<Word>(maskWords(words, places));
   const stems = words.map((w) => (kept.has(w) && w.text.length >= 2 && !isGeneric(w.text) ? stem(w.text) : ''));
   const score = stems.map((s) => (s && !isGeneric(s) ? weight('w' + s) : 0));
+  // A word naming the group's object or what is wrong with it counts that problem's weight too.
+  for (const m of problemWords(words.map((w, i) => ({ key: matchKey(w.text), filler: !stems[i] })), lexicon)) {
+    const w = Math.max(0, ...m.tags.map((t) => weight('k' + t)));
+    for (const i of m.words) if (stems[i]) score[i]! += w;
+  }
   // A stem pair adds to its second word (pairs skip the filler words between them, as the features do).
   let prev = '';
   stems.forEach((s, i) => {
@@ -60,8 +69,8 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
   // Where the weights say nothing about length the best single word alone wins; a word is worth its
   // weight less a share of the strongest word's, a filler word inside costs a little.
   // Each word costs a little, so a short phrase of the strongest words beats a long one of weak words.
-  const cost = 0.25 * top;
-  const filler = 0.15 * top;
+  const cost = 0.2 * top;
+  const filler = 0.12 * top;
   let bestFrom = 0;
   let bestTo = 0;
   let bestValue = -Infinity;
@@ -69,7 +78,7 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
     if (score[i]! <= 0) continue;
     let value = 0;
     for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
-      if (!kept.has(words[j]!)) break;
+      if (!kept.has(words[j]!) || (j > i && SENTENCE_END.test(text.slice(words[j - 1]!.end, words[j]!.start)))) break;
       value += score[j]! > 0 ? score[j]! - cost : -filler;
       if (score[j]! > 0 && value > bestValue) [bestFrom, bestTo, bestValue] = [i, j, value];
     }
@@ -77,8 +86,11 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
   return quote(text, words.slice(bestFrom, bestTo + 1));
 }
 
-/** The original text of a run of words: Persian letters for Arabic forms, one space between lines. */
+/** The original text of a run of words: Persian letters for Arabic forms, one space, no bracket left open. */
 function quote(text: string, words: readonly Word[]): string {
   if (words.length === 0) return '';
-  return normalizeLetters(text.slice(words[0]!.start, words[words.length - 1]!.end)).replace(/\s+/g, ' ').trim();
+  const s = normalizeLetters(text.slice(words[0]!.start, words[words.length - 1]!.end)).replace(/\s+/g, ' ').trim();
+  const open = (s.match(/[(«[]/g) ?? []).length;
+  const closed = (s.match(/[)»\]]/g) ?? []).length;
+  return open === closed ? s : s.replace(/[()«»[\]]/g, '').replace(/\s+/g, ' ').trim();
 }

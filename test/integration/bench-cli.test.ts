@@ -7,7 +7,7 @@ import { didar } from '../helpers/cli';
 
 const KEYS = [
   'cases', 'loadMs', 'saveP50Ms', 'saveP95Ms', 'filterP95Ms', 'searchP95Ms', 'slipMs',
-  'peakRssBeforeGroupingMb', 'groupMs', 'attachMs', 'scorecardMs', 'peakRssMb', 'diskMb',
+  'peakRssBeforeGroupingMb', 'groupMs', 'attachMs', 'suggestMs', 'scorecardMs', 'peakRssMb', 'diskMb',
 ];
 
 const benchFolders = async () => (await fs.readdir(os.tmpdir())).filter((f) => f.startsWith('didar-bench-')).sort();

@@ -44,9 +44,24 @@ describe('groupCases', () => {
     expect(groupCases([]).groups).toEqual([]);
   });
 
-  it('titles a group with its characteristic words', () => {
-    expect(run.groups[groupOf('p0')]!.title).toContain('برق');
-    expect(run.groups[groupOf('f0')]!.title).toContain('کود');
+  it('titles a group with a phrase of its most central case, in the citizen\'s own spelling', () => {
+    const power = run.groups[groupOf('p0')]!.title;
+    const fert = run.groups[groupOf('f0')]!.title;
+    expect(power).toContain('برق');
+    expect(fert).toContain('کود');
+    // A phrase quoted from one of the group's texts, not a list of stems.
+    expect(POWER.some((t) => t.includes(power))).toBe(true);
+    expect(FERTILISER.some((t) => t.includes(fert))).toBe(true);
+    expect(power).not.toContain('، ');
+  });
+
+  it('keeps the ZWNJ and «آ» of the text in a title, and Arabic letters become Persian', () => {
+    const texts = ['آسفالت خیابان بعد از حفاری نیمه‌کاره مانده', 'آسفالت خیابان نیمه‌کاره رها شده است', 'نيمه‌كاره ماندن آسفالت خيابان'];
+    const r = groupCases(texts.map((text, i) => ({ id: `a${i}`, text })));
+    expect(r.groups).toHaveLength(1);
+    const title = r.groups[0]!.title;
+    expect(title).toMatch(/آسفالت|نیمه‌کاره/);
+    expect(title).not.toMatch(/اسفالت|نیمهکاره|[يك]/);
   });
 });
 

@@ -8,6 +8,7 @@ import { ApiFailure, call } from '../api';
 import { fa, faDateLong, toNumber } from '../format';
 import { CitizenHistory } from './CitizenHistory';
 import { Field } from './Field';
+import { IntakeSuggestions } from './IntakeSuggestions';
 
 const T = {
   title: 'پذیرش مراجع',
@@ -266,6 +267,7 @@ export function IntakeForm({ day, settings, fromQueue, onSaved, onPrint }: Props
           hint={<span className={f.text.length > ISSUE_MAX ? 'over' : ''}>{fa(f.text.length)} / {fa(ISSUE_MAX)} {T.chars}</span>}>
           <textarea id="text" rows={4} value={f.text} onChange={(e) => set('text', e.target.value)} />
         </Field>
+        <IntakeSuggestions text={f.text} department={f.lead} category={f.category} onDepartment={(d) => set('lead', d)} onCategory={(c) => set('category', c)} />
         <div className="form-grid">
           <Field label={T.category} htmlFor="category" error={err('category')}>
             <select id="category" value={f.category} onChange={(e) => set('category', e.target.value)}>

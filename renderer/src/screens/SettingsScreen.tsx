@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { SLIP_LAYOUTS, type Settings, type SlipLayout } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
+import { LexiconEditor } from '../components/LexiconEditor';
 import { fa, faInstant, lines, toNumber } from '../format';
 
 const T = {
@@ -81,6 +82,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
       <input id={`s-${k}`} value={numbers[k]} onChange={(e) => setNumbers((n) => ({ ...n, [k]: e.target.value }))} inputMode="numeric" dir="ltr" />
     </Field>
   );
+  const [lexicon, setLexicon] = useState(settings.problemLexicon);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
   const [backup, setBackup] = useState<{ lastAt: string | null; versions: number; dataDir: string } | null>(null);
@@ -117,6 +119,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         recurringMinCases: toNumber(numbers.recurringMinCases),
         recurringMinCounties: toNumber(numbers.recurringMinCounties),
         recurringMinDays: toNumber(numbers.recurringMinDays),
+        problemLexicon: lexicon,
         reportMinCases: toNumber(numbers.reportMinCases),
         countyPopulations: Object.fromEntries(lines(populations).map((l) => {
           const at = l.search(POPULATION_AT_END);
@@ -215,6 +218,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           <input id="s-population-source" value={s.countyPopulationSource} onChange={(e) => set('countyPopulationSource', e.target.value)} />
         </Field>
       </fieldset>
+      <LexiconEditor value={settings.problemLexicon} onChange={setLexicon} error={firstError('problemLexicon')} />
       <fieldset>
         <legend>{T.lists}</legend>
         <div className="form-grid lists">

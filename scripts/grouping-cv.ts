@@ -13,7 +13,7 @@ type Labelled = GroupingInput & { group: string; invalid?: string };
 type Set = { name: string; cases: Labelled[] };
 type FeatureOverride = Partial<Omit<GroupingOptions['features'], 'weights'>> & { weights?: Partial<GroupingOptions['features']['weights']> };
 type Override = { features?: FeatureOverride; cluster?: Partial<GroupingOptions['cluster']> };
-type Score = { f1: number; precision: number; recall: number };
+type Score = { f1: number; precision: number; recall: number; found: number | null };
 
 const FIXTURES = ['test/fixtures/sample/sample-cases.json', ...listDir('test/fixtures/grouping')];
 
@@ -37,8 +37,15 @@ export function optionsOf(o: Override): GroupingOptions {
 export function scoreSet(set: Set, o: Override): Score {
   const run = groupCases(set.cases, optionsOf(o));
   const { result } = scoreFiles({ cases: set.cases }, { groups: run.groups });
-  return result.bcubed;
+  return { ...result.bcubed, found: result.recurringFound };
 }
+
+/**
+ * The sample's own test (test/integration/grouping-quality.test.ts) must keep passing: when the sample is
+ * among the sets parameters are chosen on, only parameters that meet its bar are candidates.
+ */
+const SAMPLE = 'sample-cases';
+const meetsSampleBar = (s: Score) => s.f1 >= 0.85 && (s.found ?? 0) >= 0.8;
 
 /**
  * Candidate parameters: the cut (first pass, second pass), how far neighbours' words are borrowed, the weight
@@ -47,9 +54,9 @@ export function scoreSet(set: Set, o: Override): Score {
 function grid(kind: string): Override[] {
   const out: Override[] = [];
   const full = kind === 'full';
-  for (const threshold of full ? [0.4, 0.5] : [0.5]) for (const centroidThreshold of [0.4, 0.5, 0.6]) for (const expansion of [0, 0.3, 0.6])
-    for (const hintBonus of [0, 0.1, 0.2]) for (const concept of full ? [0.5, 1] : [1]) for (const pair of full ? [0, 0.5] : [0.5]) {
-      out.push({ features: { weights: { concept, pair } }, cluster: { threshold, centroidThreshold, expansion, hintBonus } });
+  for (const centroidThreshold of [0.45, 0.5, 0.55]) for (const expansion of [0.3, 0.6]) for (const hintBonus of [0.1, 0.2])
+    for (const rest of full ? [0, 0.5, 1] : [0.5]) for (const objectBonus of full ? [0, 0.1] : [0]) for (const conflictPenalty of full ? [0.1, 0.3] : [0.1]) {
+      out.push({ features: { weights: { rest } }, cluster: { centroidThreshold, expansion, hintBonus, objectBonus, defectBonus: objectBonus, conflictPenalty } });
     }
   return out;
 }
@@ -74,7 +81,9 @@ function main(): void {
   for (let held = 0; held < sets.length; held++) {
     let best = 0;
     let bestMean = -1;
+    const sampleAt = sets.findIndex((s) => s.name === SAMPLE);
     scores.forEach((row, c) => {
+      if (sampleAt >= 0 && sampleAt !== held && !meetsSampleBar(row[sampleAt]!)) return;
       const others = row.filter((_, s) => s !== held);
       const mean = others.reduce((a, b) => a + b.f1, 0) / others.length;
       if (mean > bestMean + 1e-9) [best, bestMean] = [c, mean];
@@ -85,6 +94,16 @@ function main(): void {
   console.log('| held-out set | F1 with parameters chosen on the others | mean F1 on the others | chosen |');
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(r);
+  // The shipped defaults: the candidate chosen on all the sets.
+  let all = 0;
+  let allMean = -1;
+  scores.forEach((row, c) => {
+    const at = sets.findIndex((s) => s.name === SAMPLE);
+    if (at >= 0 && !meetsSampleBar(row[at]!)) return;
+    const mean = row.reduce((a, b) => a + b.f1, 0) / row.length;
+    if (mean > allMean + 1e-9) [all, allMean] = [c, mean];
+  });
+  console.log(`\nchosen on all ${sets.length} sets (mean F1 ${f3(allMean)}): \`${key(candidates[all]!)}\``);
   const defaults = sets.map((s) => scoreSet(s, {}));
   console.log('\ndefaults:', sets.map((s, i) => `${s.name} ${f3(defaults[i]!.f1)} (P ${f3(defaults[i]!.precision)}, R ${f3(defaults[i]!.recall)})`).join('; '));
   for (const file of extra) {

@@ -2,7 +2,7 @@
 // run's vocabulary, without re-running the clustering. The office re-runs when many cases arrived.
 import { vectorize, type Vector } from './features';
 import { conflictTest, type GroupingInput, type GroupingRun } from './engine';
-import { hintShare, type ConflictTest } from './cluster';
+import { DEFAULT_CLUSTER, hintShare, problemAdjustment, type ClusterOptions, type ConflictTest } from './cluster';
 import { countProfile, dominantProfile, problemTerms, type ProblemProfile, type ProblemTerms } from './problem-lexicon';
 
 export type Attachment = { group: number; score: number };
@@ -15,9 +15,10 @@ export class Attacher {
   private readonly profiles: ProblemProfile[];
   private readonly conflict: ConflictTest;
 
+  /** `threshold`: the least score to join (the second pass's threshold); `options` give the bonuses and penalty. */
   constructor(
-    private readonly run: GroupingRun, private readonly threshold: number, private readonly hintBonus: number,
-    departments: readonly (string | undefined)[], private readonly conflictPenalty = 1, profileShare = 0.5,
+    private readonly run: GroupingRun, private readonly threshold: number, departments: readonly (string | undefined)[],
+    private readonly options: ClusterOptions = DEFAULT_CLUSTER,
   ) {
     const sums: Map<number, number>[] = run.groups.map(() => new Map());
     const problems: Map<number, number>[] = run.groups.map(() => new Map());
@@ -30,7 +31,7 @@ export class Attacher {
       const d = departments[i]?.trim();
       if (d) this.hints[g]!.set(d, (this.hints[g]!.get(d) ?? 0) + 1);
     });
-    this.profiles = problems.map((p, g) => dominantProfile(p, this.sizes[g]!, profileShare));
+    this.profiles = problems.map((p, g) => dominantProfile(p, this.sizes[g]!, options.profileShare));
     sums.forEach((sum, g) => {
       if (this.sizes[g]! < 2) return; // a lone case is not a group to join
       let norm = 0;
@@ -60,8 +61,8 @@ export class Attacher {
     const d = department?.trim();
     const own = new Map(d ? [[d, 1]] : []);
     for (const [g, s0] of score) {
-      const penalty = this.conflict(t.profile, this.profiles[g]!) ? this.conflictPenalty : 0;
-      const s = s0 + this.hintBonus * hintShare(own, 1, this.hints[g]!, this.sizes[g]!) - penalty;
+      const problem = problemAdjustment(this.conflict(t.profile, this.profiles[g]!), this.options);
+      const s = s0 + this.options.hintBonus * hintShare(own, 1, this.hints[g]!, this.sizes[g]!) + problem;
       if (s >= this.threshold && (!best || s > best.score)) best = { group: g, score: s };
     }
     return best;

@@ -7,7 +7,7 @@
 // that name different problems of one object (the lexicon's conflict).
 import { dot, type Vector } from './features';
 import { MaxHeap } from './heap';
-import { countProfile, dominantProfile, EMPTY_PROFILE, type ProblemProfile } from './problem-lexicon';
+import { CONFLICT, countProfile, dominantProfile, EMPTY_PROFILE, SAME_PROBLEM, type ProblemProfile, type ProblemRelation } from './problem-lexicon';
 
 export type ClusterOptions = {
   /** First pass: groups merge while their mean pairwise similarity is at least this. */
@@ -18,6 +18,9 @@ export type ClusterOptions = {
   hintBonus: number;
   /** Taken from the similarity of two cases or groups whose problems conflict (1 or more: never merged). */
   conflictPenalty: number;
+  /** Added when the lexicon finds the same main object in both, and more when they share a kind of defect. */
+  objectBonus: number;
+  defectBonus: number;
   /** A group's problem is what at least this share of its cases names. */
   profileShare: number;
   /** Neighbours kept per case in the candidate graph. */
@@ -49,11 +52,13 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   threshold: 0.5,
   centroidThreshold: 0.5,
   hintBonus: 0.1,
-  conflictPenalty: 0.1,
+  conflictPenalty: 0.3,
+  objectBonus: 0,
+  defectBonus: 0,
   profileShare: 0.5,
   neighbors: 12,
   postingCap: 200,
-  expansion: 0.6,
+  expansion: 0.3,
   expansionNeighbors: 6,
   expansionFloor: 0,
   expansionKeep: 160,
@@ -70,10 +75,15 @@ export type Item = {
   profile: ProblemProfile;
 }
 
-/** Whether two problem profiles name different problems (the lexicon's rule, given by the engine). */
-export type ConflictTest = (a: ProblemProfile, b: ProblemProfile) => boolean;
+/** How two problem profiles relate (the lexicon's rule, given by the engine). */
+export type ConflictTest = (a: ProblemProfile, b: ProblemProfile) => ProblemRelation;
 
-export const NO_CONFLICT: ConflictTest = () => false;
+/** What the lexicon's verdict on two problems adds to their similarity. */
+export function problemAdjustment(relation: ProblemRelation, options: ClusterOptions): number {
+  if (relation === CONFLICT) return -options.conflictPenalty;
+  if (relation <= 0) return 0;
+  return options.objectBonus + (relation === SAME_PROBLEM ? options.defectBonus : 0);
+}
 
 export type Graph = { to: Int32Array; sim: Float32Array }[];
 
@@ -99,9 +109,8 @@ function dotSums(a: Sum, b: Sum): number {
 }
 
 /**
- * The share of case pairs of two groups with the same hint, counting a pair where either department is
- * unknown as half a match: an unknown department is neither for nor against (text-only data is not
- * held to the bar of data with departments).
+ * The share of case pairs of two groups with the same hint; a pair where either department is unknown
+ * counts UNKNOWN_HINT of a match.
  */
 export function hintShare<K>(a: ReadonlyMap<K, number>, sizeA: number, b: ReadonlyMap<K, number>, sizeB: number): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -115,12 +124,13 @@ export function hintShare<K>(a: ReadonlyMap<K, number>, sizeA: number, b: Readon
   return (same + UNKNOWN_HINT * unknownPairs) / (sizeA * sizeB);
 }
 
-const UNKNOWN_HINT = 0.5;
+/** An unknown department earns no bonus: text without departments merges on its words alone. */
+const UNKNOWN_HINT = 0;
 
 /** Similarity of two items: cosine plus the hint bonus for the share of their cases with the same hint, less the conflict penalty. */
 export function itemSimilarity(a: Item, b: Item, options: ClusterOptions, conflict: ConflictTest): number {
   return dot(a.vector, b.vector) + options.hintBonus * hintShare(a.hints, a.weight, b.hints, b.weight)
-    - (conflict(a.profile, b.profile) ? options.conflictPenalty : 0);
+    + problemAdjustment(conflict(a.profile, b.profile), options);
 }
 
 /** Scratch space of topK, reused: allocating per case would churn gigabytes at 100,000 cases. */
@@ -435,9 +445,9 @@ export function agglomerate(
   const linkage = (a: Group, b: Group): number => {
     if (mode === 'centroid' && a.size >= minSize && b.size >= minSize && owns(a, b) && owns(b, a)) return -1;
     const hint = options.hintBonus * hintShare(a.hints, a.size, b.hints, b.size);
-    const penalty = conflict(profileOf(a), profileOf(b)) ? options.conflictPenalty : 0;
+    const problem = problemAdjustment(conflict(profileOf(a), profileOf(b)), options);
     const d = groupDot(a, b);
-    return hint - penalty + (mode === 'average' ? d / (a.size * b.size) : d / Math.sqrt(a.norm2 * b.norm2 || 1));
+    return hint + problem + (mode === 'average' ? d / (a.size * b.size) : d / Math.sqrt(a.norm2 * b.norm2 || 1));
   };
   type Entry = [number, number, number, number];
   const heap = new MaxHeap<Entry>();

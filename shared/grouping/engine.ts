@@ -4,7 +4,7 @@ import { placeSet } from './text';
 import { BLOCK, DEFAULT_FEATURES, fitVectors, type Background, type FeatureModel, type FeatureOptions, type Vector } from './features';
 import { agglomerate, coreGraph, DEFAULT_CLUSTER, expandItems, neighborGraph, type ClusterOptions, type ConflictTest, type Item } from './cluster';
 import {
-  compileLexicon, DEFAULT_LEXICON, problemTerms, profilesConflict, type CompiledLexicon, type ProblemLexicon, type ProblemProfile,
+  compileLexicon, DEFAULT_LEXICON, problemRelation, problemTerms, type CompiledLexicon, type ProblemLexicon, type ProblemProfile,
 } from './problem-lexicon';
 import { groupTitle } from './title';
 import { MAZANDARAN_COUNTIES } from '../defaults';
@@ -48,9 +48,9 @@ export type GroupingRun = {
   labels: Int32Array;
 }
 
-/** The conflict rule of a run's lexicon. */
+/** The problem rule of a run's lexicon. */
 export function conflictTest(lexicon: CompiledLexicon): ConflictTest {
-  return (a, b) => profilesConflict(a, b, lexicon);
+  return (a, b) => problemRelation(a, b, lexicon);
 }
 
 /**
@@ -65,7 +65,7 @@ export class GroupingBuilder {
   // Cases with the same terms are one item with a weight: repeated wordings cost nothing extra.
   private readonly itemOf: number[] = [];
   private readonly itemKeys = new Map<string, number>();
-  private readonly itemDocs: { stems: string[]; tags: string[] }[] = [];
+  private readonly itemDocs: { stems: string[]; tags: string[]; rest: string[] }[] = [];
   private readonly itemProfiles: ProblemProfile[] = [];
   private readonly hintIds = new Map<string, number>();
   private readonly itemHints: Map<number, number>[] = [];
@@ -85,7 +85,7 @@ export class GroupingBuilder {
     let item = this.itemKeys.get(key);
     if (item === undefined) {
       this.itemKeys.set(key, (item = this.itemDocs.length));
-      this.itemDocs.push({ stems: t.stems, tags: t.tags });
+      this.itemDocs.push({ stems: t.stems, tags: t.tags, rest: t.rest });
       this.itemProfiles.push(t.profile);
       this.itemHints.push(new Map());
       this.weights.push(0);

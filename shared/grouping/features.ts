@@ -8,6 +8,8 @@ export type BlockWeights = {
   pair: number;
   char: number;
   concept: number;
+  /** Stems that name no object of the lexicon: what is said about the object. */
+  rest: number;
 }
 
 export type FeatureOptions = {
@@ -21,7 +23,7 @@ export type FeatureOptions = {
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
-  weights: { word: 1, pair: 0, char: 0.5, concept: 0.5 },
+  weights: { word: 1, pair: 0, char: 0.5, concept: 0.5, rest: 0 },
   charMin: 3,
   charMax: 5,
   minDf: 2,
@@ -34,7 +36,7 @@ export type Vector = {
   val: Float32Array;
 }
 
-const BLOCKS = ['word', 'pair', 'char', 'concept'] as const;
+const BLOCKS = ['word', 'pair', 'char', 'concept', 'rest'] as const;
 type Block = (typeof BLOCKS)[number];
 
 /** What a model needs to vectorise a new case the same way (attachment, suggestions at intake). */
@@ -53,8 +55,8 @@ export type FeatureModel = {
   block: Uint8Array;
 }
 
-/** A document: its content stems and its problem tags. */
-export type Doc = { stems: readonly string[]; tags: readonly string[] };
+/** A document: its content stems, its problem tags and the stems that name no object. */
+export type Doc = { stems: readonly string[]; tags: readonly string[]; rest?: readonly string[] };
 
 /** Document frequencies from outside the documents being fitted (the office's other cases). */
 export type Background = { docs: number; df: ReadonlyMap<string, number> };
@@ -73,10 +75,11 @@ function charBucket(key: string): number {
 }
 
 /** Features of one document: key → count, keys prefixed by block initial. */
-export function documentFeatures({ stems, tags }: Doc, options: FeatureOptions): Map<string, number> {
+export function documentFeatures({ stems, tags, rest }: Doc, options: FeatureOptions): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   for (const t of tags) counts.set('k' + t, 1);
+  if (options.weights.rest > 0) for (const s of rest ?? []) add('r' + s);
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i]!;
     const next = stems[i + 1];
@@ -91,11 +94,11 @@ export function documentFeatures({ stems, tags }: Doc, options: FeatureOptions):
 }
 
 function blockIndex(key: string): number {
-  return key[0] === 'w' ? 0 : key[0] === 'p' ? 1 : key[0] === 'k' ? 3 : 2;
+  return key[0] === 'w' ? 0 : key[0] === 'p' ? 1 : key[0] === 'k' ? 3 : key[0] === 'r' ? 4 : 2;
 }
 
-/** Block of a feature id: 0 stems, 1 pairs, 2 n-grams, 3 problems. */
-export const BLOCK = { word: 0, pair: 1, char: 2, concept: 3 } as const;
+/** Block of a feature id: 0 stems, 1 pairs, 2 n-grams, 3 problems, 4 stems naming no object. */
+export const BLOCK = { word: 0, pair: 1, char: 2, concept: 3, rest: 4 } as const;
 
 const idfOf = (docs: number, df: number): number => Math.log((docs + 1) / (df + 0.5));
 
@@ -196,7 +199,7 @@ function weigh(entries: [number, number][], model: FeatureModel, idf: (id: numbe
   entries.sort((a, b) => a[0] - b[0]);
   const ids = Int32Array.from(entries, (e) => e[0]);
   const val = new Float32Array(ids.length);
-  const blockNorm = [0, 0, 0, 0];
+  const blockNorm = [0, 0, 0, 0, 0];
   entries.forEach(([id, c], i) => {
     const w = (1 + Math.log(c)) * Math.max(0, idf(id)) ** model.options.idfPower;
     val[i] = w;

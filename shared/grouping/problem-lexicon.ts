@@ -243,13 +243,18 @@ export function profileTags(profile: ProblemProfile, lex: CompiledLexicon): stri
   return tags;
 }
 
-/** What the grouping compares of a case: its content stems, and the problems it names as tags. */
-export type ProblemTerms = { stems: string[]; tags: string[]; profile: ProblemProfile };
+/**
+ * What the grouping compares of a case: its content stems, the problems it names as tags, and the stems that
+ * name no object (what the text says about its object: «ضامن کارمند», «سهمیه نرسیده»).
+ */
+export type ProblemTerms = { stems: string[]; tags: string[]; profile: ProblemProfile; rest: string[] };
 
 export function problemTerms(text: string, places: ReadonlySet<string>, lex: CompiledLexicon): ProblemTerms {
   const { words, stems } = textWords(text, places);
-  const profile = matchProblems(words.map((w, i) => ({ key: matchKey(w.text), filler: !stems[i] })), lex);
-  return { stems: stems.filter(Boolean), tags: profileTags(profile, lex), profile };
+  const tokens = words.map((w, i) => ({ key: matchKey(w.text), filler: !stems[i] }));
+  const profile = matchProblems(tokens, lex);
+  const objectWords = new Set(occurrences(tokens, lex.objectPhrases).flatMap((o) => o.words));
+  return { stems: stems.filter(Boolean), tags: profileTags(profile, lex), profile, rest: stems.filter((s, i) => s && !objectWords.has(i)) };
 }
 
 /**
@@ -258,17 +263,29 @@ export function problemTerms(text: string, places: ReadonlySet<string>, lex: Com
  * defects of different families only («قبض گاز» too high / a village with no gas).
  */
 export function profilesConflict(a: ProblemProfile, b: ProblemProfile, lex: CompiledLexicon): boolean {
-  if (a.length === 0 || b.length === 0) return false;
+  return problemRelation(a, b, lex) === CONFLICT;
+}
+
+/** How two profiles relate: different problems, nothing known, one object, one object with one kind of defect. */
+export const CONFLICT = -1;
+export const UNRELATED = 0;
+export const SAME_OBJECT = 1;
+export const SAME_PROBLEM = 2;
+export type ProblemRelation = typeof CONFLICT | typeof UNRELATED | typeof SAME_OBJECT | typeof SAME_PROBLEM;
+
+export function problemRelation(a: ProblemProfile, b: ProblemProfile, lex: CompiledLexicon): ProblemRelation {
+  if (a.length === 0 || b.length === 0) return UNRELATED;
   const x = a[0]!;
   const y = b[0]!;
   const px = lex.parent[x]!;
   const py = lex.parent[y]!;
   const siblings = x !== y && px >= 0 && px === py;
-  if (siblings && lex.distinct[px]) return true;
-  const related = x === y || px === y || py === x || siblings;
+  if (siblings && lex.distinct[px]) return CONFLICT;
+  if (!(x === y || px === y || py === x || siblings)) return UNRELATED;
   const ma = a[1]!;
   const mb = b[1]!;
-  return related && ma !== 0 && mb !== 0 && (widen(ma, lex) & mb) === 0;
+  if (ma === 0 || mb === 0) return SAME_OBJECT;
+  return (widen(ma, lex) & mb) === 0 ? CONFLICT : SAME_PROBLEM;
 }
 
 /** A defect mask with every defect of the same families. */

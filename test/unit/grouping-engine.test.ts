@@ -67,7 +67,7 @@ describe('groupCases', () => {
 
 describe('Attacher', () => {
   const run = groupCases(cases);
-  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, DEFAULT_CLUSTER.hintBonus, cases.map((c) => c.department));
+  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, cases.map((c) => c.department));
 
   it('attaches a new case to the group of its problem, written another way', () => {
     const hit = attacher.attach({ id: 'n1', text: 'برق خانه ما سه شب است قطع شده', department: 'شرکت توزیع برق' });

@@ -58,7 +58,7 @@ async function freshRun(ctx: BackendContext): Promise<RunState> {
     if (g.caseIds.length > 1) g.title = runGroupTitle(run, members[i]!, (k) => cases[k]?.text);
   });
   const indexOf = new Map(cases.map((c, i) => [c.id, i]));
-  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, DEFAULT_CLUSTER.hintBonus, cases.map(leadDepartment), DEFAULT_CLUSTER.conflictPenalty, DEFAULT_CLUSTER.profileShare);
+  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, cases.map(leadDepartment));
   const suggester = new Suggester(run.model);
   cases.forEach((c, i) => suggester.add(run.vectors[i]!, leadDepartment(c), c.category));
   await ctx.store.logEvent(ctx.actor, 'group/run', 'grouping', String(cases.length));

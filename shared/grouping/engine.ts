@@ -1,7 +1,7 @@
 // The grouping engine: cases in, groups of the same problem out, each with a readable title.
 // Pure (no Node APIs): the backend runs it in a worker thread, tests and the CLI call it directly.
 import { placeSet } from './text';
-import { BLOCK, DEFAULT_FEATURES, fitVectors, type Background, type FeatureModel, type FeatureOptions, type Vector } from './features';
+import { BLOCK, DEFAULT_FEATURES, documentFrequencies, fitVectors, type Background, type FeatureModel, type FeatureOptions, type Vector } from './features';
 import { agglomerate, coreGraph, DEFAULT_CLUSTER, expandItems, neighborGraph, type ClusterOptions, type ConflictTest, type Item } from './cluster';
 import {
   compileLexicon, DEFAULT_LEXICON, problemRelation, problemTerms, type CompiledLexicon, type ProblemLexicon, type ProblemProfile,
@@ -132,6 +132,18 @@ export class GroupingBuilder {
 /** The title of a run's group of cases `members` (case indices); `textOf` gives a case's text by its index. */
 export function runGroupTitle(run: GroupingRun, members: readonly number[], textOf: (caseIndex: number) => string | undefined): string {
   return groupTitle(members.map((i) => run.vectors[i]!), (k) => textOf(members[k]!), run);
+}
+
+/**
+ * The office's other cases as document frequencies, to weigh the words of a batch by the whole history
+ * (a word common in the office's cases weighs little even where the batch has it rarely).
+ */
+export function historyBackground(texts: Iterable<string>, counties: Iterable<string>, options: GroupingOptions = DEFAULT_GROUPING): Background {
+  const places = placeSet([...MAZANDARAN_COUNTIES, ...(options.places ?? []), ...counties]);
+  const lexicon = compileLexicon(options.lexicon ?? DEFAULT_LEXICON);
+  return documentFrequencies((function* terms() {
+    for (const t of texts) yield problemTerms(t, places, lexicon);
+  })(), options.features);
 }
 
 export function groupCases(cases: readonly GroupingInput[], options: GroupingOptions = DEFAULT_GROUPING): GroupingRun {

@@ -102,6 +102,17 @@ export const BLOCK = { word: 0, pair: 1, char: 2, concept: 3, rest: 4 } as const
 
 const idfOf = (docs: number, df: number): number => Math.log((docs + 1) / (df + 0.5));
 
+/** Document frequencies of stems, pairs and problems in documents outside a batch (n-grams are not kept). */
+export function documentFrequencies(docs: Iterable<Doc>, options: FeatureOptions): Background {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const doc of docs) {
+    n++;
+    for (const k of documentFeatures(doc, options).keys()) if (k[0] !== 'c') df.set(k, (df.get(k) ?? 0) + 1);
+  }
+  return { docs: n, df };
+}
+
 /** Learns the vocabulary and IDF from the documents and returns the model with every vector. */
 export function fitVectors(
   docs: readonly Doc[],

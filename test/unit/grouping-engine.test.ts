@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCases, type GroupingInput } from '../../shared/grouping/engine';
+import { DEFAULT_GROUPING, groupCases, historyBackground, type GroupingInput } from '../../shared/grouping/engine';
 import { Attacher } from '../../shared/grouping/attach';
 import { DEFAULT_CLUSTER } from '../../shared/grouping/cluster';
 import { applyCorrections, type GroupCorrection } from '../../shared/grouping/corrections';
@@ -62,6 +62,20 @@ describe('groupCases', () => {
     const title = r.groups[0]!.title;
     expect(title).toMatch(/آسفالت|نیمه‌کاره/);
     expect(title).not.toMatch(/اسفالت|نیمهکاره|[يك]/);
+  });
+});
+
+describe('IDF from the office\'s history', () => {
+  it('weighs a word by the whole history: common in the office\'s other cases, it weighs less in the batch', () => {
+    const batch = [...POWER, ...FERTILISER].map((text, i) => ({ id: `b${i}`, text }));
+    const history = Array.from({ length: 40 }, (_, i) => `مشکل کود و سم کشاورزان شماره ${i} در تعاونی`);
+    const idf = (r: ReturnType<typeof groupCases>, key: string) => r.model.idf[r.model.vocab.get(key)!]!;
+    const alone = groupCases(batch);
+    const withHistory = groupCases(batch, { ...DEFAULT_GROUPING, background: historyBackground(history, []) });
+    expect(idf(withHistory, 'wکود')).toBeLessThan(idf(alone, 'wکود'));
+    expect(withHistory.model.docCount).toBe(batch.length + history.length);
+    // A word the history never has weighs more than before, against the larger number of documents.
+    expect(idf(withHistory, 'wبرق')).toBeGreaterThan(idf(alone, 'wبرق'));
   });
 });
 

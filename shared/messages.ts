@@ -43,6 +43,7 @@ export const msg = {
   mergeNeedsGroups: 'برای ادغام دست‌کم دو گروه را انتخاب کنید.',
   duplicateCases: 'یک پرونده دو بار آمده است.',
   lexiconWordsRequired: 'برای هر مورد واژه‌نامه دست‌کم یک واژه بنویسید.',
+  lexiconTooManyDefects: (n: number): string => `به واژه‌نامه حداکثر ${toFa(n)} ایراد تازه می‌توان افزود؛ واژه‌های بیشتر را به ایرادهای موجود بیفزایید.`,
   unauthorized: 'دسترسی مجاز نیست: نشانی برنامه را دوباره باز کنید.',
   dataLocked: (dir: string, pid: number, host: string): string =>
     `پوشه داده «${dir}» در اختیار برنامه دیگری است (فرایند ${toFa(pid)} روی ${host}). آن را ببندید و دوباره تلاش کنید.`,

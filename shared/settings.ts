@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { DEFAULT_RECURRING_RULES } from './grouping/board';
-import { LexiconEntrySchema, type LexiconEntry } from './grouping/problem-lexicon';
+import { DEFAULT_LEXICON, LexiconEntrySchema, MAX_DEFECTS, newDefects, type LexiconEntry } from './grouping/problem-lexicon';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, MAZANDARAN_POPULATION_1395, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
+import { msg } from './messages';
 import type { HolidayEntry } from './working-days';
 
 export const SLIP_LAYOUTS = ['a5', 'receipt80'] as const;
@@ -103,7 +104,8 @@ export const SettingsPatchSchema = z.object({
   recurringMinCases: z.number().int().min(2).max(1000),
   recurringMinCounties: z.number().int().min(1).max(60),
   recurringMinDays: z.number().int().min(1).max(1000),
-  problemLexicon: z.array(LexiconEntrySchema).max(500),
+  problemLexicon: z.array(LexiconEntrySchema).max(500)
+    .refine((e) => newDefects(e) + DEFAULT_LEXICON.defects.length <= MAX_DEFECTS, { error: msg.lexiconTooManyDefects(MAX_DEFECTS - DEFAULT_LEXICON.defects.length) }),
   reportMinCases: z.number().int().min(1).max(10_000),
   countyPopulations: z.record(lineField(60), z.number().int().min(1).max(100_000_000)).refine((r) => Object.keys(r).length <= 100),
   countyPopulationSource: textLine(300),

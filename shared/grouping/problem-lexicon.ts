@@ -1,4 +1,4 @@
-// The lexicon of problems: objects (what: «برق», «وام ازدواج») and defects (what is wrong: «قطع و اختلال»,
+// The lexicon of problems: objects (what: «برق», «وام ازدواج») and defects (what is wrong: «قطع و حذف»,
 // «هزینه زیاد»), each with the words citizens use for it. The shipped list is data
 // (shared/defaults/problem-lexicon.json); the office adds its own entries in Settings.
 import { z } from 'zod';
@@ -45,8 +45,7 @@ export function mergeLexicon(base: ProblemLexicon, extra: readonly LexiconEntry[
     if (found) found.words = [...new Set([...found.words, ...e.words])];
     else if (e.kind === 'object') {
       objects.push({ name: e.name, words: [...e.words], ...(e.parent ? { parent: e.parent } : {}), ...(e.distinctChildren ? { distinctChildren: true } : {}) });
-    }
-    else defects.push({ name: e.name, words: [...e.words], ...(e.family ? { family: e.family } : {}) });
+    } else defects.push({ name: e.name, words: [...e.words], ...(e.family ? { family: e.family } : {}) });
   }
   return { objects, defects };
 }
@@ -76,8 +75,14 @@ export function phraseKeys(phrase: string): string[] {
   return joinBoundMorphemes(normalizeForGrouping(phrase).split(' ').filter(Boolean)).map(matchKey);
 }
 
-/** Defects are bits of a 32-bit mask: the first this many are used. */
+/** Defects are bits of a 32-bit mask: at most this many (Settings refuses more new ones). */
 export const MAX_DEFECTS = 31;
+
+/** How many defects the office's entries add to the shipped ones (entries naming a shipped defect add none). */
+export function newDefects(extra: readonly LexiconEntry[], base: ProblemLexicon = DEFAULT_LEXICON): number {
+  const known = new Set(base.defects.map((d) => d.name));
+  return new Set(extra.filter((e) => e.kind === 'defect' && !known.has(e.name)).map((e) => e.name)).size;
+}
 
 export function compileLexicon(lex: ProblemLexicon): CompiledLexicon {
   const defectList = lex.defects.slice(0, MAX_DEFECTS);

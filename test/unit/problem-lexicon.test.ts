@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS } from '../../shared/defaults';
 import {
-  compileLexicon, DEFAULT_LEXICON, LexiconEntrySchema, lexiconPrior, mergeLexicon, phraseKeys, problemTerms, profilesConflict,
+  compileLexicon, DEFAULT_LEXICON, LexiconEntrySchema, lexiconPrior, MAX_DEFECTS, mergeLexicon, phraseKeys, problemTerms, profilesConflict,
   type ProblemProfile,
 } from '../../shared/grouping/problem-lexicon';
 import { GENERIC, STOPWORDS } from '../../shared/grouping/lexicon';
@@ -101,6 +101,13 @@ describe('the office\'s lexicon entries', () => {
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0]!.message).toBe('برای هر مورد واژه‌نامه دست‌کم یک واژه بنویسید.');
     expect(SettingsPatchSchema.safeParse({ problemLexicon: [{ kind: 'place', name: 'x', words: ['x'] }] }).success).toBe(false);
+    // Defects are bits of a mask: only so many new ones fit, more words for a shipped one always do.
+    const room = MAX_DEFECTS - DEFAULT_LEXICON.defects.length;
+    const defects = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'defect' as const, name: `ایراد ${i}`, words: [`واژه ${i}`] }));
+    expect(SettingsPatchSchema.safeParse({ problemLexicon: defects(room) }).success).toBe(true);
+    const over = SettingsPatchSchema.safeParse({ problemLexicon: defects(room + 1) });
+    expect(over.error!.issues[0]!.message).toMatch(/حداکثر [۰-۹]+ ایراد تازه/);
+    expect(SettingsPatchSchema.safeParse({ problemLexicon: [...defects(room), { kind: 'defect', name: 'کمبود', words: ['نایاب شده'] }] }).success).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 // Group titles a person would write: the core phrase of the group's most central case, quoted in the
 // citizen's own spelling («قطعی برق در ساعات شب», not a list of stems).
-import { normalizeLetters } from '../persian-text';
+import { normalizeLetters, toPersianDigits } from '../persian-text';
 import { dotVectorSum } from './cluster';
 import type { FeatureModel, Vector } from './features';
 import { problemWords, type CompiledLexicon } from './problem-lexicon';
@@ -42,8 +42,8 @@ export function groupTitle(vectors: readonly Vector[], textOf: (k: number) => st
 }
 
 /**
- * The best run of at most MAX_WORDS words of `text`: it starts and ends with a content word, holds no name,
- * place or number, and has the largest weight (stems, stem pairs and the problems their words name, by
+ * The best run of at most MAX_WORDS words of `text`: it starts and ends with a content word, holds no name
+ * or place, and has the largest weight (stems, stem pairs and the problems their words name, by
  * `weight`), a little less for each filler word inside. Falls back to the text's first words when none of
  * them weighs anything.
  */
@@ -78,7 +78,9 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
     if (score[i]! <= 0) continue;
     let value = 0;
     for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
-      if (!kept.has(words[j]!) || (j > i && SENTENCE_END.test(text.slice(words[j - 1]!.end, words[j]!.start)))) break;
+      // A number may stand inside a title («حریم ۶۰ متری دریا»), a name or a place may not.
+      const number = /^\d+$/.test(words[j]!.text);
+      if ((!kept.has(words[j]!) && !number) || (j > i && SENTENCE_END.test(text.slice(words[j - 1]!.end, words[j]!.start)))) break;
       value += score[j]! > 0 ? score[j]! - cost : -filler;
       if (score[j]! > 0 && value > bestValue) [bestFrom, bestTo, bestValue] = [i, j, value];
     }
@@ -86,10 +88,10 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
   return quote(text, words.slice(bestFrom, bestTo + 1));
 }
 
-/** The original text of a run of words: Persian letters for Arabic forms, one space, no bracket left open. */
+/** The original text of a run of words: Persian letters and digits, one space, no bracket left open. */
 function quote(text: string, words: readonly Word[]): string {
   if (words.length === 0) return '';
-  const s = normalizeLetters(text.slice(words[0]!.start, words[words.length - 1]!.end)).replace(/\s+/g, ' ').trim();
+  const s = toPersianDigits(normalizeLetters(text.slice(words[0]!.start, words[words.length - 1]!.end))).replace(/\s+/g, ' ').trim();
   const open = (s.match(/[(«[]/g) ?? []).length;
   const closed = (s.match(/[)»\]]/g) ?? []).length;
   return open === closed ? s : s.replace(/[()«»[\]]/g, '').replace(/\s+/g, ' ').trim();

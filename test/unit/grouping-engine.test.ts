@@ -63,6 +63,13 @@ describe('groupCases', () => {
     expect(title).toMatch(/آسفالت|نیمه‌کاره/);
     expect(title).not.toMatch(/اسفالت|نیمهکاره|[يك]/);
   });
+
+  it('keeps a number inside a title in Persian digits, never a place', () => {
+    const texts = ['حریم 60 متری دریا در ساری آزادسازی شده و ویلا را تخریب کرده‌اند', 'آزادسازی حریم ۶۰ متری دریا و تخریب ویلا', 'تخریب ویلا برای حریم 60 متری دریا'];
+    const title = groupCases(texts.map((text, i) => ({ id: `t${i}`, text, county: 'ساری' }))).groups[0]!.title;
+    expect(title).toMatch(/۶۰ متری دریا|حریم|تخریب/);
+    expect(title).not.toMatch(/[0-9]|ساری/);
+  });
 });
 
 describe('IDF from the office\'s history', () => {

@@ -2,7 +2,7 @@
 // The backend's handler map, the IPC wiring, the web shell and the renderer client all derive from it.
 import { z } from 'zod';
 import {
-  CaseDraftSchema, CitizenInputSchema, IdInput, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput,
+  CaseDraftSchema, CitizenInputSchema, IdInput, ISSUE_MAX, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput,
   TrackingCodeInput, lineField, optionalLine, textLine,
   type Case, type CaseBrief, type Citizen, type MeetingDay, type MeetingDaySummary, type QueueEntry,
 } from './domain';
@@ -72,6 +72,18 @@ export type CorrectionRow = {
   undone: boolean;
   /** The group its first case is in now. */
   title: string;
+};
+
+/**
+ * Help at intake for the text being typed: departments and categories of the office's most similar recorded
+ * cases (best first, with their share), and the open recurring group the case would join.
+ */
+export type IntakeSuggestion = {
+  departments: { name: string; share: number }[];
+  categories: { name: string; share: number }[];
+  /** How many recorded cases the suggestion rests on. */
+  neighbours: number;
+  group: { id: string; title: string; cases: number; citizens: number; counties: number } | null;
 };
 
 /** A case as report and board drill-downs list it. */
@@ -225,6 +237,10 @@ export const api = {
   'group/corrections': { args: none, result: out<readonly CorrectionRow[]>(), mutates: false },
   /** Takes back a merge, split, move-out or «not collective» made by mistake. */
   'group/undo': { args: z.object({ index: z.number().int().min(0).max(1_000_000) }), result: out<GroupBoard>(), mutates: true },
+  'case/suggest': {
+    args: z.object({ text: z.string().max(ISSUE_MAX, { error: msg.tooLong(ISSUE_MAX) }), department: optionalLine(120) }),
+    result: out<IntakeSuggestion>(), mutates: false,
+  },
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<readonly CaseRow[]>(), mutates: false },
   'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>(), mutates: false },
   'report/day': { args: dayRef, result: out<DaySummary>(), mutates: false },

@@ -60,6 +60,8 @@ export const msg = {
   circularNumberTaken: (n: string): string => `شماره ${isolate(toFa(n))} به بخشنامه دیگری داده شده است.`,
   issueDateFuture: 'تاریخ صدور نمی‌تواند بعد از امروز باشد.',
   duplicateCases: 'یک پرونده دو بار آمده است.',
+  lexiconWordsRequired: 'برای هر مورد واژه‌نامه دست‌کم یک واژه بنویسید.',
+  lexiconTooManyDefects: (n: number): string => `به واژه‌نامه حداکثر ${toFa(n)} ایراد تازه می‌توان افزود؛ واژه‌های بیشتر را به ایرادهای موجود بیفزایید.`,
   unauthorized: 'دسترسی مجاز نیست: نشانی برنامه را دوباره باز کنید.',
   dataLocked: (dir: string, pid: number, host: string): string =>
     `پوشه داده «${isolate(dir)}» در اختیار برنامه دیگری است (فرایند ${isolate(toFa(pid))} روی ${isolate(host)}). آن را ببندید و دوباره تلاش کنید.`,

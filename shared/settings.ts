@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { DEFAULT_RECURRING_RULES } from './grouping/board';
+import { DEFAULT_LEXICON, LexiconEntrySchema, MAX_DEFECTS, newDefects, type LexiconEntry } from './grouping/problem-lexicon';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, MAZANDARAN_POPULATION_1395, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
 import type { DeepReadonly } from './readonly';
+import { msg } from './messages';
 import type { HolidayEntry } from './working-days';
 
 export const SLIP_LAYOUTS = ['a5', 'receipt80'] as const;
@@ -38,6 +40,8 @@ export type Settings = DeepReadonly<{
   recurringMinCases: number;
   recurringMinCounties: number;
   recurringMinDays: number;
+  /** The office's own objects and defects (and more words for shipped ones), added to the shipped problem lexicon. */
+  problemLexicon: LexiconEntry[];
   /** A department with fewer cases than this in a report's period is shown but not ranked. */
   reportMinCases: number;
   /** Inhabitants per county, for citizens per 100,000; and where the figures come from. */
@@ -70,6 +74,7 @@ export function defaultSettings(): Settings {
     recurringMinCases: DEFAULT_RECURRING_RULES.minCases,
     recurringMinCounties: DEFAULT_RECURRING_RULES.minCounties,
     recurringMinDays: DEFAULT_RECURRING_RULES.minDays,
+    problemLexicon: [],
     reportMinCases: 5,
     countyPopulations: { ...MAZANDARAN_POPULATION_1395.counties },
     countyPopulationSource: MAZANDARAN_POPULATION_1395.source,
@@ -104,6 +109,8 @@ export const SettingsPatchSchema = z.object({
   recurringMinCases: z.number().int().min(2).max(1000),
   recurringMinCounties: z.number().int().min(1).max(60),
   recurringMinDays: z.number().int().min(1).max(1000),
+  problemLexicon: z.array(LexiconEntrySchema).max(500)
+    .refine((e) => newDefects(e) + DEFAULT_LEXICON.defects.length <= MAX_DEFECTS, { error: msg.lexiconTooManyDefects(MAX_DEFECTS - DEFAULT_LEXICON.defects.length) }),
   reportMinCases: z.number().int().min(1).max(10_000),
   countyPopulations: z.record(lineField(60), z.number().int().min(1).max(100_000_000)).refine((r) => Object.keys(r).length <= 100),
   countyPopulationSource: textLine(300),

@@ -13,7 +13,7 @@ import {
   closeCase, extendCases, pauseCase, recordAnswer, recordSatisfaction, reopenCase, rerouteCases, resumeCase, startProgress,
 } from './services/follow-up';
 import { previewReferral, referWithLetters } from './services/letters';
-import { circularEffect, correctGroups, groupBoard, listCorrections, undoCorrection } from './services/grouping';
+import { circularEffect, correctGroups, groupBoard, listCorrections, suggestForIntake, undoCorrection } from './services/grouping';
 import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
 import {
   escalationFile, escalationList, exportNotices, listNotices, lookupStatus, markNoticesExported, queryWorklist, skipNotice, worklistFile,
@@ -74,6 +74,7 @@ export function makeHandlers(): Handlers {
     'group/correct': (ctx, a) => correctGroups(ctx, a),
     'group/corrections': (ctx) => listCorrections(ctx),
     'group/undo': (ctx, a) => undoCorrection(ctx, a.index),
+    'case/suggest': (ctx, a) => suggestForIntake(ctx, a),
     'case/rows': (ctx, a) => caseRows(ctx, a.caseIds),
     'report/departments': (ctx, a) => departmentReport(ctx, a.period),
     'report/day': (ctx, a) => meetingDaySummary(ctx, a.meetingDayId),

@@ -55,6 +55,7 @@ export function App() {
     setLeaveQuestion(null);
     setScreen(next);
   }, [ask, leaveQuestion]);
+  const [group, setGroup] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     Promise.all([call('app/info', {}), call('settings/get', {})]).then(
@@ -70,6 +71,7 @@ export function App() {
     info, settings,
     openCitizen: (nid: string) => { setCitizen(nid); void go('citizen'); },
     openCircular: (id: string) => { setCircular(id); void go('circulars'); },
+    openGroup: (id: string) => { setGroup(id); void go('recurring'); },
     setLeaveQuestion,
   } : null), [info, settings, go]);
 
@@ -111,7 +113,7 @@ export function App() {
         <main className="app-main">
           {screen === 'desk' && <DeskScreen info={info} settings={settings} />}
           {screen === 'worklist' && <WorklistScreen />}
-          {screen === 'recurring' && <RecurringScreen />}
+          {screen === 'recurring' && <RecurringScreen {...(group ? { openId: group } : {})} />}
           {screen === 'reports' && <ReportsScreen />}
           {screen === 'circulars' && <CircularsScreen {...(circular ? { openId: circular } : {})} />}
           {screen === 'lookup' && <LookupScreen />}

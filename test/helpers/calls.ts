@@ -65,6 +65,7 @@ export const CONTRACT_CALLS: Calls = {
   'group/correct': (w) => ({ kind: 'split', caseIds: [w.cases.b.id] }),
   'group/corrections': () => ({}),
   'group/undo': () => ({ index: 0 }),
+  'case/suggest': () => ({ text: 'برق روستای ما هر شب قطع می‌شود', department: '' }),
   'case/rows': (w) => ({ caseIds: [w.cases.a.id, w.cases.b.id] }),
   'report/departments': () => ({ period: { kind: 'year', year: 1405 } }),
   'report/day': (w) => ({ meetingDayId: w.dayId }),

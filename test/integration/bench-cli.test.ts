@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/backend';
 
 const KEYS = [
   'cases', 'loadMs', 'saveP50Ms', 'saveP95Ms', 'filterP95Ms', 'searchP95Ms', 'slipMs',
-  'peakRssBeforeGroupingMb', 'groupMs', 'attachMs', 'scorecardMs', 'peakRssMb', 'diskMb', 'fsyncP95Ms',
+  'peakRssBeforeGroupingMb', 'groupMs', 'attachMs', 'suggestMs', 'scorecardMs', 'peakRssMb', 'diskMb', 'fsyncP95Ms',
 ];
 
 

@@ -14,6 +14,7 @@ import { Code } from './Code';
 import { Combobox } from './Combobox';
 import { useConfirm } from './Confirm';
 import { Field } from './Field';
+import { IntakeSuggestions } from './IntakeSuggestions';
 
 const T = {
   title: 'پذیرش مراجع',
@@ -384,6 +385,7 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
           hint={<span className={f.text.length > ISSUE_MAX ? 'over' : ''}>{fa(f.text.length)} / {fa(ISSUE_MAX)} {T.chars}</span>}>
           <textarea id="text" rows={4} value={f.text} onChange={(e) => set('text', e.target.value)} />
         </Field>
+        <IntakeSuggestions text={f.text} department={f.lead} category={f.category} onDepartment={(d) => set('lead', d)} onCategory={(c) => set('category', c)} />
         <div className="form-grid">
           <Field label={T.category} htmlFor="category" error={err('category')}>
             <Combobox id="category" items={settings.categories} value={f.category} onChange={(v) => set('category', v)} placeholder={T.typeToFind} />

@@ -53,13 +53,14 @@ const chips = (xs: [string, number][]) => (
   <ul className="chips">{xs.map(([k, n]) => <li key={k}>{k} ({fa(n)})</li>)}</ul>
 );
 
-export function RecurringScreen() {
+/** `openId`: a group to show at once (from the intake form's suggestion). */
+export function RecurringScreen({ openId }: { openId?: string }) {
   const { openCircular } = useApp();
   const [board, setBoard] = useState<GroupBoard | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [onlyRecurring, setOnlyRecurring] = useState(true);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(openId ?? null);
   const [picked, setPicked] = useState<string[]>([]);
   const [revision, setRevision] = useState(0);
 

@@ -1,3 +1,4 @@
+import type { LexiconEntry } from '../../../shared/grouping/problem-lexicon';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useApp } from '../app-context';
 import { useCall } from '../hooks/useCall';
@@ -5,6 +6,7 @@ import { CallStatus } from '../components/CallStatus';
 import { SLIP_LAYOUTS, type Settings, type SlipLayout } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
+import { LexiconEditor } from '../components/LexiconEditor';
 import { fa, faInstant, lines, toNumber } from '../format';
 
 const T = {
@@ -86,6 +88,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
       <input id={`s-${k}`} value={numbers[k]} onChange={(e) => setNumbers((n) => ({ ...n, [k]: e.target.value }))} inputMode="numeric" dir="ltr" />
     </Field>
   );
+  const [lexicon, setLexicon] = useState<LexiconEntry[]>(() => settings.problemLexicon.map((e) => ({ ...e, words: [...e.words] })));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
   const [saves, setSaves] = useState(0);
@@ -130,6 +133,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         recurringMinCases: toNumber(numbers.recurringMinCases),
         recurringMinCounties: toNumber(numbers.recurringMinCounties),
         recurringMinDays: toNumber(numbers.recurringMinDays),
+        problemLexicon: lexicon,
         reportMinCases: toNumber(numbers.reportMinCases),
         countyPopulations: Object.fromEntries(lines(populations).map((l) => {
           const at = l.search(POPULATION_AT_END);
@@ -233,6 +237,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           <input id="s-population-source" value={s.countyPopulationSource} onChange={(e) => set('countyPopulationSource', e.target.value)} />
         </Field>
       </fieldset>
+      <LexiconEditor value={settings.problemLexicon} onChange={setLexicon} error={firstError('problemLexicon')} />
       <fieldset>
         <legend>{T.lists}</legend>
         <div className="form-grid lists">

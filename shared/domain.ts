@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isJalaliString, parseJalali, formatJalali } from './jalali';
 import { msg } from './messages';
 import { normalizeMobile } from './mobile';
-import { isValidNationalId, normalizeNationalId } from './national-id';
+import { nationalIdProblem, normalizeNationalId } from './national-id';
 import { normalizeLine, normalizeText } from './persian-text';
 import type { Answer, CaseOutcome, Deadline, Outcome, Referral, Satisfaction } from './follow-up';
 import type { Notice } from './notices';
@@ -35,7 +35,10 @@ export const JalaliDateString = z.string({ error: msg.dateInvalid }).max(32, { e
 
 export const NationalIdInput = z.string({ error: msg.nationalIdInvalid }).max(32, { error: msg.nationalIdInvalid })
   .transform(normalizeNationalId)
-  .refine(isValidNationalId, { error: msg.nationalIdInvalid });
+  .superRefine((id, ctx) => {
+    const problem = nationalIdProblem(id);
+    if (problem) ctx.addIssue({ code: 'custom', message: msg.nationalId[problem] });
+  });
 
 export const MobileInput = z.string({ error: msg.mobileInvalid }).max(32, { error: msg.mobileInvalid })
   .transform((s, ctx) => {
@@ -151,14 +154,27 @@ export type CaseDraft = z.input<typeof CaseDraftSchema>;
 
 export const HISTORY_ACTIONS = [
   'recorded', 'order', 'printed', 'reprinted', 'cancelled', 'referred', 'rerouted', 'in-progress', 'extended',
-  'paused', 'resumed', 'answered', 'closed', 'satisfaction', 'reopened', 'note', 'circular',
+  'paused', 'resumed', 'answered', 'closed', 'satisfaction', 'reopened', 'note', 'circular', 'corrected',
 ] as const;
 
-export type HistoryEntry = Readonly<{
+/** One field a correction changed, as it was and as it became. */
+export type FieldChange = { field: CorrectableField; before: string; after: string };
+
+export const CORRECTABLE_FIELDS = [
+  'citizen.nationalId', 'citizen.firstName', 'citizen.lastName', 'citizen.mobile', 'citizen.county', 'citizen.locality',
+  'citizen.address', 'text', 'category', 'department',
+] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+export type HistoryEntry = DeepReadonly<{
   at: string;
   by: string;
   action: (typeof HISTORY_ACTIONS)[number];
+  /** What the action referred to, shown apart from the note: a letter or circular number, a department, a number of days. */
+  ref?: string;
   note?: string;
+  /** A correction's fields before and after. */
+  changes?: FieldChange[];
 }>;
 
 /** A case as stored: read-only, so that a change is always a new value given to a unit of work. */
@@ -185,7 +201,6 @@ export type Case = DeepReadonly<{
   /** Messages for the citizen, waiting for (or already in) an export to the SMS panel. */
   notices: Notice[];
   attachments: string[];
-  groupId?: string;
   /** Id of the row this case was imported from, so that importing the same file twice adds nothing. */
   externalId?: string;
   cancel?: { reason: string; at: string; by: string };

@@ -3,7 +3,9 @@
 export type ErrorCode =
   | 'bad-args' | 'unknown-method' | 'internal' | 'not-found' | 'conflict' | 'invalid-code'
   | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'read-failed' | 'unauthorized'
-  | 'forbidden' | 'too-many-attempts' | 'password-change-required';
+  | 'forbidden' | 'too-many-attempts' | 'password-change-required'
+  /** The change is allowed but looks like a mistake (the same case twice): sent again with `confirmed: true` it is made. */
+  | 'needs-confirmation';
 
 export type ApiError = { code: ErrorCode; message: string; fields?: Record<string, string> };
 
@@ -24,12 +26,4 @@ export class DidarError extends Error {
   toApiError(): ApiError {
     return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
   }
-}
-
-export function strictAssert(cond: unknown, what: string): asserts cond {
-  if (!cond) throw new Error(`assertion failed: ${what}`);
-}
-
-export function missingCase(x: never): never {
-  throw new Error(`unhandled case: ${String(x)}`);
 }

@@ -24,7 +24,8 @@ export type Deadline = DeepReadonly<{
   dueDate: string;
 }>;
 
-export type Referral = { department: string; at: string; by: string; reason?: string };
+/** A referral to a department; `letterNo` is the letter that carried it (referrals since letters were numbered). */
+export type Referral = { department: string; at: string; by: string; reason?: string; letterNo?: string };
 export type Answer = { department: string; letterNo: string; date: string; text: string; at: string; by: string };
 export type CaseOutcome = { kind: Outcome; note: string; duplicateOf?: string; at: string; by: string };
 export type Satisfaction = { level: SatisfactionLevel; note: string; at: string; by: string };

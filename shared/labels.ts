@@ -1,5 +1,5 @@
 // Persian names of domain values, shared by screens and printed documents.
-import type { CaseStatus, HistoryEntry, OrderType, Place, QueueStatus } from './domain';
+import type { CaseStatus, CorrectableField, HistoryEntry, OrderType, Place, QueueStatus } from './domain';
 import type { CircularStatus } from './circular';
 import type { Outcome, SatisfactionLevel } from './follow-up';
 
@@ -39,6 +39,20 @@ export const HISTORY_LABEL: Record<HistoryEntry['action'], string> = {
   reopened: 'بازگشایی',
   note: 'یادداشت',
   circular: 'صدور بخشنامه',
+  corrected: 'اصلاح مشخصات',
+};
+
+export const FIELD_LABEL: Record<CorrectableField, string> = {
+  'citizen.nationalId': 'کد ملی',
+  'citizen.firstName': 'نام',
+  'citizen.lastName': 'نام خانوادگی',
+  'citizen.mobile': 'تلفن همراه',
+  'citizen.county': 'شهرستان',
+  'citizen.locality': 'شهر یا روستا',
+  'citizen.address': 'نشانی',
+  text: 'شرح درخواست',
+  category: 'موضوع',
+  department: 'دستگاه مسئول',
 };
 
 export const CIRCULAR_STATUS_LABEL: Record<CircularStatus, string> = {

@@ -31,6 +31,18 @@ export function persianNumber(n: number): string {
   return toPersianDigits(fraction === undefined ? grouped : `${grouped}\u066B${fraction}`);
 }
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * A piece of displayed text set apart for the bidi algorithm (first-strong isolate): a name, a code, a letter
+ * number or a count keeps its place and its own direction inside a Persian sentence. Display only: stored
+ * text never holds these marks (normalizeText removes them).
+ */
+export function isolate(s: string | number): string {
+  return `${FSI}${s}${PDI}`;
+}
+
 /** Arabic letter forms that Persian keyboards and old systems produce → Persian letters. */
 const LETTER_MAP: Record<string, string> = {
   'ي': 'ی', // Arabic yeh

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { DEFAULT_RECURRING_RULES } from './grouping/board';
+import { DEFAULT_LEXICON, LexiconEntrySchema, MAX_DEFECTS, newDefects, type LexiconEntry } from './grouping/problem-lexicon';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, MAZANDARAN_POPULATION_1395, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
 import type { DeepReadonly } from './readonly';
+import { msg } from './messages';
 import type { HolidayEntry } from './working-days';
 
 export const SLIP_LAYOUTS = ['a5', 'receipt80'] as const;
@@ -28,6 +30,8 @@ export type Settings = DeepReadonly<{
   /** Cases overdue by more than this many working days go to the governor's office escalation list. */
   escalationDays: number;
   slipLayout: SlipLayout;
+  /** Queue an SMS with the tracking code as soon as a case is recorded. */
+  noticeOnRecord: boolean;
   /** Editable wording of drafted circulars, and the compliance deadline they give. */
   circularBody: string;
   circularInstruction: string;
@@ -36,6 +40,8 @@ export type Settings = DeepReadonly<{
   recurringMinCases: number;
   recurringMinCounties: number;
   recurringMinDays: number;
+  /** The office's own objects and defects (and more words for shipped ones), added to the shipped problem lexicon. */
+  problemLexicon: LexiconEntry[];
   /** A department with fewer cases than this in a report's period is shown but not ranked. */
   reportMinCases: number;
   /** A signed-in desk left alone this long must sign in again. */
@@ -63,12 +69,14 @@ export function defaultSettings(): Settings {
     defaultDeadlineDays: 10,
     escalationDays: 5,
     slipLayout: 'a5',
+    noticeOnRecord: false,
     circularBody: DEFAULT_CIRCULAR_TEMPLATES.body,
     circularInstruction: DEFAULT_CIRCULAR_TEMPLATES.instruction,
     circularComplianceDays: 15,
     recurringMinCases: DEFAULT_RECURRING_RULES.minCases,
     recurringMinCounties: DEFAULT_RECURRING_RULES.minCounties,
     recurringMinDays: DEFAULT_RECURRING_RULES.minDays,
+    problemLexicon: [],
     reportMinCases: 5,
     sessionIdleMinutes: 30,
     countyPopulations: { ...MAZANDARAN_POPULATION_1395.counties },
@@ -97,12 +105,15 @@ export const SettingsPatchSchema = z.object({
   defaultDeadlineDays: z.number().int().min(1).max(365),
   escalationDays: z.number().int().min(0).max(365),
   slipLayout: z.enum(SLIP_LAYOUTS),
+  noticeOnRecord: z.boolean(),
   circularBody: textLine(3000),
   circularInstruction: textLine(3000),
   circularComplianceDays: z.number().int().min(1).max(365),
   recurringMinCases: z.number().int().min(2).max(1000),
   recurringMinCounties: z.number().int().min(1).max(60),
   recurringMinDays: z.number().int().min(1).max(1000),
+  problemLexicon: z.array(LexiconEntrySchema).max(500)
+    .refine((e) => newDefects(e) + DEFAULT_LEXICON.defects.length <= MAX_DEFECTS, { error: msg.lexiconTooManyDefects(MAX_DEFECTS - DEFAULT_LEXICON.defects.length) }),
   reportMinCases: z.number().int().min(1).max(10_000),
   sessionIdleMinutes: z.number().int().min(5).max(720),
   countyPopulations: z.record(lineField(60), z.number().int().min(1).max(100_000_000)).refine((r) => Object.keys(r).length <= 100),

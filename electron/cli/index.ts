@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { DidarError } from '../../shared/errors';
 import { checkDataDir } from '../backend/store/check';
 import { defaultDataDir } from '../backend/data-dir';
+import { msg } from '../../shared/messages';
+import { APP_VERSION } from '../backend/version';
 import { commands as moreCommands } from './commands';
 
 const HELP = `didar — Didar command line (دیدار)
@@ -20,7 +22,8 @@ Usage:
   didar backup  --data DIR [--out FILE]              the whole data folder in one file (.json.gz)
   didar restore --data DIR FILE [--force]           restore a backup (an existing folder needs --force)
   didar bench   [--cases N]                         benchmark on N generated cases (default 10000); prints JSON
-  didar --help
+  didar --help | --version
+  (any command) --debug                              on an unexpected error, also print where it happened
 
 DIR defaults to $DIDAR_DATA_DIR, else the desktop app's data folder (${defaultDataDir()}).
 Results go to stdout; errors go to stderr in Persian and English, with a non-zero exit code.
@@ -28,10 +31,15 @@ Results go to stdout; errors go to stderr in Persian and English, with a non-zer
 
 export type Command = (argv: string[]) => Promise<number>;
 
-export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+export async function main(args: string[]): Promise<number> {
+  const debug = args.includes('--debug');
+  const [name, ...rest] = args.filter((a) => a !== '--debug');
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(HELP);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${APP_VERSION}\n`);
     return 0;
   }
   const all: Record<string, Command> = { check, ...moreCommands };
@@ -44,7 +52,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
       return fail('گزینه‌های فرمان نادرست است.', `${e.message} (see didar --help)`, 2);
     }
-    throw e;
+    // Anything else is a fault of Didar's: one line in each language, and where it happened only when asked.
+    const detail = e instanceof Error ? e.message : String(e);
+    fail(msg.cliUnexpected, `unexpected error: ${detail}${debug ? '' : ' (run again with --debug for details)'}`);
+    if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    return 1;
   }
 }
 

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
 import { ApiFailure, call } from './api';
 import { AppContext, type AppState } from './app-context';
+import { useConfirm } from './components/Confirm';
 import { faDateLong } from './format';
 import { CircularsScreen } from './screens/CircularsScreen';
 import { CitizenScreen } from './screens/CitizenScreen';
@@ -30,6 +31,9 @@ const T = {
   operator: 'کاربر میز',
   loading: 'در حال خواندن پرونده‌ها…',
   failed: 'دیدار باز نشد',
+  leaveTitle: 'تغییرات ذخیره نشده',
+  leave: 'خروج بدون ذخیره',
+  stay: 'ماندن و ذخیره',
 };
 
 const TABS = ['desk', 'worklist', 'recurring', 'circulars', 'reports', 'lookup', 'notices', 'days', 'settings'] as const;
@@ -42,6 +46,16 @@ export function App() {
   const [screen, setScreen] = useState<Screen>('desk');
   const [citizen, setCitizen] = useState('');
   const [circular, setCircular] = useState<string | undefined>(undefined);
+  const [leaveQuestion, setLeaveQuestion] = useState<string | null>(null);
+  const { ask, dialog } = useConfirm();
+
+  /** Changes screen, asking first when the screen being left has unsaved changes. */
+  const go = useCallback(async (next: Screen) => {
+    if (leaveQuestion && !(await ask({ title: T.leaveTitle, message: leaveQuestion, confirm: T.leave, cancel: T.stay, danger: true }))) return;
+    setLeaveQuestion(null);
+    setScreen(next);
+  }, [ask, leaveQuestion]);
+  const [group, setGroup] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     Promise.all([call('app/info', {}), call('settings/get', {})]).then(
@@ -55,9 +69,11 @@ export function App() {
 
   const state = useMemo<AppState | null>(() => (info && settings ? {
     info, settings,
-    openCitizen: (nid: string) => { setCitizen(nid); setScreen('citizen'); },
-    openCircular: (id: string) => { setCircular(id); setScreen('circulars'); },
-  } : null), [info, settings]);
+    openCitizen: (nid: string) => { setCitizen(nid); void go('citizen'); },
+    openCircular: (id: string) => { setCircular(id); void go('circulars'); },
+    openGroup: (id: string) => { setGroup(id); void go('recurring'); },
+    setLeaveQuestion,
+  } : null), [info, settings, go]);
 
   if (error) return <div className="fatal" role="alert"><h1>{T.failed}</h1><p>{error}</p></div>;
   if (!state || !info || !settings) {
@@ -84,7 +100,7 @@ export function App() {
           </div>
           <nav className="tabs" aria-label="بخش‌ها">
             {TABS.map((s) => (
-              <button key={s} type="button" className={screen === s ? 'tab active' : 'tab'} aria-current={screen === s ? 'page' : undefined} onClick={() => setScreen(s)}>
+              <button key={s} type="button" className={screen === s ? 'tab active' : 'tab'} aria-current={screen === s ? 'page' : undefined} onClick={() => void go(s)}>
                 {T[s]}
               </button>
             ))}
@@ -97,7 +113,7 @@ export function App() {
         <main className="app-main">
           {screen === 'desk' && <DeskScreen info={info} settings={settings} />}
           {screen === 'worklist' && <WorklistScreen />}
-          {screen === 'recurring' && <RecurringScreen />}
+          {screen === 'recurring' && <RecurringScreen {...(group ? { openId: group } : {})} />}
           {screen === 'reports' && <ReportsScreen />}
           {screen === 'circulars' && <CircularsScreen {...(circular ? { openId: circular } : {})} />}
           {screen === 'lookup' && <LookupScreen />}
@@ -106,6 +122,7 @@ export function App() {
           {screen === 'days' && <DaysScreen settings={settings} />}
           {screen === 'settings' && <SettingsScreen settings={settings} onSaved={setSettings} />}
         </main>
+        {dialog}
       </div>
     </AppContext.Provider>
   );

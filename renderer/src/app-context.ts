@@ -7,6 +7,10 @@ export type AppState = {
   settings: Settings;
   openCitizen: (nationalId: string) => void;
   openCircular: (id: string) => void;
+  /** A screen with unsaved changes registers what to ask before the clerk leaves it (null when nothing is unsaved). */
+  setLeaveQuestion: (question: string | null) => void;
+  /** Shows a group of the recurring-issues board. */
+  openGroup: (id: string) => void;
 };
 
 export const AppContext = createContext<AppState | null>(null);

@@ -16,8 +16,18 @@ export const GroupCorrectionSchema = z.discriminatedUnion('kind', [
   /** The group holding most of these cases is not a collective problem (or is again, with value false). */
   z.object({ kind: z.literal('notCollective'), caseIds: caseIds(1, msg.nothingSelected), value: z.boolean() }),
 ]);
+/** Takes back the correction at `index` in the list (merge, split or move-out made by mistake). */
+export type UndoCorrection = { kind: 'undo'; index: number; caseIds: string[] };
+
 /** A correction as stored: who made it and when; `id` (from schema 3 on) keeps a journal replay from adding it twice. */
-export type GroupCorrection = DeepReadonly<z.infer<typeof GroupCorrectionSchema> & { at: string; by: string; id?: string }>;
+export type GroupCorrection = DeepReadonly<(z.infer<typeof GroupCorrectionSchema> | UndoCorrection) & { at: string; by: string; id?: string }>;
+
+/** Indexes of the corrections taken back. */
+export function undoneCorrections(corrections: readonly GroupCorrection[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of corrections) if (c.kind === 'undo') out.add(c.index);
+  return out;
+}
 
 export type CorrectedGroup = { caseIds: string[]; title: string; notCollective: boolean; corrected: boolean };
 
@@ -28,7 +38,9 @@ export function applyCorrections(groups: readonly { caseIds: string[]; title: st
     out.forEach((g, i) => g.caseIds.forEach((id) => m.set(id, i)));
     return m;
   };
-  for (const c of corrections) {
+  const undone = undoneCorrections(corrections);
+  for (const [index, c] of corrections.entries()) {
+    if (c.kind === 'undo' || undone.has(index)) continue;
     const at = groupOf();
     const present = [...new Set(c.caseIds)].filter((id) => at.has(id));
     if (present.length === 0) continue;

@@ -4,6 +4,10 @@ import { OUTCOME_LABEL } from '../labels';
 import type { CountyRow } from './county-scorecard';
 import type { DepartmentRow } from './department-scorecard';
 import type { DateRange } from './period';
+import { toPersianDigits } from '../persian-text';
+
+/** Shown in the rank column of a department that answered nothing in the period. */
+export const NO_ANSWERS = 'بدون پاسخ';
 
 export type ReportTable = {
   /** Sheet name and file-name part (Persian). */
@@ -22,10 +26,10 @@ export const DEPARTMENT_HEADERS = [
 export function departmentTable(rows: readonly DepartmentRow[], range: DateRange, minCases: number): ReportTable {
   return {
     title: 'کارنامه دستگاه‌ها',
-    subtitle: `از ${range.from} تا ${range.to} — دستگاه با کمتر از ${minCases} پرونده رتبه نمی‌گیرد`,
+    subtitle: toPersianDigits(`از ${range.from} تا ${range.to} — دستگاه با کمتر از ${minCases} پرونده یا بدون پاسخ رتبه نمی‌گیرد`),
     headers: DEPARTMENT_HEADERS,
     rows: rows.map((r) => [
-      r.rank, r.department, r.cases.length, r.answered.length, r.onTimePct, r.medianDaysToAnswer, r.overdueNow.length, r.satisfiedPct,
+      r.rank ?? (r.answered.length ? null : NO_ANSWERS), r.department, r.cases.length, r.answered.length, r.onTimePct, r.medianDaysToAnswer, r.overdueNow.length, r.satisfiedPct,
       ...OUTCOMES.map((o) => r.outcomes[o]?.length ?? 0),
     ]),
   };
@@ -36,10 +40,10 @@ export const COUNTY_HEADERS = ['شهرستان', 'جمعیت', 'شهروندان
 export function countyTable(rows: readonly CountyRow[], range: DateRange, populationSource: string): ReportTable {
   return {
     title: 'کارنامه شهرستان‌ها',
-    subtitle: `از ${range.from} تا ${range.to} — جمعیت: ${populationSource}`,
+    subtitle: toPersianDigits(`از ${range.from} تا ${range.to} — جمعیت: ${populationSource}`),
     headers: COUNTY_HEADERS,
     rows: rows.map((r) => [
-      r.county, r.population, r.citizens, r.per100k, r.cases.length, r.recurringShare, r.topProblems.map(([t, n]) => `${t} (${n})`).join('؛ '),
+      r.county, r.population, r.citizens, r.per100k, r.cases.length, r.recurringShare, r.topProblems.map(([t, n]) => `${t} (${toPersianDigits(n)})`).join('؛ '),
     ]),
   };
 }

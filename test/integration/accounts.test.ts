@@ -43,7 +43,7 @@ describe('every role calls every method', () => {
     w.me.username = `a.${role}`;
     let allowed = 0;
     for (const m of walk) {
-      const args = CONTRACT_CALLS[m](w) as never;
+      const args = (await CONTRACT_CALLS[m](w)) as never;
       if (mayCall(api[m].access, [role])) {
         const r = await me.call(m, args);
         expect(r.ok, `${role} may call ${m}: ${JSON.stringify(r)}`).toBe(true);
@@ -64,7 +64,7 @@ describe('every role calls every method', () => {
     const guest: CallerRef = { kind: 'session', token: null };
     const before = await snapshot(b);
     for (const m of walk) {
-      const r = await b.dispatchAs(guest, m, CONTRACT_CALLS[m](w));
+      const r = await b.dispatchAs(guest, m, await CONTRACT_CALLS[m](w));
       if (api[m].access === 'public') continue;
       expect(r, m).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     }

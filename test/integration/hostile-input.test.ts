@@ -38,6 +38,7 @@ const mutatedRecord = fc.record({
   const args: Record<string, unknown> = {
     meetingDayId: dayId, citizen: { ...validCitizen }, text: 'درخواست',
     order: { type: 'act', leadDepartment: 'فرمانداری', deadlineDays: 5, text: '' },
+    confirmed: true, // the same citizen and text again: only the hostile field is under test
   };
   const [head, tail] = field.split('.') as [string, string | undefined];
   if (tail) (args[head] as Record<string, unknown>)[tail] = value;

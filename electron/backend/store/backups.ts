@@ -73,13 +73,6 @@ export class Backups {
     }
     return { lastAt: last ? new Date(last).toISOString() : null, versions };
   }
-
-  /** Backups of one data file, newest first. */
-  async versionsOf(file: string): Promise<string[]> {
-    const folder = this.folderFor(file);
-    const names = (await fs.readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
-    return names.reverse().map((n) => path.join(folder, n));
-  }
 }
 
 /** Errors of a hard link on a file system without them (FAT, some network drives): copy instead. */

@@ -35,7 +35,9 @@ export const CHECKPOINT_FILE = 'journal.json';
 type Versioned = { schemaVersion: number };
 export type DayDoc = Versioned & { day: MeetingDay; queue: readonly QueueEntry[]; cases: readonly Case[] };
 type SettingsDoc = Versioned & { settings: Settings };
-type CountersDoc = Versioned & { sequences: Record<string, number> };
+/** Tracking-code sequences per two-digit year; referral letter numbers per Jalali year (absent in older files). */
+/** Tracking-code sequences per two-digit year, referral letter numbers per Jalali year. */
+type CountersDoc = Versioned & { sequences: Record<string, number>; letters?: Record<string, number> };
 type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
 type CircularsDoc = Versioned & { circulars: readonly Circular[]; numbers: Record<string, number> };
 type GroupingDoc = Versioned & { corrections: readonly GroupCorrection[] };
@@ -200,7 +202,7 @@ function internCase(parsed: Case, i: (s: string) => string): Case {
 const yearKey = (yy: number): string => String(yy).padStart(2, '0');
 
 /** What a journal change is about: a record of the data (by its id) or a counter. */
-type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'circularNumber' | 'circular' | 'groupCorrection' | 'account';
+type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'letterNumber' | 'circularNumber' | 'circular' | 'groupCorrection' | 'account';
 
 const queueKey = (dayId: string, n: number): string => `${dayId}#${n}`;
 const dayFileOf = (day: MeetingDay): string => `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
@@ -482,6 +484,12 @@ export class FileStore implements Store {
         this.markDirty(this.counters);
         return;
       }
+      case 'letterNumber': {
+        const letters = (this.counters.data.letters ??= {});
+        letters[ch.id] = Math.max(letters[ch.id] ?? 0, ch.after as number);
+        this.markDirty(this.counters);
+        return;
+      }
       case 'circularNumber': {
         const numbers = this.circulars.data.numbers;
         numbers[ch.id] = Math.max(numbers[ch.id] ?? 0, ch.after as number);
@@ -684,6 +692,14 @@ export class FileStore implements Store {
   circularNumber(key: string): number {
     return this.circulars.data.numbers[key] ?? 0;
   }
+
+  letterNumber(key: string): number {
+    return this.counters.data.letters?.[key] ?? 0;
+  }
+
+  async peekCircularNumber(jalaliYear: number): Promise<number> {
+    return this.circularNumber(String(jalaliYear)) + 1;
+  }
 }
 
 /**
@@ -873,6 +889,18 @@ class FileTx implements Tx {
     const key = String(jalaliYear);
     const n = (this.stagedValue<number>('circularNumber', key) ?? this.store.circularNumber(key)) + 1;
     this.stage('circularNumber', key, this.store.circularNumber(key), n);
+    return n;
+  }
+
+  async peekCircularNumber(jalaliYear: number): Promise<number> {
+    const key = String(jalaliYear);
+    return (this.stagedValue<number>('circularNumber', key) ?? this.store.circularNumber(key)) + 1;
+  }
+
+  async nextLetterNumber(jalaliYear: number): Promise<number> {
+    const key = String(jalaliYear);
+    const n = (this.stagedValue<number>('letterNumber', key) ?? this.store.letterNumber(key)) + 1;
+    this.stage('letterNumber', key, this.store.letterNumber(key), n);
     return n;
   }
 }

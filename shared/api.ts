@@ -298,6 +298,8 @@ export const api = {
   'auth/signIn': { args: signIn, result: out<AuthStatus>(), mutates: false, access: 'public' },
   'auth/signOut': { args: none, result: out<AuthStatus>(), mutates: false, access: 'signed-in' },
   'auth/changePassword': { args: z.object({ current: PasswordInput, next: NewPasswordInput }), result: out<AuthStatus>(), mutates: true, access: 'signed-in' },
+  /** Who is who, for the names the history shows (user name → full name); no roles or state. */
+  'accounts/directory': { args: none, result: out<readonly { username: string; displayName: string }[]>(), mutates: false, access: 'signed-in' },
   'accounts/list': { args: none, result: out<readonly (Account & { sessions: number })[]>(), mutates: false, access: ADMIN },
   'accounts/create': { args: AccountDraftSchema, result: out<Account>(), mutates: true, access: ADMIN },
   'accounts/update': {

@@ -96,6 +96,7 @@ export function makeHandlers(): Handlers {
     'auth/signIn': (ctx, a) => signIn(ctx, a),
     'auth/signOut': (ctx) => signOut(ctx),
     'auth/changePassword': (ctx, a) => changePassword(ctx, a),
+    'accounts/directory': async (ctx) => (await ctx.store.listAccounts()).map((a) => ({ username: a.username, displayName: a.displayName })),
     'accounts/list': (ctx) => listAccounts(ctx),
     'accounts/create': (ctx, a) => createAccount(ctx, a),
     'accounts/update': (ctx, a) => updateAccount(ctx, a),

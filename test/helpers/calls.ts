@@ -95,6 +95,7 @@ export const CONTRACT_CALLS: Calls = {
   'circular/issue': (w) => ({ id: w.circularId, number: '1405/1', date: '1405/09/02' }),
   'circular/file': (w) => ({ id: w.circularId, format: 'pdf' }),
   'circular/effect': (w) => ({ id: w.circularId }),
+  'accounts/directory': () => ({}),
   'accounts/list': () => ({}),
   'accounts/create': () => ({ username: 'new.clerk', displayName: 'کارمند تازه', roles: ['clerk'], password: TEST_PASSWORD }),
   'accounts/update': (w) => ({ id: w.spareId, displayName: 'نام تازه', roles: ['viewer'] }),

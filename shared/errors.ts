@@ -14,6 +14,8 @@ export class DidarError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** The same in English, with the details a support person needs (the CLI prints it under the Persian). */
+    readonly english?: string,
   ) {
     super(message);
     this.name = 'DidarError';

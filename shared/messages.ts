@@ -1,5 +1,8 @@
 import { toPersianDigits as toFa } from './persian-text';
 
+/** Names of the lists of a data file, for messages that point at one record in it. */
+const STORED_LIST: Record<string, string> = { cases: 'پرونده', queue: 'نوبت', circulars: 'بخشنامه', corrections: 'اصلاح گروه' };
+
 // Persian messages the backend sends to users (errors and validation). The one place for them:
 // screens and documents keep their own labels beside them.
 export const msg = {
@@ -47,6 +50,15 @@ export const msg = {
     `پوشه داده «${dir}» در اختیار برنامه دیگری است (فرایند ${toFa(pid)} روی ${host}). آن را ببندید و دوباره تلاش کنید.`,
   corruptFile: (file: string): string =>
     `فایل داده «${file}» خراب است و خوانده نشد. هیچ چیزی بازنویسی نشد. نسخه‌های پیشین این فایل در پوشه backups کنار داده‌ها هست؛ یکی را به جای آن بگذارید یا پشتیبان کامل را با «didar restore» بازگردانید و برنامه را دوباره باز کنید.`,
+  storedRecord: (list: string, n: number, id?: string, code?: string): string =>
+    `${STORED_LIST[list] ?? list} ${toFa(n)}${id || code ? ` (${[id ? `شناسه «${id}»` : '', code ? `کد رهگیری ${code}` : ''].filter(Boolean).join('، ')})` : ''}`,
+  storedMeetingDay: (id: string): string => `روز ملاقات «${id}»`,
+  storedInvalid: (file: string, where: string, field: string): string =>
+    `فایل داده «${file}» با ساختار داده‌های دیدار نمی‌خواند${where ? `: ${where}` : ''}${field ? `، بخش «${field}»` : ''}. هیچ چیزی بازنویسی نشد. نسخه‌های پیشین این فایل در پوشه backups کنار داده‌ها هست؛ یکی را به جای آن بگذارید یا پشتیبان کامل را با «didar restore» بازگردانید و برنامه را دوباره باز کنید.`,
+  storedDuplicate: (file: string, where: string, other: string): string =>
+    `فایل داده «${file}»: ${where} همان شناسه‌ای را دارد که در «${other}» آمده است. هیچ چیزی بازنویسی نشد. یکی از دو فایل را با نسخه درست آن در پوشه backups جایگزین کنید یا پشتیبان کامل را با «didar restore» بازگردانید.`,
+  storedWrongDay: (file: string, where: string): string =>
+    `فایل داده «${file}»: ${where} از روز ملاقات دیگری است و در این فایل جا ندارد. هیچ چیزی بازنویسی نشد. فایل را با نسخه درست آن در پوشه backups جایگزین کنید یا پشتیبان کامل را با «didar restore» بازگردانید.`,
   newerExport: 'این فایل خروجی با نسخه جدیدتری از دیدار ساخته شده است. برنامه را به‌روز کنید و دوباره وارد کنید.',
   newerSchema: (file: string): string =>
     `فایل «${file}» با نسخه جدیدتری از دیدار ساخته شده است. برنامه را به‌روز کنید.`,

@@ -3,44 +3,11 @@ import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { DEFAULT_RECURRING_RULES } from './grouping/board';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, MAZANDARAN_POPULATION_1395, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
-import type { HolidayEntry } from './working-days';
+import { SLIP_LAYOUTS, type SettingsSchema } from './stored-schemas';
 
-export const SLIP_LAYOUTS = ['a5', 'receipt80'] as const;
+export { SLIP_LAYOUTS };
 export type SlipLayout = (typeof SLIP_LAYOUTS)[number];
-
-export type Settings = {
-  officeName: string;
-  officeUnit: string;
-  followUpPhone: string;
-  followUpAddress: string;
-  logoDataUrl: string;
-  /** Who signs letters and circulars. */
-  signerName: string;
-  signerTitle: string;
-  counties: string[];
-  departments: string[];
-  categories: string[];
-  quickPhrases: string[];
-  holidays: HolidayEntry[];
-  thursdayOff: boolean;
-  defaultDeadlineDays: number;
-  /** Cases overdue by more than this many working days go to the governor's office escalation list. */
-  escalationDays: number;
-  slipLayout: SlipLayout;
-  /** Editable wording of drafted circulars, and the compliance deadline they give. */
-  circularBody: string;
-  circularInstruction: string;
-  circularComplianceDays: number;
-  /** A group is a recurring issue from this many cases, spanning this many counties or meeting days. */
-  recurringMinCases: number;
-  recurringMinCounties: number;
-  recurringMinDays: number;
-  /** A department with fewer cases than this in a report's period is shown but not ranked. */
-  reportMinCases: number;
-  /** Inhabitants per county, for citizens per 100,000; and where the figures come from. */
-  countyPopulations: Record<string, number>;
-  countyPopulationSource: string;
-};
+export type Settings = z.output<typeof SettingsSchema>;
 
 export function defaultSettings(): Settings {
   return {

@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd(rest);
   } catch (e) {
-    if (e instanceof DidarError) return fail(e.message, e.code);
+    if (e instanceof DidarError) return fail(e.message, e.english ? `${e.code}: ${e.english}` : e.code);
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
       return fail('گزینه‌های فرمان نادرست است.', `${e.message} (see didar --help)`, 2);
     }
@@ -61,7 +61,7 @@ async function check(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' } }, strict: true });
   const report = await checkDataDir(dataDirOf(values.data));
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  for (const p of report.problems) process.stderr.write(`مشکل در «${p.file}»: ${p.problem}\nproblem in ${p.file}: ${p.problem}\n`);
+  for (const p of report.problems) process.stderr.write(`${p.message ?? `مشکل در «${p.file}»`}\nproblem in ${p.file}: ${p.problem}\n`);
   for (const w of report.warnings) process.stderr.write(`warning: ${w.file}: ${w.problem}\n`);
   return report.ok ? 0 : 1;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { IdInput } from '../domain';
 import { msg } from '../messages';
+import type { StoredGroupCorrectionSchema } from '../stored-schemas';
 
 const caseIds = (min: number, error: string) =>
   z.array(IdInput).min(min, { error }).max(20_000).refine((ids) => new Set(ids).size === ids.length, { error: msg.duplicateCases });
@@ -15,7 +16,8 @@ export const GroupCorrectionSchema = z.discriminatedUnion('kind', [
   /** The group holding most of these cases is not a collective problem (or is again, with value false). */
   z.object({ kind: z.literal('notCollective'), caseIds: caseIds(1, msg.nothingSelected), value: z.boolean() }),
 ]);
-export type GroupCorrection = z.infer<typeof GroupCorrectionSchema> & { at: string; by: string };
+/** A correction as stored: what the office asked for, when and by whom. */
+export type GroupCorrection = z.output<typeof StoredGroupCorrectionSchema>;
 
 export type CorrectedGroup = { caseIds: string[]; title: string; notCollective: boolean; corrected: boolean };
 

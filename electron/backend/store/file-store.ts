@@ -7,6 +7,7 @@ import { Low, type Adapter } from 'lowdb';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
+import { dayFileConflict, emptyFolderRecords, type DayFile } from '../../../shared/stored-schemas';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
@@ -18,7 +19,8 @@ import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
 import { CasesBy } from './cases-by';
 import type { Actor, AuditAction, CasePage, CaseQuery, Store } from './store';
-import { keepOriginal, migrateDoc, SCHEMA_VERSION } from './migrations';
+import { keepOriginal, SCHEMA_VERSION } from './migrations';
+import { conformStoredFile, type DocKind, type StoredDocs } from './stored-file';
 import { WriteQueue } from './write-queue';
 import { openParallelReader, readTextHere, type ReadText } from './text-reader';
 
@@ -27,19 +29,17 @@ export const DAYS_DIR = 'days';
 export const AUDIT_DIR = 'audit';
 
 type Versioned = { schemaVersion: number };
-export type DayDoc = Versioned & { day: MeetingDay; queue: QueueEntry[]; cases: Case[] };
+export type DayDoc = DayFile;
+/** Settings in memory: the file's fields over the defaults. */
 type SettingsDoc = Versioned & { settings: Settings };
-type CountersDoc = Versioned & { sequences: Record<string, number> };
-type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
-type CircularsDoc = Versioned & { circulars: Circular[]; numbers: Record<string, number> };
-type GroupingDoc = Versioned & { corrections: GroupCorrection[] };
 
-/** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote, upgrades older ones. */
+/** lowdb adapter on durable writes; reads through the stored schemas (refusing what does not match), upgrades older files. */
 class DurableJson<T extends Versioned> implements Adapter<T> {
   /** The version the file had on disk when it was older than SCHEMA_VERSION (it is then rewritten once). */
   migratedFrom: number | null = null;
 
   constructor(
+    readonly kind: DocKind,
     readonly file: string,
     readonly displayName: string,
     private readonly backups: Backups,
@@ -49,11 +49,9 @@ class DurableJson<T extends Versioned> implements Adapter<T> {
   async read(): Promise<T | null> {
     const v = await readJsonFile(this.file, this.displayName, this.readText);
     if (v === null) return null;
-    const version = (v as Partial<Versioned>).schemaVersion;
-    if (typeof version !== 'number') throw new DidarError('corrupt-file', msg.corruptFile(this.displayName));
-    if (version > SCHEMA_VERSION) throw new DidarError('newer-schema', msg.newerSchema(this.displayName));
-    if (version < SCHEMA_VERSION) this.migratedFrom = migrateDoc(this.displayName, v as T & Record<string, unknown>);
-    return v as T;
+    const { doc, migratedFrom } = conformStoredFile(this.kind, this.displayName, v);
+    this.migratedFrom = migratedFrom;
+    return doc as unknown as T;
   }
 
   write(data: T): Promise<void> {
@@ -119,7 +117,7 @@ function interner(): (s: string) => string {
  * change made in place instead of by replacing the list fails loudly rather than touching every case.
  */
 const NONE: never[] = Object.freeze([]) as never[];
-// A list missing from an older or hand-edited file is read as empty rather than failing the load.
+// (a list an older or hand-edited file left out has been filled by the stored schema)
 const shared = <T>(list: T[] | undefined): T[] => (list?.length ? list : NONE);
 
 /** Parsed JSON repeats the same short strings in every case; sharing them saves much of the heap at 100,000. */
@@ -186,11 +184,11 @@ export async function openFileStore(dataDir: string, options: OpenOptions = {}):
 
 export class FileStore implements Store {
   private readonly backups: Backups;
-  private meta!: Doc<MetaDoc>;
+  private meta!: Doc<StoredDocs['meta']>;
   private settingsDoc!: Doc<SettingsDoc>;
-  private counters!: Doc<CountersDoc>;
-  private circulars!: Doc<CircularsDoc>;
-  private grouping!: Doc<GroupingDoc>;
+  private counters!: Doc<StoredDocs['counters']>;
+  private circulars!: Doc<StoredDocs['circulars']>;
+  private grouping!: Doc<StoredDocs['grouping']>;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
   private byCode = new CasesBy((c) => c.code, () => this.byId.values());
@@ -206,8 +204,8 @@ export class FileStore implements Store {
     this.backups = new Backups(dataDir);
   }
 
-  private doc<T extends Versioned>(rel: string, initial: T, readText?: ReadText): Doc<T> {
-    return new Doc(new DurableJson<T>(path.join(this.dataDir, rel), rel, this.backups, readText), initial);
+  private doc<T extends Versioned>(kind: DocKind, rel: string, initial: T, readText?: ReadText): Doc<T> {
+    return new Doc(new DurableJson<T>(kind, path.join(this.dataDir, rel), rel, this.backups, readText), initial);
   }
 
   /** Temporary files of writes cut off by a crash: never the only copy (the rename had not happened). */
@@ -233,31 +231,32 @@ export class FileStore implements Store {
 
   private async loadFiles(names: string[], readDay: ReadText | undefined): Promise<void> {
     await this.removeTornTemps();
-    this.meta = this.doc<MetaDoc>('meta.json', { schemaVersion: SCHEMA_VERSION, app: 'didar', createdAt: this.now().toISOString() });
-    this.settingsDoc = this.doc<SettingsDoc>('settings.json', { schemaVersion: SCHEMA_VERSION, settings: defaultSettings() });
-    this.counters = this.doc<CountersDoc>('counters.json', { schemaVersion: SCHEMA_VERSION, sequences: {} });
+    this.meta = this.doc('meta', 'meta.json', { schemaVersion: SCHEMA_VERSION, app: 'didar', createdAt: this.now().toISOString() });
+    this.settingsDoc = this.doc<SettingsDoc>('settings', 'settings.json', { schemaVersion: SCHEMA_VERSION, settings: defaultSettings() });
+    this.counters = this.doc<StoredDocs['counters']>('counters', 'counters.json', { schemaVersion: SCHEMA_VERSION, sequences: {} });
     await this.meta.low.read();
     await this.settingsDoc.low.read();
     await this.counters.low.read();
-    this.circulars = this.doc<CircularsDoc>('circulars.json', { schemaVersion: SCHEMA_VERSION, circulars: [], numbers: {} });
+    this.circulars = this.doc<StoredDocs['circulars']>('circulars', 'circulars.json', { schemaVersion: SCHEMA_VERSION, circulars: [], numbers: {} });
     await this.circulars.low.read();
-    this.grouping = this.doc<GroupingDoc>('grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
+    this.grouping = this.doc<StoredDocs['grouping']>('grouping', 'grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
     await this.grouping.low.read();
     this.settingsDoc.data.settings = { ...defaultSettings(), ...this.settingsDoc.data.settings };
     const intern = interner();
     const docs = await mapLimited(names, READ_CONCURRENCY, async (name) => {
       const rel = `${DAYS_DIR}/${name}`;
-      const d = this.doc<DayDoc>(rel, null as unknown as DayDoc, readDay);
+      const d = this.doc<DayDoc>('day', rel, null as unknown as DayDoc, readDay);
       await d.low.read();
       const data = d.low.data as DayDoc | null;
-      if (!data || !data.day || !Array.isArray(data.cases) || !Array.isArray(data.queue)) {
-        throw new DidarError('corrupt-file', msg.corruptFile(rel));
-      }
+      if (!data) throw new DidarError('corrupt-file', msg.corruptFile(rel)); // vanished since the listing
       // while the file's objects are still young, so that the copies it drops cost the collector little
       for (const c of data.cases) internCase(c, intern);
       return d;
     });
+    const seen = emptyFolderRecords();
     for (const d of docs) {
+      const conflict = dayFileConflict(d.adapter.displayName, d.data, seen);
+      if (conflict) throw conflict;
       this.days.set(d.data.day.id, d);
       for (const c of d.data.cases) this.index(c);
     }
@@ -349,7 +348,7 @@ export class FileStore implements Store {
   async createMeetingDay(day: MeetingDay, by: Actor): Promise<void> {
     this.assertOpen();
     const rel = `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
-    const d = this.doc<DayDoc>(rel, { schemaVersion: SCHEMA_VERSION, day, queue: [], cases: [] });
+    const d = this.doc<DayDoc>('day', rel, { schemaVersion: SCHEMA_VERSION, day, queue: [], cases: [] });
     this.days.set(day.id, d);
     try {
       await d.save();

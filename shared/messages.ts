@@ -46,8 +46,12 @@ export const msg = {
   mergeNeedsGroups: 'برای ادغام دست‌کم دو گروه را انتخاب کنید.',
   duplicateCases: 'یک پرونده دو بار آمده است.',
   unauthorized: 'دسترسی مجاز نیست: نشانی برنامه را دوباره باز کنید.',
-  dataLocked: (dir: string, pid: number, host: string): string =>
-    `پوشه داده «${dir}» در اختیار برنامه دیگری است (فرایند ${toFa(pid)} روی ${host}). آن را ببندید و دوباره تلاش کنید.`,
+  dataLocked: (dir: string, pid: number, host: string, since: string): string =>
+    `پوشه داده «${dir}» در اختیار برنامه دیگری است (فرایند ${toFa(pid)} روی ${host}${since ? `، از ${since}` : ''}). آن را ببندید و دوباره تلاش کنید.`,
+  dataLockedElsewhere: (dir: string, pid: number, host: string, since: string, here: boolean): string =>
+    `پوشه داده «${dir}» در اختیار برنامه دیگری است (فرایند ${toFa(pid)} روی ${here ? 'همین رایانه' : `رایانه ${host}`}${since ? `، از ${since}` : ''}). ${here ? 'آن فرایند دیگر به این پوشه سر نمی‌زند و شاید برنامه دیگری شماره آن را گرفته باشد.' : 'از این‌جا نمی‌توان دانست که دیدار آن رایانه هنوز باز است یا نه.'} اگر مطمئن هستید دیدار روی هیچ رایانه‌ای این پوشه را باز نکرده است، فرمان «didar unlock --data ${dir}» را اجرا کنید: پیش از برداشتن قفل بررسی می‌کند که دیداری آن را در دست نداشته باشد.`,
+  unlockRefused: (dir: string, pid: number, host: string): string =>
+    `قفل پوشه «${dir}» برداشته نشد: دیدار (فرایند ${toFa(pid)} روی ${host}) هنوز از آن استفاده می‌کند و کمتر از یک دقیقه پیش به آن سر زده است. نخست آن را ببندید.`,
   corruptFile: (file: string): string =>
     `فایل داده «${file}» خراب است و خوانده نشد. هیچ چیزی بازنویسی نشد. نسخه‌های پیشین این فایل در پوشه backups کنار داده‌ها هست؛ یکی را به جای آن بگذارید یا پشتیبان کامل را با «didar restore» بازگردانید و برنامه را دوباره باز کنید.`,
   storedRecord: (list: string, n: number, id?: string, code?: string): string =>
@@ -63,6 +67,18 @@ export const msg = {
   importCodeTaken: (code: string): string => `کد رهگیری ${code} از آن پرونده دیگری است.`,
   importCodeYear: 'سال کد رهگیری با تاریخ روز ملاقات پرونده نمی‌خواند.',
   importCodeTooHigh: 'شماره کد رهگیری بیش از حد بزرگ است و پذیرفته نشد.',
+  backupUnreadable: (name: string): string => `فایل پشتیبان «${name}» خوانده نشد: فایل پشتیبان فشرده دیدار نیست یا خراب است. هیچ چیزی تغییر نکرد.`,
+  backupRefused: (name: string, why: string): string => `فایل پشتیبان «${name}» بازگردانده نشد: ${why} هیچ چیزی تغییر نکرد.`,
+  backupBadFile: (rel: string): string => `فایل «${rel}» در آن خراب است یا با ساختار داده‌های دیدار نمی‌خواند (جزئیات در پیام انگلیسی).`,
+  backupNewerFile: (rel: string): string => `فایل «${rel}» در آن با نسخه جدیدتری از دیدار ساخته شده است؛ برنامه را به‌روز کنید.`,
+  backupTooLarge: 'از اندازه‌ای که یک پشتیبان دیدار می‌تواند داشته باشد بزرگ‌تر است یا پس از باز شدن چنین می‌شود.',
+  backupNotOurs: 'فایل پشتیبان دیدار نیست یا ساختار آن درست نیست.',
+  backupEmpty: 'خالی است یا پوشه داده دیدار را در بر ندارد.',
+  backupUnknownFile: (rel: string): string => `فایلی دارد که از فایل‌های داده دیدار نیست («${rel}»).`,
+  restoreNeedsForce: (dir: string): string =>
+    `پوشه «${dir}» داده دارد. برای جایگزینی، --force را بدهید (فایل‌های کنونی در پوشه backups نگه داشته می‌شود).`,
+  restoreFewerCases: (inBackup: number, inFolder: number): string =>
+    `پشتیبان ${toFa(inBackup)} پرونده دارد و پوشه کنونی ${toFa(inFolder)} پرونده؛ با بازگرداندن آن بیشتر پرونده‌ها کنار می‌روند. اگر مطمئن هستید، --force را دو بار بدهید (--force --force). هیچ چیزی تغییر نکرد.`,
   newerExport: 'این فایل خروجی با نسخه جدیدتری از دیدار ساخته شده است. برنامه را به‌روز کنید و دوباره وارد کنید.',
   newerSchema: (file: string): string =>
     `فایل «${file}» با نسخه جدیدتری از دیدار ساخته شده است. برنامه را به‌روز کنید.`,

@@ -61,9 +61,11 @@ export async function backupCommand(argv: string[]): Promise<number> {
 }
 
 export async function restoreCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { data: { type: 'string' }, force: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  if (!positionals[0]) return fail('فایل پشتیبان را بدهید.', 'usage: didar restore --data DIR FILE [--force]', 2);
-  const r = await restoreDataDir(dataDirOf(values.data), path.resolve(positionals[0]), values.force ?? false);
+  const { values, positionals } = parseArgs({
+    args: argv, options: { data: { type: 'string' }, force: { type: 'boolean', multiple: true } }, allowPositionals: true, strict: true,
+  });
+  if (!positionals[0]) return fail('فایل پشتیبان را بدهید.', 'usage: didar restore --data DIR FILE [--force [--force]]', 2);
+  const r = await restoreDataDir(dataDirOf(values.data), path.resolve(positionals[0]), values.force?.length ?? 0);
   process.stdout.write(`${JSON.stringify(r)}\n`);
   return 0;
 }

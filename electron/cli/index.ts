@@ -18,7 +18,9 @@ Usage:
                                                     → {groups:[{caseIds,title}]}, every id in exactly one group
   didar case    --data DIR --code CODE [--national-id ID]   a case's status, deadline and history as JSON
   didar backup  --data DIR [--out FILE]              the whole data folder in one file (.json.gz)
-  didar restore --data DIR FILE [--force]           restore a backup (an existing folder needs --force)
+  didar restore --data DIR FILE [--force]           restore a backup, all or nothing (a folder holding data needs
+                                                    --force; a backup with far fewer cases, --force twice)
+  didar unlock  --data DIR                          remove a lock left behind, after checking that no Didar holds the folder
   didar bench   [--cases N]                         benchmark on N generated cases (default 10000); prints JSON
   didar --help
 

@@ -130,7 +130,7 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
 async function unknownFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-    if (e.name === BACKUP_DIR || e.name === LOCK_FILE) continue;
+    if (e.name === BACKUP_DIR || e.name.startsWith(LOCK_FILE)) continue;
     if (e.isDirectory() && (e.name === DAYS_DIR || e.name === AUDIT_DIR)) {
       for (const f of await fs.readdir(path.join(dir, e.name))) {
         const rel = `${e.name}/${f}`;

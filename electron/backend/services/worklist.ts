@@ -9,6 +9,7 @@ import { msg } from '../../../shared/messages';
 import { isValidNationalId } from '../../../shared/national-id';
 import { digitsOnly, foldForSearch } from '../../../shared/persian-text';
 import { normalizeTrackingCode } from '../../../shared/tracking-code';
+import { csvText } from '../../../shared/reports/table';
 import type { WorkCalendar } from '../../../shared/working-days';
 import type { BackendContext } from '../context';
 import { today } from './follow-up';
@@ -124,13 +125,11 @@ export async function listNotices(ctx: BackendContext, pending: boolean): Promis
   return rows.sort((x, y) => x.createdAt.localeCompare(y.createdAt));
 }
 
-const csvCell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-
 /** CSV (UTF-8 with BOM, for Excel and SMS panels) of the pending notices; marks them exported. */
 export async function exportNotices(ctx: BackendContext): Promise<{ fileName: string; base64: string; count: number }> {
   const rows = await listNotices(ctx, true);
   const at = ctx.now().toISOString();
-  const lines = ['mobile,text,code', ...rows.map((r) => [r.mobile, r.text, r.code].map(csvCell).join(','))];
+  const lines = [['mobile', 'text', 'code'], ...rows.map((r) => [r.mobile, r.text, r.code])];
   const byCase = new Map<string, Set<string>>();
   for (const r of rows) (byCase.get(r.caseId) ?? byCase.set(r.caseId, new Set()).get(r.caseId)!).add(r.noticeId);
   // concurrent saves share the durable writes of each meeting-day file
@@ -138,6 +137,6 @@ export async function exportNotices(ctx: BackendContext): Promise<{ fileName: st
     const c = (await ctx.store.getCase(caseId))!;
     await ctx.store.saveCase({ ...c, notices: c.notices.map((n) => (ids.has(n.id) ? { ...n, exportedAt: at } : n)) }, ctx.actor, 'notices/export');
   }));
-  const csv = `\uFEFF${lines.join('\r\n')}\r\n`;
+  const csv = csvText(lines, true);
   return { fileName: `didar-sms-${today(ctx).replace(/\//g, '-')}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64'), count: rows.length };
 }

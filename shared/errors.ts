@@ -2,7 +2,8 @@
 
 export type ErrorCode =
   | 'bad-args' | 'unknown-method' | 'internal' | 'not-found' | 'conflict' | 'invalid-code'
-  | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'read-failed' | 'unauthorized';
+  | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'read-failed' | 'unauthorized'
+  | 'too-many-attempts';
 
 export type ApiError = { code: ErrorCode; message: string; fields?: Record<string, string> };
 

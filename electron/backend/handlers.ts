@@ -14,11 +14,12 @@ import {
 import { referWithLetters } from './services/letters';
 import { circularEffect, correctGroups, groupBoard } from './services/grouping';
 import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
-import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
+import { escalationList, exportNotices, listNotices, lookupAttempts, lookupStatus, queryWorklist } from './services/worklist';
 
 export const APP_VERSION = '0.1.0';
 
 export function makeHandlers(ctx: BackendContext): Handlers {
+  const lookups = lookupAttempts(ctx);
   return {
     'app/info': async () => ({
       today: formatJalali(jalaliOf(ctx.now())),
@@ -56,7 +57,7 @@ export function makeHandlers(ctx: BackendContext): Handlers {
     'case/close': (a) => closeCase(ctx, a),
     'case/satisfaction': (a) => recordSatisfaction(ctx, a),
     'case/reopen': (a) => reopenCase(ctx, a),
-    'lookup/status': (a) => lookupStatus(ctx, a),
+    'lookup/status': (a) => lookupStatus(ctx, a, lookups),
     'notices/list': (a) => listNotices(ctx, a.pending),
     'notices/export': () => exportNotices(ctx),
     'group/board': (a) => groupBoard(ctx, a.rerun),

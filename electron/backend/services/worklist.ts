@@ -11,6 +11,7 @@ import { digitsOnly, foldForSearch } from '../../../shared/persian-text';
 import { normalizeTrackingCode } from '../../../shared/tracking-code';
 import { csvText } from '../../../shared/reports/table';
 import type { WorkCalendar } from '../../../shared/working-days';
+import { AttemptLimit } from '../attempt-limit';
 import type { BackendContext } from '../context';
 import { today } from './follow-up';
 import { workCalendar } from './settings';
@@ -84,17 +85,31 @@ export async function escalationList(ctx: BackendContext): Promise<WorkItem[]> {
     .sort((x, y) => y.overdueDays - x.overdueDays);
 }
 
+/** Failed lookups allowed per tracking code: five in ten minutes (guessing a mobile's last four digits takes weeks). */
+export const LOOKUP_ATTEMPTS = { max: 5, windowMs: 10 * 60_000 };
+
+/** The backend's count of failed lookups, one per backend (the server's, whatever page or desk asks). */
+export function lookupAttempts(ctx: BackendContext): AttemptLimit {
+  return new AttemptLimit({ ...LOOKUP_ATTEMPTS, now: () => ctx.now().getTime() });
+}
+
 /**
  * A citizen's question by tracking code: answered only when the national ID (or the mobile's last four digits)
- * matches; a wrong identity gets the same answer as an unknown code, so nothing is revealed.
+ * matches; a wrong identity gets the same answer as an unknown code, so nothing is revealed. A code that had too
+ * many wrong answers lately answers nobody until they are old enough.
  */
-export async function lookupStatus(ctx: BackendContext, a: ParsedArgs<'lookup/status'>): Promise<PublicStatus> {
+export async function lookupStatus(ctx: BackendContext, a: ParsedArgs<'lookup/status'>, attempts: AttemptLimit): Promise<PublicStatus> {
   const nid = a.nationalId ? digitsOnly(a.nationalId) : '';
   const last4 = a.mobileLast4 ? digitsOnly(a.mobileLast4) : '';
   if (!nid && !last4) throw new DidarError('bad-args', msg.identityRequired, { nationalId: msg.identityRequired });
+  const wait = attempts.waitMs(a.code);
+  if (wait > 0) throw new DidarError('too-many-attempts', msg.lookupLimited(Math.ceil(wait / 60_000)));
   const c = await ctx.store.getCaseByCode(a.code);
   const matches = c && ((nid && c.citizen.nationalId === nid) || (last4.length === 4 && c.citizen.mobile.endsWith(last4)));
-  if (!c || !matches) throw new DidarError('not-found', msg.lookupNotFound);
+  if (!c || !matches) {
+    attempts.count(a.code);
+    throw new DidarError('not-found', msg.lookupNotFound);
+  }
   const department = leadDepartment(c);
   const due = c.deadline ? formatJalaliLong(parseJalali(c.deadline.dueDate)!) : '';
   const status = STATUS_LABEL[c.status];

@@ -26,7 +26,8 @@ export const DEFAULT_CIRCULAR_COPIES: CircularCopy[] = [
   { to: 'فرمانداری‌های شهرستان‌های مربوط', purpose: 'جهت اقدام' },
 ];
 
-const fill = (t: string, v: Record<string, string>): string => t.replace(/\{(\w+)\}/g, (m, k: string) => v[k] ?? m);
+/** Fills {name} placeholders; an unknown name (even {constructor}) stays as written. */
+const fill = (t: string, v: Record<string, string>): string => t.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(v, k) ? v[k]! : m));
 
 export function draftCircularText(
   problem: string, cases: readonly Case[], templates: CircularTemplates, complianceDays: number,

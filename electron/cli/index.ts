@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const all: Record<string, Command> = { check, ...moreCommands };
-  const cmd = all[name];
+  const cmd = Object.hasOwn(all, name) ? all[name] : undefined; // «didar constructor» is an unknown command
   if (!cmd) return fail(`فرمان ناشناخته: ${name}`, `unknown command: ${name} (see didar --help)`, 2);
   try {
     return await cmd(rest);

@@ -28,6 +28,11 @@ export class DidarError extends Error {
   }
 }
 
+/** An error as a person reads it in a terminal: one line in Persian, one in English (no stack trace). */
+export function consoleLines(persian: string, english: string): string {
+  return `خطا: ${persian}\nerror: ${english}\n`;
+}
+
 export function strictAssert(cond: unknown, what: string): asserts cond {
   if (!cond) throw new Error(`assertion failed: ${what}`);
 }

@@ -1,7 +1,8 @@
 // `didar` command line. Results go to stdout (JSON where scripts read them), errors to stderr in Persian
 // and English with a non-zero exit code.
 import { parseArgs } from 'node:util';
-import { DidarError } from '../../shared/errors';
+import { consoleLines, DidarError } from '../../shared/errors';
+import { msg } from '../../shared/messages';
 import { checkDataDir } from '../backend/store/check';
 import { defaultDataDir } from '../backend/data-dir';
 import { commands as moreCommands } from './commands';
@@ -23,6 +24,7 @@ Usage:
   didar unlock  --data DIR                          remove a lock left behind, after checking that no Didar holds the folder
   didar bench   [--cases N]                         benchmark on N generated cases (default 10000); prints JSON
   didar --help
+  --debug (with any command)                        an unexpected error also prints its stack trace
 
 DIR defaults to $DIDAR_DATA_DIR, else the desktop app's data folder (${defaultDataDir()}).
 Results go to stdout; errors go to stderr in Persian and English, with a non-zero exit code.
@@ -30,7 +32,10 @@ Results go to stdout; errors go to stderr in Persian and English, with a non-zer
 
 export type Command = (argv: string[]) => Promise<number>;
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argvWithDebug: string[]): Promise<number> {
+  // --debug anywhere: an unexpected error also prints its stack (for support, never by default)
+  const debug = argvWithDebug.includes('--debug');
+  const argv = argvWithDebug.filter((a) => a !== '--debug');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(HELP);
@@ -46,12 +51,13 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
       return fail('گزینه‌های فرمان نادرست است.', `${e.message} (see didar --help)`, 2);
     }
-    throw e;
+    if (debug) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    return fail(msg.unexpected, `unexpected error: ${e instanceof Error ? e.message : String(e)}${debug ? '' : ' (run again with --debug for details)'}`);
   }
 }
 
 export function fail(persian: string, english: string, code = 1): number {
-  process.stderr.write(`خطا: ${persian}\nerror: ${english}\n`);
+  process.stderr.write(consoleLines(persian, english));
   return code;
 }
 

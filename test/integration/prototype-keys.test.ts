@@ -30,7 +30,7 @@ describe('prototype keys', () => {
       const departments = await ok(b, 'report/departments', { period });
       expect(departments.rows.map((r) => r.department).sort()).toEqual([...KEYS].sort());
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from((await ok(b, 'report/file', { period, table: 'counties', format: 'xlsx' })).base64, 'base64'));
+      await wb.xlsx.load(Buffer.from((await ok(b, 'report/file', { period, table: 'counties', format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer);
       const sheet: unknown[][] = [];
       wb.worksheets[0]!.eachRow((row) => sheet.push((row.values as unknown[]).slice(1)));
       for (const k of KEYS) expect(sheet.find((r) => r[0] === k)?.[1] ?? '', k).toBe(''); // population: none, not «[object Object]»

@@ -456,7 +456,7 @@ export class FileStore implements Store {
     seqs[key] = n;
     // Not awaited: a code is only ever given out inside a durably saved case, and start-up raises every
     // counter to the highest code stored, so the file is a record, not what prevents reuse.
-    this.counters.save().catch((e: unknown) => console.error('[didar] counters.json not written:', e));
+    this.counters.save().catch((e: unknown) => console.error(`[didar] counters.json not written: ${(e as Error).message}`));
     return n;
   }
 

@@ -8,7 +8,7 @@ import { caseByCode } from '../backend/services/cases';
 import { importCases } from '../backend/services/import';
 import { renderCaseSlip } from '../backend/services/slips';
 import { backupDataDir, restoreDataDir } from '../backend/store/backup';
-import { dataDirOf, fail } from './index';
+import { dataDirOf, fail, writeOut } from './index';
 
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { data: { type: 'string' } }, allowPositionals: true, strict: true });
@@ -43,7 +43,7 @@ export async function slipCommand(argv: string[]): Promise<number> {
   try {
     const c = await caseByCode(backend.ctx, code);
     const pdf = await renderCaseSlip(backend.ctx, c, values.duplicate ?? c.prints.length > 0);
-    await fs.writeFile(path.resolve(values.out), pdf);
+    await writeOut(values.out, pdf);
     process.stdout.write(`${JSON.stringify({ code, out: path.resolve(values.out), bytes: pdf.length })}\n`);
     return 0;
   } finally {

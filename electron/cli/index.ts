@@ -1,9 +1,12 @@
 // `didar` command line. Results go to stdout (JSON where scripts read them), errors to stderr in Persian
 // and English with a non-zero exit code.
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleLines, DidarError } from '../../shared/errors';
 import { msg } from '../../shared/messages';
 import { checkDataDir } from '../backend/store/check';
+import { asWriteError } from '../backend/store/durable-file';
 import { defaultDataDir } from '../backend/data-dir';
 import { commands as moreCommands } from './commands';
 
@@ -59,6 +62,13 @@ export async function main(argvWithDebug: string[]): Promise<number> {
 export function fail(persian: string, english: string, code = 1): number {
   process.stderr.write(consoleLines(persian, english));
   return code;
+}
+
+/** Writes a command's output file; a folder that does not exist or a full disk is said as for any save. */
+export async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
+  await fs.writeFile(path.resolve(file), data).catch((e: unknown) => {
+    throw asWriteError(e, path.resolve(file));
+  });
 }
 
 export function dataDirOf(v: string | undefined): string {

@@ -111,8 +111,8 @@ export const DeadlineSchema = z.object({
   /** Jalali day the count starts from: the meeting day, or the day of a re-routing. */
   start: StoredJalali,
   days,
-  extensions: list(ExtensionSchema, 100),
-  pauses: list(PauseSchema, 100),
+  extensions: list(ExtensionSchema, 10_000),
+  pauses: list(PauseSchema, 10_000),
   /** Derived: the due date with closed pauses counted; kept so that filters need no calendar arithmetic. */
   dueDate: StoredJalali,
 });
@@ -128,7 +128,8 @@ export const SatisfactionSchema = z.object({ level: z.enum(SATISFACTION_LEVELS),
 export const NoticeSchema = z.object({
   id: StoredId, kind: z.enum(NOTICE_KINDS), mobile: StoredMobile, text: text(1000), createdAt: StoredInstant, exportedAt: StoredInstant.optional(),
 });
-export const HistoryEntrySchema = z.object({ at: StoredInstant, by, action: z.enum(HISTORY_ACTIONS), note: text(2000).optional() });
+// a note holds what the step said: an answer's letter number and text come to just over ISSUE_MAX
+export const HistoryEntrySchema = z.object({ at: StoredInstant, by, action: z.enum(HISTORY_ACTIONS), note: text(3 * ISSUE_MAX).optional() });
 export const PrintSchema = z.object({ at: StoredInstant, by, duplicate: z.boolean() });
 
 export const CaseSchema = z.object({
@@ -148,19 +149,19 @@ export const CaseSchema = z.object({
   status: z.enum(CASE_STATUSES),
   /** Present once the governor has given an order with a deadline. */
   deadline: DeadlineSchema.optional(),
-  referrals: list(ReferralSchema, 1000),
-  answers: list(AnswerSchema, 1000),
+  referrals: list(ReferralSchema, 10_000),
+  answers: list(AnswerSchema, 10_000),
   outcome: CaseOutcomeSchema.optional(),
   satisfaction: SatisfactionSchema.optional(),
   /** Messages for the citizen, waiting for (or already in) an export to the SMS panel. */
-  notices: list(NoticeSchema, 1000),
+  notices: list(NoticeSchema, 10_000),
   attachments: list(filled(200), 30),
   groupId: text(100).optional(),
   /** Id of the row this case was imported from, so that importing the same file twice adds nothing. */
-  externalId: filled(200).optional(),
+  externalId: filled(10_000).optional(),
   cancel: z.object({ reason: text(300), at: StoredInstant, by }).optional(),
-  prints: list(PrintSchema, 1000),
-  history: z.array(HistoryEntrySchema).min(1).max(5000),
+  prints: list(PrintSchema, 10_000),
+  history: z.array(HistoryEntrySchema).min(1).max(100_000),
 });
 
 // ---- settings ----
@@ -208,9 +209,10 @@ export const CircularSchema = z.object({
   id: StoredId,
   status: z.enum(CIRCULAR_STATUSES),
   title: text(300),
-  addressees: z.array(text(200)).max(60),
-  body: text(ISSUE_MAX),
-  instruction: text(ISSUE_MAX),
+  // a draft's addressees, body and instruction come from its cases and the office's templates: longer than typed
+  addressees: z.array(text(200)).max(1000),
+  body: text(50_000),
+  instruction: text(50_000),
   complianceDays: days,
   copies: z.array(z.object({ to: text(200), purpose: text(60) })).max(20),
   caseIds: z.array(StoredId).max(20_000),
@@ -219,7 +221,7 @@ export const CircularSchema = z.object({
   issuedOn: StoredJalali.optional(),
   createdAt: StoredInstant,
   createdBy: by,
-  history: z.array(z.object({ at: StoredInstant, by, action: z.enum(['drafted', 'edited', 'approved', 'issued']), note: text(400).optional() })).max(1000),
+  history: z.array(z.object({ at: StoredInstant, by, action: z.enum(['drafted', 'edited', 'approved', 'issued']), note: text(400).optional() })).max(100_000),
 });
 
 const correctionIds = z.array(StoredId).max(20_000);
@@ -251,13 +253,14 @@ export const SettingsFileSchema = z.object({ ...version, settings: SettingsSchem
 export const CountersFileSchema = z.object({
   ...version,
   /** Highest tracking sequence given out, per two-digit Jalali year. */
-  sequences: z.record(z.string().regex(/^\d{2}$/), z.number().int().min(0).max(9_999_999)),
+  // a year whose codes ran out keeps counting past SEQUENCE_MAX (every allocation is refused)
+  sequences: z.record(z.string().regex(/^\d{2}$/), z.number().int().min(0)),
 });
 export const CircularsFileSchema = z.object({
   ...version,
   circulars: z.array(CircularSchema).max(100_000),
   /** Last circular number given out, per Jalali year. */
-  numbers: z.record(z.string().regex(/^\d{4}$/), z.number().int().min(0).max(1_000_000)),
+  numbers: z.record(z.string().regex(/^\d{4}$/), z.number().int().min(0)),
 });
 export const GroupingFileSchema = z.object({ ...version, corrections: z.array(StoredGroupCorrectionSchema).max(100_000) });
 export const DayFileSchema = z.object({

@@ -3,7 +3,7 @@ import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { DEFAULT_RECURRING_RULES } from './grouping/board';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, MAZANDARAN_POPULATION_1395, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
-import { SLIP_LAYOUTS, type SettingsSchema } from './stored-schemas';
+import { SettingsSchema, SLIP_LAYOUTS } from './stored-schemas';
 
 export { SLIP_LAYOUTS };
 export type SlipLayout = (typeof SLIP_LAYOUTS)[number];
@@ -42,8 +42,14 @@ export function defaultSettings(): Settings {
 const list = (max: number, itemMax: number) => z.array(lineField(itemMax)).max(max);
 const LOGO_MAX = 300_000;
 
-/** Every field optional: the settings screen sends what it changed. */
-export const SettingsPatchSchema = z.object({
+/**
+ * Every field optional: the settings screen sends what it changed. Texts are normalised as typed; numbers,
+ * switches and the slip layout are checked exactly as stored.
+ */
+export const SettingsPatchSchema = SettingsSchema.pick({
+  thursdayOff: true, defaultDeadlineDays: true, escalationDays: true, slipLayout: true, circularComplianceDays: true,
+  recurringMinCases: true, recurringMinCounties: true, recurringMinDays: true, reportMinCases: true,
+}).extend({
   officeName: lineField(120),
   officeUnit: textLine(120),
   followUpPhone: textLine(40),
@@ -56,17 +62,8 @@ export const SettingsPatchSchema = z.object({
   categories: list(100, 80),
   quickPhrases: list(100, 300),
   holidays: z.array(z.object({ date: JalaliDateString, title: lineField(200) })).max(400),
-  thursdayOff: z.boolean(),
-  defaultDeadlineDays: z.number().int().min(1).max(365),
-  escalationDays: z.number().int().min(0).max(365),
-  slipLayout: z.enum(SLIP_LAYOUTS),
   circularBody: textLine(3000),
   circularInstruction: textLine(3000),
-  circularComplianceDays: z.number().int().min(1).max(365),
-  recurringMinCases: z.number().int().min(2).max(1000),
-  recurringMinCounties: z.number().int().min(1).max(60),
-  recurringMinDays: z.number().int().min(1).max(1000),
-  reportMinCases: z.number().int().min(1).max(10_000),
   countyPopulations: z.record(lineField(60), z.number().int().min(1).max(100_000_000)).refine((r) => Object.keys(r).length <= 100),
   countyPopulationSource: textLine(300),
 }).partial();

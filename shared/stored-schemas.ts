@@ -329,6 +329,30 @@ export function parseAuditLine(json: unknown, fileName: string, line: number): A
   return parseAudit(json, `${fileName}:${line}`);
 }
 
+/**
+ * An audit month file's lines: the well-formed ones, a refusal for each other line, and the number of a last
+ * line cut off by a crash (it never parses, and is not a problem: nothing after it was acknowledged).
+ */
+export function parseAuditFile(text: string, fileName: string): { lines: AuditLine[]; problems: DidarError[]; tornLine: number | null } {
+  const out = { lines: [] as AuditLine[], problems: [] as DidarError[], tornLine: null as number | null };
+  const raw = text.split('\n');
+  raw.forEach((line, i) => {
+    if (!line) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      if (i === raw.length - 1) out.tornLine = i + 1; // text ends with a newline: the last element is '' unless torn
+      else out.problems.push(new DidarError('corrupt-file', msg.corruptFile(`${fileName}:${i + 1}`), undefined, `${fileName}: line ${i + 1} does not parse`));
+      return;
+    }
+    const r = parseAuditLine(json, fileName, i + 1);
+    if (r instanceof DidarError) out.problems.push(r);
+    else out.lines.push(r);
+  });
+  return out;
+}
+
 /** Where each meeting day and case of a folder was read, to find those that appear twice or in the wrong file. */
 export type FolderRecords = { days: Map<string, string>; cases: Map<string, string> };
 

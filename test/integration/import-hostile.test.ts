@@ -1,22 +1,12 @@
 // Crafted import files: each case is re-validated as if typed; a bad row is rejected on its own with a reason,
 // the rest imported, the folder still opens, and no import raises a tracking-code counter past its valid codes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkDataDir } from '../../electron/backend/store/check';
 import { exportAll } from '../../electron/backend/services/export';
 import { importCases } from '../../electron/backend/services/import';
 import type { DidarExport } from '../../shared/export-format';
 import { makeTrackingCode, parseTrackingCode } from '../../shared/tracking-code';
-import { ok, openTestBackend, openToday, validCitizen } from '../helpers/backend';
-
-const open: { close: () => Promise<void> }[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-async function start(dir?: string) {
-  const b = await openTestBackend(dir);
-  open.push(b);
-  return b;
-}
+import { ok, openForTest as start, openToday, validCitizen } from '../helpers/backend';
 
 /** An export of a folder with five cases, the first referred and extended (history, deadline, notices). */
 async function anExport(): Promise<DidarExport> {
@@ -50,7 +40,6 @@ describe('import of a crafted didar export', () => {
     expect(clean.text).toBe('جاده خراب است');
     expect(clean.citizen.firstName).toBe('علی');
     await b.close();
-    open.pop();
     const again = await start(b.dataDir); // the folder opens, and check agrees
     expect((await ok(again, 'worklist/query', { limit: 10 })).total).toBe(3);
     expect((await checkDataDir(b.dataDir)).problems).toEqual([]);

@@ -9,7 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
-import { dayFileConflict, emptyFolderRecords, parseAuditLine, storedFileKind, type FolderRecords } from '../../../shared/stored-schemas';
+import { dayFileConflict, emptyFolderRecords, parseAuditFile, storedFileKind, type FolderRecords } from '../../../shared/stored-schemas';
 import { BACKUP_DIR, Backups } from './backups';
 import { fsyncDir, writeFileDurable } from './durable-file';
 import { acquireLock, LOCK_FILE } from './lock';
@@ -118,7 +118,8 @@ export async function readBundle(file: string): Promise<{ bundle: Bundle; cases:
 /** One file of a bundle read as the loader reads it; returns its number of cases. */
 function checkBundledFile(kind: NonNullable<ReturnType<typeof storedFileKind>>, rel: string, content: string, seen: FolderRecords): number {
   if (kind === 'audit') {
-    checkAuditText(rel, content);
+    const problem = parseAuditFile(content, rel).problems[0];
+    if (problem) throw problem;
     return 0;
   }
   let doc: unknown;
@@ -135,23 +136,6 @@ function checkBundledFile(kind: NonNullable<ReturnType<typeof storedFileKind>>, 
   const conflict = dayFileConflict(rel, day, seen);
   if (conflict) throw conflict;
   return day.cases.length;
-}
-
-/** Every line of an audit month file must be an audit line; the last one may be cut off by a crash. */
-function checkAuditText(rel: string, text: string): void {
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    if (!line) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      if (i === lines.length - 1) return;
-      throw new DidarError('corrupt-file', msg.corruptFile(rel), undefined, `${rel}: line ${i + 1} does not parse`);
-    }
-    const r = parseAuditLine(json, rel, i + 1);
-    if (r instanceof DidarError) throw r;
-  });
 }
 
 /** Cases in the folder's day files as they are now (a broken file counts as none: it is what is being replaced). */

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DidarError } from '../../../shared/errors';
 import {
-  dayFileConflict, emptyFolderRecords, parseAuditLine, SCHEMA_VERSION, storedFileKind,
+  dayFileConflict, emptyFolderRecords, parseAuditFile, SCHEMA_VERSION, storedFileKind,
 } from '../../../shared/stored-schemas';
 import { parseTrackingCode } from '../../../shared/tracking-code';
 import { AUDIT_DIR, DAYS_DIR } from './file-store';
@@ -104,21 +104,9 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
     const rel = `${AUDIT_DIR}/${name}`;
     const text = await readText(rel, true);
     if (text === null) continue;
-    const lines = text.split('\n');
-    const last = lines.length - 1; // text ends with a newline: the last element is '' unless torn
-    lines.forEach((line, i) => {
-      if (!line) return;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        if (i === last) report.warnings.push({ file: rel, problem: `last line ${i + 1} was cut off by a crash` });
-        else problem(rel, `line ${i + 1} does not parse`);
-        return;
-      }
-      const r = parseAuditLine(json, rel, i + 1);
-      if (r instanceof DidarError) problem(rel, r.english ?? r.message, r.message);
-    });
+    const { problems, tornLine } = parseAuditFile(text, rel);
+    if (tornLine !== null) report.warnings.push({ file: rel, problem: `last line ${tornLine} was cut off by a crash` });
+    for (const p of problems) problem(rel, p.english ?? p.message, p.message);
   }
 
   for (const rel of await unknownFiles(dir)) report.warnings.push({ file: rel, problem: 'not a Didar data file (left alone; not part of a backup)' });

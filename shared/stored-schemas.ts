@@ -277,6 +277,7 @@ export type CircularsFile = z.output<typeof CircularsFileSchema>;
 export type GroupingFile = z.output<typeof GroupingFileSchema>;
 export type DayFile = z.output<typeof DayFileSchema>;
 export type AuditLine = z.output<typeof AuditLineSchema>;
+type Case = z.output<typeof CaseSchema>;
 
 // ---- validation entry points: the typed document, or a DidarError naming the file and the record ----
 
@@ -354,9 +355,19 @@ export function parseAuditFile(text: string, fileName: string): { lines: AuditLi
 }
 
 /** Where each meeting day and case of a folder was read, to find those that appear twice or in the wrong file. */
-export type FolderRecords = { days: Map<string, string>; cases: Map<string, string> };
+export type FolderRecords = {
+  /** Meeting day id → the file it was read from. */
+  days: Map<string, string>;
+  /** The file a case id was read from, if it was. */
+  fileOfCase(id: string): string | undefined;
+  addCase(c: Case, fileName: string): void;
+};
 
-export const emptyFolderRecords = (): FolderRecords => ({ days: new Map(), cases: new Map() });
+/** Records of their own; the loader passes its index by id instead, so that 100,000 ids are not kept twice. */
+export function emptyFolderRecords(): FolderRecords {
+  const cases = new Map<string, string>();
+  return { days: new Map(), fileOfCase: (id) => cases.get(id), addCase: (c, file) => void cases.set(c.id, file) };
+}
 
 /**
  * What no single day file's schema can see: a meeting day or case id already read from another file, or a case
@@ -371,7 +382,7 @@ export function dayFileConflict(fileName: string, doc: DayFile, seen: FolderReco
   seen.days.set(doc.day.id, fileName);
   for (let i = 0; i < doc.cases.length; i++) {
     const c = doc.cases[i]!;
-    const other = seen.cases.get(c.id);
+    const other = seen.fileOfCase(c.id);
     const where = (): string => msg.storedRecord('cases', i + 1, c.id, c.code);
     if (other !== undefined) {
       return new DidarError('corrupt-file', msg.storedDuplicate(fileName, where(), other), undefined, `${fileName}: case #${i + 1} id ${c.id} code ${c.code}: id also used in ${other}`);
@@ -380,7 +391,7 @@ export function dayFileConflict(fileName: string, doc: DayFile, seen: FolderReco
       return new DidarError('corrupt-file', msg.storedWrongDay(fileName, where()), undefined,
         `${fileName}: case #${i + 1} id ${c.id} code ${c.code}: belongs to meeting day ${c.meetingDayId}, not ${doc.day.id}`);
     }
-    seen.cases.set(c.id, fileName);
+    seen.addCase(c, fileName);
   }
   return null;
 }

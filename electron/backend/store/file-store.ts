@@ -7,7 +7,7 @@ import { Low, type Adapter } from 'lowdb';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
-import { dayFileConflict, emptyFolderRecords, type DayFile } from '../../../shared/stored-schemas';
+import { dayFileConflict, type DayFile, type FolderRecords } from '../../../shared/stored-schemas';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
@@ -253,12 +253,19 @@ export class FileStore implements Store {
       for (const c of data.cases) internCase(c, intern);
       return d;
     });
-    const seen = emptyFolderRecords();
+    // the index by id is where a case read twice shows: each case is indexed as it is checked
+    const seen: FolderRecords = {
+      days: new Map(),
+      fileOfCase: (id) => {
+        const c = this.byId.get(id);
+        return c && seen.days.get(c.meetingDayId);
+      },
+      addCase: (c) => this.index(c),
+    };
     for (const d of docs) {
       const conflict = dayFileConflict(d.adapter.displayName, d.data, seen);
       if (conflict) throw conflict;
       this.days.set(d.data.day.id, d);
-      for (const c of d.data.cases) this.index(c);
     }
     for (const c of this.byId.values()) this.raiseCounter(c.code);
     this.worklist.build(this.byId.values());

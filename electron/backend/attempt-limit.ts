@@ -1,0 +1,49 @@
+// Attempts per key in a sliding time window: the citizen's status lookup counts failed guesses per tracking code
+// (and sign-in will count them per account). The clock is passed in, so tests can move it.
+
+export type AttemptLimitOptions = {
+  /** Attempts allowed per key within the window. */
+  max: number;
+  windowMs: number;
+  now: () => number;
+  /** Keys remembered at most (oldest forgotten first), so that many keys cannot fill the memory. */
+  maxKeys?: number;
+};
+
+export class AttemptLimit {
+  private readonly attempts = new Map<string, number[]>();
+
+  constructor(private readonly o: AttemptLimitOptions) {}
+
+  /** The attempts of `key` still inside the window (older ones dropped). */
+  private recent(key: string): number[] {
+    const since = this.o.now() - this.o.windowMs;
+    const list = (this.attempts.get(key) ?? []).filter((t) => t > since);
+    if (list.length) this.attempts.set(key, list);
+    else this.attempts.delete(key);
+    return list;
+  }
+
+  /** 0 when `key` may try now; else the milliseconds until its oldest attempt leaves the window. */
+  waitMs(key: string): number {
+    const list = this.recent(key);
+    return list.length < this.o.max ? 0 : list[list.length - this.o.max]! + this.o.windowMs - this.o.now();
+  }
+
+  /** Counts one attempt of `key`. */
+  count(key: string): void {
+    const list = this.recent(key);
+    this.attempts.delete(key); // re-inserted last: the map stays in order of last use
+    this.attempts.set(key, [...list, this.o.now()]);
+    const maxKeys = this.o.maxKeys ?? 10_000;
+    for (const k of this.attempts.keys()) {
+      if (this.attempts.size <= maxKeys) break;
+      this.attempts.delete(k);
+    }
+  }
+
+  /** Forgets `key`'s attempts (after a success, where the caller wants that). */
+  clear(key: string): void {
+    this.attempts.delete(key);
+  }
+}

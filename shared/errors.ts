@@ -5,7 +5,7 @@ export type ErrorCode =
   | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'read-failed' | 'unauthorized'
   | 'forbidden' | 'too-many-attempts' | 'password-change-required'
   /** The change is allowed but looks like a mistake (the same case twice): sent again with `confirmed: true` it is made. */
-  | 'needs-confirmation';
+  | 'needs-confirmation' | 'too-many-attempts';
 
 export type ApiError = { code: ErrorCode; message: string; fields?: Record<string, string> };
 
@@ -17,6 +17,8 @@ export class DidarError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** The same in English, with the details a support person needs (the CLI prints it under the Persian). */
+    readonly english?: string,
   ) {
     super(message);
     this.name = 'DidarError';
@@ -26,4 +28,9 @@ export class DidarError extends Error {
   toApiError(): ApiError {
     return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
   }
+}
+
+/** An error as a person reads it in a terminal: one line in Persian, one in English (no stack trace). */
+export function consoleLines(persian: string, english: string): string {
+  return `خطا: ${persian}\nerror: ${english}\n`;
 }

@@ -1,13 +1,19 @@
 import { isolate, toPersianDigits as toFa } from './persian-text';
 import type { NationalIdProblem } from './national-id';
 
+/** Names of the lists of a data file, for messages that point at one record in it. */
+const STORED_LIST: Record<string, string> = { cases: 'پرونده', queue: 'نوبت', circulars: 'بخشنامه', corrections: 'اصلاح گروه' };
+
 // Persian messages the backend sends to users (errors and validation). The one place for them:
 // screens and documents keep their own labels beside them.
 export const msg = {
   badArgs: 'اطلاعات واردشده کامل یا درست نیست.',
   unknownMethod: 'درخواست ناشناخته است.',
   internal: 'خطای پیش‌بینی‌نشده رخ داد. اطلاعات ذخیره نشد؛ دوباره تلاش کنید.',
-  cliUnexpected: 'خطای پیش‌بینی‌نشده رخ داد و فرمان کامل نشد.',
+  unexpected: 'خطای پیش‌بینی‌نشده رخ داد؛ فرمان کامل نشد.',
+  portInUse: (port: number): string =>
+    `درگاه ${toFa(port)} را برنامه دیگری در دست دارد. درگاه دیگری بدهید (مانند --port ${port + 1}) یا با --port 0 بگذارید دیدار خودش درگاه آزادی بردارد.`,
+  portInvalid: 'شماره درگاه باید عددی از ۰ تا ۶۵۵۳۵ باشد (۰: هر درگاه آزاد).',
   required: 'این بخش را پر کنید.',
   tooLong: (max: number): string => `حداکثر ${toFa(max)} نویسه مجاز است.`,
   nationalIdInvalid: 'کد ملی نادرست است (ده رقم با رقم کنترل درست).',
@@ -47,6 +53,8 @@ export const msg = {
   nothingChanged: 'چیزی تغییر نکرده است.',
   departmentAfterReferral: 'پس از ارجاع، دستگاه مسئول فقط با «تغییر دستگاه مسئول» عوض می‌شود.',
   lookupNotFound: 'پرونده‌ای با این مشخصات پیدا نشد. کد رهگیری و کد ملی (یا چهار رقم آخر همراه) را بررسی کنید.',
+  lookupLimited: (minutes: number): string =>
+    `برای این کد رهگیری چند بار پشت سر هم مشخصات نادرست وارد شد. برای حفظ اطلاعات شهروند، ${toFa(minutes)} دقیقه دیگر دوباره تلاش کنید.`,
   identityRequired: 'کد ملی یا چهار رقم آخر تلفن همراه را وارد کنید.',
   satisfactionNotYet: 'نظرسنجی پس از پاسخ یا مختومه شدن پرونده ثبت می‌شود.',
   nothingSelected: 'هیچ پرونده‌ای انتخاب نشده است.',
@@ -80,12 +88,43 @@ export const msg = {
   rolesRequired: 'دست‌کم یک نقش برای حساب برگزینید.',
   accountNotFound: 'حساب پیدا نشد.',
   lastAdmin: 'دست‌کم یک حساب فعال با نقش مدیر سامانه لازم است.',
-  dataLocked: (dir: string, pid: number, host: string): string =>
-    `پوشه داده «${isolate(dir)}» در اختیار برنامه دیگری است (فرایند ${isolate(toFa(pid))} روی ${isolate(host)}). آن را ببندید و دوباره تلاش کنید.`,
+  dataLocked: (dir: string, pid: number, host: string, since: string): string =>
+    `پوشه داده «${isolate(dir)}» در اختیار برنامه دیگری است (فرایند ${isolate(toFa(pid))} روی ${isolate(host)}${since ? `، از ${isolate(since)}` : ''}). آن را ببندید و دوباره تلاش کنید.`,
+  dataLockedElsewhere: (dir: string, pid: number, host: string, since: string, here: boolean): string =>
+    `پوشه داده «${isolate(dir)}» در اختیار برنامه دیگری است (فرایند ${isolate(toFa(pid))} روی ${here ? 'همین رایانه' : `رایانه ${isolate(host)}`}${since ? `، از ${isolate(since)}` : ''}). ${here ? 'آن فرایند دیگر به این پوشه سر نمی‌زند و شاید برنامه دیگری شماره آن را گرفته باشد.' : 'از این‌جا نمی‌توان دانست که دیدار آن رایانه هنوز باز است یا نه.'} اگر مطمئن هستید دیدار روی هیچ رایانه‌ای این پوشه را باز نکرده است، فرمان «${isolate(`didar unlock --data ${dir}`)}» را اجرا کنید: پیش از برداشتن قفل بررسی می‌کند که دیداری آن را در دست نداشته باشد.`,
+  unlockRefused: (dir: string, pid: number, host: string): string =>
+    `قفل پوشه «${isolate(dir)}» برداشته نشد: دیدار (فرایند ${isolate(toFa(pid))} روی ${isolate(host)}) هنوز از آن استفاده می‌کند و کمتر از یک دقیقه پیش به آن سر زده است. نخست آن را ببندید.`,
   corruptFile: (file: string): string =>
     `فایل داده «${isolate(file)}» خراب است و خوانده نشد. هیچ چیزی بازنویسی نشد. نسخه‌های پیشین این فایل در پوشه backups کنار داده‌ها هست؛ یکی را به جای آن بگذارید یا پشتیبان کامل را با «didar restore» بازگردانید و برنامه را دوباره باز کنید.`,
+  storedRecord: (list: string, n: number, id?: string, code?: string): string =>
+    `${STORED_LIST[list] ?? list} ${toFa(n)}${id || code ? ` (${[id ? `شناسه «${id}»` : '', code ? `کد رهگیری ${code}` : ''].filter(Boolean).join('، ')})` : ''}`,
+  storedMeetingDay: (id: string): string => `روز ملاقات «${id}»`,
+  storedInvalid: (file: string, where: string, field: string): string =>
+    `فایل داده «${file}» با ساختار داده‌های دیدار نمی‌خواند${where ? `: ${where}` : ''}${field ? `، بخش «${field}»` : ''}. هیچ چیزی بازنویسی نشد. نسخه‌های پیشین این فایل در پوشه backups کنار داده‌ها هست؛ یکی را به جای آن بگذارید یا پشتیبان کامل را با «didar restore» بازگردانید و برنامه را دوباره باز کنید.`,
+  storedDuplicate: (file: string, where: string, other: string): string =>
+    `فایل داده «${file}»: ${where} همان شناسه‌ای را دارد که در «${other}» آمده است. هیچ چیزی بازنویسی نشد. یکی از دو فایل را با نسخه درست آن در پوشه backups جایگزین کنید یا پشتیبان کامل را با «didar restore» بازگردانید.`,
+  storedWrongDay: (file: string, where: string): string =>
+    `فایل داده «${file}»: ${where} از روز ملاقات دیگری است و در این فایل جا ندارد. هیچ چیزی بازنویسی نشد. فایل را با نسخه درست آن در پوشه backups جایگزین کنید یا پشتیبان کامل را با «didar restore» بازگردانید.`,
+  importDuplicateRow: 'این شناسه در همین فایل پیش‌تر آمده است.',
+  importCodeTaken: (code: string): string => `کد رهگیری ${code} از آن پرونده دیگری است.`,
+  importCodeYear: 'سال کد رهگیری با تاریخ روز ملاقات پرونده نمی‌خواند.',
+  importCodeTooHigh: 'شماره کد رهگیری بیش از حد بزرگ است و پذیرفته نشد.',
+  backupUnreadable: (name: string): string => `فایل پشتیبان «${name}» خوانده نشد: فایل پشتیبان فشرده دیدار نیست یا خراب است. هیچ چیزی تغییر نکرد.`,
+  backupRefused: (name: string, why: string): string => `فایل پشتیبان «${name}» بازگردانده نشد: ${why} هیچ چیزی تغییر نکرد.`,
+  backupBadFile: (rel: string): string => `فایل «${rel}» در آن خراب است یا با ساختار داده‌های دیدار نمی‌خواند (جزئیات در پیام انگلیسی).`,
+  backupNewerFile: (rel: string): string => `فایل «${rel}» در آن با نسخه جدیدتری از دیدار ساخته شده است؛ برنامه را به‌روز کنید.`,
+  backupTooLarge: 'از اندازه‌ای که یک پشتیبان دیدار می‌تواند داشته باشد بزرگ‌تر است یا پس از باز شدن چنین می‌شود.',
+  backupNotOurs: 'فایل پشتیبان دیدار نیست یا ساختار آن درست نیست.',
+  backupEmpty: 'خالی است یا پوشه داده دیدار را در بر ندارد.',
+  backupUnknownFile: (rel: string): string => `فایلی دارد که از فایل‌های داده دیدار نیست («${rel}»).`,
+  restoreNeedsForce: (dir: string): string =>
+    `پوشه «${dir}» داده دارد. برای جایگزینی، --force را بدهید (فایل‌های کنونی در پوشه backups نگه داشته می‌شود).`,
+  restoreFewerCases: (inBackup: number, inFolder: number): string =>
+    `پشتیبان ${toFa(inBackup)} پرونده دارد و پوشه کنونی ${toFa(inFolder)} پرونده؛ با بازگرداندن آن بیشتر پرونده‌ها کنار می‌روند. اگر مطمئن هستید، --force را دو بار بدهید (--force --force). هیچ چیزی تغییر نکرد.`,
   journalBroken: (file: string, line: number): string =>
     `فایل «${isolate(file)}»${line ? ` در سطر ${toFa(line)}` : ''} با دفتر رویدادها نمی‌خواند: سطری از آن تغییر کرده، جابه‌جا شده یا حذف شده است. هیچ چیزی بازنویسی نشد. پشتیبان کامل را با «didar restore» بازگردانید یا با پشتیبانی رایانه تماس بگیرید.`,
+  checkpointBroken: (file: string): string =>
+    `فایل «${isolate(file)}» (نقطه ثبت دفتر رویدادها) با دفتر رویدادها نمی‌خواند: تغییر کرده یا از پوشه دیگری آمده است، و بدون آن معلوم نیست کدام تغییرها هنوز در فایل‌های روزها نوشته نشده‌اند. هیچ چیزی بازنویسی نشد. نسخه پیشین آن را از پوشه backups برگردانید یا پشتیبان کامل را با «didar restore» بازگردانید.`,
   checkpointMissing: (file: string): string =>
     `فایل «${isolate(file)}» (نقطه ثبت دفتر رویدادها) در پوشه داده نیست؛ بدون آن معلوم نیست کدام تغییرها هنوز در فایل‌های روزها نوشته نشده‌اند. هیچ چیزی بازنویسی نشد. پشتیبان کامل را با «didar restore» بازگردانید یا آن فایل را از پوشه backups برگردانید.`,
   newerExport: 'این فایل خروجی با نسخه جدیدتری از دیدار ساخته شده است. برنامه را به‌روز کنید و دوباره وارد کنید.',

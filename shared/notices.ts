@@ -1,15 +1,18 @@
 // Short Persian messages to citizens about their case, queued for the office's SMS panel (no network here).
+import type { z } from 'zod';
 import { leadDepartment, type Case } from './domain';
 import type { Outcome } from './follow-up';
 import { formatJalaliShort, parseJalali } from './jalali';
 import { OUTCOME_LABEL } from './labels';
 import { toPersianDigits } from './persian-text';
+import { NOTICE_KINDS, type NoticeSchema } from './stored-schemas';
+import type { DeepReadonly } from './readonly';
 
-export const NOTICE_KINDS = ['recorded', 'referred', 'rerouted', 'extended', 'paused', 'answered', 'closed', 'reopened', 'circular'] as const;
+export { NOTICE_KINDS };
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A message for the SMS panel: exported once the office saved the file, or skipped by hand (never sent). */
-export type Notice = { id: string; kind: NoticeKind; mobile: string; text: string; createdAt: string; exportedAt?: string; skippedAt?: string; skippedBy?: string };
+export type Notice = DeepReadonly<z.output<typeof NoticeSchema>>;
 
 const date = (jalali: string | undefined): string => (jalali ? formatJalaliShort(parseJalali(jalali)!) : '');
 

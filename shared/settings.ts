@@ -1,55 +1,17 @@
 import { z } from 'zod';
 import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { DEFAULT_RECURRING_RULES } from './grouping/board';
-import { DEFAULT_LEXICON, LexiconEntrySchema, MAX_DEFECTS, newDefects, type LexiconEntry } from './grouping/problem-lexicon';
+import { DEFAULT_LEXICON, LexiconEntrySchema, MAX_DEFECTS, newDefects } from './grouping/problem-lexicon';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, MAZANDARAN_POPULATION_1395, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
 import type { DeepReadonly } from './readonly';
 import { msg } from './messages';
-import type { HolidayEntry } from './working-days';
+import { SettingsSchema, SLIP_LAYOUTS } from './stored-schemas';
 
-export const SLIP_LAYOUTS = ['a5', 'receipt80'] as const;
+export { SLIP_LAYOUTS };
 export type SlipLayout = (typeof SLIP_LAYOUTS)[number];
 
-export type Settings = DeepReadonly<{
-  officeName: string;
-  officeUnit: string;
-  followUpPhone: string;
-  followUpAddress: string;
-  logoDataUrl: string;
-  /** Who signs letters and circulars. */
-  signerName: string;
-  signerTitle: string;
-  counties: string[];
-  departments: string[];
-  categories: string[];
-  quickPhrases: string[];
-  holidays: HolidayEntry[];
-  thursdayOff: boolean;
-  defaultDeadlineDays: number;
-  /** Cases overdue by more than this many working days go to the governor's office escalation list. */
-  escalationDays: number;
-  slipLayout: SlipLayout;
-  /** Queue an SMS with the tracking code as soon as a case is recorded. */
-  noticeOnRecord: boolean;
-  /** Editable wording of drafted circulars, and the compliance deadline they give. */
-  circularBody: string;
-  circularInstruction: string;
-  circularComplianceDays: number;
-  /** A group is a recurring issue from this many cases, spanning this many counties or meeting days. */
-  recurringMinCases: number;
-  recurringMinCounties: number;
-  recurringMinDays: number;
-  /** The office's own objects and defects (and more words for shipped ones), added to the shipped problem lexicon. */
-  problemLexicon: LexiconEntry[];
-  /** A department with fewer cases than this in a report's period is shown but not ranked. */
-  reportMinCases: number;
-  /** A signed-in desk left alone this long must sign in again. */
-  sessionIdleMinutes: number;
-  /** Inhabitants per county, for citizens per 100,000; and where the figures come from. */
-  countyPopulations: Record<string, number>;
-  countyPopulationSource: string;
-}>;
+export type Settings = DeepReadonly<z.output<typeof SettingsSchema>>;
 
 export function defaultSettings(): Settings {
   return {
@@ -87,8 +49,14 @@ export function defaultSettings(): Settings {
 const list = (max: number, itemMax: number) => z.array(lineField(itemMax)).max(max);
 const LOGO_MAX = 300_000;
 
-/** Every field optional: the settings screen sends what it changed. */
-export const SettingsPatchSchema = z.object({
+/**
+ * Every field optional: the settings screen sends what it changed. Texts are normalised as typed; numbers,
+ * switches and the slip layout are checked exactly as stored.
+ */
+export const SettingsPatchSchema = SettingsSchema.pick({
+  thursdayOff: true, defaultDeadlineDays: true, escalationDays: true, slipLayout: true, circularComplianceDays: true,
+  recurringMinCases: true, recurringMinCounties: true, recurringMinDays: true, reportMinCases: true,
+}).extend({
   officeName: lineField(120),
   officeUnit: textLine(120),
   followUpPhone: textLine(40),

@@ -75,13 +75,13 @@ const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, e
 
 /** Field messages keyed by dotted path ('citizen.nationalId'), the first one as the summary. */
 export function validationError(error: z.ZodError): ApiError {
-  const fields: Record<string, string> = {};
+  const fields = new Map<string, string>(); // a path such as «__proto__» is a key like any other
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= persianOrGeneric(issue.message);
+    if (!fields.has(key)) fields.set(key, persianOrGeneric(issue.message));
   }
-  const first = Object.values(fields)[0];
-  return { code: 'bad-args', message: first ?? msg.badArgs, fields };
+  const first = fields.values().next().value;
+  return { code: 'bad-args', message: first ?? msg.badArgs, fields: Object.fromEntries(fields) };
 }
 
 /** zod's own English messages (wrong type, unknown key) never reach the user. */

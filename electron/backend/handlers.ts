@@ -1,4 +1,5 @@
 // The contract implemented once: each method of shared/api.ts mapped to its service.
+import type { AttemptLimit } from './attempt-limit';
 import type { Method, ParsedArgs, Result } from '../../shared/api';
 import { formatJalali, jalaliOf } from '../../shared/jalali';
 import type { BackendContext } from './context';
@@ -16,7 +17,7 @@ import { previewReferral, referWithLetters } from './services/letters';
 import { circularEffect, correctGroups, groupBoard, listCorrections, suggestForIntake, undoCorrection } from './services/grouping';
 import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
 import {
-  escalationFile, escalationList, exportNotices, listNotices, lookupStatus, markNoticesExported, queryWorklist, skipNotice, worklistFile,
+  escalationFile, escalationList, exportNotices, listNotices, lookupAttempts, lookupStatus, markNoticesExported, queryWorklist, skipNotice, worklistFile,
 } from './services/worklist';
 import { authStatus, changePassword, createAccount, listAccounts, resetPassword, setUp, signIn, signOut, updateAccount } from './services/accounts';
 
@@ -25,6 +26,7 @@ import { authStatus, changePassword, createAccount, listAccounts, resetPassword,
 export type Handlers = { [M in Method]: (ctx: BackendContext, a: ParsedArgs<M>) => Promise<Result<M>> };
 
 export function makeHandlers(): Handlers {
+  let lookups: AttemptLimit | null = null; // one count of failed lookups for the whole backend
   return {
     'app/info': async (ctx) => ({
       today: formatJalali(jalaliOf(ctx.now())),
@@ -66,7 +68,7 @@ export function makeHandlers(): Handlers {
     'case/close': (ctx, a) => closeCase(ctx, a),
     'case/satisfaction': (ctx, a) => recordSatisfaction(ctx, a),
     'case/reopen': (ctx, a) => reopenCase(ctx, a),
-    'lookup/status': (ctx, a) => lookupStatus(ctx, a),
+    'lookup/status': (ctx, a) => lookupStatus(ctx, a, (lookups ??= lookupAttempts(ctx))),
     'notices/list': (ctx, a) => listNotices(ctx, a.pending),
     'notices/export': (ctx) => exportNotices(ctx),
     'notices/markExported': (ctx, a) => markNoticesExported(ctx, a.notices),

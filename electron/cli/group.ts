@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_GROUPING, groupCases, historyBackground } from '../../shared/grouping/engine';
-import { fail } from './index';
+import { fail, writeOut } from './index';
 
 const InputSchema = z.object({
   cases: z.array(z.object({
@@ -33,7 +33,7 @@ export async function groupCommand(argv: string[]): Promise<number> {
   const run = groupCases(input.map((c) => ({ ...c, county: c.county ?? '', department: c.department ?? '' })), options);
   const ms = Math.round(performance.now() - t0);
   const groups = run.groups.map((g) => ({ caseIds: g.caseIds, title: g.title }));
-  await fs.writeFile(path.resolve(values.out), `${JSON.stringify({ groups }, null, 1)}\n`);
+  await writeOut(values.out, `${JSON.stringify({ groups }, null, 1)}\n`);
   process.stdout.write(`${JSON.stringify({ cases: ids.length, groups: groups.length, multiCaseGroups: groups.filter((g) => g.caseIds.length > 1).length, ms, out: path.resolve(values.out) })}\n`);
   return 0;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdInput } from '../domain';
 import { msg } from '../messages';
 import type { DeepReadonly } from '../readonly';
+import type { StoredGroupCorrectionSchema } from '../stored-schemas';
 
 const caseIds = (min: number, error: string) =>
   z.array(IdInput).min(min, { error }).max(20_000).refine((ids) => new Set(ids).size === ids.length, { error: msg.duplicateCases });
@@ -16,11 +17,9 @@ export const GroupCorrectionSchema = z.discriminatedUnion('kind', [
   /** The group holding most of these cases is not a collective problem (or is again, with value false). */
   z.object({ kind: z.literal('notCollective'), caseIds: caseIds(1, msg.nothingSelected), value: z.boolean() }),
 ]);
-/** Takes back the correction at `index` in the list (merge, split or move-out made by mistake). */
-export type UndoCorrection = { kind: 'undo'; index: number; caseIds: string[] };
-
-/** A correction as stored: who made it and when; `id` (from schema 3 on) keeps a journal replay from adding it twice. */
-export type GroupCorrection = DeepReadonly<(z.infer<typeof GroupCorrectionSchema> | UndoCorrection) & { at: string; by: string; id?: string }>;
+/** A correction as stored: what the office asked for, when and by whom (an undo takes back the one at `index`). */
+export type GroupCorrection = DeepReadonly<z.output<typeof StoredGroupCorrectionSchema>>;
+export type UndoCorrection = Extract<GroupCorrection, { kind: 'undo' }>;
 
 /** Indexes of the corrections taken back. */
 export function undoneCorrections(corrections: readonly GroupCorrection[]): Set<number> {

@@ -48,11 +48,23 @@ export function countyTable(rows: readonly CountyRow[], range: DateRange, popula
   };
 }
 
-/** CSV in UTF-8 with a byte-order mark (so Excel reads Persian), CRLF lines, fields quoted when needed. */
+/**
+ * One CSV field, quoted when it must be (or always). Spreadsheets run a cell that starts with = + - @, a tab or
+ * a CR as a formula (=HYPERLINK(…) in a citizen's name): such text gets a leading ' and is shown as typed.
+ */
+export function csvField(v: string | number | null, quoted = false): string {
+  const s = v === null ? '' : typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return quoted || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * CSV in UTF-8 with a byte-order mark (so Excel reads Persian), CRLF lines, the first line the header; every CSV
+ * Didar writes is made here. `quoteRows` quotes every field below the header (as SMS panels expect).
+ */
+export function csvText(lines: readonly (readonly (string | number | null)[])[], quoteRows = false): string {
+  return `\uFEFF${lines.map((r, i) => r.map((v) => csvField(v, quoteRows && i > 0)).join(',')).join('\r\n')}\r\n`;
+}
+
 export function toCsv(t: ReportTable): string {
-  const field = (v: string | number | null): string => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `\uFEFF${[t.headers, ...t.rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return csvText([t.headers, ...t.rows]);
 }

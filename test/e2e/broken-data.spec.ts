@@ -32,6 +32,36 @@ test('a broken data file: the page says which file and what to do, and the file 
   }
 });
 
+test('a hand-edited case without its history: the page names the file, the case and the field, and the file is kept', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-edited-'));
+  try {
+    didar('import', '--data', dataDir, SAMPLE);
+    const rel = `days/${fs.readdirSync(path.join(dataDir, 'days')).sort()[2]!}`;
+    const doc = JSON.parse(fs.readFileSync(path.join(dataDir, rel), 'utf8')) as { cases: Record<string, unknown>[] };
+    const edited = doc.cases[1]!;
+    delete edited.history;
+    const text = JSON.stringify(doc);
+    fs.writeFileSync(path.join(dataDir, rel), text);
+    const opened = openInBackground({ dataDir });
+    const shell = await startWebShell({ dispatchAs: opened.dispatchAs, staticDir: RENDERER_DIR });
+    try {
+      await page.goto(shell.url);
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText('دیدار باز نشد');
+      await expect(alert).toContainText(rel);
+      await expect(alert).toContainText(`پرونده ۲ (شناسه «${String(edited.id)}»، کد رهگیری ${String(edited.code)})`);
+      await expect(alert).toContainText('بخش «history»');
+      await page.screenshot({ path: shot('62-hand-edited-case') });
+      expect(fs.readFileSync(path.join(dataDir, rel), 'utf8')).toBe(text);
+    } finally {
+      await shell.close();
+      await opened.close();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
 test('restore end to end: a backup taken, a day file broken, `didar restore` run, and the app shows every case again', async ({ page }) => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-restore-'));
   const dataDir = path.join(root, 'data');

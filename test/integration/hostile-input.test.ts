@@ -2,6 +2,8 @@
 // normalised data), nothing crashes inside the backend, and a refused call leaves the data folder unchanged.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend } from '../../electron/backend';
+import { checkDataDir } from '../../electron/backend/store/check';
 import { api, type Method } from '../../shared/api';
 import { openTestBackend, snapshot, validCitizen } from '../helpers/backend';
 
@@ -81,5 +83,12 @@ describe('hostile input', () => {
     const r = await b.dispatch('settings/update', JSON.parse('{"__proto__":{"polluted":true},"thursdayOff":true}'));
     expect(r.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('whatever the random calls stored, the folder opens again through the stored schemas and checks clean', async () => {
+    await b.close();
+    const again = await openBackend({ dataDir: b.dataDir, operator: 'check' });
+    await again.close();
+    expect((await checkDataDir(b.dataDir)).problems).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ import type { ReportTable } from '../../../shared/reports/table';
 import { worklistTable } from '../../../shared/reports/worklist-table';
 import { tableBytes } from '../export/table-file';
 import { normalizeTrackingCode } from '../../../shared/tracking-code';
+import { csvText } from '../../../shared/reports/table';
 import type { WorkCalendar } from '../../../shared/working-days';
+import { AttemptLimit } from '../attempt-limit';
 import type { BackendContext, ReadContext } from '../context';
 import type { CasePage } from '../store/store';
 import { today } from './follow-up';
@@ -139,17 +141,31 @@ async function listFile(ctx: BackendContext, table: ReportTable, format: 'pdf' |
   return { fileName: `didar-${name}-${today(ctx).replace(/\//g, '')}.${format}`, base64: bytes.toString('base64') };
 }
 
+/** Failed lookups allowed per tracking code: five in ten minutes (guessing a mobile's last four digits takes weeks). */
+export const LOOKUP_ATTEMPTS = { max: 5, windowMs: 10 * 60_000 };
+
+/** The backend's count of failed lookups, one per backend (the server's, whatever page or desk asks). */
+export function lookupAttempts(ctx: ReadContext): AttemptLimit {
+  return new AttemptLimit({ ...LOOKUP_ATTEMPTS, now: () => ctx.now().getTime() });
+}
+
 /**
  * A citizen's question by tracking code: answered only when the national ID (or the mobile's last four digits)
- * matches; a wrong identity gets the same answer as an unknown code, so nothing is revealed.
+ * matches; a wrong identity gets the same answer as an unknown code, so nothing is revealed. A code that had too
+ * many wrong answers lately answers nobody until they are old enough.
  */
-export async function lookupStatus(ctx: BackendContext, a: ParsedArgs<'lookup/status'>): Promise<PublicStatus> {
+export async function lookupStatus(ctx: BackendContext, a: ParsedArgs<'lookup/status'>, attempts: AttemptLimit): Promise<PublicStatus> {
   const nid = a.nationalId ? digitsOnly(a.nationalId) : '';
   const last4 = a.mobileLast4 ? digitsOnly(a.mobileLast4) : '';
   if (!nid && !last4) throw new DidarError('bad-args', msg.identityRequired, { nationalId: msg.identityRequired });
+  const wait = attempts.waitMs(a.code);
+  if (wait > 0) throw new DidarError('too-many-attempts', msg.lookupLimited(Math.ceil(wait / 60_000)));
   const c = await ctx.store.getCaseByCode(a.code);
   const matches = c && ((nid && c.citizen.nationalId === nid) || (last4.length === 4 && c.citizen.mobile.endsWith(last4)));
-  if (!c || !matches) throw new DidarError('not-found', msg.lookupNotFound);
+  if (!c || !matches) {
+    attempts.count(a.code);
+    throw new DidarError('not-found', msg.lookupNotFound);
+  }
   const department = leadDepartment(c);
   const due = c.deadline ? formatJalaliLong(parseJalali(c.deadline.dueDate)!) : '';
   const status = STATUS_LABEL[c.status];
@@ -185,13 +201,11 @@ export async function listNotices(ctx: ReadContext, pending: boolean): Promise<N
   return rows.sort((x, y) => x.createdAt.localeCompare(y.createdAt));
 }
 
-const csvCell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-
 /** CSV (UTF-8 with BOM, for Excel and SMS panels) of the pending notices; they are marked once the file is saved. */
 export async function exportNotices(ctx: BackendContext): Promise<{ fileName: string; base64: string; count: number; notices: { caseId: string; noticeId: string }[] }> {
   const rows = await listNotices(ctx, true);
-  const lines = ['mobile,text,code', ...rows.map((r) => [r.mobile, r.text, r.code].map(csvCell).join(','))];
-  const csv = `\uFEFF${lines.join('\r\n')}\r\n`;
+  // every cell neutralised like every CSV the app writes: a name starting with = is text, not a formula
+  const csv = csvText([['mobile', 'text', 'code'], ...rows.map((r) => [r.mobile, r.text, r.code])], true);
   await ctx.store.logEvent(ctx.actor, 'notices/export', 'notices', String(rows.length));
   return {
     fileName: `didar-sms-${today(ctx).replace(/\//g, '-')}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64'), count: rows.length,

@@ -111,9 +111,9 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
   report.problems.push(...journal.problems.map(({ file, problem: p }) => ({ file, problem: p })));
   report.warnings.push(...journal.warnings);
   // a changed journal moves its lines under the checkpoint too: the checkpoint is only blamed for a sound journal
-  if (checkpoint?.file && !journal.problems.length) {
-    const journalFile = await fs.readFile(path.join(dir, AUDIT_DIR, checkpoint.file)).catch(() => null);
-    const mismatch = journalFile ? checkpointMismatch(journalFile, checkpoint) : `its journal file ${checkpoint.file} is missing`;
+  if (checkpoint && !journal.problems.length) {
+    const journalFile = checkpoint.file ? await fs.readFile(path.join(dir, AUDIT_DIR, checkpoint.file)).catch(() => null) : null;
+    const mismatch = checkpointMismatch(journalFile, checkpoint);
     if (mismatch) problem(CHECKPOINT_FILE, mismatch, msg.checkpointBroken(CHECKPOINT_FILE));
   }
   report.files += (await fs.readdir(path.join(dir, AUDIT_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).length;

@@ -18,6 +18,8 @@ import { msg } from './messages';
 import { toAsciiDigits } from './persian-text';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
+import { AccountDraftSchema, NewPasswordInput, PasswordInput, RolesInput, UsernameInput, type Account } from './accounts';
+import { ADMIN, CASE_DESKS, FOLLOW_UP, INTAKE, LOOKUP, OFFICE, REPORTS, type Access, type Role } from './roles';
 
 /** Result types are not validated at run time (the backend produces them), only typed. */
 const out = <T>() => z.custom<T>(() => true);
@@ -111,6 +113,7 @@ const noticeRef = z.object({ caseId: IdInput, noticeId: IdInput });
 
 export type AppInfo = {
   today: string; // Jalali 'YYYY/MM/DD' in Tehran
+  /** Who is signed in, as the audit trail names them. */
   operator: string;
   dataDir: string;
   version: string;
@@ -118,21 +121,35 @@ export type AppInfo = {
 
 export type SlipFile = { fileName: string; base64: string; duplicate: boolean; code: string };
 
+/** Where the page stands before and after sign-in. */
+export type AuthStatus = {
+  /** No account exists yet: the first start asks for the administrator. */
+  needsSetup: boolean;
+  account: Account | null;
+  /** The roles the caller acts in (the command line and the script token hold every role). */
+  roles: readonly Role[];
+  mustChangePassword: boolean;
+};
+
+/** The day's summary is read at the desks that record cases and by viewers. */
+const DAY_REPORT: readonly Role[] = [...INTAKE, 'viewer'];
+const signIn = z.object({ username: UsernameInput, password: PasswordInput });
+
 /**
  * `mutates`: the method changes stored data, in exactly one unit of work (dispatch refuses a second one, and a
  * query that tries to change data). Methods that only add an audit event (a file produced) are queries.
  */
 export const api = {
-  'app/info': { args: none, result: out<AppInfo>(), mutates: false },
-  'settings/get': { args: none, result: out<Settings>(), mutates: false },
-  'settings/update': { args: SettingsPatchSchema, result: out<Settings>(), mutates: true },
-  'backup/status': { args: none, result: out<{ lastAt: string | null; versions: number; dataDir: string }>(), mutates: false },
+  'app/info': { args: none, result: out<AppInfo>(), mutates: false, access: 'signed-in' },
+  'settings/get': { args: none, result: out<Settings>(), mutates: false, access: 'signed-in' },
+  'settings/update': { args: SettingsPatchSchema, result: out<Settings>(), mutates: true, access: ADMIN },
+  'backup/status': { args: none, result: out<{ lastAt: string | null; versions: number; dataDir: string }>(), mutates: false, access: ADMIN },
 
-  'meetingDay/open': { args: MeetingDayDraftSchema, result: out<MeetingDay>(), mutates: true },
-  'meetingDay/list': { args: none, result: out<readonly MeetingDaySummary[]>(), mutates: false },
-  'meetingDay/current': { args: none, result: out<MeetingDay | null>(), mutates: false },
+  'meetingDay/open': { args: MeetingDayDraftSchema, result: out<MeetingDay>(), mutates: true, access: INTAKE },
+  'meetingDay/list': { args: none, result: out<readonly MeetingDaySummary[]>(), mutates: false, access: 'signed-in' },
+  'meetingDay/current': { args: none, result: out<MeetingDay | null>(), mutates: false, access: 'signed-in' },
 
-  'queue/list': { args: dayRef, result: out<readonly QueueEntry[]>(), mutates: false },
+  'queue/list': { args: dayRef, result: out<readonly QueueEntry[]>(), mutates: false, access: INTAKE },
   'queue/arrive': {
     args: dayRef.extend({
       name: lineField(140),
@@ -140,18 +157,18 @@ export const api = {
       /** Given after the clerk was told the same national ID already arrived today. */
       confirmed: z.boolean().default(false),
     }),
-    result: out<QueueEntry>(), mutates: true,
+    result: out<QueueEntry>(), mutates: true, access: INTAKE,
   },
-  'queue/callNext': { args: dayRef, result: out<QueueEntry>(), mutates: true },
+  'queue/callNext': { args: dayRef, result: out<QueueEntry>(), mutates: true, access: INTAKE },
   'queue/mark': {
     args: dayRef.extend({ number: z.number().int().min(1), status: z.enum(['waiting', 'absent', 'seen']) }),
-    result: out<QueueEntry>(), mutates: true,
+    result: out<QueueEntry>(), mutates: true, access: INTAKE,
   },
 
   'case/record': {
     // `confirmed` after the clerk was told the same citizen brought the same request today
     args: CaseDraftSchema.extend({ confirmed: z.boolean().default(false) }),
-    result: out<Case>(), mutates: true,
+    result: out<Case>(), mutates: true, access: INTAKE,
   },
   /** Corrects what was typed wrong: the code stays, the history keeps every field before and after. */
   'case/correct': {
@@ -164,95 +181,95 @@ export const api = {
       /** The department responsible, only while the case is not yet referred. */
       department: lineField(120).optional(),
     }),
-    result: out<Case>(), mutates: true,
+    result: out<Case>(), mutates: true, access: CASE_DESKS,
   },
-  'case/listForDay': { args: dayRef, result: out<readonly Case[]>(), mutates: false },
-  'case/get': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: false },
-  'case/byCode': { args: z.object({ code: TrackingCodeInput }), result: out<Case>(), mutates: false },
+  'case/listForDay': { args: dayRef, result: out<readonly Case[]>(), mutates: false, access: CASE_DESKS },
+  'case/get': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: false, access: CASE_DESKS },
+  'case/byCode': { args: z.object({ code: TrackingCodeInput }), result: out<Case>(), mutates: false, access: CASE_DESKS },
   'case/cancel': {
     args: z.object({
       id: IdInput,
       reason: optionalLine(300).pipe(z.string().min(1, { error: msg.cancelReasonRequired })),
     }),
-    result: out<Case>(), mutates: true,
+    result: out<Case>(), mutates: true, access: CASE_DESKS,
   },
 
   'citizen/lookup': {
     args: z.object({ nationalId: NationalIdInput }),
-    result: out<{ citizen: Citizen | null; cases: CaseBrief[] }>(), mutates: false,
+    result: out<{ citizen: Citizen | null; cases: CaseBrief[] }>(), mutates: false, access: CASE_DESKS,
   },
   'order/dueDate': {
     args: z.object({ from: JalaliDateString, days: z.number().int().min(1).max(365) }),
-    result: out<{ dueDate: string }>(), mutates: false,
+    result: out<{ dueDate: string }>(), mutates: false, access: INTAKE,
   },
-  'slip/pdf': { args: z.object({ caseId: IdInput }), result: out<SlipFile>(), mutates: true },
+  'slip/pdf': { args: z.object({ caseId: IdInput }), result: out<SlipFile>(), mutates: true, access: CASE_DESKS },
 
   'worklist/query': {
     args: worklistFilters.extend({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }),
-    result: out<{ total: number; items: WorkItem[] }>(), mutates: false,
+    result: out<{ total: number; items: WorkItem[] }>(), mutates: false, access: FOLLOW_UP,
   },
   /** The worklist as its filter shows it, on A4 (right-to-left table) or as XLSX. */
-  'worklist/file': { args: worklistFilters.extend({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>(), mutates: false },
-  'escalation/list': { args: none, result: out<readonly WorkItem[]>(), mutates: false },
-  'escalation/file': { args: z.object({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>(), mutates: false },
+  'worklist/file': { args: worklistFilters.extend({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>(), mutates: false, access: FOLLOW_UP },
+  'escalation/list': { args: none, result: out<readonly WorkItem[]>(), mutates: false, access: FOLLOW_UP },
+  'escalation/file': { args: z.object({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>(), mutates: false, access: FOLLOW_UP },
   /** The letters a referral would send, unnumbered: nothing changes until 'case/refer'. */
-  'case/referPreview': { args: idsRef, result: out<{ letters: SlipFile[]; cases: number }>(), mutates: false },
-  'case/refer': { args: idsRef, result: out<{ cases: readonly Case[]; letters: SlipFile[] }>(), mutates: true },
-  'case/reroute': { args: idsRef.extend({ department: lineField(120), reason }), result: out<readonly Case[]>(), mutates: true },
-  'case/extend': { args: idsRef.extend({ days: z.number().int().min(1, { error: msg.deadlineInvalid }).max(365, { error: msg.deadlineInvalid }), reason }), result: out<readonly Case[]>(), mutates: true },
-  'case/pause': { args: z.object({ id: IdInput, reason }), result: out<Case>(), mutates: true },
-  'case/resume': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: true },
-  'case/start': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: true },
+  'case/referPreview': { args: idsRef, result: out<{ letters: SlipFile[]; cases: number }>(), mutates: false, access: FOLLOW_UP },
+  'case/refer': { args: idsRef, result: out<{ cases: readonly Case[]; letters: SlipFile[] }>(), mutates: true, access: FOLLOW_UP },
+  'case/reroute': { args: idsRef.extend({ department: lineField(120), reason }), result: out<readonly Case[]>(), mutates: true, access: FOLLOW_UP },
+  'case/extend': { args: idsRef.extend({ days: z.number().int().min(1, { error: msg.deadlineInvalid }).max(365, { error: msg.deadlineInvalid }), reason }), result: out<readonly Case[]>(), mutates: true, access: FOLLOW_UP },
+  'case/pause': { args: z.object({ id: IdInput, reason }), result: out<Case>(), mutates: true, access: FOLLOW_UP },
+  'case/resume': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: true, access: FOLLOW_UP },
+  'case/start': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: true, access: FOLLOW_UP },
   'case/answer': {
     args: z.object({ id: IdInput, letterNo: lineField(60), date: JalaliDateString, text: IssueTextInput }),
-    result: out<Case>(), mutates: true,
+    result: out<Case>(), mutates: true, access: FOLLOW_UP,
   },
   'case/close': {
     args: z.object({ id: IdInput, outcome: z.enum(OUTCOMES), note: optionalLine(1000), duplicateOf: z.union([z.literal(''), TrackingCodeInput]).optional() }),
-    result: out<Case>(), mutates: true,
+    result: out<Case>(), mutates: true, access: FOLLOW_UP,
   },
-  'case/satisfaction': { args: z.object({ id: IdInput, level: z.enum(SATISFACTION_LEVELS), note: optionalLine(500) }), result: out<Case>(), mutates: true },
-  'case/reopen': { args: z.object({ id: IdInput, reason }), result: out<Case>(), mutates: true },
+  'case/satisfaction': { args: z.object({ id: IdInput, level: z.enum(SATISFACTION_LEVELS), note: optionalLine(500) }), result: out<Case>(), mutates: true, access: FOLLOW_UP },
+  'case/reopen': { args: z.object({ id: IdInput, reason }), result: out<Case>(), mutates: true, access: FOLLOW_UP },
   'lookup/status': {
     args: z.object({
       code: TrackingCodeInput,
       nationalId: z.string().max(32).optional(),
       mobileLast4: z.string().max(16).optional(),
     }),
-    result: out<PublicStatus>(), mutates: false,
+    result: out<PublicStatus>(), mutates: false, access: LOOKUP,
   },
-  'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<readonly NoticeRow[]>(), mutates: false },
+  'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<readonly NoticeRow[]>(), mutates: false, access: FOLLOW_UP },
   /** The pending messages as a CSV for the SMS panel; nothing is marked until 'notices/markExported'. */
-  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number; notices: { caseId: string; noticeId: string }[] }>(), mutates: false },
+  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number; notices: { caseId: string; noticeId: string }[] }>(), mutates: false, access: FOLLOW_UP },
   /** Marks the messages of a saved export as sent to the SMS panel. */
-  'notices/markExported': { args: z.object({ notices: z.array(noticeRef).min(1, { error: msg.nothingSelected }).max(100_000) }), result: out<{ count: number }>(), mutates: true },
+  'notices/markExported': { args: z.object({ notices: z.array(noticeRef).min(1, { error: msg.nothingSelected }).max(100_000) }), result: out<{ count: number }>(), mutates: true, access: FOLLOW_UP },
   /** One message the office will not send (wrong, or superseded by a later one). */
-  'notices/skip': { args: noticeRef, result: out<{ count: number }>(), mutates: true },
+  'notices/skip': { args: noticeRef, result: out<{ count: number }>(), mutates: true, access: FOLLOW_UP },
 
-  'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>(), mutates: false },
-  'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>(), mutates: true },
-  'group/corrections': { args: none, result: out<readonly CorrectionRow[]>(), mutates: false },
+  'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>(), mutates: false, access: OFFICE },
+  'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>(), mutates: true, access: OFFICE },
+  'group/corrections': { args: none, result: out<readonly CorrectionRow[]>(), mutates: false, access: OFFICE },
   /** Takes back a merge, split, move-out or «not collective» made by mistake. */
-  'group/undo': { args: z.object({ index: z.number().int().min(0).max(1_000_000) }), result: out<GroupBoard>(), mutates: true },
+  'group/undo': { args: z.object({ index: z.number().int().min(0).max(1_000_000) }), result: out<GroupBoard>(), mutates: true, access: OFFICE },
   'case/suggest': {
     args: z.object({ text: z.string().max(ISSUE_MAX, { error: msg.tooLong(ISSUE_MAX) }), department: optionalLine(120) }),
-    result: out<IntakeSuggestion>(), mutates: false,
+    result: out<IntakeSuggestion>(), mutates: false, access: INTAKE,
   },
-  'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<readonly CaseRow[]>(), mutates: false },
-  'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>(), mutates: false },
-  'report/day': { args: dayRef, result: out<DaySummary>(), mutates: false },
-  'report/dayFile': { args: dayRef.extend({ format: z.enum(['pdf', 'xlsx', 'csv']) }), result: out<ExportFile>(), mutates: false },
-  'report/counties': { args: z.object({ period: PeriodSchema }), result: out<CountyReport>(), mutates: false },
-  'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>(), mutates: false },
+  'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<readonly CaseRow[]>(), mutates: false, access: REPORTS },
+  'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>(), mutates: false, access: REPORTS },
+  'report/day': { args: dayRef, result: out<DaySummary>(), mutates: false, access: DAY_REPORT },
+  'report/dayFile': { args: dayRef.extend({ format: z.enum(['pdf', 'xlsx', 'csv']) }), result: out<ExportFile>(), mutates: false, access: DAY_REPORT },
+  'report/counties': { args: z.object({ period: PeriodSchema }), result: out<CountyReport>(), mutates: false, access: REPORTS },
+  'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>(), mutates: false, access: REPORTS },
 
-  'circular/list': { args: none, result: out<readonly Circular[]>(), mutates: false },
-  'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: false },
+  'circular/list': { args: none, result: out<readonly Circular[]>(), mutates: false, access: OFFICE },
+  'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: false, access: OFFICE },
   'circular/draft': {
     args: z.object({ caseIds: z.array(IdInput).min(2, { error: msg.circularNeedsCases }).max(20_000), problem: lineField(200), groupId: IdInput.optional() }),
-    result: out<Circular>(), mutates: true,
+    result: out<Circular>(), mutates: true, access: OFFICE,
   },
   'circular/update': {
     args: z.object({
@@ -264,18 +281,33 @@ export const api = {
       complianceDays: z.number().int().min(1).max(365),
       copies: z.array(z.object({ to: lineField(200), purpose: lineField(60) })).max(20),
     }).partial().required({ id: true }),
-    result: out<Circular>(), mutates: true,
+    result: out<Circular>(), mutates: true, access: OFFICE,
   },
-  'circular/approve': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: true },
+  'circular/approve': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: true, access: OFFICE },
   /** The number and date suggested for issuing: the year's next number, today. */
-  'circular/nextNumber': { args: none, result: out<{ number: string; date: string }>(), mutates: false },
+  'circular/nextNumber': { args: none, result: out<{ number: string; date: string }>(), mutates: false, access: OFFICE },
   'circular/issue': {
     args: z.object({ id: IdInput, number: lineField(40).transform(toAsciiDigits), date: JalaliDateString }),
-    result: out<Circular>(), mutates: true,
+    result: out<Circular>(), mutates: true, access: OFFICE,
   },
-  'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>(), mutates: false },
-  'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>(), mutates: false },
-} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType; mutates: boolean }>;
+  'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>(), mutates: false, access: OFFICE },
+  'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>(), mutates: false, access: OFFICE },
+
+  'auth/status': { args: none, result: out<AuthStatus>(), mutates: false, access: 'public' },
+  'auth/setup': { args: AccountDraftSchema.omit({ roles: true }), result: out<AuthStatus>(), mutates: true, access: 'public' },
+  'auth/signIn': { args: signIn, result: out<AuthStatus>(), mutates: false, access: 'public' },
+  'auth/signOut': { args: none, result: out<AuthStatus>(), mutates: false, access: 'signed-in' },
+  'auth/changePassword': { args: z.object({ current: PasswordInput, next: NewPasswordInput }), result: out<AuthStatus>(), mutates: true, access: 'signed-in' },
+  /** Who is who, for the names the history shows (user name → full name); no roles or state. */
+  'accounts/directory': { args: none, result: out<readonly { username: string; displayName: string }[]>(), mutates: false, access: 'signed-in' },
+  'accounts/list': { args: none, result: out<readonly (Account & { sessions: number })[]>(), mutates: false, access: ADMIN },
+  'accounts/create': { args: AccountDraftSchema, result: out<Account>(), mutates: true, access: ADMIN },
+  'accounts/update': {
+    args: z.object({ id: IdInput, displayName: lineField(80).optional(), roles: RolesInput.optional(), disabled: z.boolean().optional() }),
+    result: out<Account>(), mutates: true, access: ADMIN,
+  },
+  'accounts/resetPassword': { args: z.object({ id: IdInput, password: NewPasswordInput }), result: out<Account>(), mutates: true, access: ADMIN },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType; mutates: boolean; access: Access }>;
 
 export type Method = keyof typeof api;
 export type Args<M extends Method> = z.input<(typeof api)[M]['args']>;

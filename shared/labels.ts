@@ -2,6 +2,24 @@
 import type { CaseStatus, CorrectableField, HistoryEntry, OrderType, Place, QueueStatus } from './domain';
 import type { CircularStatus } from './circular';
 import type { Outcome, SatisfactionLevel } from './follow-up';
+import type { Role } from './roles';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  clerk: 'پذیرش و ثبت',
+  inspector: 'بازرسی و پیگیری',
+  office: 'دفتر استاندار',
+  admin: 'مدیر سامانه',
+  viewer: 'مشاهده‌گر',
+};
+
+/** What each role does, as the accounts screen explains it. */
+export const ROLE_HINT: Record<Role, string> = {
+  clerk: 'نوبت، ثبت درخواست، چاپ رسید، استعلام',
+  inspector: 'پیگیری، ارجاع، پاسخ دستگاه، نتیجه، پیامک‌ها، استعلام',
+  office: 'همه کارهای پذیرش و بازرسی، بخشنامه‌ها، مشکلات تکراری و گزارش‌ها',
+  admin: 'حساب‌ها، تنظیمات و پشتیبان',
+  viewer: 'گزارش‌ها و استعلام، فقط مشاهده',
+};
 
 export const ORDER_TYPE_LABEL: Record<OrderType, string> = {
   investigate: 'بررسی و گزارش',

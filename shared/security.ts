@@ -15,7 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Header that carries the web shell's token on every API request. */
+/** Header that carries a script's token (only when the server was started with one). */
 export const TOKEN_HEADER = 'x-didar-token';
-/** Meta tag the web shell injects into the page it serves. */
-export const TOKEN_META = 'didar-token';
+/** The browser's session, an HttpOnly cookie. */
+export const SESSION_COOKIE = 'didar_session';

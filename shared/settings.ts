@@ -40,6 +40,7 @@ export function defaultSettings(): Settings {
     recurringMinDays: DEFAULT_RECURRING_RULES.minDays,
     problemLexicon: [],
     reportMinCases: 5,
+    sessionIdleMinutes: 30,
     countyPopulations: { ...MAZANDARAN_POPULATION_1395.counties },
     countyPopulationSource: MAZANDARAN_POPULATION_1395.source,
   };
@@ -82,6 +83,7 @@ export const SettingsPatchSchema = SettingsSchema.pick({
   problemLexicon: z.array(LexiconEntrySchema).max(500)
     .refine((e) => newDefects(e) + DEFAULT_LEXICON.defects.length <= MAX_DEFECTS, { error: msg.lexiconTooManyDefects(MAX_DEFECTS - DEFAULT_LEXICON.defects.length) }),
   reportMinCases: z.number().int().min(1).max(10_000),
+  sessionIdleMinutes: z.number().int().min(5).max(720),
   countyPopulations: z.record(lineField(60), z.number().int().min(1).max(100_000_000)).refine((r) => Object.keys(r).length <= 100),
   countyPopulationSource: textLine(300),
 }).partial();

@@ -8,6 +8,7 @@ import { dayNumberOf } from './jalali';
 import { msg } from './messages';
 import { isValidNationalId } from './national-id';
 import type { DeepReadonly } from './readonly';
+import { ROLES } from './roles';
 import { compileConform, type Conform } from './schema-conform';
 import { verhoeffValid } from './tracking-code';
 
@@ -219,6 +220,8 @@ export const SettingsSchema = z.object({
   recurringMinDays: z.number().int().min(1).max(1000),
   /** A department with fewer cases than this in a report's period is shown but not ranked. */
   reportMinCases: z.number().int().min(1).max(10_000),
+  /** A signed-in desk left alone this long must sign in again. */
+  sessionIdleMinutes: z.number().int().min(5).max(720),
   /** Inhabitants per county, for citizens per 100,000; and where the figures come from. */
   countyPopulations: z.record(filled(60), z.number().int().min(1).max(100_000_000)),
   countyPopulationSource: text(300),
@@ -260,11 +263,29 @@ export const StoredGroupCorrectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('undo'), index: z.number().int().min(0).max(1_000_000), caseIds: correctionIds, ...made }),
 ]);
 
+// ---- accounts ----
+
+/** An account of the office's staff as stored, with its password's hash (see electron/backend/auth/passwords.ts). */
+export const StoredAccountSchema = z.object({
+  id: StoredId,
+  username: z.string().min(3).max(40).regex(/^[\p{L}\p{N}._-]+$/u),
+  displayName: text(80),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+  disabled: z.boolean(),
+  /** Set by an administrator's reset: the next sign-in must choose a new password first. */
+  mustChangePassword: z.boolean(),
+  createdAt: StoredInstant,
+  createdBy: by,
+  passwordChangedAt: StoredInstant,
+  /** `scrypt$N$r$p$salt$hash`, salt and hash in base64. */
+  passwordHash: z.string().max(400).regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/),
+});
+
 // ---- audit trail ----
 
 /** The kinds of record a journal line changes (see electron/backend/store/file-store.ts). */
 export const JOURNAL_ENTITIES = [
-  'case', 'meetingDay', 'queueEntry', 'settings', 'codeSequence', 'letterNumber', 'circularNumber', 'circular', 'groupCorrection',
+  'case', 'meetingDay', 'queueEntry', 'settings', 'codeSequence', 'letterNumber', 'circularNumber', 'circular', 'groupCorrection', 'account',
 ] as const;
 
 const counter = z.number().int().min(0);
@@ -277,12 +298,14 @@ export const JournalChangeSchema = z.discriminatedUnion('entity', [
   changeOf('case', CaseSchema),
   changeOf('meetingDay', MeetingDaySchema),
   changeOf('queueEntry', QueueEntrySchema),
-  changeOf('settings', SettingsSchema),
+  // like settings.json: a setting added since the line was written takes its default when it is replayed
+  changeOf('settings', SettingsSchema.partial()),
   changeOf('codeSequence', counter),
   changeOf('letterNumber', counter),
   changeOf('circularNumber', counter),
   changeOf('circular', CircularSchema),
   changeOf('groupCorrection', StoredGroupCorrectionSchema),
+  changeOf('account', StoredAccountSchema),
 ]);
 
 /**
@@ -328,6 +351,7 @@ export const CircularsFileSchema = z.object({
   numbers: z.record(z.string().regex(/^\d{4}$/), z.number().int().min(0)),
 });
 export const GroupingFileSchema = z.object({ ...version, corrections: z.array(StoredGroupCorrectionSchema).max(100_000) });
+export const AccountsFileSchema = z.object({ ...version, accounts: z.array(StoredAccountSchema).max(10_000) });
 export const DayFileSchema = z.object({
   ...version,
   day: MeetingDaySchema,
@@ -342,6 +366,7 @@ export type CircularsFile = z.output<typeof CircularsFileSchema>;
 export type GroupingFile = z.output<typeof GroupingFileSchema>;
 export type DayFile = z.output<typeof DayFileSchema>;
 export type CheckpointFile = z.output<typeof CheckpointFileSchema>;
+export type AccountsFile = z.output<typeof AccountsFileSchema>;
 export type AuditLine = z.output<typeof AuditLineSchema>;
 type Case = DeepReadonly<z.output<typeof CaseSchema>>;
 
@@ -401,6 +426,7 @@ export const parseCircularsFile = parseWith(CircularsFileSchema);
 export const parseGroupingFile = parseWith(GroupingFileSchema);
 export const parseDayFile = parseWith(DayFileSchema);
 export const parseCheckpointFile = parseWith(CheckpointFileSchema);
+export const parseAccountsFile = parseWith(AccountsFileSchema);
 
 /** One change of a unit of work, checked before it is written so that the store never writes what it could not read back. */
 export const parseJournalChange = parseWith(JournalChangeSchema);
@@ -454,7 +480,13 @@ export function dayFileConflict(fileName: string, doc: Pick<DeepReadonly<DayFile
 }
 
 /** The data files of a folder by their path relative to it ('/' separators), and how each is checked. */
-export type StoredFileKind = 'meta' | 'settings' | 'counters' | 'circulars' | 'grouping' | 'checkpoint' | 'day' | 'audit';
+export type StoredFileKind = 'meta' | 'settings' | 'counters' | 'circulars' | 'grouping' | 'checkpoint' | 'accounts' | 'day' | 'audit';
+
+/**
+ * Files a running Didar keeps in the folder beside the data that are not part of it: no backup holds them and
+ * `didar check` does not read them (the signed-in sessions of a server).
+ */
+export const RUNTIME_FILES: ReadonlySet<string> = new Set(['sessions.json']);
 
 /** Any `.json` directly in days/ is read as a meeting day (a name starting with a dot is a write in progress). */
 export const DAY_FILE_NAME = /^days\/[^/\\\0.][^/\\\0]*\.json$/;
@@ -468,6 +500,7 @@ export function storedFileKind(rel: string): StoredFileKind | null {
     case 'circulars.json': return 'circulars';
     case 'grouping.json': return 'grouping';
     case 'journal.json': return 'checkpoint';
+    case 'accounts.json': return 'accounts';
     default:
       if (DAY_FILE_NAME.test(rel)) return 'day';
       if (AUDIT_FILE_NAME.test(rel)) return 'audit';
@@ -483,5 +516,6 @@ export const STORED_FILE_PARSERS = {
   circulars: parseCircularsFile,
   grouping: parseGroupingFile,
   checkpoint: parseCheckpointFile,
+  accounts: parseAccountsFile,
   day: parseDayFile,
 } as const satisfies Record<Exclude<StoredFileKind, 'audit'>, (json: unknown, fileName: string) => unknown>;

@@ -1,4 +1,29 @@
+import type { Role } from '../../shared/roles';
+import type { AttemptLimit } from './attempt-limit';
+import type { Sessions } from './auth/sessions';
 import type { Actor, Store, StoreReader, Tx } from './store/store';
+
+/**
+ * Who makes a call: a signed-in account (its session), or the command line / script token, which act for
+ * `cli:<os user>` with every role (whoever runs them holds the files). Resolved by dispatch for each call.
+ */
+export type Principal = {
+  /** As the audit trail and the case history name them: the account's user name, or `cli:<os user>`. */
+  operator: string;
+  roles: readonly Role[];
+  accountId?: string;
+  /** The session the call came with (signing out ends it). */
+  sessionId?: string;
+  mustChangePassword?: boolean;
+};
+
+/** What the sign-in methods need beyond the store: the server's sessions and its count of wrong passwords. */
+export type AuthServices = {
+  sessions: Sessions;
+  failures: AttemptLimit;
+  /** Hands a new session token to the transport (a cookie, the window's session), or null to end it there. */
+  setSession: (token: string | null) => void;
+};
 
 /** What a read needs: the data, who asks, and a clock (fixed in tests). */
 export type ReadContext = { store: StoreReader; actor: Actor; now: () => Date };
@@ -9,23 +34,31 @@ export type TxContext = ReadContext & { store: Tx };
 /** What every service gets for one call. Data changes only through `mutate`, one unit of work. */
 export type BackendContext = ReadContext & {
   store: StoreReader & Pick<Store, 'logEvent' | 'backupStatus'>;
-  mutate<T>(action: string, fn: (t: TxContext) => Promise<T>): Promise<T>;
+  /** `as`: the account a change is made for when nobody is signed in yet (the first administrator). */
+  mutate<T>(action: string, fn: (t: TxContext) => Promise<T>, as?: Actor): Promise<T>;
+  caller: Principal | null;
+  auth: AuthServices;
 };
 
 /** How many units of work one call may commit: a query none, a change exactly one (bulk actions too). */
 export type CallKind = 'query' | 'mutation' | 'any';
 
-export function makeContext(store: Store, actor: Actor, now: () => Date, kind: CallKind = 'any'): BackendContext {
+export function makeContext(
+  store: Store, caller: Principal | null, auth: AuthServices, now: () => Date, kind: CallKind = 'any',
+): BackendContext {
   let units = 0;
+  const actor: Actor = { operator: caller?.operator ?? 'guest' };
   return {
     store,
     actor,
     now,
+    caller,
+    auth,
     // The contract's marks are checked on every call: a query that changes data, or a change made in two
     // commits, is a bug in the handler, refused before anything is written. A unit that changes nothing
     // (a print re-done because another desk printed first) does not count.
-    mutate: (action, fn) => store.mutate(actor, action, async (tx) => {
-      const result = await fn({ store: tx, actor, now });
+    mutate: (action, fn, as = actor) => store.mutate(as, action, async (tx) => {
+      const result = await fn({ store: tx, actor: as, now });
       if (tx.hasChanges()) {
         if (kind === 'query') throw new Error(`a query tried to change data (${action})`);
         if (kind === 'mutation' && ++units > 1) throw new Error(`a change committed twice (${action})`);

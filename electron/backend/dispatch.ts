@@ -1,34 +1,77 @@
-// The one entry point for every transport (IPC and HTTP): validate with the contract's schema, call the
-// handler with a context of its own, and turn every outcome into a Reply. Nothing is thrown across the boundary.
+// The one entry point for every transport (IPC and HTTP): find who calls, check that their roles may call the
+// method, validate with the contract's schema, call the handler with a context of its own, and turn every
+// outcome into a Reply. Nothing is thrown across the boundary, and a refused call changes nothing.
 import type { z } from 'zod';
 import { api, isMethod, type Method } from '../../shared/api';
-import type { Handlers } from './handlers';
-import { DidarError, type ApiError, type Reply } from '../../shared/errors';
+import { DidarError, type ApiError, type ErrorCode, type Reply } from '../../shared/errors';
 import { msg } from '../../shared/messages';
-import type { BackendContext } from './context';
+import { mayCall, ROLES } from '../../shared/roles';
+import type { AuthServices, BackendContext, Principal } from './context';
+import type { Handlers } from './handlers';
+import type { Store } from './store/store';
 
+/**
+ * Who calls, as the transport knows it: the command line (or the script token), or a browser or window with
+ * the session token it holds (none before sign-in); `setSession` takes a new token, or null to end it.
+ */
+export type CallerRef =
+  | { kind: 'system'; operator: string }
+  | { kind: 'session'; token: string | null; setSession?: (token: string | null) => void };
+
+export type DispatchAs = (caller: CallerRef, method: unknown, args: unknown) => Promise<Reply<unknown>>;
+/** A dispatch bound to one caller (the command line's, in the CLI and tests). */
 export type Dispatch = (method: unknown, args: unknown) => Promise<Reply<unknown>>;
 
-/** The context of one call of `method` (its kind decides how many units of work it may commit). */
-export type ContextFor = (method: Method) => BackendContext;
+/** What a signed-in account that must first choose a new password may still do. */
+const WHILE_PASSWORD_CHANGE: ReadonlySet<Method> = new Set(['auth/status', 'auth/changePassword', 'auth/signOut', 'app/info', 'settings/get']);
 
-export function makeDispatch(handlers: Handlers, contextFor: ContextFor, onInternalError: (e: unknown) => void = logError): Dispatch {
-  return async (method, raw) => {
-    if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: msg.unknownMethod } };
-    const parsed = api[method].args.safeParse(raw ?? {});
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+export type DispatchEnv = {
+  store: Store;
+  auth: Omit<AuthServices, 'setSession'>;
+  now: () => Date;
+  context: (method: Method, caller: Principal | null, auth: AuthServices) => BackendContext;
+};
+
+export function makeDispatch(handlers: Handlers, env: DispatchEnv, onInternalError: (e: unknown) => void = logError): DispatchAs {
+  async function principalOf(ref: CallerRef): Promise<Principal | null> {
+    if (ref.kind === 'system') return { operator: ref.operator, roles: ROLES };
+    if (!ref.token) return null;
+    const { sessionIdleMinutes } = await env.store.getSettings();
+    const s = env.auth.sessions.resolve(ref.token, sessionIdleMinutes * 60_000);
+    if (!s) return null;
+    const a = await env.store.getAccount(s.accountId);
+    if (!a || a.disabled) {
+      await env.auth.sessions.end(s.id);
+      return null;
+    }
+    return { operator: a.username, roles: a.roles, accountId: a.id, sessionId: s.id, mustChangePassword: a.mustChangePassword };
+  }
+
+  return async (ref, method, raw) => {
+    if (!isMethod(method)) return fail('unknown-method', msg.unknownMethod);
     try {
-      const handler = handlers[method] as (ctx: BackendContext, a: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(contextFor(method), parsed.data) };
-    } catch (e) {
-      if (e instanceof DidarError) {
-        return { ok: false, error: e.toApiError() };
+      const caller = await principalOf(ref);
+      const access = api[method].access;
+      if (access !== 'public') {
+        if (!caller) return fail('unauthorized', ref.kind === 'session' && ref.token ? msg.sessionExpired : msg.unauthorized);
+        if (caller.mustChangePassword && !WHILE_PASSWORD_CHANGE.has(method)) return fail('password-change-required', msg.mustChangePassword);
+        if (!mayCall(access, caller.roles)) return fail('forbidden', msg.forbidden);
       }
+      const parsed = api[method].args.safeParse(raw ?? {});
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      const setSession = ref.kind === 'session' ? (ref.setSession ?? (() => undefined)) : () => undefined;
+      const ctx = env.context(method, caller, { ...env.auth, setSession });
+      const handler = handlers[method] as (ctx: BackendContext, a: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(ctx, parsed.data) };
+    } catch (e) {
+      if (e instanceof DidarError) return { ok: false, error: e.toApiError() };
       onInternalError(e);
-      return { ok: false, error: { code: 'internal', message: msg.internal } };
+      return fail('internal', msg.internal);
     }
   };
 }
+
+const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
 
 /** Field messages keyed by dotted path ('citizen.nationalId'), the first one as the summary. */
 export function validationError(error: z.ZodError): ApiError {

@@ -19,6 +19,7 @@ import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDay
 import {
   escalationFile, escalationList, exportNotices, listNotices, lookupAttempts, lookupStatus, markNoticesExported, queryWorklist, skipNotice, worklistFile,
 } from './services/worklist';
+import { authStatus, changePassword, createAccount, listAccounts, resetPassword, setUp, signIn, signOut, updateAccount } from './services/accounts';
 
 
 /** Each method's handler, called by dispatch with the context of that one call. */
@@ -92,5 +93,15 @@ export function makeHandlers(): Handlers {
     'circular/issue': (ctx, a) => issueCircular(ctx, a),
     'circular/file': (ctx, a) => circularFile(ctx, a.id, a.format),
     'circular/effect': async (ctx, a) => circularEffect(ctx, await requireCircular(ctx, a.id)),
+    'auth/status': (ctx) => authStatus(ctx),
+    'auth/setup': (ctx, a) => setUp(ctx, a),
+    'auth/signIn': (ctx, a) => signIn(ctx, a),
+    'auth/signOut': (ctx) => signOut(ctx),
+    'auth/changePassword': (ctx, a) => changePassword(ctx, a),
+    'accounts/directory': async (ctx) => (await ctx.store.listAccounts()).map((a) => ({ username: a.username, displayName: a.displayName })),
+    'accounts/list': (ctx) => listAccounts(ctx),
+    'accounts/create': (ctx, a) => createAccount(ctx, a),
+    'accounts/update': (ctx, a) => updateAccount(ctx, a),
+    'accounts/resetPassword': (ctx, a) => resetPassword(ctx, a),
   };
 }

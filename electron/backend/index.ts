@@ -5,27 +5,57 @@ import type { Handlers } from './handlers';
 import { DidarError } from '../../shared/errors';
 import { msg } from '../../shared/messages';
 import { api } from '../../shared/api';
-import { makeContext, type BackendContext } from './context';
-import { makeDispatch, type Dispatch } from './dispatch';
+import { ROLES } from '../../shared/roles';
+import { AttemptLimit } from './attempt-limit';
+import { sessionFile, Sessions } from './auth/sessions';
+import { makeContext, type AuthServices, type BackendContext } from './context';
+import { makeDispatch, type Dispatch, type DispatchAs } from './dispatch';
 import { makeHandlers } from './handlers';
+import { SIGN_IN_ATTEMPTS } from './services/accounts';
 import { openFileStore, type FileStore } from './store/file-store';
 
-/** `ctx` is for the CLI, scripts and tests that call services directly: it may commit any number of units. */
-export type Backend = { store: FileStore; handlers: Handlers; dispatch: Dispatch; ctx: BackendContext; close: () => Promise<void> };
+/**
+ * An open data folder. `dispatch` calls as the command line (`cli:<os user>`, every role): the CLI, scripts
+ * and tests; `dispatchAs` is what the transports use, with the caller of each call. `ctx` is for code that
+ * calls services directly as the command line: it may commit any number of units of work.
+ */
+export type Backend = {
+  store: FileStore; handlers: Handlers; dispatch: Dispatch; dispatchAs: DispatchAs; ctx: BackendContext; close: () => Promise<void>;
+};
 
 export type BackendOptions = { dataDir: string; operator?: string; now?: () => Date };
 
 export async function openBackend(o: BackendOptions): Promise<Backend> {
   const now = o.now ?? (() => new Date());
   const store = await openFileStore(o.dataDir, { now });
-  const actor = { operator: o.operator ?? defaultOperator() };
-  const handlers = makeHandlers();
-  const dispatch = makeDispatch(handlers, (m) => makeContext(store, actor, now, api[m].mutates ? 'mutation' : 'query'));
-  return { store, handlers, dispatch, ctx: makeContext(store, actor, now), close: () => store.close() };
+  try {
+    const sessions = await Sessions.open(sessionFile(store.dataDir), () => now().getTime());
+    const auth = { sessions, failures: new AttemptLimit({ ...SIGN_IN_ATTEMPTS, now: () => now().getTime() }) };
+    const operator = o.operator ?? defaultOperator();
+    const handlers = makeHandlers();
+    const dispatchAs = makeDispatch(handlers, {
+      store, auth, now,
+      context: (m, caller, services) => makeContext(store, caller, services, now, api[m].mutates ? 'mutation' : 'query'),
+    });
+    const system = { kind: 'system', operator } as const;
+    const services: AuthServices = { ...auth, setSession: () => undefined };
+    return {
+      store, handlers, dispatchAs,
+      dispatch: (m, a) => dispatchAs(system, m, a),
+      ctx: makeContext(store, { operator, roles: ROLES }, services, now),
+      close: async () => {
+        await sessions.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
 }
 
 /** A data folder being opened while the window already shows (loading 100,000 cases takes a second or two). */
-export type Opening = { ready: Promise<Backend>; dispatch: Dispatch; close: () => Promise<void> };
+export type Opening = { ready: Promise<Backend>; dispatchAs: DispatchAs; close: () => Promise<void> };
 
 /**
  * Opens the backend without holding up the page: calls made meanwhile wait for it. If the folder cannot be
@@ -37,7 +67,7 @@ export function openInBackground(o: BackendOptions): Opening {
   ready.catch(() => undefined); // answered by dispatch below; the caller decides how to report it
   return {
     ready,
-    dispatch: async (method, args) => {
+    dispatchAs: async (caller, method, args) => {
       let backend: Backend;
       try {
         backend = await ready;
@@ -46,7 +76,7 @@ export function openInBackground(o: BackendOptions): Opening {
         const error = e instanceof DidarError ? e.toApiError() : { code: 'internal' as const, message: msg.openFailed(e instanceof Error ? e.message : String(e)) };
         return { ok: false, error };
       }
-      return backend.dispatch(method, args);
+      return backend.dispatchAs(caller, method, args);
     },
     close: async () => {
       await (await ready.catch(() => null))?.close();
@@ -54,10 +84,11 @@ export function openInBackground(o: BackendOptions): Opening {
   };
 }
 
+/** The command line acts as `cli:<os user>`: whoever runs it holds the files. */
 export function defaultOperator(): string {
   try {
-    return os.userInfo().username;
+    return `cli:${os.userInfo().username}`;
   } catch {
-    return 'desk';
+    return 'cli:unknown';
   }
 }

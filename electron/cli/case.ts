@@ -17,7 +17,7 @@ export async function caseCommand(argv: string[]): Promise<number> {
   if (!values.code) return fail('کد رهگیری را بدهید.', 'usage: didar case --data DIR --code CODE [--national-id ID]', 2);
   const code = normalizeTrackingCode(values.code);
   if (!code) return fail(msg.trackingCodeInvalid, `invalid tracking code (check digit): ${values.code}`);
-  const backend = await openBackend({ dataDir: dataDirOf(values.data), operator: 'cli' });
+  const backend = await openBackend({ dataDir: dataDirOf(values.data) });
   try {
     const c = await backend.store.getCaseByCode(code);
     const nid = values['national-id'] ? digitsOnly(values['national-id']) : null;

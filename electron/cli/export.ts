@@ -17,7 +17,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!['json', 'csv', 'xlsx'].includes(format) || !values.out) {
     return fail('قالب (json، csv یا xlsx) و فایل خروجی را بدهید.', 'usage: didar export --data DIR --format json|csv|xlsx --out FILE [--national-ids]', 2);
   }
-  const backend = await openBackend({ dataDir: dataDirOf(values.data), operator: 'cli' });
+  const backend = await openBackend({ dataDir: dataDirOf(values.data) });
   try {
     let bytes: Buffer;
     let count: number;

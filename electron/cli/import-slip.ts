@@ -20,7 +20,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   } catch (e) {
     return fail(`فایل «${file}» خوانده نشد یا JSON درست نیست.`, `cannot read ${file} as JSON: ${(e as Error).message}`);
   }
-  const backend = await openBackend({ dataDir: dataDirOf(values.data), operator: 'import' });
+  const backend = await openBackend({ dataDir: dataDirOf(values.data) });
   try {
     const summary = await importCases(backend.ctx, input);
     process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -39,7 +39,7 @@ export async function slipCommand(argv: string[]): Promise<number> {
   if (!values.code || !values.out) return fail('کد رهگیری و فایل خروجی را بدهید.', 'usage: didar slip --data DIR --code CODE --out FILE.pdf', 2);
   const code = normalizeTrackingCode(values.code);
   if (!code) return fail('کد رهگیری نامعتبر است', `invalid tracking code: ${values.code}`);
-  const backend = await openBackend({ dataDir: dataDirOf(values.data), operator: 'cli' });
+  const backend = await openBackend({ dataDir: dataDirOf(values.data) });
   try {
     const c = await caseByCode(backend.ctx, code);
     const pdf = await renderCaseSlip(backend.ctx, c, values.duplicate ?? c.prints.length > 0);

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import type { Dispatch } from '../backend/dispatch';
+import type { DispatchAs } from '../backend/dispatch';
 import { IPC } from '../../shared/ipc-channels';
 import { writePrintFile } from './print-file';
 import { WEB_PREFERENCES } from './window-policy';
@@ -10,10 +10,18 @@ import { WEB_PREFERENCES } from './window-policy';
 
 const PdfArgs = z.object({ base64: z.string().min(1).max(20_000_000), fileName: z.string().max(120).regex(/^[\w.-]+\.pdf$/).optional() });
 
-export function wireIpc(dispatch: Dispatch, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+export function wireIpc(dispatchAs: DispatchAs, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+  // Each window's session token stays here in the main process: the page never holds it.
+  const sessions = new Map<number, string>();
   ipcMain.handle(IPC.api, (e, method: unknown, args: unknown) => {
     if (!isTrustedSender(e)) return { ok: false, error: { code: 'unauthorized', message: 'دسترسی مجاز نیست.' } };
-    return dispatch(method, args);
+    const id = e.sender.id;
+    if (!sessions.has(id)) e.sender.once('destroyed', () => sessions.delete(id));
+    return dispatchAs({
+      kind: 'session',
+      token: sessions.get(id) ?? null,
+      setSession: (t) => void (t ? sessions.set(id, t) : sessions.delete(id)),
+    }, method, args);
   });
 
   ipcMain.handle(IPC.printPdf, async (e, raw: unknown) => {

@@ -1,6 +1,7 @@
 // Pure checks of the web shell's security rules, unit-tested on their own.
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
+import { SESSION_COOKIE } from '../../shared/security';
 
 /** Only this machine's own names for the server: a foreign Host means DNS rebinding or a proxy. */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
@@ -32,4 +33,19 @@ export function safeStaticPath(root: string, urlPath: string): string | null {
   const full = path.resolve(root, rel);
   const base = path.resolve(root);
   return full.startsWith(base + path.sep) ? full : null;
+}
+
+/** One cookie's value from a Cookie header, or null. */
+export function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim() || null;
+  }
+  return null;
+}
+
+/** The session cookie: unreadable from script, never sent by another site, and ended with null. */
+export function sessionCookie(token: string | null, secure = false): string {
+  const attrs = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  return token ? `${SESSION_COOKIE}=${token}; ${attrs}` : `${SESSION_COOKIE}=; ${attrs}; Max-Age=0`;
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { consoleLines, DidarError } from '../../shared/errors';
 import { msg } from '../../shared/messages';
-import { openInBackground } from '../backend';
+import { defaultOperator, openInBackground } from '../backend';
 import { defaultDataDir } from '../backend/data-dir';
 import { startWebShell, type WebShell } from './server';
 
@@ -39,13 +39,15 @@ export async function runWebShell(argv: string[]): Promise<void> {
   // the page is served at once and shows that it is loading while the cases are read
   const opened = openInBackground({ dataDir });
   opened.ready.catch((e: unknown) => explainFailure(e, dataDir, values.debug ?? false));
+  // a script token only when given: it is never served in the page, and acts for whoever started the server
+  const token = values.token ?? process.env.DIDAR_TOKEN;
   let shell: WebShell;
   try {
     shell = await startWebShell({
-      dispatch: opened.dispatch,
+      dispatchAs: opened.dispatchAs,
       staticDir: values.static ? path.resolve(values.static) : RENDERER_BUILD_DIR,
       ...(port !== undefined ? { port } : {}),
-      ...(values.token ? { token: values.token } : {}),
+      ...(token ? { token, scriptOperator: defaultOperator() } : {}),
     });
   } catch (e) {
     await opened.close();

@@ -1,25 +1,31 @@
-// The web shell: the same handlers as the desktop app, served on 127.0.0.1 with a per-run token.
-import { randomBytes } from 'node:crypto';
+// The web shell: the same handlers as the desktop app, served on 127.0.0.1. A browser signs in and holds its
+// session in an HttpOnly, SameSite=Strict cookie; the page carries no token. A script token exists only when
+// given at start (--token or DIDAR_TOKEN) and acts for the command line's operator.
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { msg } from '../../shared/messages';
-import { CONTENT_SECURITY_POLICY, TOKEN_HEADER, TOKEN_META } from '../../shared/security';
+import { CONTENT_SECURITY_POLICY, SESSION_COOKIE, TOKEN_HEADER } from '../../shared/security';
 import type { Reply } from '../../shared/errors';
-import type { Dispatch } from '../backend/dispatch';
-import { isAllowedHost, isAllowedOrigin, safeStaticPath, tokenMatches } from './http-guards';
+import type { CallerRef, DispatchAs } from '../backend/dispatch';
+import { cookieValue, isAllowedHost, isAllowedOrigin, safeStaticPath, sessionCookie, tokenMatches } from './http-guards';
 
 export const BODY_LIMIT = 1_000_000;
 
 export type WebShellOptions = {
-  dispatch: Dispatch;
+  dispatchAs: DispatchAs;
   staticDir: string;
   port?: number;
+  /** A token for scripts (the X-Didar-Token header), acting as `scriptOperator`; none unless given. */
   token?: string;
+  scriptOperator?: string;
 };
 
-export type WebShell = { url: string; port: number; token: string; close: () => Promise<void> };
+export type WebShell = { url: string; port: number; close: () => Promise<void> };
+
+/** Replies that mean the caller is not signed in, or not allowed: their HTTP status says so too. */
+const STATUS_OF: Partial<Record<string, number>> = { unauthorized: 401, forbidden: 403, 'password-change-required': 403 };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -37,7 +43,6 @@ const SECURITY_HEADERS = {
 };
 
 export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
-  const token = o.token ?? randomBytes(24).toString('base64url');
   let port = o.port ?? 0;
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -59,7 +64,8 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('unknown-method', msg.unknownMethod));
-    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return sendJson(res, 401, fail('unauthorized', msg.unauthorized));
+    const given = req.headers[TOKEN_HEADER];
+    if (given !== undefined && !(o.token && tokenMatches(given, o.token))) return sendJson(res, 401, fail('unauthorized', msg.unauthorized));
     const body = await readBody(req, BODY_LIMIT);
     if (body === 'too-large') return sendJson(res, 413, fail('bad-args', msg.badArgs));
     let args: unknown;
@@ -74,7 +80,12 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     } catch {
       return sendJson(res, 400, fail('unknown-method', msg.unknownMethod));
     }
-    sendJson(res, 200, await o.dispatch(name, args));
+    const cookies: string[] = [];
+    const caller: CallerRef = given !== undefined
+      ? { kind: 'system', operator: o.scriptOperator ?? 'cli:script' }
+      : { kind: 'session', token: cookieValue(req.headers.cookie, SESSION_COOKIE), setSession: (t) => cookies.push(sessionCookie(t)) };
+    const reply = await o.dispatchAs(caller, name, args);
+    sendJson(res, reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 200), reply, cookies.length ? { 'Set-Cookie': cookies } : {});
   }
 
   async function serveStatic(res: http.ServerResponse, url: string): Promise<void> {
@@ -87,10 +98,6 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
       return sendText(res, 404, 'Not Found');
     }
     const ext = path.extname(file);
-    if (ext === '.html') {
-      const meta = `<meta name="${TOKEN_META}" content="${token}">`;
-      data = Buffer.from(data.toString('utf8').replace('<head>', `<head>\n    ${meta}`));
-    }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
@@ -107,7 +114,6 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    token,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
@@ -119,8 +125,8 @@ function fail(code: 'unauthorized' | 'bad-args' | 'unknown-method' | 'internal',
   return { ok: false, error: { code, message } };
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: http.OutgoingHttpHeaders = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
   res.end(JSON.stringify(body));
 }
 

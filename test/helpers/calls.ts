@@ -1,8 +1,12 @@
 // One valid call of every method of the contract, in an order in which each succeeds on a fresh folder:
 // the contract tests (one unit of work per change, none per query) and the role tests walk it. The map is
-// typed by the contract, so a new method does not compile until it has its call here.
+// typed by the contract, so a new method does not compile until it has its call here. The world has one
+// account besides (`spare`), so `auth/setup` (first start only) is tested on its own, not in the walk.
 import type { Args, Method, Result } from '../../shared/api';
+import type { Reply } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
 import type { Backend } from '../../electron/backend';
+import type { CallerRef } from '../../electron/backend/dispatch';
 import { ok, openToday, validCitizen } from './backend';
 
 export type World = {
@@ -11,7 +15,17 @@ export type World = {
   /** Recorded with an order: a, b for follow-up, c to cancel, d to print. */
   cases: Record<'a' | 'b' | 'c' | 'd', { id: string; code: string }>;
   circularId: string;
+  /** An account for the administrator's calls to change. */
+  spareId: string;
+  /** The signed-in walker's own user name and password (sign-in and password change use them). */
+  me: { username: string; password: string };
 };
+
+/** Every test account's password (long enough for the policy). */
+export const TEST_PASSWORD = 'گذرواژه آزمون برای دیدار';
+
+/** Methods the walk leaves out: `auth/setup` works only on a folder without accounts. */
+export const NOT_WALKED: ReadonlySet<Method> = new Set(['auth/setup']);
 
 /** The arguments of a call, made just before it (some name what earlier calls made, e.g. a notice). */
 type Call<M extends Method> = (w: World) => Args<M> | Promise<Args<M>>;
@@ -81,6 +95,17 @@ export const CONTRACT_CALLS: Calls = {
   'circular/issue': (w) => ({ id: w.circularId, number: '1405/1', date: '1405/09/02' }),
   'circular/file': (w) => ({ id: w.circularId, format: 'pdf' }),
   'circular/effect': (w) => ({ id: w.circularId }),
+  'accounts/directory': () => ({}),
+  'accounts/list': () => ({}),
+  'accounts/create': () => ({ username: 'new.clerk', displayName: 'کارمند تازه', roles: ['clerk'], password: TEST_PASSWORD }),
+  'accounts/update': (w) => ({ id: w.spareId, displayName: 'نام تازه', roles: ['viewer'] }),
+  'accounts/resetPassword': (w) => ({ id: w.spareId, password: `${TEST_PASSWORD} تازه` }),
+  'auth/status': () => ({}),
+  'auth/setup': () => ({ username: 'first.admin', displayName: 'مدیر', password: TEST_PASSWORD }),
+  'auth/signIn': (w) => ({ username: w.me.username, password: w.me.password }),
+  'auth/changePassword': (w) => ({ current: w.me.password, next: `${w.me.password}!` }),
+  // last: it ends the walker's session
+  'auth/signOut': () => ({}),
 };
 
 /** Notices to citizens not yet sent nor kept back, as the SMS queue names them. */
@@ -100,5 +125,20 @@ export async function makeWorld(b: Backend): Promise<World> {
   await ok(b, 'queue/arrive', { meetingDayId: day.id, name: 'مرتضی یوسفی', nationalId: validCitizen.nationalId });
   await ok(b, 'queue/arrive', { meetingDayId: day.id, name: 'علی رضایی', nationalId: '' });
   const circular = await ok(b, 'circular/draft', { caseIds: [cases.a.id, cases.d.id], problem: 'افت و قطعی برق' });
-  return { b, dayId: day.id, cases, circularId: circular.id };
+  const spare = await ok(b, 'accounts/create', { username: 'spare', displayName: 'حساب یدکی', roles: ['clerk'], password: TEST_PASSWORD });
+  return { b, dayId: day.id, cases, circularId: circular.id, spareId: spare.id, me: { username: '', password: TEST_PASSWORD } };
+}
+
+/**
+ * Creates an account with these roles and signs it in through dispatch, as a browser would; returns a caller
+ * that sends every call with its session (and keeps a new one the server hands back).
+ */
+export async function signedIn(b: Backend, username: string, roles: readonly Role[]) {
+  await ok(b, 'accounts/create', { username, displayName: username, roles: [...roles], password: TEST_PASSWORD });
+  let token: string | null = null;
+  const caller = (): CallerRef => ({ kind: 'session', token, setSession: (t) => (token = t) });
+  const call = <M extends Method>(m: M, a: Args<M>) => b.dispatchAs(caller(), m, a) as Promise<Reply<Result<M>>>;
+  const r = await call('auth/signIn', { username, password: TEST_PASSWORD });
+  if (!r.ok || !token) throw new Error(`sign-in failed: ${JSON.stringify(r)}`);
+  return { call, token: () => token };
 }

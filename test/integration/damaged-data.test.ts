@@ -113,7 +113,7 @@ describe('damaged data files', () => {
   });
 
   it('random damage to any data file: opening works or refuses naming the file, never anything else, and changes nothing', async () => {
-    const files = [DAY, OTHER_DAY, 'meta.json', 'settings.json', 'counters.json', 'circulars.json', 'grouping.json', 'journal.json'];
+    const files = [DAY, OTHER_DAY, 'meta.json', 'settings.json', 'counters.json', 'circulars.json', 'grouping.json', 'journal.json', 'accounts.json'];
     const valid = Object.fromEntries(await Promise.all(files.map(async (f) => [f, JSON.parse(await fs.readFile(path.join(FIXTURE, f), 'utf8')) as unknown])));
     let refused = 0;
     await fc.assert(fc.asyncProperty(fc.constantFrom(...files), damageArb, async (rel, damages) => {

@@ -8,6 +8,7 @@ import { LOOKUP_ATTEMPTS } from '../../electron/backend/services/worklist';
 import { TOKEN_HEADER } from '../../shared/security';
 import { FIXED_NOW, ok, openTestBackend, openToday, tempDir, validCitizen } from '../helpers/backend';
 
+const TOKEN = 'lookup-limit-script-token';
 let now = FIXED_NOW.getTime();
 let b: Awaited<ReturnType<typeof openTestBackend>>;
 let shell: WebShell;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   b = await openTestBackend(undefined, () => new Date(now));
   const staticDir = await tempDir('didar-static-');
   await fs.writeFile(path.join(staticDir, 'index.html'), '<html><head></head></html>');
-  shell = await startWebShell({ dispatch: b.dispatch, staticDir });
+  shell = await startWebShell({ dispatchAs: b.dispatchAs, staticDir, token: TOKEN, scriptOperator: 'cli:tester' });
 });
 afterAll(async () => {
   await shell.close();
@@ -24,7 +25,7 @@ afterAll(async () => {
 
 const lookup = async (code: string, mobileLast4: string): Promise<{ ok: boolean; error?: { code: string; message: string } }> => {
   const r = await fetch(`${shell.url}api/lookup%2Fstatus`, {
-    method: 'POST', headers: { [TOKEN_HEADER]: shell.token, 'content-type': 'application/json' }, body: JSON.stringify({ code, mobileLast4 }),
+    method: 'POST', headers: { [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json' }, body: JSON.stringify({ code, mobileLast4 }),
   });
   return (await r.json()) as { ok: boolean; error?: { code: string; message: string } };
 };

@@ -3,12 +3,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../electron/web/server';
-import { TOKEN_HEADER } from '../../shared/security';
+import { SESSION_COOKIE, TOKEN_HEADER } from '../../shared/security';
 import { openInBackground } from '../../electron/backend';
 import { seedDataDir } from '../../electron/backend/bench/generate';
 import { FIXED_NOW, openTestBackend, snapshot, tempDir, validCitizen } from '../helpers/backend';
 
-type Res = { status: number; body: string };
+type Res = { status: number; body: string; cookies: string[] };
 
 /** Raw HTTP so that Host and Origin can be set freely (fetch forbids it). */
 function request(shell: WebShell, p: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Res> {
@@ -16,7 +16,7 @@ function request(shell: WebShell, p: string, o: { method?: string; headers?: Rec
     const req = http.request({ host: '127.0.0.1', port: shell.port, path: p, method: o.method ?? 'GET', headers: { Host: `127.0.0.1:${shell.port}`, ...o.headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cookies: res.headers['set-cookie'] ?? [] }));
     });
     req.on('error', reject);
     if (o.body) req.write(o.body);
@@ -27,6 +27,7 @@ function request(shell: WebShell, p: string, o: { method?: string; headers?: Rec
 let shell: WebShell;
 let backend: Awaited<ReturnType<typeof openTestBackend>>;
 let staticDir: string;
+const TOKEN = 'script-token-for-the-tests-0123456789';
 
 beforeAll(async () => {
   backend = await openTestBackend();
@@ -35,7 +36,7 @@ beforeAll(async () => {
   await fs.mkdir(staticDir);
   await fs.writeFile(path.join(staticDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
   await fs.writeFile(path.join(base, 'didar-secret.txt'), 'secret'); // beside the build folder: must stay unreachable
-  shell = await startWebShell({ dispatch: backend.dispatch, staticDir });
+  shell = await startWebShell({ dispatchAs: backend.dispatchAs, staticDir, token: TOKEN, scriptOperator: 'cli:tester' });
 });
 afterAll(async () => {
   await shell.close();
@@ -43,34 +44,60 @@ afterAll(async () => {
 });
 
 const api = (method: string, args: unknown, headers: Record<string, string> = {}) =>
-  request(shell, `/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: shell.token, ...headers }, body: JSON.stringify(args) });
+  request(shell, `/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: TOKEN, ...headers }, body: JSON.stringify(args) });
+/** A call as a browser makes it: no script token, the session cookie if it has one. */
+const asBrowser = (method: string, args: unknown, cookie = '') =>
+  request(shell, `/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) }, body: JSON.stringify(args) });
 
 describe('web shell', () => {
   it('listens on 127.0.0.1 only', () => {
     expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/`);
   });
 
-  it('serves the page with its token and a strict CSP', async () => {
+  it('serves the page without any token in it', async () => {
     const r = await request(shell, '/');
     expect(r.status).toBe(200);
-    expect(r.body).toContain(`<meta name="didar-token" content="${shell.token}">`);
+    expect(r.body).not.toContain(TOKEN);
+    expect(r.body).not.toMatch(/didar-token/);
   });
 
-  it('answers API calls that carry the token', async () => {
+  it('answers a script that carries the token given at start, as the command line', async () => {
     const r = await api('meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { date: '1405/09/02' } });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { date: '1405/09/02', openedBy: 'cli:tester' } });
   });
 
-  it('refuses requests without or with a wrong token (401) and stores nothing', async () => {
+  it('refuses calls without a session or with a wrong token (401) and stores nothing', async () => {
     const before = await snapshot(backend);
     const day = (await backend.handlers['meetingDay/list'](backend.ctx, {}))[0]!;
     const args = { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست' };
-    expect((await request(shell, '/api/case/record', { method: 'POST', body: JSON.stringify(args) })).status).toBe(401);
-    const wrong = await api('case/record', args, { [TOKEN_HEADER]: 'x'.repeat(shell.token.length) });
+    const none = await asBrowser('case/record', args);
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body).error).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('وارد شوید') });
+    expect((await asBrowser('case/record', args, `${SESSION_COOKIE}=guessed-session-token`)).status).toBe(401);
+    const wrong = await api('case/record', args, { [TOKEN_HEADER]: 'x'.repeat(TOKEN.length) });
     expect(wrong.status).toBe(401);
-    expect(JSON.parse(wrong.body).error.message).toContain('دسترسی مجاز نیست');
     expect(await snapshot(backend)).toEqual(before);
+  });
+
+  it('signs a browser in with a cookie script cannot read, and its role decides what it may call (403 otherwise)', async () => {
+    const setup = await asBrowser('auth/setup', { username: 'admin', displayName: 'مدیر سامانه', password: 'گذرواژه‌ای برای آزمون' });
+    expect(setup.status).toBe(200);
+    expect(setup.body).not.toMatch(new RegExp(`${SESSION_COOKIE}|گذرواژه‌ای برای آزمون`));
+    const [cookie] = setup.cookies;
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{40,}; Path=/; HttpOnly; SameSite=Strict$`));
+    const session = cookie!.split(';')[0]!;
+    expect(JSON.parse((await asBrowser('auth/status', {}, session)).body).value).toMatchObject({ account: { username: 'admin', roles: ['admin'] } });
+    // the administrator manages accounts and settings, but does not record cases
+    const day = (await backend.handlers['meetingDay/list'](backend.ctx, {}))[0]!;
+    const refused = await asBrowser('case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست' }, session);
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body).error).toMatchObject({ code: 'forbidden' });
+    expect((await asBrowser('accounts/list', {}, session)).status).toBe(200);
+    // signing out ends the session on the server and clears the cookie
+    const out = await asBrowser('auth/signOut', {}, session);
+    expect(out.cookies[0]).toMatch(new RegExp(`^${SESSION_COOKIE}=; .*Max-Age=0`));
+    expect((await asBrowser('accounts/list', {}, session)).status).toBe(401);
   });
 
   it('refuses a foreign Host or Origin (403)', async () => {
@@ -100,12 +127,12 @@ describe('web shell while the data folder is still opening', () => {
     const opening = openInBackground({ dataDir: dir, now: () => FIXED_NOW });
     let loaded = false;
     void opening.ready.then(() => (loaded = true));
-    const early = await startWebShell({ dispatch: opening.dispatch, staticDir });
+    const early = await startWebShell({ dispatchAs: opening.dispatchAs, staticDir, token: TOKEN });
     try {
       const page = await request(early, '/');
       expect(page.status).toBe(200);
       expect(loaded).toBe(false); // the page did not wait for 12,000 cases to load
-      const list = request(early, '/api/worklist/query', { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: early.token }, body: '{}' });
+      const list = request(early, '/api/worklist/query', { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: TOKEN }, body: '{}' });
       expect(JSON.parse((await list).body)).toMatchObject({ ok: true, value: { total: 12_000 } });
       expect(loaded).toBe(true);
     } finally {
@@ -119,7 +146,7 @@ describe('web shell while the data folder is still opening', () => {
     await fs.mkdir(path.join(dir, 'days'), { recursive: true });
     await fs.writeFile(path.join(dir, 'settings.json'), '{"schemaVersion":');
     const opening = openInBackground({ dataDir: dir });
-    const r = await opening.dispatch('app/info', {});
+    const r = await opening.dispatchAs({ kind: 'session', token: null }, 'app/info', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'corrupt-file', message: expect.stringContaining('settings.json') } });
     await expect(opening.ready).rejects.toMatchObject({ code: 'corrupt-file' });
     await opening.close();

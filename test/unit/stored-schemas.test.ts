@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { DidarError } from '../../shared/errors';
 import { compileConform } from '../../shared/schema-conform';
 import {
-  AuditLineSchema, CheckpointFileSchema, CircularsFileSchema, CountersFileSchema, DayFileSchema, GroupingFileSchema, MetaFileSchema, SettingsFileSchema,
+  AccountsFileSchema, AuditLineSchema, CheckpointFileSchema, CircularsFileSchema, CountersFileSchema, DayFileSchema, GroupingFileSchema, MetaFileSchema, SettingsFileSchema,
   parseAuditLine, parseDayFile, storedFileKind, STORED_FILE_PARSERS,
 } from '../../shared/stored-schemas';
 import { damage, damageArb } from '../helpers/damage';
@@ -25,6 +25,7 @@ const KINDS: [string, z.ZodType, unknown][] = [
   ['circulars.json', CircularsFileSchema, read('circulars.json')],
   ['grouping.json', GroupingFileSchema, read('grouping.json')],
   ['journal.json', CheckpointFileSchema, read('journal.json')],
+  ['accounts.json', AccountsFileSchema, read('accounts.json')],
   ...dayFiles.map((rel): [string, z.ZodType, unknown] => [rel, DayFileSchema, read(rel)]),
   ['audit line before the journal', AuditLineSchema, auditLines[3]],
   ['journal line', AuditLineSchema, auditLines.at(-2)],
@@ -32,7 +33,7 @@ const KINDS: [string, z.ZodType, unknown][] = [
 
 describe('stored schemas', () => {
   it('accept every file of a folder written through the API, each by its kind', () => {
-    for (const rel of ['meta.json', 'settings.json', 'counters.json', 'circulars.json', 'grouping.json', 'journal.json', ...dayFiles]) {
+    for (const rel of ['meta.json', 'settings.json', 'counters.json', 'circulars.json', 'grouping.json', 'journal.json', 'accounts.json', ...dayFiles]) {
       const kind = storedFileKind(rel);
       expect(kind, rel).not.toBeNull();
       expect(kind).not.toBe('audit');

@@ -140,9 +140,8 @@ function checkBundledJournal(name: string, bundle: Bundle): void {
     return;
   }
   const checkpoint = JSON.parse(checkpointText) as JournalPosition;
-  if (!checkpoint.file) return;
-  const text = bundle.files[`${AUDIT_DIR}/${checkpoint.file}`];
-  const mismatch = text === undefined ? `its journal file ${checkpoint.file} is not in the bundle` : checkpointMismatch(Buffer.from(text), checkpoint);
+  const text = checkpoint.file ? bundle.files[`${AUDIT_DIR}/${checkpoint.file}`] : undefined;
+  const mismatch = checkpointMismatch(text === undefined ? null : Buffer.from(text), checkpoint);
   if (mismatch) throw bad('journal.json', mismatch);
 }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
-import { dayFileConflict, emptyFolderRecords, SCHEMA_VERSION, storedFileKind } from '../../../shared/stored-schemas';
+import { dayFileConflict, emptyFolderRecords, RUNTIME_FILES, SCHEMA_VERSION, storedFileKind } from '../../../shared/stored-schemas';
 import { parseTrackingCode } from '../../../shared/tracking-code';
 import { AUDIT_DIR, CHECKPOINT_FILE, DAYS_DIR } from './file-store';
 import { BACKUP_DIR } from './backups';
@@ -79,6 +79,7 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
   const counters = (await readDoc('counters', 'counters.json', false))?.sequences;
   await readDoc('circulars', 'circulars.json', false);
   await readDoc('grouping', 'grouping.json', false);
+  await readDoc('accounts', 'accounts.json', false);
 
   const codes = new Map<string, string>();
   const maxSeq = new Map<string, number>();
@@ -110,9 +111,9 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
   report.problems.push(...journal.problems.map(({ file, problem: p }) => ({ file, problem: p })));
   report.warnings.push(...journal.warnings);
   // a changed journal moves its lines under the checkpoint too: the checkpoint is only blamed for a sound journal
-  if (checkpoint?.file && !journal.problems.length) {
-    const journalFile = await fs.readFile(path.join(dir, AUDIT_DIR, checkpoint.file)).catch(() => null);
-    const mismatch = journalFile ? checkpointMismatch(journalFile, checkpoint) : `its journal file ${checkpoint.file} is missing`;
+  if (checkpoint && !journal.problems.length) {
+    const journalFile = checkpoint.file ? await fs.readFile(path.join(dir, AUDIT_DIR, checkpoint.file)).catch(() => null) : null;
+    const mismatch = checkpointMismatch(journalFile, checkpoint);
     if (mismatch) problem(CHECKPOINT_FILE, mismatch, msg.checkpointBroken(CHECKPOINT_FILE));
   }
   report.files += (await fs.readdir(path.join(dir, AUDIT_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).length;
@@ -126,7 +127,7 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
 async function unknownFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-    if (e.name === BACKUP_DIR || e.name.startsWith(LOCK_FILE)) continue;
+    if (e.name === BACKUP_DIR || e.name.startsWith(LOCK_FILE) || RUNTIME_FILES.has(e.name)) continue;
     if (e.isDirectory() && (e.name === DAYS_DIR || e.name === AUDIT_DIR)) {
       for (const f of await fs.readdir(path.join(dir, e.name))) {
         const rel = `${e.name}/${f}`;

@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
+import type { StoredAccount } from '../../../shared/accounts';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
-import { dayFileConflict, parseJournalChange, type FolderRecords } from '../../../shared/stored-schemas';
+import { dayFileConflict, JOURNAL_ENTITIES, parseJournalChange, type FolderRecords } from '../../../shared/stored-schemas';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
 import { deepFreeze } from '../../../shared/readonly';
@@ -42,6 +43,7 @@ type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
 type CircularsDoc = Versioned & { circulars: readonly Circular[]; numbers: Record<string, number> };
 type GroupingDoc = Versioned & { corrections: readonly GroupCorrection[] };
 type CheckpointDoc = Versioned & JournalPosition;
+type AccountsDoc = Versioned & { accounts: readonly StoredAccount[] };
 
 /** lowdb adapter on durable writes; reads through the stored schemas (refusing what does not match), upgrades older files. */
 class DurableJson<T extends Versioned> implements Adapter<T> {
@@ -200,7 +202,7 @@ function internCase(parsed: Case, i: (s: string) => string): Case {
 const yearKey = (yy: number): string => String(yy).padStart(2, '0');
 
 /** What a journal change is about: a record of the data (by its id) or a counter. */
-type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'letterNumber' | 'circularNumber' | 'circular' | 'groupCorrection';
+type Entity = (typeof JOURNAL_ENTITIES)[number];
 
 const queueKey = (dayId: string, n: number): string => `${dayId}#${n}`;
 const dayFileOf = (day: MeetingDay): string => `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
@@ -241,6 +243,7 @@ export class FileStore implements Store {
   private circulars!: Doc<CircularsDoc>;
   private grouping!: Doc<GroupingDoc>;
   private checkpoint!: Doc<CheckpointDoc>;
+  private accounts!: Doc<AccountsDoc>;
   private journal!: JournalWriter;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
@@ -296,11 +299,13 @@ export class FileStore implements Store {
     this.circulars = this.doc<CircularsDoc>('circulars', 'circulars.json', { schemaVersion: SCHEMA_VERSION, circulars: [], numbers: {} });
     this.grouping = this.doc<GroupingDoc>('grouping', 'grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
     this.checkpoint = this.doc<CheckpointDoc>('checkpoint', CHECKPOINT_FILE, { schemaVersion: SCHEMA_VERSION, seq: 0, file: '', offset: 0, hash: '' });
-    for (const d of [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint]) await d.low.read();
+    this.accounts = this.doc<AccountsDoc>('accounts', 'accounts.json', { schemaVersion: SCHEMA_VERSION, accounts: [] });
+    for (const d of [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts]) await d.low.read();
     const metaVersion = this.meta.adapter.migratedFrom ?? (this.meta.adapter.existed ? SCHEMA_VERSION : null);
     this.settingsDoc.data.settings = deepFreeze({ ...defaultSettings(), ...this.settingsDoc.data.settings });
     frozenIfChecking(this.circulars.data.circulars);
     frozenIfChecking(this.grouping.data.corrections);
+    deepFreeze(this.accounts.data.accounts);
     const intern = interner();
     const docs = await mapLimited(names, READ_CONCURRENCY, async (name) => {
       const rel = `${DAYS_DIR}/${name}`;
@@ -331,7 +336,7 @@ export class FileStore implements Store {
     await this.replayJournal(metaVersion);
     for (const c of this.byId.values()) this.raiseCounter(c.code, false);
     this.worklist.build(this.byId.values());
-    await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, ...docs]);
+    await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.accounts, ...docs]);
   }
 
   /**
@@ -483,7 +488,7 @@ export class FileStore implements Store {
         return;
       }
       case 'settings':
-        this.settingsDoc.data.settings = deepFreeze(ch.after) as Settings;
+        this.settingsDoc.data.settings = deepFreeze({ ...defaultSettings(), ...(ch.after as Partial<Settings>) });
         this.markDirty(this.settingsDoc);
         return;
       case 'codeSequence': {
@@ -515,6 +520,12 @@ export class FileStore implements Store {
         const list = this.grouping.data.corrections;
         if (!list.some((x) => x.id === c.id)) this.grouping.data.corrections = Object.freeze([...list, c]);
         this.markDirty(this.grouping);
+        return;
+      }
+      case 'account': {
+        const a = deepFreeze(ch.after) as StoredAccount;
+        this.accounts.data.accounts = replaced(this.accounts.data.accounts, a, (x) => x.id === a.id);
+        this.markDirty(this.accounts);
         return;
       }
       default:
@@ -584,7 +595,7 @@ export class FileStore implements Store {
       this.compactTimer = null;
     }
     await this.compact();
-    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, ...this.days.values()];
+    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts, ...this.days.values()];
     await Promise.all(docs.map((d) => d.idle()));
   }
 
@@ -672,6 +683,18 @@ export class FileStore implements Store {
 
   async listGroupCorrections(): Promise<readonly GroupCorrection[]> {
     return this.grouping.data.corrections;
+  }
+
+  async listAccounts(): Promise<readonly StoredAccount[]> {
+    return this.accounts.data.accounts;
+  }
+
+  async getAccount(id: string): Promise<StoredAccount | undefined> {
+    return this.accounts.data.accounts.find((a) => a.id === id);
+  }
+
+  async getAccountByUsername(username: string): Promise<StoredAccount | undefined> {
+    return this.accounts.data.accounts.find((a) => a.username === username);
   }
 
   /** Committed counters, for a unit of work's first look. */
@@ -819,6 +842,20 @@ class FileTx implements Tx {
     return [...(await this.store.listGroupCorrections()), ...this.stagedOf<GroupCorrection>('groupCorrection')];
   }
 
+  async listAccounts(): Promise<readonly StoredAccount[]> {
+    let list = await this.store.listAccounts();
+    for (const a of this.stagedOf<StoredAccount>('account')) list = replaced(list, a, (x) => x.id === a.id);
+    return list;
+  }
+
+  async getAccount(id: string): Promise<StoredAccount | undefined> {
+    return this.stagedValue<StoredAccount>('account', id) ?? this.store.getAccount(id);
+  }
+
+  async getAccountByUsername(username: string): Promise<StoredAccount | undefined> {
+    return (await this.listAccounts()).find((a) => a.username === username);
+  }
+
   // writes
 
   async putSettings(next: Settings): Promise<void> {
@@ -848,6 +885,10 @@ class FileTx implements Tx {
   async addGroupCorrection(c: GroupCorrection): Promise<void> {
     const withId = c.id ? c : { ...c, id: randomUUID() };
     this.stage('groupCorrection', withId.id!, null, withId);
+  }
+
+  async putAccount(a: StoredAccount): Promise<void> {
+    this.stage('account', a.id, await this.store.getAccount(a.id), a);
   }
 
   async nextSequence(jalaliYear: number): Promise<number> {

@@ -81,7 +81,8 @@ export async function readJournal(dataDir: string, from: JournalPosition): Promi
   const records: JournalRecord[] = [];
   let position = { ...from };
   let tornTail: ReplayResult['tornTail'] = null;
-  if (from.file && !names.includes(from.file)) throw await blameForMismatch(dataDir, `its journal file ${from.file} is missing`);
+  const before = from.file && names.includes(from.file) ? null : checkpointMismatch(null, from); // else checked with its file below
+  if (before) throw await blameForMismatch(dataDir, before);
   for (const [k, name] of later.entries()) {
     const rel = `${AUDIT_DIR}/${name}`;
     const start = name === from.file ? from.offset : 0;
@@ -137,7 +138,9 @@ const checkpointError = (en: string): DidarError =>
  * Why a checkpoint does not mark a place in its journal file (null when it does): it must point at the end
  * of a line, the line whose sequence number and hash it holds (a line from before the journal: no hash).
  */
-export function checkpointMismatch(buf: Buffer, at: JournalPosition): string | null {
+export function checkpointMismatch(buf: Buffer | null, at: JournalPosition): string | null {
+  if (!at.file) return at.seq || at.offset || at.hash ? 'names no journal file but a place in one' : null;
+  if (!buf) return `its journal file ${at.file} is missing`;
   if (buf.length < at.offset) return `points past the end of ${at.file} (byte ${at.offset} of ${buf.length})`;
   if (at.offset === 0) return at.hash === '' ? null : `points at the start of ${at.file} but holds a line's hash`;
   if (buf[at.offset - 1] !== 0x0a) return `points inside a line of ${at.file} (byte ${at.offset})`;

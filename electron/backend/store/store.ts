@@ -2,6 +2,7 @@
 // every change is one unit of work, `mutate(by, action, tx => …)`: serialised per data folder, reading fresh
 // inside, committing its data and its audit record together (both or neither). The file store keeps the data
 // in memory and makes each unit one durable journal append; a PostgreSQL store runs it as BEGIN … COMMIT.
+import type { StoredAccount } from '../../../shared/accounts';
 import type { Case, CaseStatus, MeetingDay, OrderType, QueueEntry } from '../../../shared/domain';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
@@ -72,6 +73,11 @@ export type StoreReader = {
   listGroupCorrections(): Promise<readonly GroupCorrection[]>;
   /** The number nextCircularNumber would give now, without giving it (suggested when issuing). */
   peekCircularNumber(jalaliYear: number): Promise<number>;
+
+  /** The staff's accounts, with their password hashes (never handed beyond the backend). */
+  listAccounts(): Promise<readonly StoredAccount[]>;
+  getAccount(id: string): Promise<StoredAccount | undefined>;
+  getAccountByUsername(username: string): Promise<StoredAccount | undefined>;
 };
 
 /** One unit of work: reads see its own changes; nothing is visible to others or stored until it commits. */
@@ -87,6 +93,8 @@ export type Tx = StoreReader & {
   putCase(next: Case): Promise<void>;
   putCircular(next: Circular): Promise<void>;
   addGroupCorrection(c: GroupCorrection): Promise<void>;
+  /** Inserts or replaces an account (user names are unique: the caller checks). */
+  putAccount(a: StoredAccount): Promise<void>;
   /** The next tracking-code sequence of a Jalali year: never the same one twice, even across restarts. */
   nextSequence(jalaliYear: number): Promise<number>;
   /** The next circular number of a Jalali year. */

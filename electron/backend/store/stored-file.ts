@@ -5,11 +5,11 @@ import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
 import {
   SCHEMA_VERSION, STORED_FILE_PARSERS,
-  type CheckpointFile, type CircularsFile, type CountersFile, type DayFile, type GroupingFile, type MetaFile, type SettingsFile,
+  type AccountsFile, type CheckpointFile, type CircularsFile, type CountersFile, type DayFile, type GroupingFile, type MetaFile, type SettingsFile,
 } from '../../../shared/stored-schemas';
 import { migrateDoc } from './migrations';
 
-export type StoredDocs = { meta: MetaFile; settings: SettingsFile; counters: CountersFile; circulars: CircularsFile; grouping: GroupingFile; checkpoint: CheckpointFile; day: DayFile };
+export type StoredDocs = { meta: MetaFile; settings: SettingsFile; counters: CountersFile; circulars: CircularsFile; grouping: GroupingFile; checkpoint: CheckpointFile; accounts: AccountsFile; day: DayFile };
 export type DocKind = keyof StoredDocs;
 
 /**

@@ -55,7 +55,7 @@ const T = {
 type Props = { id: string; onClose: () => void; onChanged: () => void; startCorrecting?: boolean };
 
 export function CaseDetails({ id, onClose, onChanged, startCorrecting = false }: Props) {
-  const { info, settings, openCitizen } = useApp();
+  const { info, settings, openCitizen, may } = useApp();
   const loaded = useCall('case/get', { id });
   const [updated, setUpdated] = useState<Case | null>(null);
   const c = updated ?? loaded.value ?? null;
@@ -126,7 +126,7 @@ export function CaseDetails({ id, onClose, onChanged, startCorrecting = false }:
             {c.satisfaction && (<><dt>{T.satisfaction}</dt><dd>{SATISFACTION_LABEL[c.satisfaction.level]}{c.satisfaction.note ? <> — <bdi>{fa(c.satisfaction.note)}</bdi></> : ''}</dd></>)}
             {c.attachments.length > 0 && (<><dt>{T.attachments}</dt><dd>{c.attachments.join('، ')}</dd></>)}
           </dl>
-          <CaseActions c={c} settings={settings} today={info.today} onChanged={changed} />
+          {may('case/start') && <CaseActions c={c} settings={settings} today={info.today} onChanged={changed} />}
           <h3>{T.history}</h3>
           <HistoryList history={c.history} />
           {c.notices.length > 0 && (

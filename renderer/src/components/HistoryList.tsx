@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../../../shared/domain';
 import { FIELD_LABEL, HISTORY_LABEL } from '../../../shared/labels';
+import { useApp } from '../app-context';
 import { fa, faInstant } from '../format';
 
 const T = { empty: '—', became: 'شد' };
@@ -9,6 +10,7 @@ const T = { empty: '—', became: 'شد' };
  * a corrected value) is isolated, so its digits and Latin letters keep their place in the Persian line.
  */
 export function HistoryList({ history }: { history: readonly HistoryEntry[] }) {
+  const { nameOf } = useApp();
   return (
     <ol className="history" data-testid="history">
       {history.map((h, i) => (
@@ -17,7 +19,7 @@ export function HistoryList({ history }: { history: readonly HistoryEntry[] }) {
           <b>{HISTORY_LABEL[h.action]}</b>
           {h.ref && <> <bdi className="ref">{fa(h.ref)}</bdi></>}
           {h.note && <> — <bdi>{fa(h.note)}</bdi></>}
-          {' '}<span className="muted">(<bdi>{fa(h.by)}</bdi>)</span>
+          {' '}<span className="muted">(<bdi>{fa(nameOf(h.by))}</bdi>)</span>
           {h.changes && (
             <ul className="changes">
               {h.changes.map((ch) => (

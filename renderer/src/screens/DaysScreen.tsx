@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings';
 import { CallStatus } from '../components/CallStatus';
 import { DayCases } from '../components/DayCases';
 import { SlipViewer, useSlipPrinter } from '../components/SlipViewer';
+import { useApp } from '../app-context';
 import { useCall } from '../hooks/useCall';
 import { fa, faDateLong } from '../format';
 
@@ -24,7 +25,9 @@ export function DaysScreen(_: { settings: Settings }) {
   const changed = useCallback(() => setVersion((v) => v + 1), []);
   const printer = useSlipPrinter(changed);
   const days = useCall('meetingDay/list', {}, version);
-  const cases = useCall('case/listForDay', selected ? { meetingDayId: selected } : null, version);
+  const { may } = useApp();
+  const casesShown = may('case/listForDay'); // a viewer sees the days and their summaries, not the citizens' cases
+  const cases = useCall('case/listForDay', selected && casesShown ? { meetingDayId: selected } : null, version);
   const list = days.value ?? [];
 
   return (
@@ -49,7 +52,7 @@ export function DaysScreen(_: { settings: Settings }) {
         )}
       </section>
       {printer.error && <div className="alert error" role="alert">{printer.error}</div>}
-      {selected && <DayCases dayId={selected} cases={cases} onPrint={(c) => void printer.print(c)} onChanged={changed} />}
+      {selected && casesShown && <DayCases dayId={selected} cases={cases} onPrint={(c) => void printer.print(c)} onChanged={changed} />}
       {printer.slip && <SlipViewer slip={printer.slip} onClose={printer.close} />}
     </div>
   );

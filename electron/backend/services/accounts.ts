@@ -1,0 +1,156 @@
+// Accounts and sign-in: the first administrator, signing in and out, one's own password, and the
+// administrator's accounts. Wrong passwords are counted per user name on the server; an account disabled or
+// reset loses its sessions at once. Passwords are hashed before any unit of work and never logged.
+import { randomUUID } from 'node:crypto';
+import type { AuthStatus, ParsedArgs } from '../../../shared/api';
+import { publicAccount, type Account, type StoredAccount } from '../../../shared/accounts';
+import { DidarError } from '../../../shared/errors';
+import { msg } from '../../../shared/messages';
+import { ROLES } from '../../../shared/roles';
+import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
+import type { BackendContext, TxContext } from '../context';
+
+/** Five wrong passwords within a quarter of an hour close the account until the first of them is that old. */
+export const SIGN_IN_ATTEMPTS = { max: 5, windowMs: 15 * 60_000 };
+
+export async function authStatus(ctx: BackendContext): Promise<AuthStatus> {
+  const needsSetup = (await ctx.store.listAccounts()).length === 0;
+  const stored = ctx.caller?.accountId ? await ctx.store.getAccount(ctx.caller.accountId) : undefined;
+  return {
+    needsSetup,
+    account: stored ? publicAccount(stored) : null,
+    roles: ctx.caller?.roles ?? [],
+    mustChangePassword: stored?.mustChangePassword ?? false,
+  };
+}
+
+/** The first start: the administrator's account, signed in at once. Refused once any account exists. */
+export async function setUp(ctx: BackendContext, a: ParsedArgs<'auth/setup'>): Promise<AuthStatus> {
+  const passwordHash = await hashPassword(a.password);
+  const account = await ctx.mutate('auth/setup', async (t) => {
+    if ((await t.store.listAccounts()).length) throw new DidarError('conflict', msg.setupDone);
+    return addAccount(t, { username: a.username, displayName: a.displayName, roles: ['admin'] }, passwordHash, a.username);
+  }, { operator: a.username });
+  return startSession(ctx, account);
+}
+
+export async function signIn(ctx: BackendContext, a: ParsedArgs<'auth/signIn'>): Promise<AuthStatus> {
+  refuseWhileLocked(ctx, a.username);
+  const account = await ctx.store.getAccountByUsername(a.username);
+  // an unknown name takes as long as a wrong password, and gets the same answer
+  const matches = await verifyPassword(a.password, account?.passwordHash ?? (await decoyHash()));
+  if (!account || !matches || account.disabled) {
+    ctx.auth.failures.count(a.username);
+    await ctx.store.logEvent({ operator: a.username }, 'auth/sign-in-failed', 'account', account?.id ?? '');
+    throw new DidarError('unauthorized', msg.signInFailed);
+  }
+  ctx.auth.failures.clear(a.username);
+  return startSession(ctx, account);
+}
+
+function refuseWhileLocked(ctx: BackendContext, username: string): void {
+  const wait = ctx.auth.failures.waitMs(username);
+  if (wait > 0) throw new DidarError('too-many-attempts', msg.accountLocked(Math.ceil(wait / 60_000)));
+}
+
+async function startSession(ctx: BackendContext, account: StoredAccount): Promise<AuthStatus> {
+  ctx.auth.setSession(await ctx.auth.sessions.create(account.id));
+  await ctx.store.logEvent({ operator: account.username }, 'auth/sign-in', 'account', account.id);
+  return { needsSetup: false, account: publicAccount(account), roles: account.roles, mustChangePassword: account.mustChangePassword };
+}
+
+export async function signOut(ctx: BackendContext): Promise<AuthStatus> {
+  if (ctx.caller?.sessionId) await ctx.auth.sessions.end(ctx.caller.sessionId);
+  ctx.auth.setSession(null);
+  await ctx.store.logEvent(ctx.actor, 'auth/sign-out', 'account', ctx.caller?.accountId ?? '');
+  return { needsSetup: false, account: null, roles: [], mustChangePassword: false };
+}
+
+/** One's own password: the current one first; the account's other sessions end. */
+export async function changePassword(ctx: BackendContext, a: ParsedArgs<'auth/changePassword'>): Promise<AuthStatus> {
+  const id = ctx.caller?.accountId;
+  if (!id) throw new DidarError('forbidden', msg.forbidden); // the command line has no password of its own
+  const key = ctx.actor.operator;
+  refuseWhileLocked(ctx, key);
+  const current = await requireAccount(ctx, id);
+  if (!(await verifyPassword(a.current, current.passwordHash))) {
+    ctx.auth.failures.count(key);
+    throw new DidarError('bad-args', msg.passwordWrong, { current: msg.passwordWrong });
+  }
+  if (a.current === a.next) throw new DidarError('bad-args', msg.passwordSame, { next: msg.passwordSame });
+  const passwordHash = await hashPassword(a.next);
+  const account = await ctx.mutate('auth/changePassword', async (t) => {
+    const now = await requireAccount(t, id);
+    const next: StoredAccount = { ...now, passwordHash, passwordChangedAt: ctx.now().toISOString(), mustChangePassword: false };
+    await t.store.putAccount(next);
+    return next;
+  });
+  await ctx.auth.sessions.endAccount(id, ctx.caller?.sessionId);
+  return { needsSetup: false, account: publicAccount(account), roles: account.roles, mustChangePassword: false };
+}
+
+// ---- the administrator's accounts ----
+
+export async function listAccounts(ctx: BackendContext): Promise<(Account & { sessions: number })[]> {
+  return (await ctx.store.listAccounts()).map((a) => ({ ...publicAccount(a), sessions: ctx.auth.sessions.count(a.id) }));
+}
+
+export async function createAccount(ctx: BackendContext, a: ParsedArgs<'accounts/create'>): Promise<Account> {
+  const passwordHash = await hashPassword(a.password);
+  const account = await ctx.mutate('accounts/create', (t) => addAccount(t, a, passwordHash, ctx.actor.operator));
+  return publicAccount(account);
+}
+
+export async function updateAccount(ctx: BackendContext, a: ParsedArgs<'accounts/update'>): Promise<Account> {
+  const account = await ctx.mutate('accounts/update', async (t) => {
+    const before = await requireAccount(t, a.id);
+    const next: StoredAccount = {
+      ...before,
+      ...(a.displayName !== undefined ? { displayName: a.displayName } : {}),
+      ...(a.roles !== undefined ? { roles: a.roles } : {}),
+      ...(a.disabled !== undefined ? { disabled: a.disabled } : {}),
+    };
+    const hadAdmin = await hasActiveAdministrator(t);
+    await t.store.putAccount(next);
+    if (hadAdmin && !(await hasActiveAdministrator(t))) throw new DidarError('conflict', msg.lastAdmin);
+    return next;
+  });
+  // a disabled account is out at once; a changed role applies from the next call (roles are read per call)
+  if (account.disabled) await ctx.auth.sessions.endAccount(account.id);
+  return publicAccount(account);
+}
+
+/** A new password set by the administrator: the account's sessions end, and its next sign-in asks for its own. */
+export async function resetPassword(ctx: BackendContext, a: ParsedArgs<'accounts/resetPassword'>): Promise<Account> {
+  const passwordHash = await hashPassword(a.password);
+  const account = await ctx.mutate('accounts/resetPassword', async (t) => {
+    const next: StoredAccount = { ...(await requireAccount(t, a.id)), passwordHash, passwordChangedAt: ctx.now().toISOString(), mustChangePassword: true };
+    await t.store.putAccount(next);
+    return next;
+  });
+  await ctx.auth.sessions.endAccount(account.id);
+  ctx.auth.failures.clear(account.username);
+  return publicAccount(account);
+}
+
+async function addAccount(t: TxContext, a: Pick<Account, 'username' | 'displayName' | 'roles'>, passwordHash: string, by: string): Promise<StoredAccount> {
+  if (await t.store.getAccountByUsername(a.username)) throw new DidarError('conflict', msg.usernameTaken, { username: msg.usernameTaken });
+  const at = t.now().toISOString();
+  const account: StoredAccount = {
+    id: randomUUID(), username: a.username, displayName: a.displayName, roles: a.roles.filter((r) => ROLES.includes(r)),
+    disabled: false, mustChangePassword: false, createdAt: at, createdBy: by, passwordChangedAt: at, passwordHash,
+  };
+  await t.store.putAccount(account);
+  return account;
+}
+
+async function requireAccount(ctx: { store: { getAccount(id: string): Promise<StoredAccount | undefined> } }, id: string): Promise<StoredAccount> {
+  const a = await ctx.store.getAccount(id);
+  if (!a) throw new DidarError('not-found', msg.accountNotFound);
+  return a;
+}
+
+/** The office must never lock itself out of its own settings and accounts: a change may not take away the last administrator. */
+async function hasActiveAdministrator(t: TxContext): Promise<boolean> {
+  return (await t.store.listAccounts()).some((a) => !a.disabled && a.roles.includes('admin'));
+}

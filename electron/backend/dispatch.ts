@@ -6,6 +6,7 @@ import { api, isMethod, type Method } from '../../shared/api';
 import { DidarError, type ApiError, type ErrorCode, type Reply } from '../../shared/errors';
 import { msg } from '../../shared/messages';
 import { mayCall, ROLES } from '../../shared/roles';
+import { SUBMISSION_KEY } from '../../shared/stored-schemas';
 import type { AuthServices, BackendContext, Principal } from './context';
 import type { Handlers } from './handlers';
 import type { Store } from './store/store';
@@ -33,8 +34,6 @@ export type DispatchEnv = {
   context: (method: Method, caller: Principal | null, auth: AuthServices, submission?: string) => BackendContext;
 };
 
-/** An idempotency key as desks make them (a UUID, or any 16–100 URL-safe characters). */
-const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,100}$/;
 /** Replies to keyed changes are kept this long, so a retry after a lost answer gets the same answer. */
 const REPLY_KEEP_MS = 15 * 60_000;
 const REPLIES_KEPT = 5000;
@@ -109,13 +108,13 @@ const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, e
 
 /** Field messages keyed by dotted path ('citizen.nationalId'), the first one as the summary. */
 export function validationError(error: z.ZodError): ApiError {
-  const fields: Record<string, string> = {};
+  const fields = new Map<string, string>(); // a path such as «__proto__» is a key like any other
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= persianOrGeneric(issue.message);
+    if (!fields.has(key)) fields.set(key, persianOrGeneric(issue.message));
   }
-  const first = Object.values(fields)[0];
-  return { code: 'bad-args', message: first ?? msg.badArgs, fields };
+  const first = fields.values().next().value;
+  return { code: 'bad-args', message: first ?? msg.badArgs, fields: Object.fromEntries(fields) };
 }
 
 /** zod's own English messages (wrong type, unknown key) never reach the user. */

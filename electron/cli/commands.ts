@@ -4,6 +4,7 @@ import { exportCommand } from './export';
 import { groupCommand } from './group';
 import { backupCommand, importCommand, restoreCommand, slipCommand } from './import-slip';
 import type { Command } from './index';
+import { unlockCommand } from './unlock';
 
 /** Commands beyond `check`; each lives in its own module. */
 export const commands: Record<string, Command> = {
@@ -14,6 +15,7 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  unlock: unlockCommand,
   bench: benchCommand,
   'bench-seed': benchSeedCommand,
 };

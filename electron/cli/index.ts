@@ -1,9 +1,14 @@
 // `didar` command line. Results go to stdout (JSON where scripts read them), errors to stderr in Persian
 // and English with a non-zero exit code.
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DidarError } from '../../shared/errors';
+import { consoleLines, DidarError } from '../../shared/errors';
+import { msg } from '../../shared/messages';
 import { checkDataDir } from '../backend/store/check';
+import { asWriteError } from '../backend/store/durable-file';
 import { defaultDataDir } from '../backend/data-dir';
+import { APP_VERSION } from '../backend/version';
 import { commands as moreCommands } from './commands';
 
 const HELP = `didar — Didar command line (دیدار)
@@ -18,9 +23,12 @@ Usage:
                                                     → {groups:[{caseIds,title}]}, every id in exactly one group
   didar case    --data DIR --code CODE [--national-id ID]   a case's status, deadline and history as JSON
   didar backup  --data DIR [--out FILE]              the whole data folder in one file (.json.gz)
-  didar restore --data DIR FILE [--force]           restore a backup (an existing folder needs --force)
+  didar restore --data DIR FILE [--force]           restore a backup, all or nothing (a folder holding data needs
+                                                    --force; a backup with far fewer cases, --force twice)
+  didar unlock  --data DIR                          remove a lock left behind, after checking that no Didar holds the folder
   didar bench   [--cases N]                         benchmark on N generated cases (default 10000); prints JSON
-  didar --help
+  didar --help | --version
+  (any command) --debug                              on an unexpected error, also print where it happened
 
 DIR defaults to $DIDAR_DATA_DIR, else the desktop app's data folder (${defaultDataDir()}).
 Results go to stdout; errors go to stderr in Persian and English, with a non-zero exit code.
@@ -28,29 +36,44 @@ Results go to stdout; errors go to stderr in Persian and English, with a non-zer
 
 export type Command = (argv: string[]) => Promise<number>;
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argvWithDebug: string[]): Promise<number> {
+  // --debug anywhere: an unexpected error also prints its stack (for support, never by default)
+  const debug = argvWithDebug.includes('--debug');
+  const argv = argvWithDebug.filter((a) => a !== '--debug');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(HELP);
     return 0;
   }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${APP_VERSION}\n`);
+    return 0;
+  }
   const all: Record<string, Command> = { check, ...moreCommands };
-  const cmd = all[name];
+  const cmd = Object.hasOwn(all, name) ? all[name] : undefined; // «didar constructor» is an unknown command
   if (!cmd) return fail(`فرمان ناشناخته: ${name}`, `unknown command: ${name} (see didar --help)`, 2);
   try {
     return await cmd(rest);
   } catch (e) {
-    if (e instanceof DidarError) return fail(e.message, e.code);
+    if (e instanceof DidarError) return fail(e.message, e.english ? `${e.code}: ${e.english}` : e.code);
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
       return fail('گزینه‌های فرمان نادرست است.', `${e.message} (see didar --help)`, 2);
     }
-    throw e;
+    if (debug) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    return fail(msg.unexpected, `unexpected error: ${e instanceof Error ? e.message : String(e)}${debug ? '' : ' (run again with --debug for details)'}`);
   }
 }
 
 export function fail(persian: string, english: string, code = 1): number {
-  process.stderr.write(`خطا: ${persian}\nerror: ${english}\n`);
+  process.stderr.write(consoleLines(persian, english));
   return code;
+}
+
+/** Writes a command's output file; a folder that does not exist or a full disk is said as for any save. */
+export async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
+  await fs.writeFile(path.resolve(file), data).catch((e: unknown) => {
+    throw asWriteError(e, path.resolve(file));
+  });
 }
 
 export function dataDirOf(v: string | undefined): string {
@@ -61,7 +84,7 @@ async function check(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' } }, strict: true });
   const report = await checkDataDir(dataDirOf(values.data));
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  for (const p of report.problems) process.stderr.write(`مشکل در «${p.file}»: ${p.problem}\nproblem in ${p.file}: ${p.problem}\n`);
+  for (const p of report.problems) process.stderr.write(`${p.message ?? `مشکل در «${p.file}»`}\nproblem in ${p.file}: ${p.problem}\n`);
   for (const w of report.warnings) process.stderr.write(`warning: ${w.file}: ${w.problem}\n`);
   return report.ok ? 0 : 1;
 }

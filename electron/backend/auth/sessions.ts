@@ -17,6 +17,7 @@ const SessionFileSchema = z.object({
   sessions: z.array(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/), accountId: z.string().max(64), createdAt: z.number(), lastSeenAt: z.number() })).max(10_000),
 });
 
+/** One of the folder's RUNTIME_FILES (shared/stored-schemas.ts): never backed up or checked. */
 export const SESSIONS_FILE = 'sessions.json';
 
 /** The data folder's sessions.json; a missing or unreadable file means nobody is signed in (never an error). */

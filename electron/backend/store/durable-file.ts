@@ -79,7 +79,7 @@ export function asWriteError(e: unknown, file: string): DidarError {
       : code === 'EROFS' || DENIED.has(code)
         ? msg.readOnly(file)
         : msg.writeFailed(file);
-  const err = new DidarError('write-failed', message);
+  const err = new DidarError('write-failed', message, undefined, `cannot write ${file}: ${(e as Error | null)?.message ?? String(e)}`);
   err.cause = e;
   return err;
 }

@@ -39,7 +39,7 @@ export type CaseScan = {
   meetingFrom?: string;
   meetingTo?: string;
   statuses?: readonly CaseStatus[];
-  /** Only cases holding a notice to the citizen not yet exported. */
+  /** Only cases holding a notice to the citizen not yet exported nor kept back. */
   pendingNotices?: boolean;
   /** The cases imported from these rows of an outside file. */
   externalIds?: readonly string[];
@@ -71,6 +71,8 @@ export type StoreReader = {
   getCircular(id: string): Promise<Circular | undefined>;
   /** The office's corrections to the recurring-issue groups, oldest first. */
   listGroupCorrections(): Promise<readonly GroupCorrection[]>;
+  /** The number nextCircularNumber would give now, without giving it (suggested when issuing). */
+  peekCircularNumber(jalaliYear: number): Promise<number>;
 
   /** The staff's accounts, with their password hashes (never handed beyond the backend). */
   listAccounts(): Promise<readonly StoredAccount[]>;
@@ -97,6 +99,8 @@ export type Tx = StoreReader & {
   nextSequence(jalaliYear: number): Promise<number>;
   /** The next circular number of a Jalali year. */
   nextCircularNumber(jalaliYear: number): Promise<number>;
+  /** The next referral letter number of a Jalali year (a sequence that never restarts within the year). */
+  nextLetterNumber(jalaliYear: number): Promise<number>;
 };
 
 /** What a committed unit of work changed, for the desks' live updates (no values: they read what they show). */

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import {
   CaseDraftSchema, CitizenInputSchema, IdInput, ISSUE_MAX, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput,
-  TrackingCodeInput, lineField, optionalLine, textLine,
-  type Case, type CaseBrief, type Citizen, type MeetingDay, type MeetingDaySummary, type QueueEntry,
+  OrderInputSchema, TrackingCodeInput, lineField, optionalLine, textLine,
+  type Case, type CaseBrief, type CodedCase, type Citizen, type MeetingDay, type MeetingDaySummary, type QueueEntry,
 } from './domain';
 import { OUTCOMES, SATISFACTION_LEVELS } from './follow-up';
 import type { Circular } from './circular';
@@ -19,7 +19,7 @@ import { toAsciiDigits } from './persian-text';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { AccountDraftSchema, NewPasswordInput, PasswordInput, RolesInput, UsernameInput, type Account } from './accounts';
-import { ADMIN, CASE_DESKS, FOLLOW_UP, INTAKE, LOOKUP, OFFICE, REPORTS, type Access, type Role } from './roles';
+import { ADMIN, CASE_DESKS, FOLLOW_UP, GOVERNOR_TABLE, INSPECTION_DESK, INTAKE, LOOKUP, OFFICE, REPORTS, type Access, type Role } from './roles';
 
 /** Result types are not validated at run time (the backend produces them), only typed. */
 const out = <T>() => z.custom<T>(() => true);
@@ -144,6 +144,7 @@ export type ServerStatus = {
 /** The day's summary is read at the desks that record cases and by viewers. */
 const DAY_REPORT: readonly Role[] = [...INTAKE, 'viewer'];
 const signIn = z.object({ username: UsernameInput, password: PasswordInput });
+const caseDraft = CaseDraftSchema.extend({ confirmed: z.boolean().default(false) });
 
 /**
  * `mutates`: the method changes stored data, in exactly one unit of work (dispatch refuses a second one, and a
@@ -177,8 +178,22 @@ export const api = {
 
   'case/record': {
     // `confirmed` after the clerk was told the same citizen brought the same request today
-    args: CaseDraftSchema.extend({ confirmed: z.boolean().default(false) }),
-    result: out<Case>(), mutates: true, access: INTAKE,
+    args: caseDraft,
+    result: out<CodedCase>(), mutates: true, access: INTAKE,
+  },
+  /**
+   * A case recorded at reception (or at the governor's table with its order) without its tracking code: «در انتظار
+   * دستور» until 'case/giveOrder', then waiting at the inspection desk for 'case/allocateCode'.
+   */
+  'case/recordPending': { args: caseDraft, result: out<Case>(), mutates: true, access: INTAKE },
+  /** The governor's order for a case recorded before it; the queue entry that brought the citizen is seen. */
+  'case/giveOrder': { args: z.object({ id: IdInput, order: OrderInputSchema }), result: out<Case>(), mutates: true, access: GOVERNOR_TABLE },
+  /** The inspection desk: the next tracking code for a case that has its order (its slip is then 'slip/pdf'). */
+  'case/allocateCode': { args: z.object({ id: IdInput }), result: out<CodedCase>(), mutates: true, access: INSPECTION_DESK },
+  /** Cases without their code at one stage (waiting for the order, or for the code), longest waiting first. */
+  'case/pending': {
+    args: z.object({ stage: z.enum(['order', 'code']), meetingDayId: IdInput.optional() }),
+    result: out<readonly Case[]>(), mutates: false, access: CASE_DESKS,
   },
   /** Corrects what was typed wrong: the code stays, the history keeps every field before and after. */
   'case/correct': {
@@ -195,7 +210,7 @@ export const api = {
   },
   'case/listForDay': { args: dayRef, result: out<readonly Case[]>(), mutates: false, access: CASE_DESKS },
   'case/get': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: false, access: CASE_DESKS },
-  'case/byCode': { args: z.object({ code: TrackingCodeInput }), result: out<Case>(), mutates: false, access: CASE_DESKS },
+  'case/byCode': { args: z.object({ code: TrackingCodeInput }), result: out<CodedCase>(), mutates: false, access: CASE_DESKS },
   'case/cancel': {
     args: z.object({
       id: IdInput,

@@ -143,16 +143,35 @@ export type FieldChange = z.output<typeof FieldChangeSchema>;
 export type HistoryEntry = DeepReadonly<z.output<typeof HistoryEntrySchema>>;
 /** A case as stored: read-only, so that a change is always a new value given to a unit of work. */
 export type Case = DeepReadonly<z.output<typeof CaseSchema>>;
+/** A case that has its tracking code (every case found by code, recorded at one desk, or given its code). */
+export type CodedCase = Case & { readonly code: string };
 
 /** The case's citizen as the desk shows earlier cases (no issue text beyond a summary). */
 export type CaseBrief = Pick<Case, 'id' | 'code' | 'meetingDate' | 'status' | 'departments' | 'category'> & {
   summary: string;
   open: boolean;
+  /** Whether the governor's order is in (a case without its code waits for the order or for the code). */
+  hasOrder: boolean;
   dueDate?: string;
   outcome?: Outcome;
 };
 
 /** The department answerable for a case: the order's lead, else the first department named. */
 export const leadDepartment = (c: Pick<Case, 'order' | 'departments'>): string => c.order?.leadDepartment ?? c.departments[0] ?? '';
+
+/**
+ * Where a case stands before follow-up: recorded at a station and waiting for the governor's order, given its
+ * order and waiting at the inspection desk for its tracking code, or coded (follow-up may start).
+ */
+export type IntakeStage = 'awaiting-order' | 'awaiting-code' | 'coded';
+export const intakeStage = (c: Pick<Case, 'code' | 'order'>): IntakeStage => (c.code ? 'coded' : c.order ? 'awaiting-code' : 'awaiting-order');
+export const isCoded = (c: Case): c is CodedCase => c.code !== undefined;
+
+/** Lists and files in tracking-code order; cases still without a code come after them, in the order they were recorded. */
+export function byTrackingCode(a: Pick<Case, 'code' | 'createdAt'>, b: Pick<Case, 'code' | 'createdAt'>): number {
+  if (a.code && b.code) return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+  if (a.code || b.code) return a.code ? -1 : 1;
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+}
 
 export const OPEN_STATUSES: ReadonlySet<CaseStatus> = new Set(['recorded', 'referred', 'in-progress', 'answered']);

@@ -62,6 +62,7 @@ export function checkExportedCase(raw: unknown): Case | ExportRowProblem {
   const r = CaseSchema.safeParse({ ...(normalizeStrings(row) as object), ...given });
   if (!r.success) return { issues: r.error.issues };
   const c = r.data;
+  if (!c.code) return c; // still waiting at a station: the inspection desk gives it its code
   // the code names the year of its meeting day; its sequence must be one an office could have reached
   const { yy, sequence } = parseTrackingCode(c.code);
   if (yy !== parseJalali(c.meetingDate)!.jy % 100) return { reason: 'code-year' };

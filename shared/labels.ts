@@ -1,8 +1,8 @@
 // Persian names of domain values, shared by screens and printed documents.
-import type { CaseStatus, CorrectableField, HistoryEntry, OrderType, Place, QueueStatus } from './domain';
+import type { CaseStatus, CorrectableField, HistoryEntry, IntakeStage, OrderType, Place, QueueStatus } from './domain';
 import type { CircularStatus } from './circular';
 import type { Outcome, SatisfactionLevel } from './follow-up';
-import type { Role } from './roles';
+import type { Role, Station } from './roles';
 
 export const ROLE_LABEL: Record<Role, string> = {
   clerk: 'پذیرش و ثبت',
@@ -58,6 +58,32 @@ export const HISTORY_LABEL: Record<HistoryEntry['action'], string> = {
   note: 'یادداشت',
   circular: 'صدور بخشنامه',
   corrected: 'اصلاح مشخصات',
+  coded: 'صدور کد رهگیری',
+};
+
+/** Where a case without its code stands; shown wherever a code would be. */
+export const STAGE_LABEL: Record<Exclude<IntakeStage, 'coded'>, string> = {
+  'awaiting-order': 'در انتظار دستور',
+  'awaiting-code': 'در انتظار کد رهگیری',
+};
+
+/** A case's tracking code for a table cell or a file, or where it stands while it has none (never an empty cell). */
+export const codeOrStage = (code: string | undefined, hasOrder: boolean): string =>
+  code ?? STAGE_LABEL[hasOrder ? 'awaiting-code' : 'awaiting-order'];
+
+export const STATION_LABEL: Record<Station, string> = {
+  desk: 'میز ملاقات (همه مراحل)',
+  reception: 'پذیرش',
+  table: 'میز استاندار',
+  inspection: 'میز بازرسی',
+};
+
+/** What each station does, as the sign-in explains it. */
+export const STATION_HINT: Record<Station, string> = {
+  desk: 'نوبت، ثبت درخواست و دستور، کد رهگیری و رسید در یک رایانه',
+  reception: 'ثبت ورود مراجع با نام و کد ملی و ثبت درخواست پیش از دستور',
+  table: 'فراخوان مراجع، دیدن درخواست و پرونده‌های پیشین، ثبت دستور استاندار',
+  inspection: 'صدور کد رهگیری برای پرونده‌های دارای دستور و چاپ رسید',
 };
 
 export const FIELD_LABEL: Record<CorrectableField, string> = {

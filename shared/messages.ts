@@ -46,9 +46,16 @@ export const msg = {
   notPaused: 'مهلت این پرونده متوقف نیست.',
   duplicateOfInvalid: 'کد رهگیری پرونده اصلی را درست وارد کنید.',
   reasonRequired: 'دلیل را بنویسید.',
-  sameCaseToday: (code: string): string =>
-    `همین شهروند امروز همین درخواست را با کد رهگیری ${isolate(toFa(code))} ثبت کرده است. پرونده دوم ساخته شود؟`,
+  sameCaseToday: (code: string | undefined): string => code
+    ? `همین شهروند امروز همین درخواست را با کد رهگیری ${isolate(toFa(code))} ثبت کرده است. پرونده دوم ساخته شود؟`
+    : 'همین شهروند امروز همین درخواست را ثبت کرده است و پرونده‌اش در انتظار دستور یا کد رهگیری است. پرونده دوم ساخته شود؟',
   sameArrivalToday: (n: number): string => `این کد ملی امروز با نوبت ${isolate(toFa(n))} ثبت ورود شده است. دوباره ثبت شود؟`,
+  awaitingOrder: 'دستور استاندار برای این پرونده هنوز ثبت نشده است؛ کد رهگیری پس از دستور داده می‌شود.',
+  notCoded: 'این پرونده هنوز کد رهگیری ندارد؛ نخست در میز بازرسی کد رهگیری بگیرد.',
+  alreadyCoded: (code: string): string => `این پرونده پیش‌تر کد رهگیری ${isolate(toFa(code))} گرفته است؛ رسید آن را چاپ کنید.`,
+  orderExists: 'دستور استاندار برای این پرونده پیش‌تر ثبت شده است؛ برای تغییر مسئول، از «تغییر دستگاه مسئول» در پیگیری استفاده کنید.',
+  stationNotAllowed: (station: string, allowed: readonly string[]): string =>
+    `حساب شما برای ایستگاه «${isolate(station)}» نیست. ایستگاه‌های این حساب: ${allowed.map((a) => `«${isolate(a)}»`).join('، ')}. یکی از آن‌ها را برگزینید.`,
   answerDateFuture: 'تاریخ نامه دستگاه نمی‌تواند بعد از امروز باشد.',
   nothingChanged: 'چیزی تغییر نکرده است.',
   departmentAfterReferral: 'پس از ارجاع، دستگاه مسئول فقط با «تغییر دستگاه مسئول» عوض می‌شود.',

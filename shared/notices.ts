@@ -1,6 +1,6 @@
 // Short Persian messages to citizens about their case, queued for the office's SMS panel (no network here).
 import type { z } from 'zod';
-import { leadDepartment, type Case } from './domain';
+import { leadDepartment, type CodedCase } from './domain';
 import type { Outcome } from './follow-up';
 import { formatJalaliShort, parseJalali } from './jalali';
 import { OUTCOME_LABEL } from './labels';
@@ -17,11 +17,11 @@ export type Notice = DeepReadonly<z.output<typeof NoticeSchema>>;
 const date = (jalali: string | undefined): string => (jalali ? formatJalaliShort(parseJalali(jalali)!) : '');
 
 /** One short message per kind, signed with the office's name; `extra` carries what the message needs beyond the case. */
-export function noticeText(kind: NoticeKind, c: Case, office: string, extra: { outcome?: Outcome; circular?: string } = {}): string {
+export function noticeText(kind: NoticeKind, c: CodedCase, office: string, extra: { outcome?: Outcome; circular?: string } = {}): string {
   return `${noticeBody(kind, c, extra)} ${office}`;
 }
 
-function noticeBody(kind: NoticeKind, c: Case, extra: { outcome?: Outcome; circular?: string }): string {
+function noticeBody(kind: NoticeKind, c: CodedCase, extra: { outcome?: Outcome; circular?: string }): string {
   const code = toPersianDigits(c.code);
   const dept = leadDepartment(c);
   const due = date(c.deadline?.dueDate);

@@ -25,7 +25,7 @@ export const ORDER_TYPES = ['investigate', 'act', 'financial-help', 'commission'
 export const CASE_STATUSES = ['recorded', 'referred', 'in-progress', 'answered', 'closed', 'cancelled'] as const;
 export const HISTORY_ACTIONS = [
   'recorded', 'order', 'printed', 'reprinted', 'cancelled', 'referred', 'rerouted', 'in-progress', 'extended',
-  'paused', 'resumed', 'answered', 'closed', 'satisfaction', 'reopened', 'note', 'circular', 'corrected',
+  'paused', 'resumed', 'answered', 'closed', 'satisfaction', 'reopened', 'note', 'circular', 'corrected', 'coded',
 ] as const;
 /** What a correction of a case may change (issue text, citizen details, category, department before referral). */
 export const CORRECTABLE_FIELDS = [
@@ -152,7 +152,11 @@ export const PrintSchema = z.object({ at: StoredInstant, by, duplicate: z.boolea
 
 export const CaseSchema = z.object({
   id: StoredId,
-  code: StoredTrackingCode,
+  /**
+   * Absent while the case waits at a station for the governor's order or for its code (schema 4 on): the
+   * inspection desk allocates it once the order is given. A one-desk intake allocates it at once.
+   */
+  code: StoredTrackingCode.optional(),
   meetingDayId: StoredId,
   /** Jalali, denormalised for indexes and reports. */
   meetingDate: StoredJalali,

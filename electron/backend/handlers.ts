@@ -4,7 +4,9 @@ import type { Method, ParsedArgs, Result } from '../../shared/api';
 import { formatJalali, jalaliOf } from '../../shared/jalali';
 import type { BackendContext } from './context';
 import { APP_VERSION } from './version';
-import { cancelCase, caseByCode, correctCase, dueDate, listCasesForDay, lookupCitizen, recordCase, requireCase } from './services/cases';
+import {
+  allocateCode, cancelCase, caseByCode, correctCase, dueDate, giveOrder, listCasesForDay, lookupCitizen, pendingCases, recordCase, recordPendingCase, requireCase,
+} from './services/cases';
 import { currentMeetingDay, listMeetingDays, openMeetingDay } from './services/meeting-days';
 import { callNext, listQueue, markQueue, registerArrival } from './services/queue';
 import { getSettings, updateSettings } from './services/settings';
@@ -45,6 +47,10 @@ export function makeHandlers(): Handlers {
     'queue/callNext': (ctx, a) => callNext(ctx, a.meetingDayId),
     'queue/mark': (ctx, a) => markQueue(ctx, a),
     'case/record': (ctx, a) => recordCase(ctx, a),
+    'case/recordPending': (ctx, a) => recordPendingCase(ctx, a),
+    'case/giveOrder': (ctx, a) => giveOrder(ctx, a),
+    'case/allocateCode': (ctx, a) => allocateCode(ctx, a.id),
+    'case/pending': (ctx, a) => pendingCases(ctx, a.stage, a.meetingDayId),
     'case/correct': (ctx, a) => correctCase(ctx, a),
     'case/listForDay': (ctx, a) => listCasesForDay(ctx, a.meetingDayId),
     'case/get': (ctx, a) => requireCase(ctx, a.id),

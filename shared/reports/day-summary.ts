@@ -1,8 +1,8 @@
 // The meeting day at a glance, for the governor at the end of the day: who came, which departments and
 // counties, which kinds of orders, and every order with its code and deadline.
-import { leadDepartment, type Case, type MeetingDay, type OrderType } from '../domain';
+import { byTrackingCode, leadDepartment, type Case, type MeetingDay, type OrderType } from '../domain';
 import { countsBy } from '../counts';
-import { ORDER_TYPE_LABEL } from '../labels';
+import { ORDER_TYPE_LABEL, codeOrStage } from '../labels';
 import type { ReportTable } from './table';
 import { toPersianDigits } from '../persian-text';
 
@@ -17,7 +17,7 @@ export type DaySummary = {
 };
 
 export function daySummary(day: MeetingDay, all: readonly Case[]): DaySummary {
-  const cases = all.filter((c) => c.status !== 'cancelled').sort((a, b) => a.code.localeCompare(b.code));
+  const cases = all.filter((c) => c.status !== 'cancelled').sort(byTrackingCode);
   const type = (c: Case): OrderType | 'none' => c.order?.type ?? 'none';
   return {
     day,
@@ -27,7 +27,7 @@ export function daySummary(day: MeetingDay, all: readonly Case[]): DaySummary {
     byCounty: countsBy(cases, (c) => c.county),
     byOrderType: countsBy(cases, type),
     orders: cases.map((c) => ({
-      code: c.code, citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, department: leadDepartment(c),
+      code: codeOrStage(c.code, !!c.order), citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, department: leadDepartment(c),
       type: type(c), dueDate: c.deadline?.dueDate ?? '', text: c.order?.text ?? '',
     })),
   };

@@ -14,6 +14,8 @@ export type World = {
   dayId: string;
   /** Recorded with an order: a, b for follow-up, c to cancel, d to print. */
   cases: Record<'a' | 'b' | 'c' | 'd', { id: string; code: string }>;
+  /** Recorded without their code: one waiting for the governor's order, one with its order waiting for the code. */
+  pending: { order: string; code: string };
   circularId: string;
   /** An account for the administrator's calls to change. */
   spareId: string;
@@ -47,6 +49,10 @@ export const CONTRACT_CALLS: Calls = {
   'queue/callNext': (w) => ({ meetingDayId: w.dayId }),
   'queue/mark': (w) => ({ meetingDayId: w.dayId, number: 1, status: 'absent' }),
   'case/record': (w) => ({ meetingDayId: w.dayId, citizen: validCitizen, text: 'خاموشی‌های پی‌درپی روستا', order }),
+  'case/recordPending': (w) => ({ meetingDayId: w.dayId, citizen: validCitizen, text: 'آب آشامیدنی روستا قطع است' }),
+  'case/pending': (w) => ({ stage: 'order', meetingDayId: w.dayId }),
+  'case/giveOrder': (w) => ({ id: w.pending.order, order }),
+  'case/allocateCode': (w) => ({ id: w.pending.code }),
   'case/correct': (w) => ({ id: w.cases.a.id, reason: 'غلط تایپی', text: 'برق روستا هر شب قطع می‌شود و ترانس سوخته است' }),
   'case/listForDay': (w) => ({ meetingDayId: w.dayId }),
   'case/get': (w) => ({ id: w.cases.a.id }),
@@ -115,7 +121,7 @@ async function pendingNotices(w: World): Promise<{ caseId: string; noticeId: str
     .flatMap((c) => c.notices.filter((n) => !n.exportedAt && !n.skippedAt).map((n) => ({ caseId: c.id, noticeId: n.id })));
 }
 
-/** A meeting day with four cases with orders, two citizens in the queue and a draft circular. */
+/** A meeting day with four cases with orders, two waiting for their code, two citizens in the queue and a draft circular. */
 export async function makeWorld(b: Backend): Promise<World> {
   const day = await openToday(b);
   const rec = async (text: string) => {
@@ -125,9 +131,11 @@ export async function makeWorld(b: Backend): Promise<World> {
   const cases = { a: await rec('برق روستا هر شب قطع می‌شود'), b: await rec('قطعی برق مزرعه'), c: await rec('برق نداریم'), d: await rec('افت ولتاژ') };
   await ok(b, 'queue/arrive', { meetingDayId: day.id, name: 'مرتضی یوسفی', nationalId: validCitizen.nationalId });
   await ok(b, 'queue/arrive', { meetingDayId: day.id, name: 'علی رضایی', nationalId: '' });
+  const waiting = await ok(b, 'case/recordPending', { meetingDayId: day.id, citizen: validCitizen, text: 'جاده روستا خاکی است' });
+  const ordered = await ok(b, 'case/recordPending', { meetingDayId: day.id, citizen: validCitizen, text: 'مدرسه روستا معلم ندارد', order });
   const circular = await ok(b, 'circular/draft', { caseIds: [cases.a.id, cases.d.id], problem: 'افت و قطعی برق' });
   const spare = await ok(b, 'accounts/create', { username: 'spare', displayName: 'حساب یدکی', roles: ['clerk'], password: TEST_PASSWORD });
-  return { b, dayId: day.id, cases, circularId: circular.id, spareId: spare.id, me: { username: '', password: TEST_PASSWORD } };
+  return { b, dayId: day.id, cases, pending: { order: waiting.id, code: ordered.id }, circularId: circular.id, spareId: spare.id, me: { username: '', password: TEST_PASSWORD } };
 }
 
 /**

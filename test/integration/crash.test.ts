@@ -66,7 +66,7 @@ describe('crash safety', () => {
       const b = await openBackend({ dataDir: dir, operator: 'check' });
       try {
         const cases = await b.store.scanCases({});
-        const stored = new Set(cases.map((c) => c.code));
+        const stored = new Set(cases.map((c) => c.code!));
         for (const code of acknowledged) expect(stored.has(code), `acknowledged ${code} lost in round ${round}`).toBe(true);
         for (const code of stored) if (code > highest) highest = code; // saved but killed before acknowledging
         const journaled = await casesFromJournal(dir);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
+import { byTrackingCode } from '../../shared/domain';
 import { tempDir, validCitizen } from '../helpers/backend';
 import { didar, SAMPLE } from '../helpers/cli';
 
@@ -13,7 +14,7 @@ it('exports everything to JSON and imports it into an empty folder without loss;
   expect((await didar('import', '--data', a, SAMPLE)).code).toBe(0);
   // Some follow-up on one case, so that history, answers and outcome travel too.
   const ba = await openBackend({ dataDir: a, operator: 'tester' });
-  const first = [...(await ba.store.scanCases({}))].sort((x, y) => x.code.localeCompare(y.code))[0]!;
+  const first = [...(await ba.store.scanCases({}))].sort(byTrackingCode)[0]!;
   expect((await ba.dispatch('case/refer', { ids: [first.id] })).ok).toBe(true);
   const answered = await ba.dispatch('case/answer', { id: first.id, letterNo: '۱۲۳/ب', date: '1405/08/25', text: 'کود به تعاونی رسید.' });
   expect(answered.ok).toBe(true);

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedArgs, SlipFile } from '../../../shared/api';
 import { countsBy } from '../../../shared/counts';
 import { DEFAULT_CIRCULAR_COPIES, draftCircularText, type Circular, type CircularStatus } from '../../../shared/circular';
-import { leadDepartment, type Case } from '../../../shared/domain';
+import { isCoded, leadDepartment, type Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
-import { CIRCULAR_STATUS_LABEL } from '../../../shared/labels';
+import { CIRCULAR_STATUS_LABEL, codeOrStage } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import { noticeText } from '../../../shared/notices';
 import type { CircularDocData } from '../../../shared/pdf/circular-document';
@@ -103,7 +103,8 @@ export function issueCircular(ctx: BackendContext, a: ParsedArgs<'circular/issue
       await t.store.putCase({
         ...k,
         history: [...k.history, { at, by, action: 'circular', ref: number, note: c.title }],
-        notices: [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, officeName, { circular: number }) }],
+        // a case still at a station has no code to tell the citizen yet
+        notices: isCoded(k) ? [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, officeName, { circular: number }) }] : k.notices,
       });
     }
     return next;
@@ -119,7 +120,7 @@ export async function circularDocData(ctx: ReadContext, c: Circular): Promise<Ci
     number: c.number ?? '—', date: c.issuedOn ? formatJalaliLong(parseJalali(c.issuedOn)!) : formatJalaliLong(jalaliOf(ctx.now())),
     draft: c.status !== 'issued', title: c.title, addressees: c.addressees, body: c.body, instruction: c.instruction,
     signerName: s.signerName, signerTitle: s.signerTitle, copies: c.copies,
-    annex: cases.map((k) => ({ code: k.code, county: k.county, date: formatJalaliShort(parseJalali(k.meetingDate)!), department: leadDepartment(k) })),
+    annex: cases.map((k) => ({ code: codeOrStage(k.code, !!k.order), county: k.county, date: formatJalaliShort(parseJalali(k.meetingDate)!), department: leadDepartment(k) })),
     byCounty: countsBy(cases, (k) => k.county),
     byDepartment: countsBy(cases, leadDepartment),
   };

@@ -11,7 +11,7 @@ import { msg } from '../../../shared/messages';
 import { noticeText, type NoticeKind } from '../../../shared/notices';
 import type { WorkCalendar } from '../../../shared/working-days';
 import type { BackendContext, ReadContext, TxContext } from '../context';
-import { requireCase } from './cases';
+import { codeOf, requireCase } from './cases';
 import { workCalendar } from './settings';
 
 type Change = {
@@ -32,6 +32,7 @@ export function today(ctx: ReadContext): string {
 /** Builds the changed case: checks the transition, records history, queues the citizen's notice. */
 async function prepare(ctx: TxContext, id: string, ch: Change): Promise<Case> {
   const c = await requireCase(ctx, id);
+  const code = codeOf(c); // follow-up starts once the inspection desk has given the case its code
   await ch.check?.(ctx);
   if (ch.to && !canMove(c.status, ch.to)) {
     throw new DidarError('conflict', msg.illegalTransition(STATUS_LABEL[c.status], STATUS_LABEL[ch.to]));
@@ -43,7 +44,7 @@ async function prepare(ctx: TxContext, id: string, ch: Change): Promise<Case> {
   const patched: Case = { ...c, ...(ch.patch ? ch.patch(c, today(ctx), cal) : {}), ...(ch.to ? { status: ch.to } : {}) };
   const notice = ch.notice && {
     id: randomUUID(), kind: ch.notice, mobile: c.citizen.mobile, createdAt: at,
-    text: noticeText(ch.notice, patched, officeName, patched.outcome ? { outcome: patched.outcome.kind } : {}),
+    text: noticeText(ch.notice, { ...patched, code }, officeName, patched.outcome ? { outcome: patched.outcome.kind } : {}),
   };
   return {
     ...patched,

@@ -1,6 +1,6 @@
 // Import of cases in the sample-data format: every row is validated first; rejected rows change nothing.
 import { z } from 'zod';
-import { CaseDraftSchema, type Case, type MeetingDay } from '../../../shared/domain';
+import { CaseDraftSchema, type MeetingDay } from '../../../shared/domain';
 import { DEADLINE_DAYS_MAX } from '../../../shared/stored-schemas';
 import { checkExportedCase, checkExportedDay, DidarExportSchema, EXPORT_FORMAT } from '../../../shared/export-format';
 import { DidarError } from '../../../shared/errors';
@@ -16,7 +16,8 @@ import { openMeetingDayIn } from './meeting-days';
 import { workCalendar } from './settings';
 
 export type ImportSummary = {
-  imported: { id: string; code: string; existing?: true }[];
+  /** `code` is absent only for a restored case that was still waiting at a station for its code. */
+  imported: { id: string; code?: string; existing?: true }[];
   rejected: { id: string; reason: string }[];
 };
 
@@ -99,13 +100,13 @@ export async function importCases(ctx: BackendContext, raw: unknown): Promise<Im
   const days = new Map((await ctx.store.listMeetingDays()).filter((d) => d.place.kind === 'center').map((d) => [d.date, d.id]));
   summary.imported.push(...await inUnits(ctx, 'import/cases', accepted, async (t, a) => {
     const existing = byExternal.get(a.id);
-    if (existing) return { id: a.id, code: existing.code, existing: true as const };
+    if (existing) return { id: a.id, ...(existing.code ? { code: existing.code } : {}), existing: true as const };
     let dayId = days.get(a.date);
     if (!dayId || !(await t.store.getMeetingDay(dayId))) {
       dayId = (await openMeetingDayIn(t, { date: a.date, place: { kind: 'center' }, host: DEFAULT_HOST })).id;
       days.set(a.date, dayId);
     }
-    const c: Case = await recordCaseIn(t, { ...a.draft, meetingDayId: dayId }, a.id);
+    const c = await recordCaseIn(t, { ...a.draft, meetingDayId: dayId }, a.id);
     return { id: a.id, code: c.code };
   }));
   return summary;
@@ -166,11 +167,11 @@ async function restoreExport(ctx: BackendContext, raw: unknown): Promise<ImportS
     if (idsInFile.has(c.id)) return { rejected: { id: c.id, reason: `id: ${msg.importDuplicateRow}` } };
     idsInFile.add(c.id);
     const existing = await t.store.getCase(c.id);
-    if (existing) return { imported: { id: c.id, code: existing.code, existing: true } };
-    if (await t.store.getCaseByCode(c.code)) return { rejected: { id: c.id, reason: `code: ${msg.importCodeTaken(c.code)}` } };
+    if (existing) return { imported: { id: c.id, ...(existing.code ? { code: existing.code } : {}), existing: true } };
+    if (c.code && await t.store.getCaseByCode(c.code)) return { rejected: { id: c.id, reason: `code: ${msg.importCodeTaken(c.code)}` } };
     if (days.get(c.meetingDayId)?.date !== c.meetingDate) return { rejected: { id: c.id, reason: 'meetingDayId: روز ملاقات این پرونده در فایل نیست' } };
     await t.store.putCase(c);
-    return { imported: { id: c.id, code: c.code } };
+    return { imported: { id: c.id, ...(c.code ? { code: c.code } : {}) } };
   });
   for (const o of outcomes) {
     if ('imported' in o) summary.imported.push(o.imported);

@@ -10,7 +10,7 @@ import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../.
 import { STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import type { BackendContext, ReadContext } from '../context';
-import { requireCase } from './cases';
+import { codeOf, requireCase } from './cases';
 import { referIn } from './follow-up';
 
 /** The cases to refer, grouped by the department each letter goes to; refuses a case that cannot be referred. */
@@ -34,7 +34,7 @@ async function letter(ctx: ReadContext, department: string, cases: Case[], numbe
     officeName: s.officeName, officeUnit: s.officeUnit, department, signerName: s.signerName, signerTitle: s.signerTitle,
     date: formatJalaliLong(jalaliOf(ctx.now())), number: number ?? '', preview: number === null,
     rows: cases.map((c) => ({
-      code: c.code, citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, issue: c.text,
+      code: codeOf(c), citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, issue: c.text,
       order: c.order?.text ?? '', due: c.deadline ? formatJalaliShort(parseJalali(c.deadline.dueDate)!) : '',
     })),
   });

@@ -55,7 +55,12 @@ export function markQueue(ctx: BackendContext, a: ParsedArgs<'queue/mark'>): Pro
   });
 }
 
-/** Inside the unit of work that records the case: the entry it was called from is seen, and holds the case. */
-export async function markQueueSeen(t: TxContext, dayId: string, number: number, caseId: string): Promise<void> {
-  await updateEntry(t, dayId, number, (q) => ({ ...q, status: 'seen', caseIds: [...q.caseIds, caseId] }));
+/** Inside the unit of work that records the case or its order: the entry it was called from is seen, and holds the case. */
+export async function markQueueSeen(t: TxContext, dayId: string, number: number, caseId: string | null): Promise<void> {
+  await updateEntry(t, dayId, number, (q) => ({ ...q, status: 'seen', caseIds: caseId === null || q.caseIds.includes(caseId) ? q.caseIds : [...q.caseIds, caseId] }));
+}
+
+/** A case recorded at reception for a citizen still waiting: the entry holds it, to be shown when the citizen is called. */
+export async function linkQueueCase(t: TxContext, dayId: string, number: number, caseId: string): Promise<void> {
+  await updateEntry(t, dayId, number, (q) => ({ ...q, caseIds: [...q.caseIds, caseId] }));
 }

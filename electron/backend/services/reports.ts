@@ -1,6 +1,7 @@
 // Reports over a period: the department scorecard, and the cases behind any number (drill-down).
 import type { CaseRow, CountyReport, DepartmentReport, ExportFile } from '../../../shared/api';
 import { leadDepartment } from '../../../shared/domain';
+import { codeOrStage } from '../../../shared/labels';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { daySummary, dayOrdersTable, type DaySummary } from '../../../shared/reports/day-summary';
 import { departmentScorecard } from '../../../shared/reports/department-scorecard';
@@ -76,7 +77,7 @@ export async function caseRows(ctx: BackendContext, ids: readonly string[]): Pro
   const out: CaseRow[] = [];
   for (const id of ids) {
     const c = await ctx.store.getCase(id);
-    if (c) out.push({ id: c.id, code: c.code, county: c.county, department: leadDepartment(c), meetingDate: c.meetingDate, status: c.status, text: c.text });
+    if (c) out.push({ id: c.id, code: codeOrStage(c.code, !!c.order), county: c.county, department: leadDepartment(c), meetingDate: c.meetingDate, status: c.status, text: c.text });
   }
   return out.sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.code.localeCompare(b.code));
 }

@@ -6,7 +6,7 @@ import { msg } from '../../../shared/messages';
 import { maskNationalId } from '../../../shared/national-id';
 import type { Case } from '../../../shared/domain';
 import type { BackendContext, ReadContext } from '../context';
-import { requireCase } from './cases';
+import { codeOf, requireCase } from './cases';
 import { requireMeetingDay } from './meeting-days';
 
 /**
@@ -19,6 +19,7 @@ export async function printSlip(ctx: BackendContext, caseId: string): Promise<Sl
   for (;;) {
     const c = await requireCase(ctx, caseId);
     if (c.status === 'cancelled') throw new DidarError('cancelled', msg.caseCancelled);
+    const code = codeOf(c); // the slip carries the code: a case still at a station has none to print
     const duplicate = c.prints.length > 0;
     const pdf = await renderCaseSlip(ctx, c, duplicate);
     const recorded = await ctx.mutate(duplicate ? 'slip/reprint' : 'slip/print', async (t) => {
@@ -33,7 +34,7 @@ export async function printSlip(ctx: BackendContext, caseId: string): Promise<Sl
       });
       return true;
     });
-    if (recorded) return { fileName: `didar-slip-${c.code}.pdf`, base64: pdf.toString('base64'), duplicate, code: c.code };
+    if (recorded) return { fileName: `didar-slip-${code}.pdf`, base64: pdf.toString('base64'), duplicate, code };
   }
 }
 
@@ -46,7 +47,7 @@ export async function renderCaseSlip(ctx: ReadContext, c: Case, duplicate: boole
   return renderSlipPdf({
     officeName: s.officeName,
     ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
-    code: c.code,
+    code: codeOf(c),
     citizenName: `${c.citizen.firstName} ${c.citizen.lastName}`,
     nationalIdMasked: maskNationalId(c.citizen.nationalId),
     meetingDate: formatJalaliLong(parseJalali(c.meetingDate)!),

@@ -5,7 +5,7 @@ import type { Notice } from '../../../shared/notices';
 import { DidarError } from '../../../shared/errors';
 import { isPaused, overdueDays } from '../../../shared/follow-up';
 import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
-import { OUTCOME_LABEL, ORDER_TYPE_LABEL, STATUS_LABEL } from '../../../shared/labels';
+import { OUTCOME_LABEL, ORDER_TYPE_LABEL, STATUS_LABEL, codeOrStage } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import { isValidNationalId } from '../../../shared/national-id';
 import { digitsOnly, foldForSearch, toPersianDigits } from '../../../shared/persian-text';
@@ -26,7 +26,7 @@ const SUMMARY = 140;
 export function workItem(c: Case, todayJ: ReturnType<typeof jalaliOf>, cal: WorkCalendar): WorkItem {
   return {
     id: c.id,
-    code: c.code,
+    code: codeOrStage(c.code, !!c.order),
     citizenName: `${c.citizen.firstName} ${c.citizen.lastName}`,
     county: c.county,
     department: leadDepartment(c),
@@ -193,7 +193,7 @@ export async function listNotices(ctx: ReadContext, pending: boolean): Promise<N
       if (pending && (n.exportedAt || n.skippedAt)) continue;
       const superseded = !n.exportedAt && !n.skippedAt && live.some((m) => m.createdAt > n.createdAt);
       rows.push({
-        caseId: c.id, noticeId: n.id, code: c.code, mobile: n.mobile, text: n.text, createdAt: n.createdAt, superseded,
+        caseId: c.id, noticeId: n.id, code: codeOrStage(c.code, !!c.order), mobile: n.mobile, text: n.text, createdAt: n.createdAt, superseded,
         ...(n.exportedAt ? { exportedAt: n.exportedAt } : {}), ...(n.skippedAt ? { skippedAt: n.skippedAt } : {}),
       });
     }

@@ -14,15 +14,17 @@ const WARM_BACKOFF_MS = 2;
 
 type Order = (a: Case, b: Case) => number;
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+// a case still without its tracking code sorts by its id among those recorded at the same moment
+const key = (c: Case): string => c.code ?? c.id;
 // Compared field by field rather than through built keys: no key strings to allocate or keep for 100,000 cases.
-const byDue: Order = (a, b) => cmp(a.deadline?.dueDate ?? NO_DUE, b.deadline?.dueDate ?? NO_DUE) || cmp(a.code, b.code);
+const byDue: Order = (a, b) => cmp(a.deadline?.dueDate ?? NO_DUE, b.deadline?.dueDate ?? NO_DUE) || cmp(key(a), key(b));
 // `?? ''`: a hand-edited file may lack the time; it must still sort consistently or the list cannot find it again
-const byCreated: Order = (a, b) => cmp(a.createdAt ?? '', b.createdAt ?? '') || cmp(a.code, b.code);
+const byCreated: Order = (a, b) => cmp(a.createdAt ?? '', b.createdAt ?? '') || cmp(key(a), key(b));
 
 /** Text, names and numbers of a case, folded and without spaces: «می خواهم» finds «می‌خواهم». */
 export function searchText(c: Case): string {
   const z = c.citizen;
-  return foldForSearch(`${c.text} ${z.firstName} ${z.lastName} ${c.code} ${z.nationalId} ${z.mobile} ${z.locality} ${c.county}`).replace(/ /g, '');
+  return foldForSearch(`${c.text} ${z.firstName} ${z.lastName} ${c.code ?? ''} ${z.nationalId} ${z.mobile} ${z.locality} ${c.county}`).replace(/ /g, '');
 }
 
 /** A list of cases kept in one order, updated by binary insertion. */

@@ -1,5 +1,6 @@
 // Cases looked up by one of their fields (tracking code, national ID). Built on first use, not at start-up:
 // at 100,000 cases each map costs some 70 ms that a clerk opening the app should not wait for.
+// A case whose key is undefined (no tracking code yet) is not in the map.
 import type { Case } from '../../../shared/domain';
 
 const NONE: readonly Case[] = Object.freeze([]);
@@ -8,7 +9,7 @@ export class CasesBy {
   private map: Map<string, Case[]> | null = null;
 
   constructor(
-    private readonly key: (c: Case) => string,
+    private readonly key: (c: Case) => string | undefined,
     private readonly all: () => Iterable<Case>,
   ) {}
 
@@ -21,8 +22,10 @@ export class CasesBy {
   }
 
   private putIn(map: Map<string, Case[]>, c: Case): void {
-    const list = map.get(this.key(c));
-    if (!list) map.set(this.key(c), [c]);
+    const k = this.key(c);
+    if (k === undefined) return;
+    const list = map.get(k);
+    if (!list) map.set(k, [c]);
     else {
       const i = list.findIndex((x) => x.id === c.id);
       if (i < 0) list.push(c);
@@ -42,10 +45,11 @@ export class CasesBy {
   }
 
   remove(c: Case): void {
-    const list = this.map?.get(this.key(c));
+    const k = this.key(c);
+    const list = k === undefined ? undefined : this.map?.get(k);
     const i = list?.findIndex((x) => x.id === c.id) ?? -1;
     if (i < 0) return;
-    if (list!.length === 1) this.map!.delete(this.key(c));
+    if (list!.length === 1) this.map!.delete(k!);
     else list!.splice(i, 1);
   }
 }

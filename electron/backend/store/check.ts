@@ -94,8 +94,9 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
     if (conflict) problem(rel, conflict.english ?? conflict.message, conflict.message);
     report.meetingDays++;
     doc.cases.forEach((c, i) => {
-      const where = `${rel} case #${i + 1} (${c.code})`;
+      const where = `${rel} case #${i + 1} (${c.code ?? 'no code yet'})`;
       report.cases++;
+      if (!c.code) return;
       const holder = codes.get(c.code);
       if (holder) return problem(where, `tracking code also used in ${holder}`);
       codes.set(c.code, where);

@@ -9,7 +9,7 @@ import { Low, type Adapter } from 'lowdb';
 import type { StoredAccount } from '../../../shared/accounts';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
-import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
+import type { Case, CodedCase, MeetingDay, QueueEntry } from '../../../shared/domain';
 import { dayFileConflict, JOURNAL_ENTITIES, parseJournalChange, type FolderRecords } from '../../../shared/stored-schemas';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
@@ -112,6 +112,8 @@ const COMPACT_MAX_LAG_MS = 10_000;
 const COMPACT_MAX_BYTES = 4 << 20;
 const COMPACT_RETRY_MS = 5000;
 const SUBMISSION_DAYS = 7;
+/** The one key of the uncoded-cases index. */
+const UNCODED = 'uncoded';
 
 async function mapLimited<T, R>(items: T[], limit: number, f: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -253,6 +255,8 @@ export class FileStore implements Store {
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
   private byCode = new CasesBy((c) => c.code, () => this.byId.values());
+  /** Few at any time (a meeting day's cases until the inspection desk codes them): one key holds them all. */
+  private uncoded = new CasesBy((c) => (c.code === undefined ? UNCODED : undefined), () => this.byId.values());
   private byNationalId = new CasesBy((c) => c.citizen.nationalId, () => this.byId.values());
   private readonly serial = new Serial();
   private worklist = new CaseIndex((id) => this.byId.get(id), () => this.serial.busy);
@@ -340,7 +344,7 @@ export class FileStore implements Store {
       this.days.set(d.data.day.id, d);
     }
     await this.replayJournal(metaVersion);
-    for (const c of this.byId.values()) this.raiseCounter(c.code, false);
+    for (const c of this.byId.values()) if (c.code) this.raiseCounter(c.code, false);
     this.worklist.build(this.byId.values());
     await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.accounts, this.submissions, ...docs]);
   }
@@ -405,6 +409,7 @@ export class FileStore implements Store {
     const prev = this.byId.get(c.id);
     if (live) this.worklist.put(prev, c);
     this.byCode.put(prev, c);
+    this.uncoded.put(prev, c);
     this.byNationalId.put(prev, c);
     this.byId.set(c.id, c);
   }
@@ -497,7 +502,7 @@ export class FileStore implements Store {
         d.data.cases = replaced(d.data.cases, c, (x) => x.id === c.id);
         this.markDirty(d);
         this.index(c, live);
-        this.raiseCounter(c.code);
+        if (c.code) this.raiseCounter(c.code);
         return;
       }
       case 'meetingDay': {
@@ -684,8 +689,12 @@ export class FileStore implements Store {
     return this.byId.get(id);
   }
 
-  async getCaseByCode(code: string): Promise<Case | undefined> {
-    return this.byCode.get(code)[0];
+  async getCaseByCode(code: string): Promise<CodedCase | undefined> {
+    return this.byCode.get(code)[0] as CodedCase | undefined;
+  }
+
+  async listUncodedCases(): Promise<readonly Case[]> {
+    return this.uncoded.get(UNCODED);
   }
 
   async getCases(ids: readonly string[]): Promise<readonly Case[]> {
@@ -834,8 +843,12 @@ class FileTx implements Tx {
     return this.stagedValue<Case>('case', id) ?? this.store.getCase(id);
   }
 
-  async getCaseByCode(code: string): Promise<Case | undefined> {
-    return this.stagedOf<Case>('case').find((c) => c.code === code) ?? this.store.getCaseByCode(code);
+  async getCaseByCode(code: string): Promise<CodedCase | undefined> {
+    return this.stagedOf<Case>('case').find((c): c is CodedCase => c.code === code) ?? this.store.getCaseByCode(code);
+  }
+
+  async listUncodedCases(): Promise<readonly Case[]> {
+    return this.overlay(await this.store.listUncodedCases(), (c) => c.code === undefined);
   }
 
   async getCases(ids: readonly string[]): Promise<readonly Case[]> {

@@ -3,7 +3,7 @@
 // inside, committing its data and its audit record together (both or neither). The file store keeps the data
 // in memory and makes each unit one durable journal append; a PostgreSQL store runs it as BEGIN … COMMIT.
 import type { StoredAccount } from '../../../shared/accounts';
-import type { Case, CaseStatus, MeetingDay, OrderType, QueueEntry } from '../../../shared/domain';
+import type { Case, CaseStatus, CodedCase, MeetingDay, OrderType, QueueEntry } from '../../../shared/domain';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Settings } from '../../../shared/settings';
@@ -56,7 +56,9 @@ export type StoreReader = {
   getQueue(dayId: string): Promise<readonly QueueEntry[]>;
 
   getCase(id: string): Promise<Case | undefined>;
-  getCaseByCode(code: string): Promise<Case | undefined>;
+  getCaseByCode(code: string): Promise<CodedCase | undefined>;
+  /** Cases still without their tracking code (waiting at a station for the order or the inspection desk). */
+  listUncodedCases(): Promise<readonly Case[]>;
   /** The cases of these ids that exist, in the order asked. */
   getCases(ids: readonly string[]): Promise<readonly Case[]>;
   listCasesOfDay(dayId: string): Promise<readonly Case[]>;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Case } from '../../../shared/domain';
 import { isPaused } from '../../../shared/follow-up';
-import { ORDER_TYPE_LABEL, OUTCOME_LABEL, SATISFACTION_LABEL, STATUS_LABEL } from '../../../shared/labels';
+import { ORDER_TYPE_LABEL, OUTCOME_LABEL, SATISFACTION_LABEL, STATUS_LABEL, codeOrStage } from '../../../shared/labels';
 import { maskNationalId } from '../../../shared/national-id';
 import { call } from '../api';
 import { useApp } from '../app-context';
@@ -71,7 +71,7 @@ export function CaseDetails({ id, onClose, onChanged, startCorrecting = false }:
 
   const cancel = async (): Promise<void> => {
     if (!c) return;
-    if (reason.trim() && !(await ask({ title: T.cancelTitle, message: T.cancelQuestion(fa(c.code), reason), confirm: T.cancelYes, danger: true }))) return;
+    if (reason.trim() && !(await ask({ title: T.cancelTitle, message: T.cancelQuestion(fa(codeOrStage(c.code, !!c.order)), reason), confirm: T.cancelYes, danger: true }))) return;
     const next = await run(() => call('case/cancel', { id, reason }));
     if (next) changed(next);
   };
@@ -79,7 +79,7 @@ export function CaseDetails({ id, onClose, onChanged, startCorrecting = false }:
   const correctable = c !== null && c.status !== 'cancelled' && c.status !== 'closed';
 
   return (
-    <Modal title={c ? `${T.title} ${fa(c.code)}` : T.title} onClose={onClose} wide>
+    <Modal title={c ? `${T.title} ${fa(codeOrStage(c.code, !!c.order))}` : T.title} onClose={onClose} wide>
       <CallStatus state={loaded} />
       {c && correcting && correctable && (
         <CaseCorrection c={c} onCancel={() => setCorrecting(false)} onSaved={(next) => { changed(next); setCorrecting(false); }} />

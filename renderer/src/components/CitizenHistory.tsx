@@ -13,7 +13,7 @@ export function CitizenHistory({ cases }: { cases: CaseBrief[] }) {
       <ul>
         {cases.map((c) => (
           <li key={c.id} className={c.open ? 'open' : 'closed'}>
-            <Code code={c.code} />
+            <Code code={c.code} hasOrder={c.hasOrder} />
             <span>{faDate(c.meetingDate)}</span>
             <span className="badge">{STATUS_LABEL[c.status]}</span>
             <span className="muted">{c.departments.join('، ')}</span>

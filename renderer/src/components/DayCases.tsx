@@ -46,7 +46,7 @@ export function DayCases({ cases: state, onPrint, onChanged }: Props) {
             <tbody>
               {cases.map((c) => (
                 <tr key={c.id} className={c.status === 'cancelled' ? 'cancelled' : ''}>
-                  <td><Code code={c.code} /></td>
+                  <td><Code code={c.code} hasOrder={!!c.order} /></td>
                   <td>{c.citizen.firstName} {c.citizen.lastName}</td>
                   <td>{c.county}</td>
                   <td>{c.order?.leadDepartment ?? c.departments.join('، ')}</td>

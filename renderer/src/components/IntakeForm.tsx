@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ISSUE_MAX, ORDER_TYPES, type Case, type CaseBrief, type Citizen, type MeetingDay, type OrderType, type QueueEntry } from '../../../shared/domain';
+import { ISSUE_MAX, ORDER_TYPES, type Case, type CaseBrief, type CodedCase, type Citizen, type MeetingDay, type OrderType, type QueueEntry } from '../../../shared/domain';
 import { ORDER_TYPE_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import { normalizeMobile } from '../../../shared/mobile';
@@ -149,7 +149,7 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const saving = useRef(false);
-  const [saved, setSaved] = useState<Case | null>(null);
+  const [saved, setSaved] = useState<CodedCase | null>(null);
   const [lookup, setLookup] = useState<{ nid: string; cases: CaseBrief[] }>({ nid: '', cases: [] });
   const [lookupError, setLookupError] = useState('');
   const [dueFor, setDueFor] = useState<{ days: number; due: string }>({ days: 0, due: '' });
@@ -402,7 +402,7 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
         </div>
         {sameDepartment.length > 0 && (
           <div className="alert warn" role="alert" data-testid="same-department-warning">
-            {T.sameDept} {sameDepartment.map((h) => <span key={h.id}> <Code code={h.code} /> </span>)}
+            {T.sameDept} {sameDepartment.map((h) => <span key={h.id}> <Code code={h.code} hasOrder={h.hasOrder} /> </span>)}
           </div>
         )}
         <Field label={T.orderText} htmlFor="otext" error={err('order.text')} wide>

@@ -39,7 +39,7 @@ export function CitizenScreen({ nationalId }: { nationalId: string }) {
         <tbody>
           {data.cases.map((c) => (
             <tr key={c.id} className="clickable" onClick={() => setOpen(c.id)}>
-              <td><Code code={c.code} /></td><td>{faDate(c.meetingDate)}</td><td>{c.departments.join('، ')}</td>
+              <td><Code code={c.code} hasOrder={c.hasOrder} /></td><td>{faDate(c.meetingDate)}</td><td>{c.departments.join('، ')}</td>
               <td>{fa(c.summary)}</td><td><span className={`badge status-${c.status}`}>{STATUS_LABEL[c.status]}</span></td>
               <td>{c.outcome ? OUTCOME_LABEL[c.outcome] : '—'}</td>
             </tr>

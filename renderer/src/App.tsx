@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, type AppInfo, type AuthStatus, type Method } from '../../shared/api';
-import { ROLE_LABEL } from '../../shared/labels';
-import { mayCall, type Role } from '../../shared/roles';
+import { ROLE_LABEL, STATION_LABEL } from '../../shared/labels';
+import { mayCall, type Role, type Station } from '../../shared/roles';
 import type { Settings } from '../../shared/settings';
 import { ApiFailure, call, onSignedOut } from './api';
 import { AppContext, type AppState } from './app-context';
@@ -20,6 +20,10 @@ import { ReportsScreen } from './screens/ReportsScreen';
 import { ChangePasswordForm, SetupScreen, SignInScreen } from './screens/SignInScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WorklistScreen } from './screens/WorklistScreen';
+import { InspectionScreen } from './screens/InspectionScreen';
+import { ReceptionScreen } from './screens/ReceptionScreen';
+import { TableScreen } from './screens/TableScreen';
+import { rememberedStation, stationFor } from './station';
 
 const T = {
   app: 'دیدار',
@@ -54,6 +58,22 @@ const NEEDS: Record<Tab, Method> = {
   lookup: 'lookup/status', notices: 'notices/list', days: 'report/day', accounts: 'accounts/list', settings: 'settings/update',
 };
 const tabsOf = (roles: readonly Role[]): Tab[] => TABS.filter((t) => mayCall(api[NEEDS[t]].access, roles));
+
+/** A station of a split day takes the desk's place (first tab); the whole desk, or none, leaves the tabs as they are. */
+function tabsAt(station: Station | null, roles: readonly Role[]): Tab[] {
+  const tabs = tabsOf(roles);
+  return station && station !== 'desk' ? ['desk', ...tabs.filter((t) => t !== 'desk')] : tabs;
+}
+
+function DeskOrStation({ station, info, settings }: { station: Station | null; info: AppInfo; settings: Settings }) {
+  switch (station) {
+    case 'reception': return <ReceptionScreen />;
+    case 'table': return <TableScreen />;
+    case 'inspection': return <InspectionScreen />;
+    case 'desk': case null: return <DeskScreen info={info} settings={settings} />;
+    default: throw new Error(`unknown station ${String(station satisfies never)}`);
+  }
+}
 
 function Loading() {
   return (
@@ -92,7 +112,12 @@ export function App() {
 }
 
 function Workspace({ auth, onAuth, onSignOut }: { auth: AuthStatus; onAuth: (s: AuthStatus) => void; onSignOut: () => void }) {
-  const tabs = useMemo(() => tabsOf(auth.roles), [auth.roles]);
+  // chosen at sign-in on this PC; an account that may not work there has the screens of its roles
+  const station = useMemo(() => {
+    const at = stationFor(rememberedStation(), auth.roles);
+    return 'station' in at ? at.station : null;
+  }, [auth.roles]);
+  const tabs = useMemo(() => tabsAt(station, auth.roles), [station, auth.roles]);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -151,7 +176,7 @@ function Workspace({ auth, onAuth, onSignOut }: { auth: AuthStatus; onAuth: (s: 
           <nav className="tabs" aria-label="بخش‌ها">
             {tabs.map((s) => (
               <button key={s} type="button" className={screen === s ? 'tab active' : 'tab'} aria-current={screen === s ? 'page' : undefined} onClick={() => void go(s)}>
-                {T[s]}
+                {s === 'desk' && station && station !== 'desk' ? STATION_LABEL[station] : T[s]}
               </button>
             ))}
           </nav>
@@ -159,13 +184,14 @@ function Workspace({ auth, onAuth, onSignOut }: { auth: AuthStatus; onAuth: (s: 
             <div className="today-date" data-testid="today">{faDateLong(info.today)}</div>
             <div className="operator" data-testid="signed-in">
               <b title={auth.roles.map((r) => ROLE_LABEL[r]).join('، ')}>{auth.account?.displayName}</b>
+              {station && <span className="badge" data-testid="station">{STATION_LABEL[station]}</span>}
               <button type="button" className="link" onClick={() => setChanging(true)}>{T.password}</button>
               <button type="button" className="link" onClick={onSignOut}>{T.signOut}</button>
             </div>
           </div>
         </header>
         <main className="app-main">
-          {screen === 'desk' && <DeskScreen info={info} settings={settings} />}
+          {screen === 'desk' && <DeskOrStation station={station} info={info} settings={settings} />}
           {screen === 'worklist' && <WorklistScreen />}
           {screen === 'recurring' && <RecurringScreen {...(group ? { openId: group } : {})} />}
           {screen === 'reports' && <ReportsScreen />}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ISSUE_MAX, ORDER_TYPES, type Case, type CaseBrief, type CodedCase, type Citizen, type MeetingDay, type OrderType, type QueueEntry } from '../../../shared/domain';
+import { ISSUE_MAX, ORDER_TYPES, type Case, type CaseBrief, type Citizen, type MeetingDay, type OrderType, type QueueEntry } from '../../../shared/domain';
 import { ORDER_TYPE_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import { normalizeMobile } from '../../../shared/mobile';
@@ -15,6 +15,7 @@ import { Combobox } from './Combobox';
 import { useConfirm } from './Confirm';
 import { Field } from './Field';
 import { IntakeSuggestions } from './IntakeSuggestions';
+import { QuickPhrases } from './QuickPhrases';
 
 const T = {
   title: 'پذیرش مراجع',
@@ -40,13 +41,15 @@ const T = {
   deadline: 'مهلت (روز کاری)',
   due: 'تاریخ پاسخ',
   orderText: 'متن دستور',
-  phrases: 'عبارت‌های آماده (پیکان‌ها برای رفتن میان آن‌ها، Enter برای افزودن)',
   attachments: 'پیوست‌ها (فقط نام)',
   attachmentName: 'نام مدرک',
   addAttachment: 'افزودن',
   chooseFiles: 'انتخاب فایل…',
   remove: 'حذف',
   save: 'ثبت و صدور کد رهگیری',
+  savePending: 'ثبت درخواست (در انتظار دستور)',
+  savedPending: 'ثبت شد؛ در انتظار دستور استاندار. مراجع به نوبت میز استاندار برود.',
+  keysPending: 'میان‌برها: Enter فیلد بعد · Ctrl+Enter ثبت · Alt+N فرم تازه',
   saving: 'در حال ثبت…',
   savedButton: 'ثبت شد',
   clear: 'فرم تازه',
@@ -75,6 +78,8 @@ type Props = {
   onSaved: (c: Case) => void;
   onPrint: (c: Case) => void;
   onCorrect: (c: Case) => void;
+  /** Reception of a day split across stations: the case is recorded without order and code («در انتظار دستور»). */
+  pending?: boolean;
 };
 
 type FormState = {
@@ -136,7 +141,7 @@ function nextField(form: HTMLFormElement, from: HTMLElement): HTMLElement | unde
 const isLineField = (el: EventTarget): el is HTMLElement =>
   el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && ['text', 'search', 'tel', 'number'].includes(el.type));
 
-export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, onCorrect }: Props) {
+export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, onCorrect, pending = false }: Props) {
   const [start] = useState<{ draft: Draft; restored: boolean }>(() => {
     if (fromQueue) return { draft: { f: fromQueueEntry(settings, fromQueue), queueEntry: fromQueue, filled: null }, restored: false };
     const kept = loadDraft<Draft>(desk, day.id);
@@ -149,18 +154,16 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const saving = useRef(false);
-  const [saved, setSaved] = useState<CodedCase | null>(null);
+  const [saved, setSaved] = useState<Case | null>(null);
   const [lookup, setLookup] = useState<{ nid: string; cases: CaseBrief[] }>({ nid: '', cases: [] });
   const [lookupError, setLookupError] = useState('');
   const [dueFor, setDueFor] = useState<{ days: number; due: string }>({ days: 0, due: '' });
   const [attachment, setAttachment] = useState('');
   const [nidLeft, setNidLeft] = useState(false);
-  const [phraseAt, setPhraseAt] = useState(0);
   const current = useRef(f);
   useEffect(() => { current.current = f; }, [f]);
   const firstInput = useRef<HTMLInputElement>(null);
   const printButton = useRef<HTMLButtonElement>(null);
-  const phraseButtons = useRef<(HTMLButtonElement | null)[]>([]);
   const { ask, dialog } = useConfirm();
 
   const clearError = (k: keyof FormState): void =>
@@ -260,7 +263,7 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
     try {
       for (let confirmed = false; ;) {
         try {
-          const c = await call('case/record', {
+          const draft = {
             meetingDayId: day.id,
             citizen: {
               nationalId: f.nationalId, firstName: f.firstName, lastName: f.lastName, mobile: f.mobile,
@@ -268,12 +271,14 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
             },
             text: f.text,
             category: f.category,
-            departments: [],
-            order: { type: f.orderType, leadDepartment: f.lead, otherDepartments: f.others, deadlineDays: days, text: f.orderText },
             attachments: f.attachments,
             ...(queueEntry ? { queueNumber: queueEntry.number } : {}),
             confirmed,
-          });
+          };
+          // reception names the department it expects; the governor's order decides
+          const c = pending
+            ? await call('case/recordPending', { ...draft, departments: f.lead ? [f.lead] : [] })
+            : await call('case/record', { ...draft, departments: [], order: { type: f.orderType, leadDepartment: f.lead, otherDepartments: f.others, deadlineDays: days, text: f.orderText } });
           setSaved(c);
           setQueueEntry(null);
           setRestored(false);
@@ -312,7 +317,7 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
     } else if (e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
       e.preventDefault();
       void newForm();
-    } else if (e.altKey && e.code === 'KeyP' && saved) {
+    } else if (e.altKey && e.code === 'KeyP' && saved && !pending) {
       e.preventDefault();
       onPrint(saved);
     }
@@ -324,16 +329,6 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
   };
 
   const addPhrase = (p: string): void => set('orderText', f.orderText ? `${f.orderText} ${p}` : p);
-  const phrases = settings.quickPhrases;
-  const onPhraseKey = (e: KeyboardEvent<HTMLDivElement>): void => {
-    // a toolbar: one Tab stop, arrows between its buttons (left is onward in a right-to-left line)
-    const step = { ArrowLeft: 1, ArrowRight: -1, Home: -phrases.length, End: phrases.length }[e.key];
-    if (step === undefined) return;
-    e.preventDefault();
-    const at = Math.min(phrases.length - 1, Math.max(0, phraseAt + step));
-    setPhraseAt(at);
-    phraseButtons.current[at]?.focus();
-  };
 
   const mobilePreview = f.mobile ? normalizeMobile(f.mobile) : null;
   const err = (k: string): string | undefined => errors[k];
@@ -393,47 +388,44 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
         </div>
       </fieldset>
 
-      <fieldset disabled={locked}>
-        <legend>{T.order}</legend>
-        <div className="form-grid">
-          <Field label={T.lead} htmlFor="lead" error={err('order.leadDepartment')}>
-            <Combobox id="lead" items={settings.departments} value={f.lead} onChange={(v) => set('lead', v)} placeholder={T.typeToFind} invalid={!!err('order.leadDepartment')} />
-          </Field>
-        </div>
-        {sameDepartment.length > 0 && (
-          <div className="alert warn" role="alert" data-testid="same-department-warning">
-            {T.sameDept} {sameDepartment.map((h) => <span key={h.id}> <Code code={h.code} hasOrder={h.hasOrder} /> </span>)}
+      {!pending && (
+        <fieldset disabled={locked}>
+          <legend>{T.order}</legend>
+          <div className="form-grid">
+            <Field label={T.lead} htmlFor="lead" error={err('order.leadDepartment')}>
+              <Combobox id="lead" items={settings.departments} value={f.lead} onChange={(v) => set('lead', v)} placeholder={T.typeToFind} invalid={!!err('order.leadDepartment')} />
+            </Field>
           </div>
-        )}
-        <Field label={T.orderText} htmlFor="otext" error={err('order.text')} wide>
-          <textarea id="otext" rows={2} value={f.orderText} onChange={(e) => set('orderText', e.target.value)} />
-        </Field>
-        <div className="phrases" role="toolbar" aria-label={T.phrases} onKeyDown={onPhraseKey}>
-          {phrases.map((p, i) => (
-            <button key={p} type="button" className="small ghost" tabIndex={i === Math.min(phraseAt, phrases.length - 1) ? 0 : -1}
-              ref={(el) => { phraseButtons.current[i] = el; }} onFocus={() => setPhraseAt(i)} onClick={() => addPhrase(p)}>{p}</button>
-          ))}
-        </div>
-        <div className="form-grid">
-          <Field label={T.orderType} htmlFor="otype">
-            <select id="otype" value={f.orderType} onChange={(e) => set('orderType', e.target.value as OrderType)}>
-              {ORDER_TYPES.map((t) => <option key={t} value={t}>{ORDER_TYPE_LABEL[t]}</option>)}
-            </select>
+          {sameDepartment.length > 0 && (
+            <div className="alert warn" role="alert" data-testid="same-department-warning">
+              {T.sameDept} {sameDepartment.map((h) => <span key={h.id}> <Code code={h.code} hasOrder={h.hasOrder} /> </span>)}
+            </div>
+          )}
+          <Field label={T.orderText} htmlFor="otext" error={err('order.text')} wide>
+            <textarea id="otext" rows={2} value={f.orderText} onChange={(e) => set('orderText', e.target.value)} />
           </Field>
-          <Field label={T.deadline} htmlFor="deadline" error={err('order.deadlineDays')} hint={due ? `${T.due}: ${faDateLong(due)}` : undefined}>
-            <input id="deadline" value={f.deadlineDays} onChange={(e) => set('deadlineDays', e.target.value)} inputMode="numeric" dir="ltr" />
-          </Field>
-          <Field label={T.others} htmlFor="other">
-            <Combobox id="other" items={settings.departments.filter((d) => d !== f.lead && !f.others.includes(d))} value=""
-              onChange={(v) => addTo('others', v)} placeholder={T.addOther} />
-          </Field>
-        </div>
-        {f.others.length > 0 && (
-          <ul className="chips">
-            {f.others.map((d) => <li key={d}>{d}<button type="button" aria-label={`${T.remove} ${d}`} onClick={() => set('others', f.others.filter((x) => x !== d))}>×</button></li>)}
-          </ul>
-        )}
-      </fieldset>
+          <QuickPhrases phrases={settings.quickPhrases} onPick={addPhrase} />
+          <div className="form-grid">
+            <Field label={T.orderType} htmlFor="otype">
+              <select id="otype" value={f.orderType} onChange={(e) => set('orderType', e.target.value as OrderType)}>
+                {ORDER_TYPES.map((t) => <option key={t} value={t}>{ORDER_TYPE_LABEL[t]}</option>)}
+              </select>
+            </Field>
+            <Field label={T.deadline} htmlFor="deadline" error={err('order.deadlineDays')} hint={due ? `${T.due}: ${faDateLong(due)}` : undefined}>
+              <input id="deadline" value={f.deadlineDays} onChange={(e) => set('deadlineDays', e.target.value)} inputMode="numeric" dir="ltr" />
+            </Field>
+            <Field label={T.others} htmlFor="other">
+              <Combobox id="other" items={settings.departments.filter((d) => d !== f.lead && !f.others.includes(d))} value=""
+                onChange={(v) => addTo('others', v)} placeholder={T.addOther} />
+            </Field>
+          </div>
+          {f.others.length > 0 && (
+            <ul className="chips">
+              {f.others.map((d) => <li key={d}>{d}<button type="button" aria-label={`${T.remove} ${d}`} onClick={() => set('others', f.others.filter((x) => x !== d))}>×</button></li>)}
+            </ul>
+          )}
+        </fieldset>
+      )}
 
       <fieldset disabled={locked}>
         <legend>{T.attachments}</legend>
@@ -463,11 +455,17 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
       {errors._ && <div className="alert error" role="alert">{errors._}</div>}
       <div className="actions save-row">
         <button type="submit" className="primary big" disabled={busy || locked} data-testid="save-case">
-          {locked ? T.savedButton : busy ? T.saving : T.save} <kbd>Ctrl+Enter</kbd>
+          {locked ? T.savedButton : busy ? T.saving : pending ? T.savePending : T.save} <kbd>Ctrl+Enter</kbd>
         </button>
         {/* always present, so that screen readers announce the code when it appears */}
         <div className="saved-note" role="status" aria-live="polite" data-testid="saved-banner">
-          {saved && (
+          {saved && pending && (
+            <>
+              <span>{T.savedPending}</span>
+              <button type="button" className="primary" ref={printButton} onClick={reset}>{T.next} <kbd>Alt+N</kbd></button>
+            </>
+          )}
+          {saved && !pending && (
             <>
               <span>{T.saved}</span> <Code code={saved.code} testId="saved-code" />
               <button type="button" className="primary" ref={printButton} onClick={() => onPrint(saved)}>{T.print} <kbd>Alt+P</kbd></button>
@@ -477,7 +475,7 @@ export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, o
           )}
         </div>
       </div>
-      <p className="muted small-text">{T.keys}</p>
+      <p className="muted small-text">{pending ? T.keysPending : T.keys}</p>
       {dialog}
     </form>
   );

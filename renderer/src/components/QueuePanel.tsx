@@ -20,18 +20,28 @@ const T = {
   absent: 'غایب',
   back: 'بازگشت به صف',
   intake: 'پذیرش',
+  order: 'دستور',
   empty: 'هنوز کسی ثبت ورود نکرده است.',
   number: 'نوبت',
   againTitle: 'ورود دوباره',
   againYes: 'بله، دوباره ثبت شود',
 };
 
-type Props = { day: MeetingDay; queue: CallState<readonly QueueEntry[]>; onChanged: () => void; onStartIntake: (q: QueueEntry) => void };
+/**
+ * `desk`: one PC does it all (arrivals, calls, intake of the called citizen). `reception`: arrivals only, each
+ * taken into intake at once. `table`: the governor's table calls the waiting citizens; reception registered them.
+ */
+export type QueueMode = 'desk' | 'reception' | 'table';
+
+type Props = {
+  day: MeetingDay; queue: CallState<readonly QueueEntry[]>; onChanged: () => void; onStartIntake: (q: QueueEntry) => void; mode?: QueueMode;
+};
 
 /** Only digits in the queue's national ID (Persian and Arabic-Indic ones typed become ASCII). */
 const digitsIn = (s: string): string => toAsciiDigits(s).replace(/\D/g, '').slice(0, 10);
 
-export function QueuePanel({ day, queue, onChanged, onStartIntake }: Props) {
+export function QueuePanel({ day, queue, onChanged, onStartIntake, mode = 'desk' }: Props) {
+  const calls = mode !== 'reception';
   const [name, setName] = useState('');
   const [nationalId, setNationalId] = useState('');
   const [nidLeft, setNidLeft] = useState(false);
@@ -52,6 +62,7 @@ export function QueuePanel({ day, queue, onChanged, onStartIntake }: Props) {
       }
     });
     if (done) {
+      if (mode === 'reception') onStartIntake(done);
       setName('');
       setNationalId('');
       setNidLeft(false);
@@ -69,6 +80,7 @@ export function QueuePanel({ day, queue, onChanged, onStartIntake }: Props) {
   }, [day.id, onChanged, onStartIntake, run]);
 
   useEffect(() => {
+    if (!calls) return undefined;
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'F2') {
         e.preventDefault();
@@ -77,7 +89,7 @@ export function QueuePanel({ day, queue, onChanged, onStartIntake }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [callNext]);
+  }, [callNext, calls]);
 
   const mark = async (number: number, status: 'absent' | 'waiting'): Promise<void> => {
     if (await run(() => call('queue/mark', { meetingDayId: day.id, number, status }))) onChanged();
@@ -88,17 +100,19 @@ export function QueuePanel({ day, queue, onChanged, onStartIntake }: Props) {
   return (
     <aside className="card queue" aria-labelledby="queue-title">
       <h2 id="queue-title">{T.title}</h2>
-      <form className="queue-form" onSubmit={arrive}>
+      {mode !== 'table' && <form className="queue-form" onSubmit={arrive}>
         <input ref={nameInput} aria-label={T.name} placeholder={T.name} value={name} onChange={(e) => setName(e.target.value)} />
         <input aria-label={T.nationalId} placeholder={T.nationalId} value={nationalId} dir="ltr" inputMode="numeric"
           aria-invalid={nidProblem !== null} aria-describedby={nidProblem ? 'queue-nid-error' : undefined}
           onChange={(e) => setNationalId(digitsIn(e.target.value))} onFocus={() => setNidLeft(false)} onBlur={() => setNidLeft(true)} />
         {nidProblem && <div className="field-error" role="alert" id="queue-nid-error">{msg.nationalId[nidProblem]}</div>}
         <button type="submit" disabled={busy}>{T.arrive}</button>
-      </form>
-      <button type="button" className="primary block" onClick={() => void callNext()}>
-        {T.callNext} <kbd>{T.callNextKey}</kbd>
-      </button>
+      </form>}
+      {calls && (
+        <button type="button" className="primary block" onClick={() => void callNext()}>
+          {T.callNext} <kbd>{T.callNextKey}</kbd>
+        </button>
+      )}
       <ActionError error={error} />
       <CallStatus state={queue} />
       {queue.value && visible.length === 0 && <p className="muted">{T.empty}</p>}
@@ -110,7 +124,9 @@ export function QueuePanel({ day, queue, onChanged, onStartIntake }: Props) {
               <span className="queue-name">{q.name}</span>
               <span className="badge">{QUEUE_STATUS_LABEL[q.status]}</span>
               <span className="queue-actions">
-                {q.status === 'called' && <button type="button" className="small" onClick={() => onStartIntake(q)}>{T.intake}</button>}
+                {(mode === 'reception' ? q.status === 'waiting' && !q.caseIds.length : q.status === 'called') && (
+                  <button type="button" className="small" onClick={() => onStartIntake(q)}>{mode === 'table' ? T.order : T.intake}</button>
+                )}
                 {q.status !== 'absent' && <button type="button" className="small ghost" onClick={() => void mark(q.number, 'absent')}>{T.absent}</button>}
                 {q.status === 'absent' && <button type="button" className="small ghost" onClick={() => void mark(q.number, 'waiting')}>{T.back}</button>}
               </span>

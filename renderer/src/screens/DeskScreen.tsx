@@ -1,22 +1,19 @@
 import { useCallback, useState } from 'react';
 import type { AppInfo } from '../../../shared/api';
-import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
-import { placeLabel } from '../../../shared/labels';
+import type { Case, QueueEntry } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
-import { CallStatus } from '../components/CallStatus';
 import { CaseDetails } from '../components/CaseDetails';
 import { useConfirm } from '../components/Confirm';
 import { DayCases } from '../components/DayCases';
 import { IntakeForm } from '../components/IntakeForm';
-import { OpenDayForm } from '../components/OpenDayForm';
 import { QueuePanel } from '../components/QueuePanel';
 import { SlipViewer, useSlipPrinter } from '../components/SlipViewer';
 import { useCall } from '../hooks/useCall';
 import { clearDraft, hasDraft } from '../intake-draft';
-import { fa, faDateLong } from '../format';
+import { fa } from '../format';
+import { DayBar, useMeetingDay } from '../components/DayBar';
 
 const T = {
-  host: 'میزبان',
   cases: 'پرونده‌های امروز',
   waiting: 'در انتظار',
   replaceTitle: 'فراخوان نفر بعد',
@@ -28,9 +25,7 @@ const T = {
 type Props = { info: AppInfo; settings: Settings };
 
 export function DeskScreen({ info, settings }: Props) {
-  const current = useCall('meetingDay/current', {});
-  const [opened, setOpened] = useState<MeetingDay | null>(null);
-  const day = opened ?? current.value ?? null;
+  const { day, instead } = useMeetingDay();
   const [version, setVersion] = useState(0);
   const [calling, setCalling] = useState<QueueEntry | null>(null);
   const [intakeKey, setIntakeKey] = useState(0);
@@ -53,26 +48,16 @@ export function DeskScreen({ info, settings }: Props) {
   const dayCases = useCall('case/listForDay', day ? { meetingDayId: day.id } : null, version);
   const queue = useCall('queue/list', day ? { meetingDayId: day.id } : null, version);
 
-  if (!day) {
-    if (current.loading || current.error) return <CallStatus state={current} />;
-    return <OpenDayForm today={info.today} settings={settings} onOpened={setOpened} />;
-  }
+  if (!day) return instead;
   const cases = dayCases.value?.filter((c) => c.status !== 'cancelled').length ?? 0;
   const waiting = queue.value?.filter((e) => e.status === 'waiting').length ?? 0;
 
   return (
     <div className="desk">
-      <section className="day-bar" aria-label="روز ملاقات">
-        <div className="day-title">
-          <strong>{faDateLong(day.date)}</strong>
-          <span>{placeLabel(day.place)}</span>
-          <span>{T.host}: <bdi>{day.host}</bdi></span>
-        </div>
-        <div className="day-counts">
-          <span className="count" data-testid="day-case-count">{T.cases}: <b>{fa(cases)}</b></span>
-          <span className="count">{T.waiting}: <b>{fa(waiting)}</b></span>
-        </div>
-      </section>
+      <DayBar day={day}>
+        <span className="count" data-testid="day-case-count">{T.cases}: <b>{fa(cases)}</b></span>
+        <span className="count">{T.waiting}: <b>{fa(waiting)}</b></span>
+      </DayBar>
       <div className="desk-grid">
         <QueuePanel day={day} queue={queue} onChanged={changed} onStartIntake={(q) => void startIntake(q)} />
         <IntakeForm

@@ -3,9 +3,12 @@
 import { useState, type FormEvent } from 'react';
 import type { AuthStatus } from '../../../shared/api';
 import { PASSWORD_MIN } from '../../../shared/accounts';
+import { STATION_HINT, STATION_LABEL } from '../../../shared/labels';
+import { STATIONS, type Station } from '../../../shared/roles';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
 import { fa } from '../format';
+import { rememberStation, rememberedStation, stationFor } from '../station';
 
 const T = {
   app: 'دیدار',
@@ -25,6 +28,7 @@ const T = {
   mismatch: 'دو گذرواژه یکی نیستند.',
   setup: 'ساخت حساب و ورود',
   signIn: 'ورود',
+  station: 'ایستگاه این میز',
   change: 'ذخیره گذرواژه تازه',
   signOut: 'خروج',
   cancel: 'انصراف',
@@ -46,7 +50,7 @@ function useSubmit(onDone: (s: AuthStatus) => void) {
     try {
       onDone(await send());
     } catch (err) {
-      setErrors(err instanceof ApiFailure ? { _: err.message, ...(err.error.fields ?? {}) } : { _: String(err) });
+      setErrors(err instanceof ApiFailure ? { _: err.message, ...(err.error.fields ?? {}) } : { _: err instanceof Error ? err.message : String(err) });
     } finally {
       setBusy(false);
     }
@@ -94,18 +98,36 @@ export function SetupScreen({ onDone }: { onDone: (s: AuthStatus) => void }) {
   );
 }
 
+/** Signs in at the station chosen for this desk; a station the account's roles do not allow ends the session again. */
+async function signInAt(f: { username: string; password: string }, station: Station): Promise<AuthStatus> {
+  const s = await call('auth/signIn', f);
+  const at = stationFor(station, s.roles);
+  if ('refused' in at) {
+    await call('auth/signOut', {});
+    throw new Error(at.refused);
+  }
+  rememberStation(station);
+  return s;
+}
+
 export function SignInScreen({ notice, onDone }: { notice?: string; onDone: (s: AuthStatus) => void }) {
   const [f, setF] = useState({ username: '', password: '' });
+  const [station, setStation] = useState<Station>(rememberedStation);
   const { errors, busy, submit } = useSubmit(onDone);
   return (
     <Frame title={T.signInTitle}>
       {notice && !errors._ && <div className="alert info" role="status">{notice}</div>}
-      <form onSubmit={(e) => void submit(e, () => ({}), () => call('auth/signIn', f))}>
+      <form onSubmit={(e) => void submit(e, () => ({}), () => signInAt(f, station))}>
         <Field label={T.username} htmlFor="si-user" error={errors.username}>
           <input id="si-user" dir="auto" autoFocus autoComplete="username" value={f.username} onChange={(e) => setF({ ...f, username: e.target.value })} />
         </Field>
         <Field label={T.password} htmlFor="si-pass" error={errors.password}>
           <input id="si-pass" type="password" autoComplete="current-password" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} />
+        </Field>
+        <Field label={T.station} htmlFor="si-station" hint={STATION_HINT[station]}>
+          <select id="si-station" value={station} onChange={(e) => setStation(e.target.value as Station)}>
+            {STATIONS.map((s) => <option key={s} value={s}>{STATION_LABEL[s]}</option>)}
+          </select>
         </Field>
         <Problem errors={errors} />
         <div className="actions"><button type="submit" className="primary" disabled={busy}>{T.signIn}</button></div>

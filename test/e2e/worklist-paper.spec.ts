@@ -37,7 +37,7 @@ test('«بیشتر» pages through 600 cases; the filtered list and the escalati
   expect(sameWord(header[0]!.text, 'ردیف')).toBe(true);
   expect(readsRightToLeft(header, 'ردیف کد رهگیری مراجع شهرستان دستگاه مسئول نوع دستور روز ملاقات مهلت روز تأخیر وضعیت خلاصه درخواست')).toBe(true);
   // the first row: its number rightmost, then its tracking code in Persian digits written left to right
-  const firstCode = toPersianDigits(babol.sort((a, b) => a.deadline!.dueDate.localeCompare(b.deadline!.dueDate) || a.code.localeCompare(b.code))[0]!.code);
+  const firstCode = toPersianDigits(babol.sort((a, b) => a.deadline!.dueDate.localeCompare(b.deadline!.dueDate) || a.code!.localeCompare(b.code!))[0]!.code!);
   const codeWord = words.find((w) => w.text === firstCode);
   expect(codeWord).toBeDefined();
   const row = lineOf(words, codeWord!);

@@ -23,7 +23,8 @@ import { WorklistScreen } from './screens/WorklistScreen';
 import { InspectionScreen } from './screens/InspectionScreen';
 import { ReceptionScreen } from './screens/ReceptionScreen';
 import { TableScreen } from './screens/TableScreen';
-import { rememberedStation, stationFor } from './station';
+import { stationFor } from '../../shared/station-choice';
+import { rememberedStation } from './station';
 
 const T = {
   app: 'دیدار',

@@ -31,3 +31,17 @@ describe('cases by a field', () => {
     expect(by.get('1')).toEqual([]);
   });
 });
+
+it('a case whose key is absent (no tracking code yet) is in no list, and joins one once it has the key', () => {
+  const all = new Map<string, Case>();
+  const byCode = new CasesBy((c) => c.code, () => all.values());
+  const waiting = { id: 'w' } as Case;
+  all.set('w', waiting);
+  expect(byCode.get('')).toEqual([]);
+  const coded = { id: 'w', code: '0500000012' } as Case;
+  byCode.put(waiting, coded);
+  all.set('w', coded);
+  expect(byCode.get('0500000012')).toEqual([coded]);
+  byCode.remove(waiting); // removing by the old, keyless version touches nothing
+  expect(byCode.get('0500000012')).toEqual([coded]);
+});

@@ -55,7 +55,8 @@ export function DayCases({ cases: state, onPrint, onChanged }: Props) {
                   <td><span className={`badge status-${c.status}`}>{STATUS_LABEL[c.status]}</span></td>
                   <td>{fa(c.prints.length)}</td>
                   <td className="row-actions">
-                    {c.status !== 'cancelled' && (
+                    {/* a case at a station gets its slip at the inspection desk, with its code */}
+                    {c.status !== 'cancelled' && c.code && (
                       <button type="button" className="small" onClick={() => onPrint(c)}>{c.prints.length ? T.reprint : T.print}</button>
                     )}
                     <button type="button" className="small ghost" onClick={() => setOpen(c)}>{T.details}</button>

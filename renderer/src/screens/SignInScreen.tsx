@@ -8,7 +8,8 @@ import { STATIONS, type Station } from '../../../shared/roles';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
 import { fa } from '../format';
-import { rememberStation, rememberedStation, stationFor } from '../station';
+import { stationFor } from '../../../shared/station-choice';
+import { rememberStation, rememberedStation } from '../station';
 
 const T = {
   app: 'دیدار',

@@ -3,4 +3,8 @@ export const IPC = {
   api: 'didar:api',
   printPdf: 'didar:print-pdf',
   savePdf: 'didar:save-pdf',
+  /** The renderer starts and stops hearing other desks' changes; the main process sends them on `live`. */
+  liveStart: 'didar:live-start',
+  liveStop: 'didar:live-stop',
+  live: 'didar:live',
 } as const;

@@ -64,7 +64,7 @@ async function start(): Promise<void> {
   // the window opens at once and shows that it is loading; a folder that cannot be opened is explained on the page
   backend = openInBackground({ dataDir: dataDirFromArgs(process.argv) });
   backend.ready.catch((e: unknown) => console.error('Didar could not open its data folder:', e));
-  wireIpc(backend.dispatchAs, (e) => isAppUrl(e.senderFrame?.url ?? '', rendererIndex, devServerUrl));
+  wireIpc(backend.dispatchAs, backend.watch, (e) => isAppUrl(e.senderFrame?.url ?? '', rendererIndex, devServerUrl));
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

@@ -1,0 +1,152 @@
+// Two desks on one Didar server over HTTPS, each in its own browser (two contexts, two accounts): what one
+// desk does reaches the other within a second; the session cookie is out of the page's reach; a lost server
+// is said at once in one line, what was typed stays, and the desk carries on by itself when it is back,
+// saving the change once.
+import { execFileSync } from 'node:child_process';
+import { X509Certificate, createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import tls from 'node:tls';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM } from '../../playwright.config';
+import { openBackend, type Backend } from '../../electron/backend';
+import { serverCertificate, type ServerCertificate } from '../../electron/backend/server/certificate';
+import { startWebShell, type WebShell } from '../../electron/web/server';
+import { choose } from './intake';
+import { download, RENDERER_DIR, SCREENSHOTS, shot, signIn } from './web-fixture';
+
+const NAMES = ['127.0.0.1', 'localhost'];
+const RECEPTION = { username: 'reception', displayName: 'پذیرش', password: 'گذرواژه میز پذیرش برای آزمون' };
+const TABLE = { username: 'table', displayName: 'میز استاندار', password: 'گذرواژه میز استاندار برای آزمون' };
+
+/** The SHA-256 fingerprint of the certificate the server presents, read as a desk first meets it. */
+function presented(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = tls.connect({ host: '127.0.0.1', port, servername: 'localhost', rejectUnauthorized: false }, () => {
+      resolve(s.getPeerCertificate().fingerprint256);
+      s.end();
+    });
+    s.on('error', reject);
+  });
+}
+
+/** Chromium trusts exactly this key (the hash of its public key), not any certificate: pinning, as a desk does. */
+const spkiHash = (pem: string): string =>
+  createHash('sha256').update(new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+
+async function deskPage(browser: Browser, url: string, who: typeof RECEPTION): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fa-IR', timezoneId: 'Asia/Tehran', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await signIn(page, who);
+  return page;
+}
+
+/** Waits for what a desk should see and says how long it took after `since`. */
+async function seenWithin(since: number, check: () => Promise<void>): Promise<number> {
+  await check();
+  return Date.now() - since;
+}
+
+test('two desks on one HTTPS server: arrival seen at the other desk within a second, order and slip there; a lost server said at once and the save made once when it is back', async ({ playwright }) => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-e2e-live-'));
+  let backend: Backend = await openBackend({ dataDir, operator: 'مدیر' });
+  for (const who of [RECEPTION, TABLE]) {
+    const r = await backend.dispatch('accounts/create', { ...who, roles: ['clerk'] });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+  }
+  const cert: ServerCertificate = await serverCertificate(dataDir, NAMES);
+  const serve = (port = 0): Promise<WebShell> =>
+    startWebShell({ dispatchAs: backend.dispatchAs, watch: backend.watch, staticDir: RENDERER_DIR, port, tls: { cert: cert.cert, key: cert.key, names: NAMES } });
+  let shell = await serve();
+  const port = shell.port;
+  const url = `https://localhost:${port}/`;
+  // the fingerprint the server printed is the one its connection shows: only then is its key trusted
+  expect(await presented(port)).toBe(cert.fingerprint);
+  const browser = await playwright.chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      `--ignore-certificate-errors-spki-list=${spkiHash(cert.cert)}`],
+  });
+  try {
+    const reception = await deskPage(browser, url, RECEPTION);
+    const table = await deskPage(browser, url, TABLE);
+    // the session is an HttpOnly cookie: the page's script cannot read it
+    for (const p of [reception, table]) expect(await p.evaluate(() => document.cookie)).toBe('');
+    expect((await reception.context().cookies())[0]).toMatchObject({ name: 'didar_session', httpOnly: true, secure: true, sameSite: 'Strict' });
+
+    // reception opens the day; the table's desk shows it without reloading
+    await expect(table.getByRole('button', { name: 'گشایش روز ملاقات' })).toBeVisible();
+    let t0 = Date.now();
+    await reception.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
+    await expect(reception.getByTestId('day-case-count')).toBeVisible();
+    const dayMs = await seenWithin(t0, () => expect(table.getByTestId('day-case-count')).toBeVisible({ timeout: 1000 }));
+
+    // reception registers a citizen's arrival; the governor's table sees them in its queue within a second
+    await reception.getByPlaceholder('نام مراجع').fill('زهرا کریمی');
+    await reception.getByPlaceholder('کد ملی (اختیاری)').fill('0018692631');
+    t0 = Date.now();
+    await reception.getByRole('button', { name: 'ثبت ورود' }).click();
+    await expect(reception.locator('.queue-list')).toContainText('زهرا کریمی');
+    const queueMs = await seenWithin(t0, () => expect(table.locator('.queue-list')).toContainText('زهرا کریمی', { timeout: 1000 }));
+    await reception.screenshot({ path: shot('60-live-reception-arrival'), fullPage: true });
+    await table.screenshot({ path: shot('61-live-table-queue'), fullPage: true });
+
+    // the table calls her, records the issue and the governor's order, and prints the slip
+    await table.keyboard.press('F2');
+    await expect(table.getByLabel('کد ملی', { exact: true })).toHaveValue('0018692631');
+    await expect(reception.locator('.queue-item.called')).toContainText('زهرا کریمی', { timeout: 1000 });
+    await table.getByLabel('تلفن همراه').fill('09123324146');
+    await choose(table, 'شهرستان', 'آمل');
+    await table.getByLabel('شرح درخواست').fill('برق روستای چمستان هر شب حدود چهار ساعت قطع می‌شود.');
+    await table.getByLabel('نوع دستور').selectOption('act');
+    await choose(table, 'دستگاه مسئول', 'شرکت توزیع برق', 'توزیع برق');
+    t0 = Date.now();
+    await table.getByLabel('شرح درخواست').press('Control+Enter');
+    const code = (await table.getByTestId('saved-code').textContent())!;
+    expect(code).toMatch(/^[۰-۹]{10}$/);
+    // reception's list of the day and its count follow at once
+    const listMs = await seenWithin(t0, async () => {
+      await expect(reception.getByTestId('day-case-count')).toContainText('۱', { timeout: 1000 });
+      await expect(reception.getByTestId('day-cases')).toContainText('شرکت توزیع برق', { timeout: 1000 });
+    });
+    await table.getByRole('button', { name: /چاپ رسید/ }).first().click();
+    await expect(table.getByTestId('slip-frame')).toBeVisible();
+    await table.screenshot({ path: shot('62-live-table-slip'), fullPage: true });
+    const pdf = await download(table, table.getByRole('link', { name: 'ذخیره PDF' }), 'slip.pdf');
+    expect(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })).toContain(code);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, shot('62-live-table-slip-pdf').replace(/\.png$/, '')]);
+    await table.keyboard.press('Escape');
+    console.log(`[live e2e] day opened seen in ${dayMs} ms, arrival in ${queueMs} ms, recorded case in ${listMs} ms`);
+
+    // the server stops: both desks say so in one line at once; reception's typed arrival stays in its form
+    await shell.close();
+    await backend.close();
+    await expect(reception.getByTestId('link-lost')).toBeVisible({ timeout: 2000 });
+    await expect(table.getByTestId('link-lost')).toBeVisible({ timeout: 2000 });
+    await reception.getByPlaceholder('نام مراجع').fill('حسین نظری');
+    await reception.getByRole('button', { name: 'ثبت ورود' }).click();
+    await expect(reception.getByPlaceholder('نام مراجع')).toHaveValue('حسین نظری');
+    await reception.screenshot({ path: shot('63-live-reception-server-lost'), fullPage: true });
+
+    // back on the same address: the waiting arrival goes through by itself, once, and both desks carry on
+    backend = await openBackend({ dataDir, operator: 'مدیر' });
+    shell = await serve(port);
+    await expect(reception.getByTestId('link-lost')).toBeHidden({ timeout: 5000 });
+    await expect(reception.locator('.queue-list')).toContainText('حسین نظری');
+    await expect(reception.getByPlaceholder('نام مراجع')).toHaveValue('');
+    await expect(table.getByTestId('link-lost')).toBeHidden({ timeout: 5000 });
+    await expect(table.locator('.queue-list')).toContainText('حسین نظری');
+    await table.screenshot({ path: shot('64-live-table-after-restart'), fullPage: true });
+    const day = (await backend.store.listMeetingDays())[0]!;
+    const queue = await backend.store.getQueue(day.id);
+    expect(queue.filter((q) => q.name === 'حسین نظری')).toHaveLength(1);
+    expect(queue.filter((q) => q.name === 'زهرا کریمی')).toHaveLength(1);
+  } finally {
+    await browser.close();
+    await shell.close();
+    await backend.close();
+  }
+});

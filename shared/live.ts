@@ -40,8 +40,3 @@ export const LIVE_READS: Readonly<Partial<Record<Method, readonly LiveEntity[]>>
   'circular/list': ['circular'],
   'accounts/list': ['account'],
 };
-
-/** The entities a notice names, among those a desk listens for. */
-export function touched(notice: ChangeNotice, entities: readonly string[]): boolean {
-  return notice.changes.some((c) => entities.includes(c.entity));
-}

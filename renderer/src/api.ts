@@ -3,6 +3,7 @@ import { msg } from '../../shared/messages';
 import { api, type Args, type Method, type Result } from '../../shared/api';
 import type { ApiError, Reply } from '../../shared/errors';
 import { SUBMISSION_HEADER } from '../../shared/security';
+import { randomKey, submissionKeys, untilAnswered } from '../../shared/submission';
 import { lost, reached, type DesktopLive } from './live';
 
 export type DesktopShell = {
@@ -49,42 +50,17 @@ async function invokeWeb(method: string, args: unknown, submission?: string): Pr
   }
 }
 
-/**
- * The idempotency key of each change not yet answered, by what it submits: a retry, by this client or by the
- * clerk pressing save again on the same form, carries the same key, so the server saves it once.
- */
-const unanswered = new Map<string, string>();
-export function submissionKey(method: string, args: unknown): string {
-  const what = `${method}|${JSON.stringify(args ?? {})}`;
-  let key = unanswered.get(what);
-  if (!key) {
-    key = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-    unanswered.set(what, key);
-  }
-  return key;
-}
-const answered = (method: string, args: unknown): void => void unanswered.delete(`${method}|${JSON.stringify(args ?? {})}`);
+const keys = submissionKeys(() => randomKey((b) => crypto.getRandomValues(b)));
 
 /** Sends a call until the server answers, or gives up after RETRY_FOR_MS; the link's state follows. */
 async function send(method: Method, args: unknown): Promise<Reply<unknown>> {
-  const key = api[method].mutates ? submissionKey(method, args) : undefined;
-  if (window.didar) {
-    const reply = await window.didar.invoke(method, args, key);
-    answered(method, args);
-    return reply;
-  }
-  const until = Date.now() + RETRY_FOR_MS;
-  for (;;) {
-    const reply = await invokeWeb(method, args, key);
-    if (reply) {
-      reached();
-      answered(method, args);
-      return reply;
-    }
-    lost();
-    if (Date.now() >= until) return { ok: false, error: NETWORK_ERROR }; // the key is kept for the clerk's retry
-    await new Promise((r) => setTimeout(r, RETRY_EVERY_MS));
-  }
+  const key = api[method].mutates ? keys.keyFor(method, args) : undefined;
+  const reply = window.didar
+    ? await window.didar.invoke(method, args, key)
+    : await untilAnswered(() => invokeWeb(method, args, key), { forMs: RETRY_FOR_MS, everyMs: RETRY_EVERY_MS, lost, reached });
+  if (!reply) return { ok: false, error: NETWORK_ERROR }; // the key is kept for the clerk's next try
+  keys.answered(method, args);
+  return reply;
 }
 
 /** Told when a call finds the session gone (sign-out elsewhere, idle time, a disabled account). */

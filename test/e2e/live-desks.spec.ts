@@ -14,7 +14,7 @@ import { openBackend, type Backend } from '../../electron/backend';
 import { serverCertificate, type ServerCertificate } from '../../electron/backend/server/certificate';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { choose } from './intake';
-import { download, RENDERER_DIR, SCREENSHOTS, shot, signIn } from './web-fixture';
+import { download, RENDERER_DIR, SCREENSHOTS, shot, signIn, test as deskTest } from './web-fixture';
 
 const NAMES = ['127.0.0.1', 'localhost'];
 const RECEPTION = { username: 'reception', displayName: 'پذیرش', password: 'گذرواژه میز پذیرش برای آزمون' };
@@ -149,4 +149,33 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
     await shell.close();
     await backend.close();
   }
+});
+
+deskTest('the worklist, its count and the recurring board follow another desk\'s new cases within a second', async ({ page, didar }) => {
+  const opened = await didar.backend.dispatch('meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
+  expect(opened.ok).toBe(true);
+  const day = (opened as { value: { id: string } }).value;
+  expect((await didar.backend.dispatch('accounts/create', { ...RECEPTION, roles: ['clerk'] })).ok).toBe(true);
+  let token = '';
+  await didar.backend.dispatchAs({ kind: 'session', token: null, setSession: (t) => (token = t ?? '') }, 'auth/signIn', RECEPTION);
+  const otherDesk = { kind: 'session' as const, token };
+  const record = async (text: string, nationalId: string): Promise<void> => {
+    const citizen = { firstName: 'مرتضی', lastName: 'یوسفی', nationalId, mobile: '09121234567', county: 'سوادکوه', locality: 'ورسک' };
+    const r = await didar.backend.dispatchAs(otherDesk, 'case/record', { meetingDayId: day.id, citizen, text, order: { type: 'act', leadDepartment: 'شرکت آب و فاضلاب', deadlineDays: 10 } });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+  };
+
+  await page.goto(didar.url);
+  await page.getByRole('button', { name: 'پیگیری', exact: true }).click();
+  await expect(page.getByTestId('worklist-total')).toHaveText('۰ پرونده');
+  await record('آب آشامیدنی روستای ورسک از هفته گذشته قطع است.', '2401179445');
+  await expect(page.getByTestId('worklist-total')).toHaveText('۱ پرونده', { timeout: 1000 });
+  await expect(page.getByTestId('worklist')).toContainText('شرکت آب و فاضلاب');
+  await page.screenshot({ path: shot('65-live-worklist'), fullPage: true });
+
+  await page.getByRole('button', { name: 'مشکلات تکراری', exact: true }).click();
+  await expect(page.getByTestId('board-run')).toContainText('۱ درخواست');
+  await record('آب آشامیدنی روستای ورسک هر روز چند ساعت قطع می‌شود.', '0018692631');
+  await expect(page.getByTestId('board-run')).toContainText('۲ درخواست', { timeout: 1000 });
+  await page.screenshot({ path: shot('66-live-board'), fullPage: true });
 });

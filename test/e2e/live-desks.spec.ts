@@ -5,6 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -76,6 +78,23 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
     // the session is an HttpOnly cookie: the page's script cannot read it
     for (const p of [reception, table]) expect(await p.evaluate(() => document.cookie)).toBe('');
     expect((await reception.context().cookies())[0]).toMatchObject({ name: 'didar_session', httpOnly: true, secure: true, sameSite: 'Strict' });
+
+    // another site open in the same browser posts to the server, by script and by a form: nothing is changed
+    const evil = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<form id="f" method="POST" action="${url}api/meetingDay/open" enctype="text/plain"><input name='{"x":"' value='"}'></form>
+        <script>fetch('${url}api/meetingDay/open', { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' },
+          body: JSON.stringify({ date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' }) }).finally(() => document.getElementById('f').submit());</script>`);
+    });
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
+    const other = await reception.context().newPage();
+    const posted = other.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/meetingDay/open') && r.request().resourceType() === 'document');
+    await other.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+    expect((await posted).status()).toBe(403); // refused by the server (Origin), on top of the cookie left at home
+    await other.waitForLoadState();
+    await other.close();
+    evil.close();
+    expect(await backend.store.listMeetingDays()).toHaveLength(0);
 
     // reception opens the day; the table's desk shows it without reloading
     await expect(table.getByRole('button', { name: 'گشایش روز ملاقات' })).toBeVisible();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ServerStatus } from '../../shared/api';
+import { SERVER_PORT } from '../../shared/desktop-mode';
 import { consoleLines, DidarError } from '../../shared/errors';
 import { msg } from '../../shared/messages';
 import { defaultOperator, openInBackground } from '../backend';
@@ -16,8 +17,6 @@ import { startWebShell, type WebShell } from './server';
 
 export const RENDERER_BUILD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
 
-/** In server mode desks bookmark the address, so the port stays the same unless given. */
-export const SERVER_PORT = 8443;
 
 /** Starts the web shell; a wrong option or a port in use is said in two lines and sets the exit code. */
 export async function runWebShell(argv: string[]): Promise<void> {

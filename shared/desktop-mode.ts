@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { msg } from './messages';
 import { toAsciiDigits } from './persian-text';
 
+/** The file in the app's own folder that holds the choice (one of the RUNTIME_FILES). */
+export const DESKTOP_MODE_FILE = 'desktop-mode.json';
+
 /** In server mode desks bookmark the address, so the port stays the same unless chosen. */
 export const SERVER_PORT = 8443;
 
@@ -74,3 +77,15 @@ export function desktopModeFrom(form: { mode: DesktopMode['mode']; port: string;
     default: throw new Error(`unknown desktop mode ${form.mode as string}`);
   }
 }
+
+/** What the desktop window is told of this PC: the mode chosen and, when it could not be followed, why. */
+export type DesktopModeState = { mode: DesktopMode; problem: string | null };
+
+/** The desktop shell's part for the settings (only in the app's own window). */
+export type DesktopModeShell = {
+  get: () => Promise<DesktopModeState>;
+  /** Checks the server at the address against the fingerprint before anything is stored: a Persian problem, or null. */
+  check: (address: string, fingerprint: string) => Promise<string | null>;
+  /** Stores the choice and starts the app again in it; a Persian problem when it cannot be. */
+  set: (mode: DesktopMode) => Promise<string | null>;
+};

@@ -7,4 +7,8 @@ export const IPC = {
   liveStart: 'didar:live-start',
   liveStop: 'didar:live-stop',
   live: 'didar:live',
+  /** What this PC is (alone, server, desk of a server): read it, check a server's address, choose (then restart). */
+  desktopMode: 'didar:desktop-mode',
+  desktopModeCheck: 'didar:desktop-mode-check',
+  desktopModeSet: 'didar:desktop-mode-set',
 } as const;

@@ -4,6 +4,7 @@ import { api, type Args, type Method, type Result } from '../../shared/api';
 import type { ApiError, Reply } from '../../shared/errors';
 import { SUBMISSION_HEADER } from '../../shared/security';
 import { randomKey, submissionKeys, untilAnswered } from '../../shared/submission';
+import type { DesktopModeShell } from '../../shared/desktop-mode';
 import { lost, reached, type DesktopLive } from './live';
 
 export type DesktopShell = {
@@ -11,6 +12,8 @@ export type DesktopShell = {
   invoke: (method: string, args: unknown, submission?: string) => Promise<Reply<unknown>>;
   /** Other desks' changes, while this window is signed in. */
   live?: DesktopLive;
+  /** What this PC is: alone, the server, or a desk of a server. */
+  desktopMode?: DesktopModeShell;
   printPdf: (base64: string) => Promise<void>;
   savePdf: (base64: string, fileName: string) => Promise<boolean>;
 };

@@ -9,29 +9,21 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import tls from 'node:tls';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM } from '../../playwright.config';
 import { openBackend, type Backend } from '../../electron/backend';
+import { machineNames, serverStatusOf } from '../../electron/backend/server/addresses';
 import { serverCertificate, type ServerCertificate } from '../../electron/backend/server/certificate';
+import { presentedFingerprint } from '../../electron/backend/server/pin';
+import type { ServerStatus } from '../../shared/api';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { choose } from './intake';
 import { download, RENDERER_DIR, SCREENSHOTS, shot, signIn, test as deskTest } from './web-fixture';
 
-const NAMES = ['127.0.0.1', 'localhost'];
+const NAMES = machineNames();
 const RECEPTION = { username: 'reception', displayName: 'پذیرش', password: 'گذرواژه میز پذیرش برای آزمون' };
+const ADMIN = { username: 'admin', displayName: 'مدیر سامانه', password: 'گذرواژه مدیر سامانه برای آزمون' };
 const TABLE = { username: 'table', displayName: 'میز استاندار', password: 'گذرواژه میز استاندار برای آزمون' };
-
-/** The SHA-256 fingerprint of the certificate the server presents, read as a desk first meets it. */
-function presented(port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const s = tls.connect({ host: '127.0.0.1', port, servername: 'localhost', rejectUnauthorized: false }, () => {
-      resolve(s.getPeerCertificate().fingerprint256);
-      s.end();
-    });
-    s.on('error', reject);
-  });
-}
 
 /** Chromium trusts exactly this key (the hash of its public key), not any certificate: pinning, as a desk does. */
 const spkiHash = (pem: string): string =>
@@ -54,9 +46,11 @@ async function seenWithin(since: number, check: () => Promise<void>): Promise<nu
 test('two desks on one HTTPS server: arrival seen at the other desk within a second, order and slip there; a lost server said at once and the save made once when it is back', async ({ playwright }) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-e2e-live-'));
-  let backend: Backend = await openBackend({ dataDir, operator: 'مدیر' });
-  for (const who of [RECEPTION, TABLE]) {
-    const r = await backend.dispatch('accounts/create', { ...who, roles: ['clerk'] });
+  let status: ServerStatus | null = null;
+  const open = (): Promise<Backend> => openBackend({ dataDir, operator: 'مدیر', server: () => status! });
+  let backend: Backend = await open();
+  for (const [who, roles] of [[RECEPTION, ['clerk']], [TABLE, ['clerk']], [ADMIN, ['admin']]] as const) {
+    const r = await backend.dispatch('accounts/create', { ...who, roles: [...roles] });
     expect(r.ok, JSON.stringify(r)).toBe(true);
   }
   const cert: ServerCertificate = await serverCertificate(dataDir, NAMES);
@@ -66,13 +60,23 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
   const port = shell.port;
   const url = `https://localhost:${port}/`;
   // the fingerprint the server printed is the one its connection shows: only then is its key trusted
-  expect(await presented(port)).toBe(cert.fingerprint);
+  expect(await presentedFingerprint(`https://127.0.0.1:${port}`)).toBe(cert.fingerprint);
+  status = serverStatusOf(cert, NAMES, port);
   const browser = await playwright.chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       `--ignore-certificate-errors-spki-list=${spkiHash(cert.cert)}`],
   });
   try {
+    // the server's own screen shows the addresses and the fingerprint the desks check
+    const server = await deskPage(browser, url, ADMIN);
+    await server.getByRole('button', { name: 'تنظیمات', exact: true }).click();
+    await expect(server.getByTestId('fingerprint')).toHaveText(cert.fingerprint);
+    for (const u of status.urls) await expect(server.getByTestId('this-computer')).toContainText(u);
+    await server.getByTestId('this-computer').scrollIntoViewIfNeeded();
+    await server.getByTestId('this-computer').screenshot({ path: shot('59-live-server-fingerprint') });
+    await server.context().close();
+
     const reception = await deskPage(browser, url, RECEPTION);
     const table = await deskPage(browser, url, TABLE);
     // the session is an HttpOnly cookie: the page's script cannot read it
@@ -151,7 +155,7 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
     await reception.screenshot({ path: shot('63-live-reception-server-lost'), fullPage: true });
 
     // back on the same address: the waiting arrival goes through by itself, once, and both desks carry on
-    backend = await openBackend({ dataDir, operator: 'مدیر' });
+    backend = await open();
     shell = await serve(port);
     await expect(reception.getByTestId('link-lost')).toBeHidden({ timeout: 5000 });
     await expect(reception.locator('.queue-list')).toContainText('حسین نظری');
@@ -197,4 +201,38 @@ deskTest('the worklist, its count and the recurring board follow another desk\'s
   await record('آب آشامیدنی روستای ورسک هر روز چند ساعت قطع می‌شود.', '0018692631');
   await expect(page.getByTestId('board-run')).toContainText('۲ درخواست', { timeout: 1000 });
   await page.screenshot({ path: shot('66-live-board'), fullPage: true });
+});
+
+deskTest('the desktop app\'s choice «اتصال به سرور»: address and fingerprint as typed, checked before they are pinned', async ({ page, didar }) => {
+  const cert = await serverCertificate(didar.dataDir, NAMES);
+  // the desktop shell's part, as the preload gives it: here it records what the page asks (the main process's
+  // check itself is tested against a real server in test/integration/desktop-client.test.ts)
+  await page.addInitScript((pinned: string) => {
+    const asked: unknown[] = [];
+    (window as unknown as { asked: unknown[] }).asked = asked;
+    (window as unknown as { didar: unknown }).didar = { desktopMode: {
+      get: async () => ({ mode: { mode: 'local' }, problem: null }),
+      check: async (address: string, fingerprint: string) => (asked.push(['check', address, fingerprint]), fingerprint === pinned ? null : 'گواهی‌ای که این سرور نشان داد با اثر انگشت ثبت‌شده نمی‌خواند؛ وصل نشدیم.'),
+      set: async (mode: unknown) => (asked.push(['set', mode]), null),
+    } };
+  }, cert.fingerprint);
+  await page.goto(`${didar.url}#desktop-mode`);
+  await page.getByLabel('اتصال به سرور (این رایانه یکی از میزهاست)').check();
+  await page.getByLabel('نشانی سرور').fill('۱۹۲.۱۶۸.۱.۱۰');
+  await page.getByLabel('اثر انگشت گواهی سرور').fill('AB:CD');
+  await page.getByRole('button', { name: 'بررسی سرور' }).click();
+  await expect(page.getByText('اثر انگشت گواهی ۶۴ نویسه')).toBeVisible(); // refused on the page, nothing asked
+  const other = await serverCertificate(fs.mkdtempSync(path.join(os.tmpdir(), 'didar-e2e-other-')), NAMES);
+  await page.getByLabel('اثر انگشت گواهی سرور').fill(other.fingerprint);
+  await page.getByRole('button', { name: 'بررسی سرور' }).click();
+  await expect(page.getByText('با اثر انگشت ثبت‌شده نمی‌خواند')).toBeVisible();
+  await page.getByLabel('اثر انگشت گواهی سرور').fill(cert.fingerprint.replace(/:/g, '').toLowerCase());
+  await page.getByRole('button', { name: 'بررسی سرور' }).click();
+  await expect(page.getByText('سرور پاسخ داد و گواهی‌اش همان است')).toBeVisible();
+  await page.screenshot({ path: shot('67-desktop-connect-to-server'), fullPage: true });
+  await page.getByRole('button', { name: 'ذخیره و راه‌اندازی دوباره دیدار' }).click();
+  await expect(page.getByText('دیدار دوباره راه‌اندازی می‌شود')).toBeVisible();
+  const asked = await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked);
+  expect(asked.at(-1)).toEqual(['set', { mode: 'client', address: 'https://192.168.1.10:8443', fingerprint: cert.fingerprint }]);
+  expect(asked.filter((a) => (a as unknown[])[0] === 'check')).toHaveLength(2);
 });

@@ -3,7 +3,8 @@
 import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
-import { sameFingerprint } from '../../../shared/desktop-mode';
+import { normalFingerprint, sameFingerprint, serverOrigin } from '../../../shared/desktop-mode';
+import { msg } from '../../../shared/messages';
 
 /** The SHA-256 fingerprint of the certificate the server at this https origin shows, or null when none answers. */
 export function presentedFingerprint(origin: string, timeoutMs = 5000): Promise<string | null> {
@@ -25,6 +26,16 @@ export async function checkServer(origin: string, pinned: string): Promise<'pinn
   const shown = await presentedFingerprint(origin);
   if (shown === null) return 'unreachable';
   return sameFingerprint(shown, pinned) ? 'pinned' : 'mismatch';
+}
+
+/** The problem a desk finds at its server, in Persian (null: the pinned certificate answered). */
+export async function serverProblem(address: string, fingerprint: string): Promise<string | null> {
+  const where = serverOrigin(address);
+  if ('error' in where) return where.error;
+  const pinned = normalFingerprint(fingerprint);
+  if (!pinned) return msg.fingerprintInvalid;
+  const found = await checkServer(where.origin, pinned);
+  return found === 'pinned' ? null : found === 'mismatch' ? msg.fingerprintMismatch : msg.serverNotFound;
 }
 
 /**

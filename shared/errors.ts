@@ -5,7 +5,9 @@ export type ErrorCode =
   | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'read-failed' | 'unauthorized'
   | 'forbidden' | 'too-many-attempts' | 'password-change-required' | 'already-done'
   /** The change is allowed but looks like a mistake (the same case twice): sent again with `confirmed: true` it is made. */
-  | 'needs-confirmation';
+  | 'needs-confirmation'
+  /** The desk could not reach the server (only the client says this; the server never does). */
+  | 'unreachable';
 
 export type ApiError = { code: ErrorCode; message: string; fields?: Record<string, string> };
 

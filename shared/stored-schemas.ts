@@ -3,6 +3,7 @@
 // formats and `didar restore` validate with these; the domain types are inferred from them.
 // Stored values are already canonical, so these schemas check and never transform.
 import { z } from 'zod';
+import { DESKTOP_MODE_FILE } from './desktop-mode';
 import { DidarError } from './errors';
 import { dayNumberOf } from './jalali';
 import { msg } from './messages';
@@ -496,9 +497,9 @@ export type StoredFileKind = 'meta' | 'settings' | 'counters' | 'circulars' | 'g
 
 /**
  * Files a running Didar keeps in the folder beside the data that are not part of it: no backup holds them and
- * `didar check` does not read them (the signed-in sessions of a server).
+ * `didar check` does not read them (the signed-in sessions of a server, what the desktop app is on this PC).
  */
-export const RUNTIME_FILES: ReadonlySet<string> = new Set(['sessions.json']);
+export const RUNTIME_FILES: ReadonlySet<string> = new Set(['sessions.json', DESKTOP_MODE_FILE]);
 
 /** Any `.json` directly in days/ is read as a meeting day (a name starting with a dot is a write in progress). */
 export const DAY_FILE_NAME = /^days\/[^/\\\0.][^/\\\0]*\.json$/;

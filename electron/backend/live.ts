@@ -4,6 +4,7 @@
 // within a few seconds after its idle time.
 import type { CallerRef } from './dispatch';
 import { sessionId, type Sessions } from './auth/sessions';
+import { PRIVATE_ENTITIES } from '../../shared/live';
 import type { ChangeNotice, Store } from './store/store';
 
 const SESSION_CHECK_MS = 5000;
@@ -23,7 +24,10 @@ export function makeWatch(store: Store, sessions: Sessions): Watch {
       stop();
       ended();
     };
-    const stopListening = store.onChange(send);
+    const stopListening = store.onChange((c) => {
+      const changes = c.changes.filter((x) => !PRIVATE_ENTITIES.has(x.entity)); // another desk's idempotency key stays its own
+      if (changes.length) send({ ...c, changes });
+    });
     const mine = caller.kind === 'session' && caller.token ? sessionId(caller.token) : null;
     const stopEnds = sessions.onEnd((ids) => {
       if (mine && ids.includes(mine)) end();

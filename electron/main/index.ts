@@ -1,10 +1,19 @@
-// Electron glue only: lifecycle, single instance, the locked-down window, and IPC to the backend.
+// Electron glue only: lifecycle, single instance, the locked-down window, and IPC to the backend. What this PC is
+// comes from its desktop-mode file: alone (as before), the office network's server, or a desk of another PC's server.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, Menu, session, type IpcMainInvokeEvent } from 'electron';
+import type { ServerStatus } from '../../shared/api';
+import type { DesktopMode, DesktopModeState } from '../../shared/desktop-mode';
+import { msg } from '../../shared/messages';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { openInBackground, type Opening } from '../backend';
+import { LOCAL_ONLY } from '../backend/context';
 import { defaultDataDir } from '../backend/data-dir';
+import { readDesktopMode } from '../backend/server/desktop-mode-file';
+import { serverProblem } from '../backend/server/pin';
+import type { WebShell } from '../web/server';
+import { pinServer, serveOfficeNetwork, wireDesktopMode } from './desktop-mode';
 import { wireIpc } from './ipc';
 import { denyPermissionCheck, denyPermissionRequest, devServerUrl as devServerOf, isAppUrl, navigationGuard, WEB_PREFERENCES } from './window-policy';
 
@@ -18,7 +27,12 @@ function dataDirFromArgs(argv: string[]): string {
 }
 
 let backend: Opening | null = null;
+let office: WebShell | null = null;
 let mainWindow: BrowserWindow | null = null;
+let mode: DesktopMode = { mode: 'local' };
+let problem: string | null = null;
+/** The settings page of what this PC is, shown on its own when a desk cannot reach its server. */
+const MODE_PAGE = 'desktop-mode';
 
 function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
@@ -27,7 +41,7 @@ function lockDown(): void {
     done({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   app.on('web-contents-created', (_e, contents) => {
-    const guard = navigationGuard(rendererIndex, devServerUrl);
+    const guard = navigationGuard(rendererIndex, devServerUrl, mode.mode === 'client' ? mode.address : undefined);
     contents.on('will-navigate', guard);
     contents.on('will-redirect', guard);
     contents.on('will-attach-webview', (e) => e.preventDefault());
@@ -46,8 +60,27 @@ async function createWindow(): Promise<void> {
     webPreferences: { ...WEB_PREFERENCES, preload: path.join(here, '../preload/index.cjs') },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  if (devServerUrl) await mainWindow.loadURL(devServerUrl);
-  else await mainWindow.loadFile(rendererIndex);
+  if (mode.mode === 'client') {
+    problem = await serverProblem(mode.address, mode.fingerprint);
+    if (!problem) {
+      // a server that stops later is said by the page itself (the one-line banner); one that never answered, here
+      try {
+        await mainWindow.loadURL(`${mode.address}/`);
+        return;
+      } catch {
+        problem = msg.serverNotFound;
+      }
+    }
+  }
+  await showModePage(mode.mode === 'client');
+}
+
+/** The app's own page; with `modeOnly`, just the choice of what this PC is (a desk whose server did not answer). */
+async function showModePage(modeOnly = true): Promise<void> {
+  if (!mainWindow) return;
+  const hash = modeOnly ? MODE_PAGE : undefined;
+  if (devServerUrl) await mainWindow.loadURL(hash ? `${devServerUrl}#${hash}` : devServerUrl);
+  else await mainWindow.loadFile(rendererIndex, hash ? { hash } : {});
 }
 
 async function start(): Promise<void> {
@@ -60,11 +93,36 @@ async function start(): Promise<void> {
     mainWindow?.focus();
   });
   await app.whenReady();
+  const modeDir = app.getPath('userData');
+  mode = await readDesktopMode(modeDir);
   lockDown();
-  // the window opens at once and shows that it is loading; a folder that cannot be opened is explained on the page
-  backend = openInBackground({ dataDir: dataDirFromArgs(process.argv) });
-  backend.ready.catch((e: unknown) => console.error('Didar could not open its data folder:', e));
-  wireIpc(backend.dispatchAs, (e) => isAppUrl(e.senderFrame?.url ?? '', rendererIndex, devServerUrl));
+  const trusted = (e: IpcMainInvokeEvent): boolean => isAppUrl(e.senderFrame?.url ?? '', rendererIndex, devServerUrl);
+  wireDesktopMode(modeDir, (): DesktopModeState => ({ mode, problem }), trusted);
+  if (mode.mode === 'client') {
+    pinServer(mode); // no data here: the window shows the server's pages
+    Menu.setApplicationMenu(Menu.buildFromTemplate([{ label: 'دیدار', submenu: [
+      { label: 'این رایانه: سرور یا میز…', click: () => void showModePage() },
+      { label: 'بازخوانی', role: 'reload' },
+      { label: 'خروج', role: 'quit' },
+    ] }]));
+  } else {
+    // the window opens at once and shows that it is loading; a folder that cannot be opened is explained on the page
+    const dataDir = dataDirFromArgs(process.argv);
+    let status: ServerStatus = LOCAL_ONLY;
+    backend = openInBackground({ dataDir, server: () => status });
+    backend.ready.catch((e: unknown) => console.error('Didar could not open its data folder:', e));
+    wireIpc(backend.dispatchAs, backend.watch, trusted);
+    if (mode.mode === 'server') {
+      try {
+        const served = await serveOfficeNetwork(backend, dataDir, mode.port, path.dirname(rendererIndex));
+        office = served.shell;
+        status = served.status;
+      } catch (e) {
+        problem = (e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? msg.portInUse(mode.port) : msg.unexpected;
+        console.error('Didar could not serve the office network:', e);
+      }
+    }
+  }
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();
@@ -79,7 +137,7 @@ let closed = false;
 app.on('will-quit', (e) => {
   if (!backend || closed) return;
   e.preventDefault();
-  void backend.close().catch(() => undefined).finally(() => {
+  void (office?.close() ?? Promise.resolve()).then(() => backend?.close()).catch(() => undefined).finally(() => {
     closed = true;
     app.quit();
   });

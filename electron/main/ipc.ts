@@ -3,6 +3,8 @@ import fs from 'node:fs/promises';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import type { DispatchAs } from '../backend/dispatch';
+import type { Watch } from '../backend/live';
+import type { LiveEvent } from '../../shared/live';
 import { IPC } from '../../shared/ipc-channels';
 import { writePrintFile } from './print-file';
 import { WEB_PREFERENCES } from './window-policy';
@@ -10,10 +12,15 @@ import { WEB_PREFERENCES } from './window-policy';
 
 const PdfArgs = z.object({ base64: z.string().min(1).max(20_000_000), fileName: z.string().max(120).regex(/^[\w.-]+\.pdf$/).optional() });
 
-export function wireIpc(dispatchAs: DispatchAs, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
+export function wireIpc(dispatchAs: DispatchAs, watch: Watch, isTrustedSender: (e: IpcMainInvokeEvent) => boolean): void {
   // Each window's session token stays here in the main process: the page never holds it.
   const sessions = new Map<number, string>();
-  ipcMain.handle(IPC.api, (e, method: unknown, args: unknown) => {
+  const streams = new Map<number, () => void>();
+  const stopStream = (id: number): void => {
+    streams.get(id)?.();
+    streams.delete(id);
+  };
+  ipcMain.handle(IPC.api, (e, method: unknown, args: unknown, submission: unknown) => {
     if (!isTrustedSender(e)) return { ok: false, error: { code: 'unauthorized', message: 'دسترسی مجاز نیست.' } };
     const id = e.sender.id;
     if (!sessions.has(id)) e.sender.once('destroyed', () => sessions.delete(id));
@@ -21,8 +28,25 @@ export function wireIpc(dispatchAs: DispatchAs, isTrustedSender: (e: IpcMainInvo
       kind: 'session',
       token: sessions.get(id) ?? null,
       setSession: (t) => void (t ? sessions.set(id, t) : sessions.delete(id)),
-    }, method, args);
+    }, method, args, typeof submission === 'string' ? submission : undefined);
   });
+
+  // the window hears what other desks change (server mode) with its own session, until it stops or the session ends
+  ipcMain.handle(IPC.liveStart, async (e) => {
+    if (!isTrustedSender(e)) return false;
+    const id = e.sender.id;
+    stopStream(id);
+    const send = (event: LiveEvent): void => void (e.sender.isDestroyed() || e.sender.send(IPC.live, event));
+    const stop = await watch({ kind: 'session', token: sessions.get(id) ?? null }, (notice) => send({ kind: 'change', notice }), () => {
+      streams.delete(id);
+      send({ kind: 'signed-out' });
+    });
+    if (!stop) return false;
+    streams.set(id, stop);
+    e.sender.once('destroyed', () => stopStream(id));
+    return true;
+  });
+  ipcMain.handle(IPC.liveStop, (e) => void stopStream(e.sender.id));
 
   ipcMain.handle(IPC.printPdf, async (e, raw: unknown) => {
     const a = PdfArgs.safeParse(raw);

@@ -49,15 +49,19 @@ export function isAppUrl(url: string, rendererIndex: string, devServer?: string)
   return url === own || url.startsWith(`${own}#`) || url.startsWith(`${own}?`);
 }
 
-/** Only the app page itself may be shown; everything else is refused. */
-export function isAllowedNavigation(url: string, rendererIndex: string, devServer?: string): boolean {
+/**
+ * Only the app page itself may be shown; on a desk of another PC's server (`server`: its https origin) also that
+ * server's pages, by exact origin. Everything else is refused.
+ */
+export function isAllowedNavigation(url: string, rendererIndex: string, devServer?: string, server?: string): boolean {
+  if (server && url.startsWith('https:') && originOf(url) === originOf(server)) return true;
   return isAppUrl(url, rendererIndex, devServer);
 }
 
 /** The handler of will-navigate and will-redirect alike: a page other than the app's is not loaded. */
-export function navigationGuard(rendererIndex: string, devServer?: string): (e: { preventDefault(): void }, url: string) => void {
+export function navigationGuard(rendererIndex: string, devServer?: string, server?: string): (e: { preventDefault(): void }, url: string) => void {
   return (e, url) => {
-    if (!isAllowedNavigation(url, rendererIndex, devServer)) e.preventDefault();
+    if (!isAllowedNavigation(url, rendererIndex, devServer, server)) e.preventDefault();
   };
 }
 

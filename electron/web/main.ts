@@ -5,19 +5,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ServerStatus } from '../../shared/api';
+import { SERVER_PORT } from '../../shared/desktop-mode';
 import { consoleLines, DidarError } from '../../shared/errors';
 import { msg } from '../../shared/messages';
 import { defaultOperator, openInBackground } from '../backend';
 import { LOCAL_ONLY } from '../backend/context';
-import { machineNames, networkAddresses } from '../backend/server/addresses';
+import { machineNames, serverStatusOf } from '../backend/server/addresses';
 import { serverCertificate } from '../backend/server/certificate';
 import { defaultDataDir } from '../backend/data-dir';
 import { startWebShell, type WebShell } from './server';
 
 export const RENDERER_BUILD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
-
-/** In server mode desks bookmark the address, so the port stays the same unless given. */
-export const SERVER_PORT = 8443;
 
 /** Starts the web shell; a wrong option or a port in use is said in two lines and sets the exit code. */
 export async function runWebShell(argv: string[]): Promise<void> {
@@ -73,10 +71,9 @@ export async function runWebShell(argv: string[]): Promise<void> {
     return refuse(msg.unexpected, `the web shell could not start: ${(e as Error).message}`, 1);
   }
   if (certificate) {
-    const urls = networkAddresses(names).map((a) => `https://${a}:${shell.port}/`);
-    status = { mode: 'server', urls, fingerprint: certificate.fingerprint, certificate: certificate.source, validTo: certificate.validTo };
+    status = serverStatusOf(certificate, names, shell.port);
     console.log(`سرور دیدار برای شبکه اداره / Didar server for the office network (data: ${dataDir}):`);
-    for (const u of urls.length ? urls : [shell.url]) console.log(`  ${u}`);
+    for (const u of status.urls.length ? status.urls : [shell.url]) console.log(`  ${u}`);
     console.log(`اثر انگشت گواهی / certificate SHA-256 fingerprint: ${certificate.fingerprint}`);
   } else {
     console.log(`Didar web shell: ${shell.url}  (data: ${dataDir})`);

@@ -11,13 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { msg } from '../../shared/messages';
 import { CONTENT_SECURITY_POLICY, SESSION_COOKIE, SUBMISSION_HEADER, TOKEN_HEADER } from '../../shared/security';
 import type { Reply } from '../../shared/errors';
+import { HEARTBEAT_MS, type LiveEvent } from '../../shared/live';
 import type { CallerRef, DispatchAs } from '../backend/dispatch';
 import type { Watch } from '../backend/live';
 import { cookieValue, isAllowedHost, isAllowedOrigin, LOOPBACK_NAMES, safeStaticPath, sessionCookie, tokenMatches, type ServedAt } from './http-guards';
 
 export const BODY_LIMIT = 1_000_000;
-/** A comment line every so often keeps proxies and idle timers from closing a live-update stream. */
-const HEARTBEAT_MS = 15_000;
 
 export type WebShellOptions = {
   dispatchAs: DispatchAs;
@@ -38,7 +37,7 @@ export type WebShellOptions = {
 export type WebShell = { url: string; port: number; close: () => Promise<void> };
 
 /** Replies that mean the caller is not signed in, or not allowed: their HTTP status says so too. */
-const STATUS_OF: Partial<Record<string, number>> = { unauthorized: 401, forbidden: 403, 'password-change-required': 403 };
+const STATUS_OF: Partial<Record<string, number>> = { unauthorized: 401, forbidden: 403, 'password-change-required': 403, 'too-many-attempts': 429 };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -117,16 +116,17 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     if (req.method !== 'GET' || !o.watch) return sendText(res, 405, 'Method Not Allowed');
     const caller = callerOf(req, []);
     if (caller === 'bad-token') return sendJson(res, 401, fail('unauthorized', msg.unauthorized));
-    const write = (event: string, data: unknown): void => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    const stop = await o.watch(caller, (c) => write('change', c), () => {
-      write('signed-out', {});
+    const write = (e: LiveEvent): void => void res.write(`event: ${e.kind}\ndata: ${JSON.stringify(e.kind === 'change' ? e.notice : {})}\n\n`);
+    const stop = await o.watch(caller, (notice) => write({ kind: 'change', notice }), () => {
+      write({ kind: 'signed-out' });
       res.end();
     });
     if (!stop) return sendJson(res, 401, fail('unauthorized', msg.unauthorized));
     res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write('retry: 1000\n\n'); // a desk that lost the server tries again every second
     streams.add(res);
-    const beat = setInterval(() => res.write(': alive\n\n'), HEARTBEAT_MS);
+    // also keeps proxies and idle timers from closing the stream, and lets a desk notice a connection that died silently
+    const beat = setInterval(() => write({ kind: 'alive' }), HEARTBEAT_MS);
     res.on('close', () => {
       clearInterval(beat);
       stop();

@@ -3,7 +3,9 @@ import { api, type AppInfo, type AuthStatus, type Method } from '../../shared/ap
 import { ROLE_LABEL, STATION_LABEL } from '../../shared/labels';
 import { mayCall, type Role, type Station } from '../../shared/roles';
 import type { Settings } from '../../shared/settings';
-import { ApiFailure, call, onSignedOut } from './api';
+import { ApiFailure, call, onSignedOut, sessionEnded } from './api';
+import { msg } from '../../shared/messages';
+import { startLive, useLink } from './live';
 import { AppContext, type AppState } from './app-context';
 import { useConfirm } from './components/Confirm';
 import { faDateLong } from './format';
@@ -138,6 +140,10 @@ function Workspace({ auth, onAuth, onSignOut }: { auth: AuthStatus; onAuth: (s: 
   }, [ask, leaveQuestion]);
   const [group, setGroup] = useState<string | undefined>(undefined);
 
+  const link = useLink();
+  // other desks' changes reach this one while it is signed in
+  useEffect(() => startLive(sessionEnded, async () => !!(await call('auth/status', {})).account), []);
+
   useEffect(() => {
     Promise.all([call('app/info', {}), call('settings/get', {}), call('accounts/directory', {})]).then(
       ([i, s, d]) => {
@@ -191,6 +197,7 @@ function Workspace({ auth, onAuth, onSignOut }: { auth: AuthStatus; onAuth: (s: 
             </div>
           </div>
         </header>
+        {link === 'lost' && <div className="link-lost" role="alert" data-testid="link-lost">{msg.serverLost}</div>}
         <main className="app-main">
           {screen === 'desk' && <DeskOrStation station={station} info={info} settings={settings} />}
           {screen === 'worklist' && <WorklistScreen />}

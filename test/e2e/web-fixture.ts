@@ -43,7 +43,7 @@ export const test = base.extend<{ didar: Didar }>({
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-e2e-'));
     let backend = await openBackend({ dataDir, operator: 'میز ۱' });
-    let shell: WebShell = await startWebShell({ dispatchAs: backend.dispatchAs, staticDir: RENDERER_DIR });
+    let shell: WebShell = await startWebShell({ dispatchAs: backend.dispatchAs, watch: backend.watch, staticDir: RENDERER_DIR });
     const d: Didar = {
       dataDir,
       url: shell.url,
@@ -53,7 +53,7 @@ export const test = base.extend<{ didar: Didar }>({
         await shell.close();
         await backend.close();
         backend = await openBackend({ dataDir, operator: 'میز ۱' });
-        shell = await startWebShell({ dispatchAs: backend.dispatchAs, staticDir: RENDERER_DIR });
+        shell = await startWebShell({ dispatchAs: backend.dispatchAs, watch: backend.watch, staticDir: RENDERER_DIR });
         d.backend = backend;
         d.url = shell.url;
         return shell.url;

@@ -149,6 +149,23 @@ describe('server mode', () => {
     expect(await listen(table).open).toBe(401);
   });
 
+  it('brute force over the network is locked out: wrong passwords, sent one by one or all at once, stop being tried after five', async () => {
+    await ok(backend, 'accounts/create', { username: 'target', displayName: 'target', roles: ['clerk'], password: TEST_PASSWORD });
+    await ok(backend, 'accounts/create', { username: 'bystander', displayName: 'bystander', roles: ['clerk'], password: TEST_PASSWORD });
+    // twenty guesses at once: only five are checked, the rest refused before any password is compared
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => api('auth/signIn', { username: 'target', password: `wrong guess number ${i}` })));
+    const statuses = guesses.map((g) => g.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    // now even the right password is refused, gets no session cookie and says for how long
+    const right = await api('auth/signIn', { username: 'target', password: TEST_PASSWORD });
+    expect(right.status).toBe(429);
+    expect(right.cookies).toEqual([]);
+    expect(JSON.parse(right.body)).toMatchObject({ ok: false, error: { code: 'too-many-attempts', message: expect.stringContaining('دقیقه') } });
+    // another account is not locked by it
+    expect((await api('auth/signIn', { username: 'bystander', password: TEST_PASSWORD })).status).toBe(200);
+  });
+
   it('a change sent again with the same idempotency key is saved once, also after a restart of the backend', async () => {
     const day = await openToday(backend).catch(async () => (await ok(backend, 'meetingDay/list', {}))[0]!);
     const clerk = await desk('clerk2', ['clerk']);
@@ -178,16 +195,16 @@ describe('without server mode', () => {
     const local = await startWebShell({ dispatchAs: backend.dispatchAs, staticDir });
     try {
       const others = ['127.0.0.2', ...names.filter((n) => /^\d+\.\d+\.\d+\.\d+$/.test(n) && n !== '127.0.0.1')];
-      for (const host of others) {
-        const result = await new Promise<string>((resolve) => {
-          const s = net.connect({ host, port: local.port }, () => {
-            s.destroy();
-            resolve('connected');
-          });
-          s.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      const connect = (host: string): Promise<string> => new Promise((resolve) => {
+        const s = net.connect({ host, port: local.port }, () => {
+          s.destroy();
+          resolve('connected');
         });
-        expect(result, host).toBe('ECONNREFUSED');
-      }
+        s.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      });
+      for (const host of others) expect(await connect(host), host).toBe('ECONNREFUSED');
+      // nor IPv6 loopback (refused, or no IPv6 on this machine at all)
+      expect(['ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT']).toContain(await connect('::1'));
       const home = await new Promise<number>((resolve, reject) => {
         const req = http.request({ host: '127.0.0.1', port: local.port, path: '/api/auth/status', method: 'POST' }, (res) => resolve(res.statusCode ?? 0));
         req.on('error', reject);

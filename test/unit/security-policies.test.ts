@@ -61,6 +61,16 @@ describe('Electron window policy', () => {
     expect(isAllowedNavigation('https://example.com/', index)).toBe(false);
     expect(isAllowedNavigation('file:///etc/passwd', index)).toBe(false);
   });
+  it('on a desk of another PC\'s server also allows that server\'s pages, by exact https origin', () => {
+    const index = path.resolve('/opt/didar/out/renderer/index.html');
+    const server = 'https://192.168.1.10:8443';
+    expect(isAllowedNavigation('https://192.168.1.10:8443/', index, undefined, server)).toBe(true);
+    expect(isAllowedNavigation(`file://${index}#desktop-mode`, index, undefined, server)).toBe(true);
+    for (const bad of ['http://192.168.1.10:8443/', 'https://192.168.1.10:9443/', 'https://192.168.1.10:8443.evil.example/', 'https://192.168.1.10:8443@evil.example/', 'https://example.com/']) {
+      expect(isAllowedNavigation(bad, index, undefined, server), bad).toBe(false);
+    }
+    expect(isAllowedNavigation('https://192.168.1.10:8443/', index)).toBe(false); // not a desk: not allowed
+  });
   it('honours the development server only in an unpackaged app, only on this machine', () => {
     expect(devServerUrl('http://localhost:5173/', false)).toBe('http://localhost:5173/');
     expect(devServerUrl('http://127.0.0.1:5173', false)).toBe('http://127.0.0.1:5173/');

@@ -25,7 +25,7 @@ export function sessionFile(dataDir: string): SessionPersistence {
   const file = path.join(dataDir, SESSIONS_FILE);
   return {
     load: async () => {
-      const parsed = SessionFileSchema.safeParse(await fs.readFile(file, 'utf8').then((t) => JSON.parse(t) as unknown, () => null));
+      const parsed = SessionFileSchema.safeParse(await fs.readFile(file, 'utf8').then((t) => JSON.parse(t) as unknown).catch(() => null));
       return parsed.success ? parsed.data.sessions : [];
     },
     save: (all) => writeFileDurable(file, JSON.stringify({ sessions: all })),

@@ -1,5 +1,7 @@
 // The names and addresses of this PC that desks on the office network may use to reach the server.
 import os from 'node:os';
+import type { ServerStatus } from '../../../shared/api';
+import type { ServerCertificate } from './certificate';
 
 /** Loopback names, the host name, and every address of every network card (IPv4 first). */
 export function machineNames(): string[] {
@@ -12,4 +14,10 @@ export function machineNames(): string[] {
 /** The addresses a person would type on another desk: the network ones, not loopback. */
 export function networkAddresses(names: readonly string[]): string[] {
   return names.filter((n) => /^\d+\.\d+\.\d+\.\d+$/.test(n) && n !== '127.0.0.1');
+}
+
+/** What `server/status` says on the server's screen: the addresses desks open and the fingerprint they pin. */
+export function serverStatusOf(certificate: ServerCertificate, names: readonly string[], port: number): ServerStatus {
+  const urls = networkAddresses(names).map((a) => `https://${a}:${port}/`);
+  return { mode: 'server', urls, fingerprint: certificate.fingerprint, certificate: certificate.source, validTo: certificate.validTo };
 }

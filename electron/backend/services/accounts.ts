@@ -36,11 +36,12 @@ export async function setUp(ctx: BackendContext, a: ParsedArgs<'auth/setup'>): P
 
 export async function signIn(ctx: BackendContext, a: ParsedArgs<'auth/signIn'>): Promise<AuthStatus> {
   refuseWhileLocked(ctx, a.username);
+  // counted before the password is compared (and forgiven when right): guesses sent all at once are limited too
+  ctx.auth.failures.count(a.username);
   const account = await ctx.store.getAccountByUsername(a.username);
   // an unknown name takes as long as a wrong password, and gets the same answer
   const matches = await verifyPassword(a.password, account?.passwordHash ?? (await decoyHash()));
   if (!account || !matches || account.disabled) {
-    ctx.auth.failures.count(a.username);
     await ctx.store.logEvent({ operator: a.username }, 'auth/sign-in-failed', 'account', account?.id ?? '');
     throw new DidarError('unauthorized', msg.signInFailed);
   }
@@ -72,11 +73,10 @@ export async function changePassword(ctx: BackendContext, a: ParsedArgs<'auth/ch
   if (!id) throw new DidarError('forbidden', msg.forbidden); // the command line has no password of its own
   const key = ctx.actor.operator;
   refuseWhileLocked(ctx, key);
+  ctx.auth.failures.count(key); // before comparing, as at sign-in
   const current = await requireAccount(ctx, id);
-  if (!(await verifyPassword(a.current, current.passwordHash))) {
-    ctx.auth.failures.count(key);
-    throw new DidarError('bad-args', msg.passwordWrong, { current: msg.passwordWrong });
-  }
+  if (!(await verifyPassword(a.current, current.passwordHash))) throw new DidarError('bad-args', msg.passwordWrong, { current: msg.passwordWrong });
+  ctx.auth.failures.clear(key);
   if (a.current === a.next) throw new DidarError('bad-args', msg.passwordSame, { next: msg.passwordSame });
   const passwordHash = await hashPassword(a.next);
   const account = await ctx.mutate('auth/changePassword', async (t) => {

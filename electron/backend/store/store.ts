@@ -7,6 +7,7 @@ import type { Case, CaseStatus, CodedCase, MeetingDay, OrderType, QueueEntry } f
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Settings } from '../../../shared/settings';
+import type { ChangeNotice } from '../../../shared/live';
 
 export type Actor = { operator: string };
 
@@ -105,8 +106,7 @@ export type Tx = StoreReader & {
   nextLetterNumber(jalaliYear: number): Promise<number>;
 };
 
-/** What a committed unit of work changed, for the desks' live updates (no values: they read what they show). */
-export type ChangeNotice = { seq: number; action: string; by: string; changes: readonly { entity: string; id: string }[] };
+export type { ChangeNotice };
 
 export type Store = StoreReader & {
   /**

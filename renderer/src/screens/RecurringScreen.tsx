@@ -8,6 +8,8 @@ import { CallStatus } from '../components/CallStatus';
 import { Code } from '../components/Code';
 import { TrendBars } from '../components/TrendBars';
 import { useCall } from '../hooks/useCall';
+import { useLiveVersion } from '../live';
+import { LIVE_READS } from '../../../shared/live';
 import { fa, faDate, faInstant } from '../format';
 
 const T = {
@@ -81,6 +83,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
     }
   }, []);
 
+  const changed = useLiveVersion(LIVE_READS['group/board']); // another desk's new cases join the board
   useEffect(() => {
     let live = true;
     call('group/board', {}).then(
@@ -88,7 +91,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
       (e: unknown) => live && setError(e instanceof ApiFailure ? e.message : String(e)),
     );
     return () => { live = false; };
-  }, []);
+  }, [changed]);
 
   if (!board) {
     return (

@@ -6,6 +6,7 @@ import { CallStatus } from '../components/CallStatus';
 import { SLIP_LAYOUTS, type Settings, type SlipLayout } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
+import { ThisComputer } from '../components/ThisComputer';
 import { LexiconEditor } from '../components/LexiconEditor';
 import { fa, faInstant, lines, toNumber } from '../format';
 
@@ -155,6 +156,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
     Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
 
   return (
+    <>
     <form className="card settings" onSubmit={submit} aria-labelledby="settings-title">
       <h2 id="settings-title">{T.title}</h2>
       <fieldset>
@@ -270,5 +272,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         {done && <span className="ok" role="status">{T.saved}</span>}
       </div>
     </form>
+    <ThisComputer />
+    </>
   );
 }

@@ -13,17 +13,13 @@ import { issueText, nationalId, rng, seedDataDir } from '../backend/bench/genera
 import { renderCaseSlip } from '../backend/services/slips';
 import { attachPending } from '../backend/services/grouping';
 import { fail } from './index';
+import { percentile, round } from './bench-stats';
 
 const SAVES = 300;
 const SLIP_RUNS = 20;
 const ATTACH_RUNS = 20;
 const SUGGEST_RUNS = 20;
 
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const round = (x: number): number => Math.round(x * 100) / 100;
 
 export async function benchSeedCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, cases: { type: 'string' } }, strict: true });

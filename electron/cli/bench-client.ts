@@ -20,6 +20,8 @@ export type ServerAddress = {
 
 /** One call as the desk made it: how long until its answer, how often it was sent, whether an answer was lost. */
 export type CallRecord = {
+  /** The desk that made it (its client's name). */
+  desk: string;
   method: Method;
   /** The idempotency key of a change (the same on every attempt). */
   key?: string;
@@ -49,6 +51,8 @@ export class DeskClient {
   private cookie: string | null = null;
   private readonly agent: https.Agent;
   private readonly stream = new LiveStream(this);
+  /** Told of every answered call (the day's log of all calls, retries of lost answers included). */
+  onCall: (r: CallRecord) => void = () => undefined;
 
   constructor(readonly server: ServerAddress, readonly name: string) {
     // a browser keeps its connection to the server open between calls
@@ -83,12 +87,14 @@ export class DeskClient {
       attempts++;
       try {
         const reply = await this.post(method, args, key);
-        const record = { method, ...(key ? { key } : {}), reply, ms: performance.now() - t0, attempts, lostAnswers, at: performance.now() };
+        const at = performance.now();
+        const record = { desk: this.name, method, ...(key ? { key } : {}), reply, ms: at - t0, attempts, lostAnswers, at };
+        this.onCall(record);
         return record as CallRecord & { reply: Reply<Result<M>> };
       } catch (e) {
         if (!(e instanceof NoAnswer)) throw e;
         if (e.sent) lostAnswers++;
-        if (performance.now() - t0 > GIVE_UP_MS) throw new Error(`${this.name}: ${method} not answered in ${GIVE_UP_MS} ms: ${e.message}`);
+        if (performance.now() - t0 > GIVE_UP_MS) throw new Error(`${this.name}: ${method} not answered in ${GIVE_UP_MS} ms: ${e.message}`, { cause: e });
         await sleep(wait);
         wait = Math.min(RETRY_MAX_MS, wait * 2);
       }

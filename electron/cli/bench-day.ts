@@ -67,9 +67,9 @@ export type Step = {
   keep?: (d: Desk, value: unknown) => void;
   /**
    * The server said the change was already made (its answer was lost, e.g. in a restart): how the desk finds out
-   * what it made, as a clerk would look at the screen again.
+   * what it made, as a clerk would look at the screen again; resolves with what the answer would have said.
    */
-  recover?: (d: Desk) => Promise<void>;
+  recover?: (d: Desk) => Promise<unknown>;
   /** Whether what an answer said was saved is in the store after the day. */
   stored?: (s: StoreReader, value: unknown, args: unknown) => Promise<boolean>;
 };
@@ -92,7 +92,9 @@ export const VISIT_STEPS: readonly Step[] = [
     keep: (d, e) => void (d.visit.queueNumber = (e as QueueEntry).number),
     recover: async (d) => {
       const q = await d.client.value('queue/list', { meetingDayId: d.hall.dayId });
-      d.visit.queueNumber = q.find((e) => e.nationalId === d.visit.citizen.nationalId)!.number;
+      const e = q.find((x) => x.nationalId === d.visit.citizen.nationalId)!;
+      d.visit.queueNumber = e.number;
+      return e;
     },
     stored: async (s, e, a) => (await queueEntry(s, (a as { meetingDayId: string }).meetingDayId, (e as QueueEntry).number))?.nationalId === (e as QueueEntry).nationalId,
   }),
@@ -105,11 +107,13 @@ export const VISIT_STEPS: readonly Step[] = [
       d.visit.queueNumber = (e as QueueEntry).number;
     },
     recover: async (d) => {
-      // the citizen this desk called is one called but not yet at any desk
+      // the citizen this desk called is one called but not yet at any desk: the earliest such (a call answered
+      // since the restart is later in the queue, and its desk takes its citizen as soon as the answer comes)
       const q = await d.client.value('queue/list', { meetingDayId: d.hall.dayId });
-      const mine = q.find((e) => e.status === 'called' && d.hall.isWaiting(e.nationalId))!;
+      const mine = q.filter((e) => e.status === 'called' && d.hall.isWaiting(e.nationalId)).sort((a, b) => a.number - b.number)[0]!;
       d.visit = d.hall.take(mine.nationalId);
       d.visit.queueNumber = mine.number;
+      return mine;
     },
     stored: async (s, e, a) => (await queueEntry(s, (a as { meetingDayId: string }).meetingDayId, (e as QueueEntry).number))?.status !== 'waiting',
   }),
@@ -118,14 +122,16 @@ export const VISIT_STEPS: readonly Step[] = [
     keep: (d, c) => recorded(d, c as Case),
     recover: async (d) => {
       const { cases } = await d.client.value('citizen/lookup', { nationalId: d.visit.citizen.nationalId });
-      recorded(d, cases.find((c) => c.meetingDate === d.hall.today)!);
+      const c = cases.find((x) => x.meetingDate === d.hall.today)!;
+      recorded(d, c);
+      return c;
     },
     stored: async (s, c) => (await s.getCase((c as Case).id))?.code === (c as Case).code,
   }),
   step('slip/pdf', {
     args: (d) => ({ caseId: d.visit.caseId! }),
     // the slip was printed but its file lost: the clerk prints it again (a reprint, marked as such)
-    recover: async (d) => void (await d.client.value('slip/pdf', { caseId: d.visit.caseId! })),
+    recover: (d) => d.client.value('slip/pdf', { caseId: d.visit.caseId! }),
     stored: async (s, _v, a) => ((await s.getCase((a as { caseId: string }).caseId))?.prints.length ?? 0) > 0,
   }),
   // questions at the desks: a citizen asks by code, the day's list is looked at, the worklist searched
@@ -137,7 +143,10 @@ export const VISIT_STEPS: readonly Step[] = [
     when: every(4, 0),
     args: (d) => ({ ids: [d.visit.caseId!] }),
     keep: (d) => void d.referred.push(d.visit.caseId!),
-    recover: async (d) => void d.referred.push(d.visit.caseId!),
+    recover: async (d) => {
+      d.referred.push(d.visit.caseId!);
+      return null;
+    },
     stored: async (s, _v, a) => ((await s.getCase((a as { ids: string[] }).ids[0]!))?.referrals.length ?? 0) > 0,
   }),
   step('case/answer', {
@@ -166,17 +175,23 @@ export function citizensOfDay(n: number, seed = 1405): Visit[] {
   }));
 }
 
-/** A change the server acknowledged (saved, or «already done» for a retry), with what was sent. */
-export type Acknowledged = { desk: string; step: Step; args: unknown; call: CallRecord };
+/** A change the server acknowledged (saved, or «already done» for a retry), with what was sent and what it made. */
+export type Acknowledged = { step: Step; args: unknown; value: unknown; call: CallRecord };
 
 /** What a day left behind at the desks: every call, the acknowledged changes, the notices each stream got. */
 export type DayLog = {
+  /** Every answered call of every desk, in the order the answers came (the steps', recoveries', refreshes'). */
   calls: CallRecord[];
+  /** The steps' acknowledged changes. */
   acknowledged: Acknowledged[];
-  /** Refused calls (none expected), by method and error code. */
+  /** Refused calls of the steps (none expected), by method and error code. */
   refused: Record<string, number>;
-  /** Per desk: the sequence numbers of the change notices it received, and when. */
+  /** Per desk: the sequence numbers of the change notices it received, and when (performance.now()). */
   notices: Map<string, { seq: number; at: number }[]>;
+  /** Per desk: how often its live-update stream was opened (1 when it never dropped). */
+  streamOpens: Map<string, number>;
+  /** Desks whose live-update stream ended for good (refused, signed out) before the day ended. */
+  streamsEnded: string[];
 };
 
 export type DayOptions = {
@@ -194,20 +209,20 @@ export type DayOptions = {
  */
 export async function runDay(o: DayOptions): Promise<DayLog> {
   const steps = o.steps ?? VISIT_STEPS;
-  const log: DayLog = { calls: [], acknowledged: [], refused: {}, notices: new Map() };
+  const log: DayLog = { calls: [], acknowledged: [], refused: {}, notices: new Map(), streamOpens: new Map(), streamsEnded: [] };
   let done = 0;
   const refreshes = o.desks.map((d) => {
     const seen: { seq: number; at: number }[] = [];
     log.notices.set(d.username, seen);
+    d.client.onCall = (c) => log.calls.push(c);
     const refresh = coalesced(async () => {
-      const r = await d.client.call('queue/list', { meetingDayId: o.hall.dayId });
-      log.calls.push(r);
+      await d.client.call('queue/list', { meetingDayId: o.hall.dayId });
     });
     const stream = d.client.listen((n: ChangeNotice, at) => {
       seen.push({ seq: n.seq, at });
       if (n.changes.some((c) => c.entity === 'queueEntry')) refresh.run();
     });
-    return { refresh, stream };
+    return { desk: d.username, refresh, stream };
   });
   await Promise.all(refreshes.map((r) => r.stream.opened()));
 
@@ -223,13 +238,11 @@ export async function runDay(o: DayOptions): Promise<DayLog> {
         if (s.when && !s.when(desk)) continue;
         const args = s.args(desk);
         const call = await desk.client.call(s.method, args as never);
-        log.calls.push(call);
         if (call.reply.ok) {
           s.keep?.(desk, call.reply.value);
-          if (call.key) log.acknowledged.push({ desk: me.username, step: s, args, call });
+          if (call.key) log.acknowledged.push({ step: s, args, value: call.reply.value, call });
         } else if (call.reply.error.code === 'already-done') {
-          log.acknowledged.push({ desk: me.username, step: s, args, call });
-          await s.recover?.(desk);
+          log.acknowledged.push({ step: s, args, value: (await s.recover?.(desk)) ?? null, call });
         } else {
           const k = `${s.method} ${call.reply.error.code}`;
           log.refused[k] = (log.refused[k] ?? 0) + 1;
@@ -241,6 +254,10 @@ export async function runDay(o: DayOptions): Promise<DayLog> {
   };
   await Promise.all(o.desks.map((_, i) => run(i)));
   await Promise.all(refreshes.map((r) => r.refresh.idle()));
+  for (const r of refreshes) {
+    log.streamOpens.set(r.desk, r.stream.opens);
+    if (r.stream.ended) log.streamsEnded.push(`${r.desk}: ${r.stream.ended}`);
+  }
   return log;
 }
 

@@ -14,12 +14,12 @@ import { renderCaseSlip } from '../backend/services/slips';
 import { attachPending } from '../backend/services/grouping';
 import { fail } from './index';
 import { percentile, round } from './bench-stats';
+import { benchDesks, DEFAULT_CITIZENS } from './bench-desks';
 
 const SAVES = 300;
 const SLIP_RUNS = 20;
 const ATTACH_RUNS = 20;
 const SUGGEST_RUNS = 20;
-
 
 export async function benchSeedCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, cases: { type: 'string' } }, strict: true });
@@ -29,7 +29,18 @@ export async function benchSeedCommand(argv: string[]): Promise<number> {
 }
 
 export async function benchCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { cases: { type: 'string' }, keep: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv, options: { cases: { type: 'string' }, desks: { type: 'string' }, citizens: { type: 'string' }, keep: { type: 'boolean' } }, strict: true,
+  });
+  if (values.desks !== undefined) {
+    const desks = Number(values.desks);
+    const citizens = Number(values.citizens ?? DEFAULT_CITIZENS);
+    if (!Number.isInteger(desks) || desks < 1 || desks > 50) return fail('تعداد میزها نادرست است.', `--desks must be a whole number from 1 to 50: ${values.desks}`, 2);
+    if (!Number.isInteger(citizens) || citizens < 1 || citizens > 5000) return fail('تعداد شهروندان نادرست است.', `--citizens must be a whole number from 1 to 5000: ${values.citizens}`, 2);
+    if (values.cases !== undefined) return fail('گزینه‌های فرمان نادرست است.', '--cases and --desks are two different benches: give one of them', 2);
+    return benchDesks(desks, citizens, values.keep ?? false);
+  }
+  if (values.citizens !== undefined) return fail('گزینه‌های فرمان نادرست است.', '--citizens goes with --desks N', 2);
   const n = Number(values.cases ?? 10_000);
   if (!Number.isInteger(n) || n < 0) return fail('تعداد پرونده‌ها نادرست است.', `--cases must be a whole number: ${values.cases}`, 2);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'didar-bench-'));

@@ -39,10 +39,10 @@ export async function prepareDay(dataDir: string, desks: number): Promise<DayFol
   }
 }
 
-/** Signs every desk in to the server, each with its own account. */
-export async function signInDesks(server: Pick<ServerProcess, 'port' | 'ca'>, folder: DayFolder): Promise<{ username: string; client: DeskClient }[]> {
+/** Signs every desk in to the server, each with its own account (`via`: a port on the way, in tests). */
+export async function signInDesks(server: Pick<ServerProcess, 'port' | 'ca'>, folder: DayFolder, via?: number): Promise<{ username: string; client: DeskClient }[]> {
   return Promise.all(folder.desks.map(async (username) => {
-    const client = new DeskClient({ port: server.port, ca: server.ca }, username);
+    const client = new DeskClient({ port: server.port, ca: server.ca, ...(via ? { via } : {}) }, username);
     await client.signIn(username, folder.password);
     return { username, client };
   }));

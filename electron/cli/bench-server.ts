@@ -28,6 +28,8 @@ export type ServerProcess = {
   ca: string;
   fingerprint: string;
   pid: number;
+  /** When it was listening (performance.now() of this process). */
+  startedAt: number;
   /** The server's own CPU time so far (user + system, ms), where the system tells it (Linux). */
   cpuMs: () => Promise<number | null>;
   /** As an operator stops it: it closes the data folder and exits. */
@@ -75,7 +77,7 @@ export async function startServerProcess(dataDir: string, port: number): Promise
   const ca = await fs.readFile(path.join(dataDir, TLS_DIR, 'server-cert.pem'), 'utf8');
   if (fingerprintOf(ca) !== printed) throw new Error('the certificate in the data folder is not the one the server printed');
   return {
-    port, ca, fingerprint: printed, pid: child.pid!,
+    port, ca, fingerprint: printed, pid: child.pid!, startedAt: performance.now(),
     cpuMs: () => cpuOf(child.pid!),
     stop: () => signal(child, exited, 'SIGTERM'),
     kill: () => signal(child, exited, 'SIGKILL'),

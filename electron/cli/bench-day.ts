@@ -201,6 +201,11 @@ export type DayOptions = {
   steps?: readonly Step[];
   /** Called after each visit of any desk (the fault tests kill the server at some point of the day). */
   afterVisit?: (done: number) => void | Promise<void>;
+  /**
+   * The clerk's time before each call, on average (from half to one and a half times it): 0, the default,
+   * is desks that never pause, the day compressed into the least time the server allows.
+   */
+  thinkMs?: number;
 };
 
 /**
@@ -236,6 +241,7 @@ export async function runDay(o: DayOptions): Promise<DayLog> {
       o.hall.enter(desk.visit);
       for (const s of steps) {
         if (s.when && !s.when(desk)) continue;
+        if (o.thinkMs) await sleep(o.thinkMs * (0.5 + desk.r()));
         const args = s.args(desk);
         const call = await desk.client.call(s.method, args as never);
         if (call.reply.ok) {
@@ -260,6 +266,8 @@ export async function runDay(o: DayOptions): Promise<DayLog> {
   }
   return log;
 }
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A refresh that runs at most once at a time; asked again meanwhile, it runs once more after (as a screen does). */
 function coalesced(task: () => Promise<void>): { run: () => void; idle: () => Promise<void> } {

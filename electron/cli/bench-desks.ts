@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { formatJalali, todayJalali } from '../../shared/jalali';
 import type { MeetingDay } from '../../shared/domain';
 import { openBackend } from '../backend';
@@ -75,7 +76,9 @@ export function noticeFigures(log: DayLog, keyOfSeq: ReadonlyMap<number, string>
   return { noticeP95Ms: round(percentile(lags, 95)), noticesMissed: missed };
 }
 
-export async function benchDesks(desks: number, citizens: number, keep: boolean): Promise<number> {
+export type DesksBench = { desks: number; citizens: number; thinkMs: number; keep: boolean };
+
+export async function benchDesks({ desks, citizens, thinkMs, keep }: DesksBench): Promise<number> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'didar-bench-desks-'));
   let server: ServerProcess | null = null;
   try {
@@ -83,9 +86,13 @@ export async function benchDesks(desks: number, citizens: number, keep: boolean)
     server = await startServerProcess(dir, await freePort());
     const clients = await signInDesks(server, folder);
     const cpu0 = await server.cpuMs();
+    // this process's own delays (10 desks in one program) add to every figure: measured, to read them against
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const t0 = performance.now();
-    const log = await runDay({ desks: clients, hall: new Hall(folder.day.id, folder.day.date), citizens: citizensOfDay(citizens) });
+    const log = await runDay({ desks: clients, hall: new Hall(folder.day.id, folder.day.date), citizens: citizensOfDay(citizens), thinkMs });
     const wallMs = performance.now() - t0;
+    loop.disable();
     const cpu1 = await server.cpuMs();
     for (const c of clients) c.client.close();
     await server.stop();
@@ -93,13 +100,14 @@ export async function benchDesks(desks: number, citizens: number, keep: boolean)
     const check = await checkDay(dir, folder.day.id, log, folder.desks);
     const calls = callFigures(log.calls);
     const result = {
-      desks, citizens, cases: check.cases, wallMs: round(wallMs),
+      desks, citizens, thinkMs, cases: check.cases, wallMs: round(wallMs),
       callsPerSecond: round(log.calls.length / (wallMs / 1000)),
       ...(cpu0 !== null && cpu1 !== null ? { serverCpuMs: cpu1 - cpu0 } : {}),
       recordP50Ms: calls['case/record']?.p50Ms ?? 0,
       recordP95Ms: calls['case/record']?.p95Ms ?? 0,
       calls,
       ...noticeFigures(log, check.keyOfSeq),
+      deskLoopDelayP99Ms: round(loop.percentile(99) / 1e6),
       retries: log.calls.reduce((n, c) => n + c.attempts - 1, 0),
       refused: log.refused,
       lost: check.lost, duplicateCodes: check.duplicateCodes, savedTwice: check.savedTwice, auditGaps: check.auditGaps,

@@ -89,10 +89,12 @@ export async function benchDesks({ desks, citizens, thinkMs, keep }: DesksBench)
     // this process's own delays (10 desks in one program) add to every figure: measured, to read them against
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
+    const own0 = process.cpuUsage();
     const t0 = performance.now();
     const log = await runDay({ desks: clients, hall: new Hall(folder.day.id, folder.day.date), citizens: citizensOfDay(citizens), thinkMs });
     const wallMs = performance.now() - t0;
     loop.disable();
+    const own = process.cpuUsage(own0);
     const cpu1 = await server.cpuMs();
     for (const c of clients) c.client.close();
     await server.stop();
@@ -107,6 +109,7 @@ export async function benchDesks({ desks, citizens, thinkMs, keep }: DesksBench)
       recordP95Ms: calls['case/record']?.p95Ms ?? 0,
       calls,
       ...noticeFigures(log, check.keyOfSeq),
+      desksCpuMs: Math.round((own.user + own.system) / 1000),
       deskLoopDelayP99Ms: round(loop.percentile(99) / 1e6),
       retries: log.calls.reduce((n, c) => n + c.attempts - 1, 0),
       refused: log.refused,

@@ -13,17 +13,13 @@ import { issueText, nationalId, rng, seedDataDir } from '../backend/bench/genera
 import { renderCaseSlip } from '../backend/services/slips';
 import { attachPending } from '../backend/services/grouping';
 import { fail } from './index';
+import { percentile, round } from './bench-stats';
+import { benchDesks, DEFAULT_CITIZENS } from './bench-desks';
 
 const SAVES = 300;
 const SLIP_RUNS = 20;
 const ATTACH_RUNS = 20;
 const SUGGEST_RUNS = 20;
-
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const round = (x: number): number => Math.round(x * 100) / 100;
 
 export async function benchSeedCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, cases: { type: 'string' } }, strict: true });
@@ -33,7 +29,20 @@ export async function benchSeedCommand(argv: string[]): Promise<number> {
 }
 
 export async function benchCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { cases: { type: 'string' }, keep: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv, options: { cases: { type: 'string' }, desks: { type: 'string' }, citizens: { type: 'string' }, think: { type: 'string' }, keep: { type: 'boolean' } }, strict: true,
+  });
+  if (values.desks !== undefined) {
+    const desks = Number(values.desks);
+    const citizens = Number(values.citizens ?? DEFAULT_CITIZENS);
+    if (!Number.isInteger(desks) || desks < 1 || desks > 50) return fail('تعداد میزها نادرست است.', `--desks must be a whole number from 1 to 50: ${values.desks}`, 2);
+    if (!Number.isInteger(citizens) || citizens < 1 || citizens > 5000) return fail('تعداد شهروندان نادرست است.', `--citizens must be a whole number from 1 to 5000: ${values.citizens}`, 2);
+    const think = Number(values.think ?? 0);
+    if (!Number.isInteger(think) || think < 0 || think > 60_000) return fail('زمان مکث میزها نادرست است.', `--think must be a whole number of milliseconds from 0 to 60000: ${values.think}`, 2);
+    if (values.cases !== undefined) return fail('گزینه‌های فرمان نادرست است.', '--cases and --desks are two different benches: give one of them', 2);
+    return benchDesks({ desks, citizens, thinkMs: think, keep: values.keep ?? false });
+  }
+  if (values.citizens !== undefined || values.think !== undefined) return fail('گزینه‌های فرمان نادرست است.', '--citizens and --think go with --desks N', 2);
   const n = Number(values.cases ?? 10_000);
   if (!Number.isInteger(n) || n < 0) return fail('تعداد پرونده‌ها نادرست است.', `--cases must be a whole number: ${values.cases}`, 2);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'didar-bench-'));

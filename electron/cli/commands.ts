@@ -1,4 +1,5 @@
 import { benchCommand, benchSeedCommand } from './bench';
+import { benchServerCommand } from './bench-server';
 import { caseCommand } from './case';
 import { exportCommand } from './export';
 import { groupCommand } from './group';
@@ -18,4 +19,5 @@ export const commands: Record<string, Command> = {
   unlock: unlockCommand,
   bench: benchCommand,
   'bench-seed': benchSeedCommand,
+  'bench-server': benchServerCommand,
 };

@@ -27,6 +27,9 @@ Usage:
                                                     --force; a backup with far fewer cases, --force twice)
   didar unlock  --data DIR                          remove a lock left behind, after checking that no Didar holds the folder
   didar bench   [--cases N]                         benchmark on N generated cases (default 10000); prints JSON
+  didar bench   --desks N [--citizens M] [--think MS]
+                                                    N signed-in desks over HTTPS through a meeting day of M citizens
+                                                    (500), a clerk's pause of MS before each call (0); prints JSON
   didar --help | --version
   (any command) --debug                              on an unexpected error, also print where it happened
 

@@ -98,6 +98,14 @@ export function nationalId(r: () => number): string {
   }
 }
 
+/** A citizen as the desk types them: a valid national ID, a mobile, a village of the province's county given. */
+export function benchCitizen(r: () => number, county: string = pick(r, MAZANDARAN_COUNTIES)): Case['citizen'] {
+  return {
+    firstName: pick(r, FIRST), lastName: pick(r, LAST), nationalId: nationalId(r),
+    mobile: `09${String(Math.floor(r() * 1e9)).padStart(9, '0')}`, county, locality: pick(r, VILLAGES), address: '',
+  };
+}
+
 export type SeedResult = { cases: number; days: number; nextSequence: number };
 
 /** Writes `n` cases directly as day files (seeding through the API would take the benchmark's whole budget). */
@@ -126,10 +134,7 @@ export async function seedDataDir(dataDir: string, n: number, perDay = 400, seed
       cases.push({
         id: randomUUID(), code: makeTrackingCode(date.jy, ++seq), meetingDayId: day.id, meetingDate: jd,
         createdAt: at, createdBy: 'bench',
-        citizen: {
-          firstName: pick(r, FIRST), lastName: pick(r, LAST), nationalId: nationalId(r),
-          mobile: `09${String(Math.floor(r() * 1e9)).padStart(9, '0')}`, county, locality: pick(r, VILLAGES), address: '',
-        },
+        citizen: benchCitizen(r, county),
         text: issueText(r), category: '', departments: [dept], county,
         order: { type, leadDepartment: dept, otherDepartments: [], deadlineDays: 10, text: 'موضوع بررسی و نتیجه به متقاضی اعلام شود.' },
         status: 'recorded', deadline: { start: jd, days: 10, extensions: [], pauses: [], dueDate }, referrals: [], answers: [], notices: [],

@@ -73,7 +73,7 @@ describe('restore refuses', () => {
 
   it('files that are not Didar\'s (evil.sh, a path outside the folder, backups/)', async () => {
     const { dir, files } = await folderAndBackup();
-    for (const bad of ['evil.sh', '../outside.json', 'days/../../x.json', '/etc/passwd', 'backups/meta.json', 'didar.lock']) {
+    for (const bad of ['evil.sh', '../outside.json', 'days/../../x.json', '/etc/passwd', 'backups/meta.json', 'didar.lock', '__proto__', 'constructor']) {
       const e = await expectRefused(dir, await bundleFile(bundle({ ...files, [bad]: '{}' })), 2, /از فایل‌های داده دیدار نیست/);
       expect(e.english).toContain(JSON.stringify(bad));
     }

@@ -105,7 +105,8 @@ export async function readBundle(file: string): Promise<{ bundle: Bundle; cases:
       : refuse(name, msg.backupNotOurs, `not a Didar backup: ${parsed.error.issues[0]?.path.join('.') || 'bundle'}: ${parsed.error.issues[0]?.message ?? ''}`);
   }
   const bundle = parsed.data;
-  const rels = Object.keys(bundle.files);
+  // the names as written: zod's record leaves out a "__proto__" entry, which must be refused like any unknown file
+  const rels = Object.keys((json as { files: Record<string, string> }).files);
   if (!rels.includes('meta.json')) throw refuse(name, msg.backupEmpty, `no meta.json (${rels.length} files): not the backup of a data folder`);
   let cases = 0;
   const seen = emptyFolderRecords();

@@ -53,7 +53,10 @@ export async function checkDay(dataDir: string, dayId: string, log: DayLog, desk
   }
 
   const holders = new Map<string, Set<string>>();
-  const hold = (code: string, id: string): void => void (holders.get(code) ?? holders.set(code, new Set()).get(code)!).add(id);
+  // a case recorded before its order has no code yet: nothing to hold
+  const hold = (code: string | undefined, id: string): void => {
+    if (code) (holders.get(code) ?? holders.set(code, new Set()).get(code)!).add(id);
+  };
   for (const c of all) hold(c.code, c.id);
   for (const a of log.acknowledged) {
     if (a.step.method === 'case/record' && a.value) hold((a.value as Case).code, (a.value as Case).id);

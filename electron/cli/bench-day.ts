@@ -157,6 +157,8 @@ export const VISIT_STEPS: readonly Step[] = [
 ];
 
 function recorded(d: Desk, c: Pick<Case, 'id' | 'code'>): void {
+  // recorded with its order, a case has its code at once
+  if (!c.code) throw new Error(`case ${c.id} was recorded without a tracking code`);
   d.visit.caseId = c.id;
   d.visit.code = c.code;
   d.hall.codes.push(c.code);

@@ -603,9 +603,9 @@ export class FileStore implements Store {
    * made after the position it is written for: replaying those again gives the same values.
    */
   private compact(): Promise<void> {
-    if (this.compacting) return this.compacting.then(() => (this.dirty.size ? this.compact() : undefined));
+    if (this.compacting) return this.compacting.then(() => (this.uncompacted() ? this.compact() : undefined));
     const run = async (): Promise<void> => {
-      while (this.dirty.size) {
+      while (this.uncompacted()) {
         const upto = this.journal.position;
         this.forgetOldSubmissions();
         const docs = [...this.dirty];
@@ -625,6 +625,11 @@ export class FileStore implements Store {
     });
     this.compacting = p;
     return p;
+  }
+
+  /** Documents to write, or journal lines past the checkpoint (a line that changed no document still moves it). */
+  private uncompacted(): boolean {
+    return this.dirty.size > 0 || this.journal.position.seq !== this.checkpoint.data.seq;
   }
 
   /** Idempotency keys are kept a week: a desk retries within minutes, a restarted server within the day. */

@@ -1,5 +1,5 @@
 // Developer tool: leave-one-set-out cross-validation of the grouping engine's parameters.
-//   npx tsx scripts/grouping-cv.ts [--extra FILE.json ...] [--grid small|full] [--show SET]
+//   npx tsx scripts/grouping-cv.ts [--extra FILE.json ...] [--grid small|full|wide]
 // For every labelled set in turn, the candidate parameters are scored on the other sets, the one with the
 // best mean F1 is chosen, and its F1 on the held-out set is reported. Sets given with --extra are scored
 // with the chosen defaults only (a check, never used to choose).
@@ -53,6 +53,14 @@ const meetsSampleBar = (s: Score) => s.f1 >= 0.85 && (s.found ?? 0) >= 0.8;
  */
 function grid(kind: string): Override[] {
   const out: Override[] = [];
+  if (kind === 'wide') {
+    // The full grid's neighbourhood, with the lexicon's two blocks (objects, problems) weighted apart.
+    for (const centroidThreshold of [0.45, 0.5, 0.55]) for (const expansion of [0.15, 0.3]) for (const hintBonus of [0.05, 0.1, 0.2])
+      for (const [concept, problem] of [[0.5, 0.5], [0.25, 0.5], [0.5, 1]] as const) for (const rest of [0, 0.5]) for (const conflictPenalty of [0.1, 0.3]) {
+        out.push({ features: { weights: { rest, concept, problem } }, cluster: { centroidThreshold, expansion, hintBonus, conflictPenalty } });
+      }
+    return out;
+  }
   const full = kind === 'full';
   for (const centroidThreshold of [0.45, 0.5, 0.55]) for (const expansion of [0.3, 0.6]) for (const hintBonus of [0.1, 0.2])
     for (const rest of full ? [0, 0.5, 1] : [0.5]) for (const objectBonus of full ? [0, 0.1] : [0]) for (const conflictPenalty of full ? [0.1, 0.3] : [0.1]) {

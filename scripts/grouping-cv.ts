@@ -1,8 +1,9 @@
 // Developer tool: leave-one-set-out cross-validation of the grouping engine's parameters.
-//   npx tsx scripts/grouping-cv.ts [--extra FILE.json ...] [--grid small|full] [--show SET]
+//   npx tsx scripts/grouping-cv.ts [--extra FILE.json ...] [--grid small|full|wide] [--scores OUT.json]
 // For every labelled set in turn, the candidate parameters are scored on the other sets, the one with the
 // best mean F1 is chosen, and its F1 on the held-out set is reported. Sets given with --extra are scored
-// with the chosen defaults only (a check, never used to choose).
+// with the chosen defaults only (a check, never used to choose). --scores writes every candidate's score on
+// every set, to study other ways of choosing without re-running the grid.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_GROUPING, groupCases, type GroupingInput, type GroupingOptions } from '../shared/grouping/engine';
@@ -53,6 +54,14 @@ const meetsSampleBar = (s: Score) => s.f1 >= 0.85 && (s.found ?? 0) >= 0.8;
  */
 function grid(kind: string): Override[] {
   const out: Override[] = [];
+  if (kind === 'wide') {
+    // The full grid's neighbourhood, with the lexicon's two blocks (objects, problems) weighted apart.
+    for (const centroidThreshold of [0.45, 0.5, 0.55]) for (const expansion of [0.15, 0.3]) for (const hintBonus of [0.05, 0.1, 0.2])
+      for (const [concept, problem] of [[0.5, 0.5], [0.25, 0.5], [0.5, 1]] as const) for (const rest of [0, 0.5]) for (const conflictPenalty of [0.1, 0.3]) {
+        out.push({ features: { weights: { rest, concept, problem } }, cluster: { centroidThreshold, expansion, hintBonus, conflictPenalty } });
+      }
+    return out;
+  }
   const full = kind === 'full';
   for (const centroidThreshold of [0.45, 0.5, 0.55]) for (const expansion of [0.3, 0.6]) for (const hintBonus of [0.1, 0.2])
     for (const rest of full ? [0, 0.5, 1] : [0.5]) for (const objectBonus of full ? [0, 0.1] : [0]) for (const conflictPenalty of full ? [0.1, 0.3] : [0.1]) {
@@ -68,15 +77,18 @@ function main(): void {
   const args = process.argv.slice(2);
   const extra: string[] = [];
   let kind = 'small';
+  let scoresFile = '';
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--extra') extra.push(args[++i]!);
     else if (args[i] === '--grid') kind = args[++i]!;
+    else if (args[i] === '--scores') scoresFile = args[++i]!;
   }
   const sets = FIXTURES.map(load);
   const candidates = grid(kind);
   // scores[c][s]: candidate c on set s.
   const scores = candidates.map((o) => sets.map((s) => scoreSet(s, o)));
   console.log(`${sets.length} sets, ${candidates.length} candidates`);
+  if (scoresFile) fs.writeFileSync(scoresFile, JSON.stringify({ sets: sets.map((s) => s.name), candidates, scores }));
   const rows: string[] = [];
   for (let held = 0; held < sets.length; held++) {
     let best = 0;

@@ -7,7 +7,10 @@ export type BlockWeights = {
   word: number;
   pair: number;
   char: number;
+  /** The lexicon's objects a text names (a child also as its parent). */
   concept: number;
+  /** The lexicon's problems: an object with what is wrong with it («قبض گاز» · «هزینه زیاد»). */
+  problem: number;
   /** Stems that name no object of the lexicon: what is said about the object. */
   rest: number;
 }
@@ -23,7 +26,7 @@ export type FeatureOptions = {
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
-  weights: { word: 1, pair: 0, char: 0.5, concept: 0.5, rest: 0 },
+  weights: { word: 1, pair: 0, char: 0.5, concept: 0.5, problem: 0.5, rest: 0 },
   charMin: 3,
   charMax: 5,
   minDf: 2,
@@ -36,7 +39,7 @@ export type Vector = {
   val: Float32Array;
 }
 
-const BLOCKS = ['word', 'pair', 'char', 'concept', 'rest'] as const;
+const BLOCKS = ['word', 'pair', 'char', 'concept', 'rest', 'problem'] as const;
 type Block = (typeof BLOCKS)[number];
 
 /** What a model needs to vectorise a new case the same way (attachment, suggestions at intake). */
@@ -94,11 +97,11 @@ export function documentFeatures({ stems, tags, rest }: Doc, options: FeatureOpt
 }
 
 function blockIndex(key: string): number {
-  return key[0] === 'w' ? 0 : key[0] === 'p' ? 1 : key[0] === 'k' ? 3 : key[0] === 'r' ? 4 : 2;
+  return key[0] === 'w' ? 0 : key[0] === 'p' ? 1 : key[0] === 'k' ? (key[1] === 'x' ? 5 : 3) : key[0] === 'r' ? 4 : 2;
 }
 
-/** Block of a feature id: 0 stems, 1 pairs, 2 n-grams, 3 problems, 4 stems naming no object. */
-export const BLOCK = { word: 0, pair: 1, char: 2, concept: 3, rest: 4 } as const;
+/** Block of a feature id: 0 stems, 1 pairs, 2 n-grams, 3 objects, 4 stems naming no object, 5 problems (object · defect). */
+export const BLOCK = { word: 0, pair: 1, char: 2, concept: 3, rest: 4, problem: 5 } as const;
 
 const idfOf = (docs: number, df: number): number => Math.log((docs + 1) / (df + 0.5));
 
@@ -210,7 +213,7 @@ function weigh(entries: [number, number][], model: FeatureModel, idf: (id: numbe
   entries.sort((a, b) => a[0] - b[0]);
   const ids = Int32Array.from(entries, (e) => e[0]);
   const val = new Float32Array(ids.length);
-  const blockNorm = [0, 0, 0, 0, 0];
+  const blockNorm = BLOCKS.map(() => 0);
   entries.forEach(([id, c], i) => {
     const w = (1 + Math.log(c)) * Math.max(0, idf(id)) ** model.options.idfPower;
     val[i] = w;

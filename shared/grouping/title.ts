@@ -10,6 +10,11 @@ import { isGeneric, joinWords, maskWords, matchKey, splitWords, stem, type Word 
 const MAX_WORDS = 6;
 /** Large groups look for their central case among this many of their cases (spread over the group). */
 const MEDOID_SAMPLE = 2000;
+/**
+ * A word naming the group's object or problem counts this share of that tag's weight: objects and problems
+ * are two blocks of the vector, each about as heavy as the stems would make them together.
+ */
+const TAG_SHARE = Math.SQRT1_2;
 /** A title never runs across the end of a sentence or a colon. */
 const SENTENCE_END = /[.!?؟؛:;\n]/;
 
@@ -54,7 +59,7 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
   const score = stems.map((s) => (s && !isGeneric(s) ? weight('w' + s) : 0));
   // A word naming the group's object or what is wrong with it counts that problem's weight too.
   for (const m of problemWords(words.map((w, i) => ({ key: matchKey(w.text), filler: !stems[i] })), lexicon)) {
-    const w = Math.max(0, ...m.tags.map((t) => weight('k' + t)));
+    const w = TAG_SHARE * Math.max(0, ...m.tags.map((t) => weight('k' + t)));
     for (const i of m.words) if (stems[i]) score[i]! += w;
   }
   // A stem pair adds to its second word (pairs skip the filler words between them, as the features do).
@@ -81,7 +86,8 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
       // A number may stand inside a title («حریم ۶۰ متری دریا»), a name or a place may not.
       const number = /^\d+$/.test(words[j]!.text);
       if ((!kept.has(words[j]!) && !number) || (j > i && SENTENCE_END.test(text.slice(words[j - 1]!.end, words[j]!.start)))) break;
-      value += score[j]! > 0 ? score[j]! - cost : -filler;
+      // A number between words is part of the phrase it stands in, not filler.
+      value += score[j]! > 0 ? score[j]! - cost : number ? 0 : -filler;
       if (score[j]! > 0 && value > bestValue) [bestFrom, bestTo, bestValue] = [i, j, value];
     }
   }

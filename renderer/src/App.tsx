@@ -191,7 +191,8 @@ function Workspace({ auth, onAuth, onSignOut }: { auth: AuthStatus; onAuth: (s: 
             <div className="today-date" data-testid="today">{faDateLong(info.today)}</div>
             <div className="operator" data-testid="signed-in">
               <b title={auth.roles.map((r) => ROLE_LABEL[r]).join('، ')}>{auth.account?.displayName}</b>
-              {station && <span className="badge" data-testid="station">{STATION_LABEL[station]}</span>}
+              {/* the whole desk is the app as it always was: only a station of a split day is named */}
+              {station && station !== 'desk' && <span className="badge" data-testid="station">{STATION_LABEL[station]}</span>}
               <button type="button" className="link" onClick={() => setChanging(true)}>{T.password}</button>
               <button type="button" className="link" onClick={onSignOut}>{T.signOut}</button>
             </div>

@@ -9,6 +9,8 @@ import { verhoeffValid } from '../../shared/tracking-code';
 
 import type { Backend } from '../../electron/backend';
 import { checkDataDir } from '../../electron/backend/store/check';
+import { exportAll } from '../../electron/backend/services/export';
+import { importCases } from '../../electron/backend/services/import';
 import { ok, openTestBackend, openToday, send, snapshot, validCitizen } from '../helpers/backend';
 import { signedIn } from '../helpers/calls';
 
@@ -113,6 +115,21 @@ describe('stations: a case recorded before its order', () => {
     expect(isValidTrackingCode(coded.code)).toBe(true);
     // follow-up waits for the code
     expect(await send(again, 'case/refer', { ids: [waiting.id] })).toMatchObject({ ok: false, error: { message: msg.awaitingOrder } });
+  });
+
+  it('an export carries a case still waiting for its code; restored elsewhere, it gets the next code there', async () => {
+    const a = await start();
+    const day = await openToday(a);
+    const coded = await ok(a, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'پل روستا خراب است', order });
+    const waiting = await ok(a, 'case/recordPending', { meetingDayId: day.id, citizen: citizen('0076229645'), text: 'مدرسه معلم ندارد', order });
+    const file = JSON.parse(JSON.stringify(await exportAll(a.ctx)));
+    const b = await start();
+    const summary = await importCases(b.ctx, file);
+    expect(summary.rejected).toEqual([]);
+    expect(summary.imported).toEqual(expect.arrayContaining([{ id: coded.id, code: coded.code }, { id: waiting.id }]));
+    expect(await ok(b, 'case/get', { id: waiting.id })).toEqual(waiting);
+    const given = await ok(b, 'case/allocateCode', { id: waiting.id });
+    expect(Number(given.code.slice(2, 9))).toBe(Number(coded.code.slice(2, 9)) + 1); // never the restored case's code again
   });
 
   it('each station\'s method refuses another role in Persian and changes nothing', async () => {

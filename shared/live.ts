@@ -30,6 +30,7 @@ export const LIVE_READS: Readonly<Partial<Record<Method, readonly LiveEntity[]>>
   'meetingDay/list': ['meetingDay'],
   'queue/list': ['queueEntry'],
   'case/listForDay': ['case'],
+  'case/pending': ['case'],
   'citizen/lookup': ['case'],
   'worklist/query': ['case'],
   'escalation/list': ['case'],

@@ -17,6 +17,8 @@ import { serverCertificate, type ServerCertificate } from '../../electron/backen
 import { presentedFingerprint } from '../../electron/backend/server/pin';
 import type { ServerStatus } from '../../shared/api';
 import { startWebShell, type WebShell } from '../../electron/web/server';
+import { formatJalali, jalaliOf } from '../../shared/jalali';
+import { toPersianDigits } from '../../shared/persian-text';
 import { choose } from './intake';
 import { download, RENDERER_DIR, SCREENSHOTS, shot, signIn, test as deskTest } from './web-fixture';
 
@@ -29,12 +31,38 @@ const TABLE = { username: 'table', displayName: 'میز استاندار', passw
 const spkiHash = (pem: string): string =>
   createHash('sha256').update(new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
 
-async function deskPage(browser: Browser, url: string, who: typeof RECEPTION): Promise<Page> {
+async function deskPage(browser: Browser, url: string, who: typeof RECEPTION, station?: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'fa-IR', timezoneId: 'Asia/Tehran', viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
-  await signIn(page, who);
+  await signIn(page, who, station);
   return page;
+}
+
+/** A Didar server over HTTPS on a fresh folder with these accounts, and a Chromium that trusts only its key. */
+async function httpsServer(playwright: { chromium: { launch: (o: object) => Promise<Browser> } }, accounts: readonly (readonly [typeof RECEPTION, readonly string[]])[]) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-e2e-live-'));
+  let status: ServerStatus | null = null;
+  const backend = await openBackend({ dataDir, operator: 'مدیر', server: () => status! });
+  for (const [who, roles] of accounts) {
+    const r = await backend.dispatch('accounts/create', { ...who, roles: [...roles] } as never);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+  }
+  const cert = await serverCertificate(dataDir, NAMES);
+  const shell = await startWebShell({ dispatchAs: backend.dispatchAs, watch: backend.watch, staticDir: RENDERER_DIR, port: 0, tls: { cert: cert.cert, key: cert.key, names: NAMES } });
+  expect(await presentedFingerprint(`https://127.0.0.1:${shell.port}`)).toBe(cert.fingerprint);
+  status = serverStatusOf(cert, NAMES, shell.port);
+  const browser = await playwright.chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      `--ignore-certificate-errors-spki-list=${spkiHash(cert.cert)}`],
+  });
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await shell.close();
+    await backend.close();
+  };
+  return { backend, browser, url: `https://localhost:${shell.port}/`, close };
 }
 
 /** Waits for what a desk should see and says how long it took after `since`. */
@@ -171,6 +199,68 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
     await browser.close();
     await shell.close();
     await backend.close();
+  }
+});
+
+test('three stations in three browsers on one HTTPS server: reception → the governor\'s table sees the citizen within a second and gives the order → the inspection desk sees the case within a second, gives the code and prints the slip', async ({ playwright }) => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const INSPECTION = { username: 'inspection', displayName: 'بازرسی', password: 'گذرواژه میز بازرسی برای آزمون' };
+  const server = await httpsServer(playwright, [[RECEPTION, ['clerk']], [TABLE, ['office']], [INSPECTION, ['inspector']]]);
+  const { backend, browser, url } = server;
+  try {
+    const day = await backend.dispatch('meetingDay/open', { date: formatJalali(jalaliOf(new Date())), place: { kind: 'center' }, host: 'استاندار' });
+    expect(day.ok).toBe(true);
+    const citizen = { firstName: 'زهرا', lastName: 'کریمی', nationalId: '0018692631', mobile: '09123324146', county: 'آمل', locality: 'چمستان' };
+    // an earlier case of the citizen, which reception and the table both show
+    const earlier = await backend.dispatch('case/record', { meetingDayId: (day as { value: { id: string } }).value.id, citizen, text: 'آب آشامیدنی روستا قطع است', order: { type: 'act', leadDepartment: 'آب و فاضلاب', deadlineDays: 10 } });
+    expect(earlier.ok).toBe(true);
+    const reception = await deskPage(browser, url, RECEPTION, 'پذیرش');
+    const table = await deskPage(browser, url, TABLE, 'میز استاندار');
+    const inspection = await deskPage(browser, url, INSPECTION, 'میز بازرسی');
+    await expect(inspection.getByTestId('inspection-count')).toHaveText('۰');
+
+    // reception: the arrival; the table's queue shows it within a second
+    await reception.getByPlaceholder('نام مراجع').fill('زهرا کریمی');
+    await reception.getByPlaceholder('کد ملی (اختیاری)').fill(citizen.nationalId);
+    let t0 = Date.now();
+    await reception.getByRole('button', { name: 'ثبت ورود' }).click();
+    const arrivalMs = await seenWithin(t0, () => expect(table.locator('.queue-list')).toContainText('زهرا کریمی', { timeout: 1000 }));
+    // reception writes the issue, recorded before the order; the table's list of cases waiting for an order follows
+    await expect(reception.getByLabel('تلفن همراه')).toHaveValue(citizen.mobile);
+    await reception.getByLabel('شرح درخواست').fill('برق روستای چمستان هر شب حدود چهار ساعت قطع می‌شود.');
+    t0 = Date.now();
+    await reception.getByLabel('شرح درخواست').press('Control+Enter');
+    await expect(reception.getByTestId('saved-banner')).toContainText('در انتظار دستور استاندار');
+    const pendingMs = await seenWithin(t0, () => expect(table.getByTestId('table-pending')).toContainText('۱', { timeout: 1000 }));
+    await reception.screenshot({ path: shot('68-live-station-reception'), fullPage: true });
+
+    // the governor's table calls her and gives the order by keyboard
+    await table.keyboard.press('F2');
+    await expect(table.getByTestId('table-issue')).toContainText('چمستان');
+    await expect(table.getByLabel('متن دستور')).toBeFocused();
+    await table.keyboard.type('شرکت توزیع برق ظرف یک هفته علت قطعی را بررسی و رفع کند.');
+    await choose(table, 'دستگاه مسئول', 'شرکت توزیع برق', 'توزیع برق');
+    await table.getByLabel('نوع دستور').selectOption('act');
+    await table.screenshot({ path: shot('69-live-station-table'), fullPage: true });
+    t0 = Date.now();
+    await table.getByLabel('مهلت (روز کاری)').press('Control+Enter');
+    await expect(table.getByTestId('order-saved')).toContainText('زهرا کریمی');
+    // the inspection desk sees the case waiting for its code within a second, gives it and prints the slip
+    const inspectionMs = await seenWithin(t0, () => expect(inspection.getByTestId('inspection-count')).toHaveText('۱', { timeout: 1000 }));
+    await inspection.screenshot({ path: shot('70-live-station-inspection'), fullPage: true });
+    await inspection.getByRole('button', { name: 'صدور کد و چاپ رسید' }).click();
+    await expect(inspection.getByTestId('slip-frame')).toBeVisible();
+    const pdf = await download(inspection, inspection.getByRole('link', { name: 'ذخیره PDF' }), 'station-live-slip.pdf');
+    const coded = (await backend.store.scanCases({})).filter((c) => c.text.includes('چمستان'));
+    expect(coded).toHaveLength(1);
+    expect(coded[0]!.code).toMatch(/^05\d{8}$/);
+    expect(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })).toContain(toPersianDigits(coded[0]!.code!));
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, shot('70-live-station-slip-pdf').replace(/\.png$/, '')]);
+    await inspection.keyboard.press('Escape');
+    await expect(inspection.getByTestId('inspection-count')).toHaveText('۰');
+    console.log(`[stations e2e] arrival seen at the table in ${arrivalMs} ms, the recorded issue in ${pendingMs} ms, the order at the inspection desk in ${inspectionMs} ms`);
+  } finally {
+    await server.close();
   }
 });
 

@@ -82,9 +82,11 @@ export async function addDeskAccount(dataDir: string): Promise<void> {
 }
 
 /** Signs in through the sign-in screen, as a person at the desk does. */
-export async function signIn(page: Page, who: { username: string; password: string } = DESK): Promise<void> {
+/** Signs in, at the named station of the day when given (otherwise the account's whole desk). */
+export async function signIn(page: Page, who: { username: string; password: string } = DESK, station?: string): Promise<void> {
   await page.getByLabel('نام کاربری').fill(who.username);
   await page.getByLabel('گذرواژه', { exact: true }).fill(who.password);
+  if (station) await page.getByLabel('ایستگاه این میز').selectOption({ label: station });
   await page.getByRole('button', { name: 'ورود', exact: true }).click();
   await expect(page.getByTestId('signed-in')).toBeVisible();
 }

@@ -61,7 +61,7 @@ export function InspectionScreen() {
         <ActionError error={error || printer.error} />
         {waiting.value?.length === 0 && <p className="muted">{T.none}</p>}
         {!!waiting.value?.length && (
-          <table className="table">
+          <div className="table-wrap"><table className="cases">
             <thead><tr><th>{T.citizen}</th><th>{T.date}</th><th>{T.department}</th><th>{T.order}</th><th /></tr></thead>
             <tbody onKeyDown={onKey}>
               {waiting.value.map((c, i) => (
@@ -74,7 +74,7 @@ export function InspectionScreen() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
         <p className="muted small-text">{T.keys}</p>
       </section>

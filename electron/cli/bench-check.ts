@@ -59,7 +59,7 @@ export async function checkDay(dataDir: string, dayId: string, log: DayLog, desk
   };
   for (const c of all) hold(c.code, c.id);
   for (const a of log.acknowledged) {
-    if (a.step.method === 'case/record' && a.value) hold((a.value as Case).code, (a.value as Case).id);
+    if ((a.step.method === 'case/record' || a.step.method === 'case/allocateCode') && a.value) hold((a.value as Case).code, (a.value as Case).id);
   }
   const duplicated = [...holders].filter(([, ids]) => ids.size > 1);
   for (const [code, ids] of duplicated) problems.push(`code ${code} held by ${[...ids].join(', ')}`);

@@ -80,6 +80,7 @@ function step<M extends Method>(method: M, s: Omit<Step, 'method' | 'args'> & { 
 }
 
 const every = (n: number, at = 0) => (d: Desk): boolean => d.visits % n === at;
+const atStations = every(2, 1);
 const queueEntry = (s: StoreReader, dayId: string, n: number): Promise<QueueEntry | undefined> =>
   s.getQueue(dayId).then((q) => q.find((e) => e.number === n));
 const SEARCH_WORDS = ['کود اوره', 'گراز', 'كالابرگ', 'طرح هادی', 'وام ازدواج', 'مینی بوس', 'افت ولتاژ', 'سند روستایی'];
@@ -117,12 +118,44 @@ export const VISIT_STEPS: readonly Step[] = [
     },
     stored: async (s, e, a) => (await queueEntry(s, (a as { meetingDayId: string }).meetingDayId, (e as QueueEntry).number))?.status !== 'waiting',
   }),
+  // every other visit goes through the stations: the case recorded before its order, the order given at the
+  // governor's table, the code at the inspection desk (the same desk here plays the three in turn)
   step('case/record', {
+    when: (d) => !atStations(d),
     args: (d) => ({ meetingDayId: d.hall.dayId, queueNumber: d.visit.queueNumber!, citizen: d.visit.citizen, text: d.visit.text, order: d.visit.order }),
     keep: (d, c) => recorded(d, c as Case),
     recover: async (d) => {
       const { cases } = await d.client.value('citizen/lookup', { nationalId: d.visit.citizen.nationalId });
       const c = cases.find((x) => x.meetingDate === d.hall.today)!;
+      recorded(d, c);
+      return c;
+    },
+    stored: async (s, c) => (await s.getCase((c as Case).id))?.code === (c as Case).code,
+  }),
+  step('case/recordPending', {
+    when: atStations,
+    args: (d) => ({ meetingDayId: d.hall.dayId, queueNumber: d.visit.queueNumber!, citizen: d.visit.citizen, text: d.visit.text }),
+    keep: (d, c) => void (d.visit.caseId = (c as Case).id),
+    recover: async (d) => {
+      const { cases } = await d.client.value('citizen/lookup', { nationalId: d.visit.citizen.nationalId });
+      const c = cases.find((x) => x.meetingDate === d.hall.today)!;
+      d.visit.caseId = c.id;
+      return c;
+    },
+    stored: async (s, c) => (await s.getCase((c as Case).id)) !== undefined,
+  }),
+  step('case/giveOrder', {
+    when: atStations,
+    args: (d) => ({ id: d.visit.caseId!, order: d.visit.order }),
+    recover: (d) => d.client.value('case/get', { id: d.visit.caseId! }),
+    stored: async (s, _v, a) => (await s.getCase((a as { id: string }).id))?.order !== undefined,
+  }),
+  step('case/allocateCode', {
+    when: atStations,
+    args: (d) => ({ id: d.visit.caseId! }),
+    keep: (d, c) => recorded(d, c as Case),
+    recover: async (d) => {
+      const c = await d.client.value('case/get', { id: d.visit.caseId! });
       recorded(d, c);
       return c;
     },

@@ -32,7 +32,7 @@ export async function prepareDay(dataDir: string, desks: number): Promise<DayFol
       if (!r.ok) throw new Error(`${method} refused while preparing the day: ${r.error.code} ${r.error.message}`);
       return r.value;
     };
-    for (const username of names) await value('accounts/create', { username, displayName: username, roles: ['clerk', 'inspector'], password });
+    for (const username of names) await value('accounts/create', { username, displayName: username, roles: ['clerk', 'inspector', 'office'], password });
     const day = (await value('meetingDay/open', { date: formatJalali(todayJalali()), place: { kind: 'center' }, host: 'استاندار' })) as MeetingDay;
     return { dataDir, day, desks: names, password };
   } finally {

@@ -319,6 +319,14 @@ export const api = {
   'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>(), mutates: false, access: OFFICE },
 
   'server/status': { args: none, result: out<ServerStatus>(), mutates: false, access: 'signed-in' },
+  /**
+   * The office's own certificate and key (PEM) for server mode instead of the generated one, used from the next
+   * start; kept beside the data like the generated one, not in the journal (its install is an audited event).
+   */
+  'server/installCertificate': {
+    args: z.object({ cert: z.string().trim().min(1).max(20_000), key: z.string().trim().min(1).max(20_000) }),
+    result: out<{ fingerprint: string }>(), mutates: false, access: ADMIN,
+  },
   'auth/status': { args: none, result: out<AuthStatus>(), mutates: false, access: 'public' },
   'auth/setup': { args: AccountDraftSchema.omit({ roles: true }), result: out<AuthStatus>(), mutates: true, access: 'public' },
   'auth/signIn': { args: signIn, result: out<AuthStatus>(), mutates: false, access: 'public' },

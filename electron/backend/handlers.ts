@@ -1,4 +1,5 @@
 // The contract implemented once: each method of shared/api.ts mapped to its service.
+import { installOfficeCertificate } from './server/certificate';
 import type { AttemptLimit } from './attempt-limit';
 import type { Method, ParsedArgs, Result } from '../../shared/api';
 import { formatJalali, jalaliOf } from '../../shared/jalali';
@@ -100,6 +101,11 @@ export function makeHandlers(): Handlers {
     'circular/file': (ctx, a) => circularFile(ctx, a.id, a.format),
     'circular/effect': async (ctx, a) => circularEffect(ctx, await requireCircular(ctx, a.id)),
     'server/status': async (ctx) => ctx.server(),
+    'server/installCertificate': async (ctx, a) => {
+      const fingerprint = await installOfficeCertificate(ctx.store.dataDir, `${a.cert}\n`, `${a.key}\n`);
+      await ctx.store.logEvent(ctx.actor, 'server/installCertificate', 'certificate', fingerprint);
+      return { fingerprint };
+    },
     'auth/status': (ctx) => authStatus(ctx),
     'auth/setup': (ctx, a) => setUp(ctx, a),
     'auth/signIn': (ctx, a) => signIn(ctx, a),

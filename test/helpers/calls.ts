@@ -2,12 +2,20 @@
 // the contract tests (one unit of work per change, none per query) and the role tests walk it. The map is
 // typed by the contract, so a new method does not compile until it has its call here. The world has one
 // account besides (`spare`), so `auth/setup` (first start only) is tested on its own, not in the walk.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Args, Method, Result } from '../../shared/api';
 import type { Reply } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { Backend } from '../../electron/backend';
 import type { CallerRef } from '../../electron/backend/dispatch';
 import { ok, openToday, validCitizen } from './backend';
+
+/** An office's own certificate and key (made once with openssl, valid twenty years). */
+export const OFFICE_CERTIFICATE = {
+  cert: fs.readFileSync(path.resolve('test/fixtures/office-cert.pem'), 'utf8'),
+  key: fs.readFileSync(path.resolve('test/fixtures/office-key.pem'), 'utf8'),
+};
 
 export type World = {
   b: Backend;
@@ -107,6 +115,7 @@ export const CONTRACT_CALLS: Calls = {
   'accounts/update': (w) => ({ id: w.spareId, displayName: 'نام تازه', roles: ['viewer'] }),
   'accounts/resetPassword': (w) => ({ id: w.spareId, password: `${TEST_PASSWORD} تازه` }),
   'server/status': () => ({}),
+  'server/installCertificate': () => OFFICE_CERTIFICATE,
   'auth/status': () => ({}),
   'auth/setup': () => ({ username: 'first.admin', displayName: 'مدیر', password: TEST_PASSWORD }),
   'auth/signIn': (w) => ({ username: w.me.username, password: w.me.password }),

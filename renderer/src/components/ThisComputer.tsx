@@ -3,8 +3,10 @@
 // «این رایانه سرور است» and «اتصال به سرور» (address and fingerprint, checked against the server before it is pinned).
 import { useEffect, useState, type FormEvent } from 'react';
 import { desktopModeFrom, type DesktopMode, type DesktopModeState } from '../../../shared/desktop-mode';
-import { useCall } from '../hooks/useCall';
+import { call } from '../api';
+import { useAction, useCall } from '../hooks/useCall';
 import { faInstant } from '../format';
+import { ActionError } from './CallStatus';
 import { Field } from './Field';
 
 const T = {
@@ -27,6 +29,12 @@ const T = {
   save: 'ذخیره و راه‌اندازی دوباره دیدار',
   restarting: 'دیدار دوباره راه‌اندازی می‌شود…',
   problem: 'کار این رایانه انجام نشد:',
+  office: 'گواهی خود اداره (به جای گواهی ساخته‌شده)',
+  officeHint: 'فایل گواهی و کلید خصوصی همان گواهی، هر دو PEM. از راه‌اندازی بعدی سرور به کار می‌رود و میزها باید اثر انگشت تازه را ثبت کنند.',
+  officeCert: 'فایل گواهی (PEM)',
+  officeKey: 'فایل کلید خصوصی (PEM)',
+  install: 'نصب گواهی اداره',
+  installed: 'گواهی اداره نصب شد. اثر انگشت تازه:',
 };
 
 /** `alone`: shown by itself (a desk whose server did not answer), without the server's status. */
@@ -50,7 +58,39 @@ export function ThisComputer({ alone = false }: { alone?: boolean }) {
       )}
       {state?.problem && <div className="alert error" role="alert">{T.problem} {state.problem}</div>}
       {shell && state && <ModeForm current={state.mode} />}
+      {!alone && <OfficeCertificate />}
     </section>
+  );
+}
+
+/** The office's own certificate and key, read from the files the administrator picks. */
+function OfficeCertificate() {
+  const [files, setFiles] = useState<{ cert?: File; key?: File }>({});
+  const [fingerprint, setFingerprint] = useState('');
+  const { run, busy, error } = useAction();
+  const install = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (!files.cert || !files.key) return;
+    const [cert, key] = await Promise.all([files.cert.text(), files.key.text()]);
+    const done = await run(() => call('server/installCertificate', { cert, key }));
+    if (done) setFingerprint(done.fingerprint);
+  };
+  return (
+    <form onSubmit={(e) => void install(e)} data-testid="office-certificate">
+      <h3>{T.office}</h3>
+      <p className="muted">{T.officeHint}</p>
+      <div className="form-grid">
+        <Field label={T.officeCert} htmlFor="oc-cert">
+          <input id="oc-cert" type="file" accept=".pem,.crt,.cer" onChange={(e) => setFiles((f) => ({ ...f, cert: e.target.files?.[0] }))} />
+        </Field>
+        <Field label={T.officeKey} htmlFor="oc-key">
+          <input id="oc-key" type="file" accept=".pem,.key" onChange={(e) => setFiles((f) => ({ ...f, key: e.target.files?.[0] }))} />
+        </Field>
+      </div>
+      <ActionError error={error} />
+      {fingerprint && <div className="alert success" role="status">{T.installed} <bdi dir="ltr" className="fingerprint" data-testid="office-fingerprint">{fingerprint}</bdi></div>}
+      <div className="actions"><button type="submit" disabled={busy || !files.cert || !files.key}>{T.install}</button></div>
+    </form>
   );
 }
 

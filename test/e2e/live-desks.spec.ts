@@ -103,6 +103,13 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
     for (const u of status.urls) await expect(server.getByTestId('this-computer')).toContainText(u);
     await server.getByTestId('this-computer').scrollIntoViewIfNeeded();
     await server.getByTestId('this-computer').screenshot({ path: shot('59-live-server-fingerprint') });
+    // the office's own certificate, picked as files: installed for the next start, its fingerprint shown
+    await server.getByLabel('فایل گواهی (PEM)').setInputFiles(path.resolve('test/fixtures/office-cert.pem'));
+    await server.getByLabel('فایل کلید خصوصی (PEM)').setInputFiles(path.resolve('test/fixtures/office-key.pem'));
+    await server.getByRole('button', { name: 'نصب گواهی اداره' }).click();
+    await expect(server.getByTestId('office-fingerprint')).toHaveText(new X509Certificate(fs.readFileSync('test/fixtures/office-cert.pem')).fingerprint256);
+    expect(fs.readFileSync(path.join(dataDir, 'tls', 'office-cert.pem'), 'utf8')).toContain('BEGIN CERTIFICATE');
+    await server.getByTestId('office-certificate').screenshot({ path: shot('59-live-office-certificate') });
     await server.context().close();
 
     const reception = await deskPage(browser, url, RECEPTION);

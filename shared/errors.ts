@@ -3,7 +3,7 @@
 export type ErrorCode =
   | 'bad-args' | 'unknown-method' | 'internal' | 'not-found' | 'conflict' | 'invalid-code'
   | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'read-failed' | 'unauthorized'
-  | 'forbidden' | 'too-many-attempts' | 'password-change-required';
+  | 'forbidden' | 'too-many-attempts' | 'password-change-required' | 'db-unavailable';
 
 export type ApiError = { code: ErrorCode; message: string; fields?: Record<string, string> };
 

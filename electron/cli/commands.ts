@@ -1,5 +1,6 @@
 import { benchCommand, benchSeedCommand } from './bench';
 import { caseCommand } from './case';
+import { dbInitCommand, migrateCommand } from './database';
 import { exportCommand } from './export';
 import { groupCommand } from './group';
 import { backupCommand, importCommand, restoreCommand, slipCommand } from './import-slip';
@@ -14,6 +15,8 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  migrate: migrateCommand,
+  'db-init': dbInitCommand,
   bench: benchCommand,
   'bench-seed': benchSeedCommand,
 };

@@ -21,6 +21,7 @@ import { asWriteError, readJsonFile, writeFileDurable } from './durable-file';
 import { AUDIT_DIR, JournalWriter, readJournal, type Change, type JournalPosition } from './journal';
 import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
+import { frozenIfChecking } from './frozen';
 import { CasesBy } from './cases-by';
 import type { Actor, CasePage, CaseQuery, CaseScan, Store, Tx } from './store';
 import { keepOriginal, migrateDoc, SCHEMA_VERSION } from './migrations';
@@ -142,13 +143,6 @@ const shared = <T>(list: readonly T[] | undefined): readonly T[] => (list?.lengt
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/**
- * Values that enter the store through a unit of work are frozen there. Loaded ones are read-only by type;
- * freezing 100,000 loaded cases as well costs some 0.6 s of start-up, so it is done where the tests run
- * (DIDAR_FREEZE_LOADED=1), which makes any change in place of a stored value fail loudly in the suite.
- */
-const FREEZE_LOADED = process.env.DIDAR_FREEZE_LOADED === '1';
-const frozenIfChecking = <T>(v: T): T => (FREEZE_LOADED ? (deepFreeze(v) as T) : v);
 
 /**
  * Parsed JSON repeats the same short strings in every case; sharing them saves much of the heap at 100,000.
@@ -683,6 +677,11 @@ export class FileStore implements Store {
 
   circularNumber(key: string): number {
     return this.circulars.data.numbers[key] ?? 0;
+  }
+
+  /** Every committed counter: code sequences by two-digit year, circular numbers by year (for `didar migrate`). */
+  counterValues(): { codeSequences: Readonly<Record<string, number>>; circularNumbers: Readonly<Record<string, number>> } {
+    return { codeSequences: { ...this.counters.data.sequences }, circularNumbers: { ...this.circulars.data.numbers } };
   }
 }
 

@@ -1,0 +1,379 @@
+// PostgreSQL store: the same Store interface as the data folder, for a province whose offices share one
+// database. Every unit of work is one transaction: BEGIN, a transaction-level advisory lock (units stay
+// serialised as in the file store), reads and writes inside it, the audit row in it, COMMIT; ROLLBACK when
+// the function throws. Values read are parsed from the rows each time: fresh objects nobody shares.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { StoredAccount } from '../../../../shared/accounts';
+import type { Circular } from '../../../../shared/circular';
+import type { Case, MeetingDay, QueueEntry } from '../../../../shared/domain';
+import { DidarError } from '../../../../shared/errors';
+import { AWAITING_DEPARTMENT } from '../../../../shared/follow-up';
+import type { GroupCorrection } from '../../../../shared/grouping/corrections';
+import { msg } from '../../../../shared/messages';
+import { deepFreeze } from '../../../../shared/readonly';
+import { defaultSettings, type Settings } from '../../../../shared/settings';
+import type { SessionPersistence } from '../../auth/sessions';
+import { frozenIfChecking } from '../frozen';
+import type { Change } from '../journal';
+import { Serial } from '../serial';
+import type { Actor, CasePage, CaseQuery, CaseScan, Store, StoreReader, Tx } from '../store';
+import { codeCounter, upsertCases } from './case-rows';
+import { dbError, displayName, openPool, runner, type Run } from './connection';
+import { applyMigrations } from './schema';
+import { pgSessions } from './sessions';
+
+type Doc<T> = { doc: T };
+
+const docs = <T>(rows: Doc<T>[]): readonly T[] => rows.map((r) => frozenIfChecking(r.doc));
+const first = <T>(rows: Doc<T>[]): T | undefined => (rows[0] ? frozenIfChecking(rows[0].doc) : undefined);
+
+/** `%word%` for LIKE, the word's own % _ and \ taken literally. */
+const containing = (w: string): string => `%${w.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** Parameters of one statement: `p(v)` adds a value and names it ($1, $2, …). */
+function params(): { list: unknown[]; p: (v: unknown) => string } {
+  const list: unknown[] = [];
+  return { list, p: (v) => `$${list.push(v)}` };
+}
+
+/** The worklist's conditions (the file store's CaseIndex.query, as SQL). */
+function worklistWhere(q: CaseQuery, p: (v: unknown) => string): string {
+  const w: string[] = [];
+  if (q.code !== undefined) w.push(`code = ${p(q.code)}`);
+  if (q.nationalId !== undefined) w.push(`national_id = ${p(q.nationalId)}`);
+  if (q.statuses?.length) w.push(`status = ANY(${p(q.statuses)}::text[])`);
+  if (q.meetingDayId) w.push(`meeting_day_id = ${p(q.meetingDayId)}`);
+  if (q.county) w.push(`county = ${p(q.county)}`);
+  if (q.department) w.push(`departments @> ARRAY[${p(q.department)}::text]`);
+  if (q.orderType) w.push(`order_type = ${p(q.orderType)}`);
+  if (q.overdueBefore) {
+    w.push(`status = ANY(${p([...AWAITING_DEPARTMENT])}::text[]) AND has_deadline AND NOT paused AND due_key < ${p(q.overdueBefore)}`);
+  }
+  for (const word of q.words ?? []) if (word) w.push(`search LIKE ${p(containing(word))}`);
+  return w.length ? `WHERE ${w.join(' AND ')}` : '';
+}
+
+function scanWhere(s: CaseScan, p: (v: unknown) => string): string {
+  const w: string[] = [];
+  if (s.meetingFrom) w.push(`meeting_date >= ${p(s.meetingFrom)}`);
+  if (s.meetingTo) w.push(`meeting_date <= ${p(s.meetingTo)}`);
+  if (s.statuses) w.push(`status = ANY(${p(s.statuses)}::text[])`);
+  if (s.pendingNotices) w.push('pending_notices');
+  if (s.externalIds) w.push(`external_id = ANY(${p(s.externalIds)}::text[])`);
+  return w.length ? `WHERE ${w.join(' AND ')}` : '';
+}
+
+const ORDER: Record<CaseQuery['sort'], { keys: string; agg: string }> = {
+  due: { keys: 'due_key, code', agg: 'k1, k2' },
+  recent: { keys: 'created_at DESC, code DESC', agg: 'k1 DESC, k2 DESC' },
+};
+
+/** Every read of the interface, on the pool (committed data) or on a unit's connection (its own changes too). */
+class PgReader implements StoreReader {
+  constructor(
+    protected readonly run: Run,
+    readonly dataDir: string,
+  ) {}
+
+  async getSettings(): Promise<Settings> {
+    const stored = first(await this.run<Doc<Settings>>('SELECT doc FROM settings'));
+    return frozenIfChecking({ ...defaultSettings(), ...stored });
+  }
+
+  async listMeetingDays(): Promise<readonly MeetingDay[]> {
+    return docs(await this.run<Doc<MeetingDay>>('SELECT doc FROM meeting_days ORDER BY pos'));
+  }
+
+  async getMeetingDay(id: string): Promise<MeetingDay | undefined> {
+    return first(await this.run<Doc<MeetingDay>>('SELECT doc FROM meeting_days WHERE id = $1', [id]));
+  }
+
+  /** Rows of a meeting day's own table; a day that does not exist is not-found, as in the file store. */
+  private async ofDay<T>(sql: string, dayId: string): Promise<readonly T[]> {
+    const rows = await this.run<{ day: boolean; doc: T | null }>(
+      `SELECT true AS day, x.doc FROM meeting_days d LEFT JOIN LATERAL (${sql}) x ON true WHERE d.id = $1`, [dayId]);
+    if (!rows.length) throw new DidarError('not-found', msg.meetingDayNotFound);
+    return rows.flatMap((r) => (r.doc === null ? [] : [frozenIfChecking(r.doc)]));
+  }
+
+  getQueue(dayId: string): Promise<readonly QueueEntry[]> {
+    return this.ofDay<QueueEntry>('SELECT doc FROM queue_entries WHERE day_id = d.id ORDER BY number', dayId);
+  }
+
+  async getCase(id: string): Promise<Case | undefined> {
+    return first(await this.run<Doc<Case>>('SELECT doc FROM cases WHERE id = $1', [id]));
+  }
+
+  async getCaseByCode(code: string): Promise<Case | undefined> {
+    return first(await this.run<Doc<Case>>('SELECT doc FROM cases WHERE code = $1', [code]));
+  }
+
+  async getCases(ids: readonly string[]): Promise<readonly Case[]> {
+    if (!ids.length) return [];
+    const found = new Map(docs(await this.run<Doc<Case>>('SELECT doc FROM cases WHERE id = ANY($1::text[])', [ids])).map((c) => [c.id, c]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  listCasesOfDay(dayId: string): Promise<readonly Case[]> {
+    return this.ofDay<Case>('SELECT doc FROM cases WHERE meeting_day_id = d.id ORDER BY pos', dayId);
+  }
+
+  async listCasesOfCitizen(nationalId: string): Promise<readonly Case[]> {
+    return docs(await this.run<Doc<Case>>('SELECT doc FROM cases WHERE national_id = $1 ORDER BY pos', [nationalId]));
+  }
+
+  async countCases(): Promise<number> {
+    const [r] = await this.run<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+    return r!.n;
+  }
+
+  /** The page and its total in one statement: both from one snapshot, in one round trip. */
+  async queryCases(q: CaseQuery): Promise<CasePage> {
+    const { list, p } = params();
+    const where = worklistWhere(q, p);
+    const order = ORDER[q.sort];
+    const k = q.sort === 'due' ? 'due_key AS k1, code AS k2' : 'created_at AS k1, code AS k2';
+    const [r] = await this.run<{ total: number; items: Case[] | null }>(
+      `SELECT (SELECT count(*)::int FROM cases ${where}) AS total,
+              (SELECT json_agg(page.doc ORDER BY ${order.agg}) FROM
+                 (SELECT doc, ${k} FROM cases ${where} ORDER BY ${order.keys} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) page) AS items`,
+      list);
+    return { total: r!.total, items: frozenIfChecking(r!.items ?? []) };
+  }
+
+  async scanCases(s: CaseScan): Promise<readonly Case[]> {
+    const { list, p } = params();
+    return docs(await this.run<Doc<Case>>(`SELECT doc FROM cases ${scanWhere(s, p)} ORDER BY pos`, list));
+  }
+
+  async listCirculars(): Promise<readonly Circular[]> {
+    return docs(await this.run<Doc<Circular>>('SELECT doc FROM circulars ORDER BY pos'));
+  }
+
+  async getCircular(id: string): Promise<Circular | undefined> {
+    return first(await this.run<Doc<Circular>>('SELECT doc FROM circulars WHERE id = $1', [id]));
+  }
+
+  async listGroupCorrections(): Promise<readonly GroupCorrection[]> {
+    return docs(await this.run<Doc<GroupCorrection>>('SELECT doc FROM group_corrections ORDER BY pos'));
+  }
+
+  async listAccounts(): Promise<readonly StoredAccount[]> {
+    return docs(await this.run<Doc<StoredAccount>>('SELECT doc FROM accounts ORDER BY pos'));
+  }
+
+  async getAccount(id: string): Promise<StoredAccount | undefined> {
+    return first(await this.run<Doc<StoredAccount>>('SELECT doc FROM accounts WHERE id = $1', [id]));
+  }
+
+  async getAccountByUsername(username: string): Promise<StoredAccount | undefined> {
+    return first(await this.run<Doc<StoredAccount>>('SELECT doc FROM accounts WHERE username = $1', [username]));
+  }
+}
+
+/** What a journal change is about, as in the file store's audit lines. */
+type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'circularNumber' | 'circular' | 'groupCorrection' | 'account';
+
+const json = (v: unknown): string => JSON.stringify(v);
+
+/**
+ * A unit of work: its writes go straight into the open transaction (its reads see them, nobody else does until
+ * COMMIT), and each record's first before and last after are kept for the audit row.
+ */
+class PgTx extends PgReader implements Tx {
+  private staged = new Map<string, Change>();
+
+  hasChanges(): boolean {
+    return this.staged.size > 0;
+  }
+
+  changes(): Change[] {
+    return [...this.staged.values()];
+  }
+
+  /** Records a change; `before` is read only the first time the unit touches the record. */
+  private async stage(entity: Entity, id: string, before: () => Promise<unknown>, after: unknown): Promise<void> {
+    const key = `${entity}:${id}`;
+    const had = this.staged.get(key);
+    this.staged.set(key, { entity, id, before: had ? had.before : ((await before()) ?? null), after });
+  }
+
+  async putSettings(next: Settings): Promise<void> {
+    await this.stage('settings', 'settings', () => this.getSettings(), next);
+    await this.run('INSERT INTO settings (only_row, doc) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET doc = EXCLUDED.doc', [json(next)]);
+  }
+
+  async addMeetingDay(day: MeetingDay): Promise<void> {
+    if (await this.getMeetingDay(day.id)) throw new DidarError('conflict', msg.meetingDayExists);
+    await this.stage('meetingDay', day.id, async () => null, day);
+    await this.run('INSERT INTO meeting_days (id, date, doc) VALUES ($1, $2, $3)', [day.id, day.date, json(day)]);
+  }
+
+  async putQueueEntry(dayId: string, entry: QueueEntry): Promise<void> {
+    if (!(await this.getMeetingDay(dayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
+    await this.stage('queueEntry', `${dayId}#${entry.number}`, async () => first(await this.run<Doc<QueueEntry>>(
+      'SELECT doc FROM queue_entries WHERE day_id = $1 AND number = $2', [dayId, entry.number])), entry);
+    await this.run(
+      'INSERT INTO queue_entries (day_id, number, doc) VALUES ($1, $2, $3) ON CONFLICT (day_id, number) DO UPDATE SET doc = EXCLUDED.doc',
+      [dayId, entry.number, json(entry)]);
+  }
+
+  async putCase(next: Case): Promise<void> {
+    if (!(await this.getMeetingDay(next.meetingDayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
+    await this.stage('case', next.id, () => this.getCase(next.id), next);
+    await upsertCases(this.run, [next]);
+  }
+
+  async putCircular(next: Circular): Promise<void> {
+    await this.stage('circular', next.id, () => this.getCircular(next.id), next);
+    await this.run('INSERT INTO circulars (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc', [next.id, json(next)]);
+  }
+
+  async addGroupCorrection(c: GroupCorrection): Promise<void> {
+    const withId = c.id ? c : { ...c, id: randomUUID() };
+    await this.stage('groupCorrection', withId.id!, async () => null, withId);
+    await this.run('INSERT INTO group_corrections (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [withId.id, json(withId)]);
+  }
+
+  async putAccount(a: StoredAccount): Promise<void> {
+    await this.stage('account', a.id, () => this.getAccount(a.id), a);
+    await this.run(
+      'INSERT INTO accounts (id, username, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, doc = EXCLUDED.doc',
+      [a.id, a.username, json(a)]);
+  }
+
+  /** Raises a counter row inside the transaction: its row lock holds until COMMIT, a ROLLBACK gives it back. */
+  private async next(entity: Entity, id: string, counter: string): Promise<number> {
+    const [r] = await this.run<{ value: string }>(
+      'INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value', [counter]);
+    const n = Number(r!.value);
+    await this.stage(entity, id, async () => n - 1, n);
+    return n;
+  }
+
+  nextSequence(jalaliYear: number): Promise<number> {
+    const yy = jalaliYear % 100;
+    return this.next('codeSequence', String(yy).padStart(2, '0'), codeCounter(yy));
+  }
+
+  nextCircularNumber(jalaliYear: number): Promise<number> {
+    return this.next('circularNumber', String(jalaliYear), `circular:${jalaliYear}`);
+  }
+}
+
+export type PgOpenOptions = { now?: () => Date };
+
+export async function openPgStore(url: string, options: PgOpenOptions = {}): Promise<PgStore> {
+  const name = displayName(url);
+  const pool = openPool(url);
+  try {
+    const run = runner(pool, name);
+    const [info] = await run<{ encoding: string; lock: number }>(
+      "SELECT current_setting('server_encoding') AS encoding, hashtext('didar:' || current_schema()) AS lock");
+    if (info!.encoding !== 'UTF8') throw new DidarError('db-unavailable', msg.dbNotUtf8(name, info!.encoding));
+    await applyMigrations(pool, name);
+    return new PgStore(pool, name, info!.lock, options.now ?? (() => new Date()));
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw dbError(e, name);
+  }
+}
+
+export class PgStore extends PgReader implements Store {
+  private readonly serial = new Serial();
+  private closed = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    name: string,
+    /** The advisory lock every unit of work takes: one for the whole database (schema) for now. */
+    private readonly lockKey: number,
+    private readonly now: () => Date,
+  ) {
+    super(runner(pool, name), name);
+  }
+
+  /** Where the sessions of this server are kept between runs. */
+  sessions(): SessionPersistence {
+    return pgSessions(this.pool, this.dataDir);
+  }
+
+  /**
+   * One transaction under the store's lock. Units are also queued in this process (Serial), so that waiting
+   * units do not each hold a connection the reads need; the lock serialises them with other servers.
+   * READ COMMITTED: every statement after the lock sees everything committed before it was granted.
+   */
+  private transaction<T>(body: (run: Run) => Promise<T>): Promise<T> {
+    return this.serial.run(async () => {
+      if (this.closed) throw new Error('store is closed');
+      const client = await this.pool.connect().catch((e: unknown) => {
+        throw dbError(e, this.dataDir);
+      });
+      const run = runner(client, this.dataDir);
+      let broken: Error | undefined;
+      try {
+        await run('BEGIN');
+        await run('SELECT pg_advisory_xact_lock($1)', [this.lockKey]);
+        const out = await body(run);
+        await run('COMMIT');
+        return out;
+      } catch (e) {
+        await run('ROLLBACK').catch((err: unknown) => {
+          broken = err instanceof Error ? err : new Error(String(err)); // the connection is dropped, not reused
+        });
+        throw e;
+      } finally {
+        client.release(broken);
+      }
+    });
+  }
+
+  /** The audit row, numbered from the 'audit' counter (a sequence number without gaps, as in the journal). */
+  private async audit(run: Run, by: Actor, action: string, entity: string, id: string, changes: readonly Change[]): Promise<void> {
+    await run(
+      `WITH n AS (INSERT INTO counters (name, value) VALUES ('audit', 1)
+                  ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value)
+       INSERT INTO audit (seq, at, by, action, entity, entity_id, changes) SELECT n.value, $1, $2, $3, $4, $5, $6 FROM n`,
+      [this.now().toISOString(), by.operator, action, entity, id, json(changes)]);
+  }
+
+  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction(async (run) => {
+      const tx = new PgTx(run, this.dataDir);
+      const result = await fn(tx);
+      const changes = tx.changes();
+      if (changes.length) {
+        for (const ch of changes) deepFreeze(ch.after); // committed values are frozen, as in the file store
+        await this.audit(run, by, action, changes[0]!.entity, changes[0]!.id, changes);
+      }
+      return result;
+    });
+  }
+
+  logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
+    return this.transaction((run) => this.audit(run, by, action, entity, id, []));
+  }
+
+  /** Backups of a database are the server's own (pg_dump, its replication): Didar keeps none of its own here. */
+  async backupStatus(): Promise<{ lastAt: string | null; versions: number }> {
+    return { lastAt: null, versions: 0 };
+  }
+
+  /** Everything committed is in the database as soon as COMMIT returns: only the units under way are waited for. */
+  settled(): Promise<void> {
+    return this.serial.idle();
+  }
+
+  /** A unit of work on the store's own connection pool, for bulk copies (`didar migrate`, the bench's seeding). */
+  bulk<T>(body: (run: Run) => Promise<T>): Promise<T> {
+    return this.transaction(body);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.serial.idle();
+    this.closed = true;
+    await this.pool.end();
+  }
+}

@@ -2,9 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Tests about the data folder's own format (journal lines, day files, schema files, the lock) are named
- * `*.file.test.ts`: they run on the file store only. Every other integration test runs on both stores.
+ * `*.file.test.ts` and run on the file store only; `*.pg.test.ts` are about the database alone (its SQL
+ * migrations, several servers, `didar migrate`). Every other integration test runs on both stores.
  */
 const FILE_ONLY = 'test/integration/**/*.file.test.ts';
+const PG_ONLY = 'test/integration/**/*.pg.test.ts';
 
 export default defineConfig({
   test: {
@@ -17,7 +19,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'file', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] },
+        test: { name: 'file', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'], exclude: [PG_ONLY] },
       },
       {
         extends: true,

@@ -7,7 +7,10 @@ import { afterAll } from 'vitest';
 import type { Args, Method, Result } from '../../shared/api';
 import type { Reply } from '../../shared/errors';
 import { openBackend, type Backend, type BackendOptions } from '../../electron/backend';
+import { checkDataDir, type CheckReport } from '../../electron/backend/store/check';
+import { checkDatabase } from '../../electron/backend/store/pg/check';
 import { isDatabaseUrl } from '../../electron/backend/store/pg/connection';
+import { moveIn } from '../../electron/backend/store/pg/move-in';
 import { auditOfDatabase, dumpDatabase, freshDatabaseUrl, type AuditRow } from './pg';
 
 /** The store this run of the suite tests: the data folder (default) or PostgreSQL. */
@@ -99,4 +102,30 @@ export async function auditTrail(at: string): Promise<AuditRow[]> {
   const names = (await fs.readdir(path.join(at, 'audit')).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).sort();
   const text = (await Promise.all(names.map((n) => fs.readFile(path.join(at, 'audit', n), 'utf8')))).join('');
   return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditRow);
+}
+
+/**
+ * A store holding what a data folder holds (a fixture, or a folder a test wrote): a copy of the folder, or a
+ * database the folder was moved into with `didar migrate`'s own code.
+ */
+export async function storeWith(folder: string): Promise<string> {
+  const dir = await tempDir();
+  await fs.cp(folder, dir, { recursive: true });
+  if (STORE === 'file') return dir;
+  const url = await freshDatabaseUrl();
+  await moveIn(dir, url, 'tester', () => FIXED_NOW);
+  return url;
+}
+
+/** The integrity check of `didar check` on either store. */
+export const checkStore = (at: string): Promise<CheckReport> => (isDatabaseUrl(at) ? checkDatabase(at) : checkDataDir(at));
+
+/** Everything a store keeps, as bytes: every file of a folder (backups included), or every table's rows. */
+export async function storedBytes(at: string): Promise<Buffer[]> {
+  if (isDatabaseUrl(at)) return Object.values(await dumpDatabase(at)).map((t) => Buffer.from(t));
+  const out: Buffer[] = [];
+  for (const e of await fs.readdir(at, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) out.push(await fs.readFile(path.join(e.parentPath, e.name)));
+  }
+  return out;
 }

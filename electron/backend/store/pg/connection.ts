@@ -55,6 +55,6 @@ export function dbError(e: unknown, name: string): unknown {
     // 08: connection exceptions, 28: authorisation, 57P: the server shutting down or restarting, 53300: too many connections
     if (CONNECTION_CODES.has(code) || /^(08|28|57P)/.test(code) || code === '53300') return new DidarError('db-unavailable', msg.dbUnavailable(name, text));
   }
-  if (/Connection terminated|connect ECONN|timeout exceeded when trying to connect/i.test(text)) return new DidarError('db-unavailable', msg.dbUnavailable(name, text));
+  if (/Connection terminated|connect ECONN|timeout exceeded when trying to connect|not queryable/i.test(text)) return new DidarError('db-unavailable', msg.dbUnavailable(name, text));
   return e;
 }

@@ -312,6 +312,9 @@ export class PgStore extends PgReader implements Store {
       });
       const run = runner(client, this.dataDir);
       let broken: Error | undefined;
+      // the server ending this connection mid-unit (a restart) is told to the unit's next query, not thrown here
+      const onError = (e: Error): void => void (broken = e);
+      client.on('error', onError);
       try {
         await run('BEGIN');
         await run('SELECT pg_advisory_xact_lock($1)', [this.lockKey]);
@@ -324,6 +327,7 @@ export class PgStore extends PgReader implements Store {
         });
         throw e;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     });

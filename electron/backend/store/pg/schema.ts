@@ -44,8 +44,12 @@ export async function applyMigrations(pool: pg.Pool, name: string, all = loadMig
     // one key per schema: the same database may hold several stores (tests), each migrated on its own
     await run("SELECT pg_advisory_lock(hashtext('didar-migrations:' || current_schema()))");
     try {
-      await run(`CREATE TABLE IF NOT EXISTS schema_migrations (
-        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      // created only when missing, so that a read-only database (a standby) that is up to date still opens
+      const [t] = await run<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
+      if (!t!.exists) {
+        await run(`CREATE TABLE schema_migrations (
+          version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      }
       const done = new Set((await run<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
       const newest = Math.max(0, ...done);
       if (newest > latestVersion(all)) throw new DidarError('newer-schema', msg.dbNewerSchema(name, newest));

@@ -1,4 +1,4 @@
-import { benchCommand, benchSeedCommand } from './bench';
+import { benchCommand, benchDbCommand, benchSeedCommand } from './bench';
 import { caseCommand } from './case';
 import { dbInitCommand, migrateCommand } from './database';
 import { exportCommand } from './export';
@@ -19,4 +19,5 @@ export const commands: Record<string, Command> = {
   'db-init': dbInitCommand,
   bench: benchCommand,
   'bench-seed': benchSeedCommand,
+  'bench-db': benchDbCommand,
 };

@@ -1,9 +1,12 @@
 // `didar bench` at a small size runs in the suite (the 100,000-case run has its own command): every figure
-// the issue asks for is printed as a number, and the generated data folder is removed afterwards.
+// the issue asks for is printed as a number, and the generated data folder is removed afterwards. On the
+// PostgreSQL run it is given --db: the same figures on the database under `postgres`, its schema dropped after.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { STORE, tempStore } from '../helpers/backend';
 import { didar } from '../helpers/cli';
+import { sql } from '../helpers/pg';
 
 const KEYS = [
   'cases', 'loadMs', 'saveP50Ms', 'saveP95Ms', 'filterP95Ms', 'searchP95Ms', 'slipMs',
@@ -15,15 +18,19 @@ const benchFolders = async () => (await fs.readdir(os.tmpdir())).filter((f) => f
 describe('didar bench', () => {
   it('prints one JSON object with every measure on generated data and leaves no folder behind', async () => {
     const before = await benchFolders();
-    const r = await didar('bench', '--cases', '400');
-    expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as Record<string, number>;
-    expect(Object.keys(out).sort()).toEqual([...KEYS].sort());
-    for (const k of KEYS) expect(Number.isFinite(out[k]), k).toBe(true);
-    expect(out.cases).toBe(400);
-    expect(out.saveP95Ms).toBeGreaterThanOrEqual(out.saveP50Ms!);
-    expect(out.peakRssMb).toBeGreaterThanOrEqual(out.peakRssBeforeGroupingMb!);
-    expect(out.diskMb).toBeGreaterThan(0.5); // 400 generated cases, 300 recorded, their audit lines
+    const db = STORE === 'pg' ? await tempStore() : null;
+    const r = await didar('bench', '--cases', '400', ...(db ? ['--db', db] : []));
+    expect(r.code, r.stderr).toBe(0);
+    const { postgres, ...out } = JSON.parse(r.stdout) as Record<string, number> & { postgres?: Record<string, number> };
+    for (const figures of db ? [out, postgres!] : [out]) {
+      expect(Object.keys(figures).sort()).toEqual([...KEYS].sort());
+      for (const k of KEYS) expect(Number.isFinite(figures[k]), k).toBe(true);
+      expect(figures.cases).toBe(400);
+      expect(figures.saveP95Ms).toBeGreaterThanOrEqual(figures.saveP50Ms!);
+      expect(figures.peakRssMb).toBeGreaterThanOrEqual(figures.peakRssBeforeGroupingMb!);
+      expect(figures.diskMb).toBeGreaterThan(0.5); // 400 generated cases, 300 recorded, their audit rows
+    }
+    if (db) expect(await sql(db, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'didar_bench_%'")).toEqual([]);
     expect(await benchFolders()).toEqual(before);
   }, 120_000);
 

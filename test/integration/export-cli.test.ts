@@ -36,7 +36,7 @@ it('exports everything to JSON and imports it into an empty folder without loss;
   const [x, y] = [JSON.parse(await fs.readFile(file, 'utf8')), JSON.parse(await fs.readFile(again, 'utf8'))];
   expect({ ...y, exportedAt: '' }).toEqual({ ...x, exportedAt: '' });
   expect(y.cases.find((c: { id: string }) => c.id === first.id).answers[0].letterNo).toBe('۱۲۳/ب');
-  expect((await didar('check', '--data', b)).code).toBe(0);
+  expect((await didar('check', ...storeArgs(b))).code).toBe(0);
 
   // A new case in the restored folder gets a code after the highest restored one.
   const bb = await openBackend({ ...locationOf(b), operator: 'tester' });
@@ -104,5 +104,5 @@ it('imports an export whose cases leave out their empty lists; the store then op
   expect(got.ok).toBe(true);
   expect((got as { ok: true; value: unknown }).value).toMatchObject({ prints: [], notices: [], referrals: [] });
   await bb.close();
-  expect((await didar('check', '--data', b)).code).toBe(0);
+  expect((await didar('check', ...storeArgs(b))).code).toBe(0);
 }, 120_000);

@@ -374,6 +374,18 @@ export class PgStore extends PgReader implements Store {
     return this.transaction(body);
   }
 
+  /** VACUUM ANALYZE (outside a transaction): after a bulk copy, what autovacuum would do in its own time. */
+  async maintain(): Promise<void> {
+    await this.run('VACUUM ANALYZE cases, meeting_days');
+  }
+
+  /** Bytes the store's tables and indexes take on the server. */
+  async sizeBytes(): Promise<number> {
+    const [r] = await this.run<{ n: string }>(
+      "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS n FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'");
+    return Number(r!.n);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     await this.serial.idle();

@@ -45,7 +45,7 @@ export async function applyMigrations(pool: pg.Pool, name: string, all = loadMig
     await run("SELECT pg_advisory_lock(hashtext('didar-migrations:' || current_schema()))");
     try {
       // created only when missing, so that a read-only database (a standby) that is up to date still opens
-      const [t] = await run<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
+      const [t] = await run<{ exists: boolean }>("SELECT to_regclass(quote_ident(current_schema()) || '.schema_migrations') IS NOT NULL AS exists");
       if (!t!.exists) {
         await run(`CREATE TABLE schema_migrations (
           version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { openInBackground, type Opening } from '../backend';
-import { defaultDataDir } from '../backend/data-dir';
+import { storeLocation, type StoreLocation } from '../backend/data-dir';
 import { wireIpc } from './ipc';
 import { isAllowedNavigation, isAppUrl, WEB_PREFERENCES } from './window-policy';
 
@@ -12,9 +12,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
-function dataDirFromArgs(argv: string[]): string {
-  const i = argv.indexOf('--data');
-  return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]!) : defaultDataDir();
+/** `--data DIR` or `--db URL` on the command line, else $DIDAR_DATABASE_URL, else the data folder. */
+function storeFromArgs(argv: string[]): StoreLocation {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return storeLocation({ data: value('--data'), db: value('--db') });
 }
 
 let backend: Opening | null = null;
@@ -61,7 +65,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDown();
   // the window opens at once and shows that it is loading; a folder that cannot be opened is explained on the page
-  backend = openInBackground({ dataDir: dataDirFromArgs(process.argv) });
+  backend = openInBackground(storeFromArgs(process.argv));
   backend.ready.catch((e: unknown) => console.error('Didar could not open its data folder:', e));
   wireIpc(backend.dispatchAs, (e) => isAppUrl(e.senderFrame?.url ?? '', rendererIndex, devServerUrl));
   await createWindow();

@@ -1,11 +1,12 @@
-// Starts the web shell from the command line: `npm start -- --web [--port N] [--data DIR] [--no-open]`.
+// Starts the web shell from the command line: `npm start -- --web [--port N] [--data DIR | --db URL] [--no-open]`.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DidarError } from '../../shared/errors';
 import { defaultOperator, openInBackground } from '../backend';
-import { defaultDataDir } from '../backend/data-dir';
+import { storeLocation } from '../backend/data-dir';
+import { displayName } from '../backend/store/pg/connection';
 import { startWebShell } from './server';
 
 export const RENDERER_BUILD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
@@ -17,15 +18,18 @@ export async function runWebShell(argv: string[]): Promise<void> {
       web: { type: 'boolean' },
       port: { type: 'string' },
       data: { type: 'string' },
+      db: { type: 'string' },
       token: { type: 'string' },
       'no-open': { type: 'boolean' },
       static: { type: 'string' },
     },
     strict: true,
   });
-  const dataDir = values.data ? path.resolve(values.data) : defaultDataDir();
+  if (values.data && values.db) throw new DidarError('bad-args', 'یا پوشه داده (--data) را بدهید یا پایگاه داده (--db) را، نه هر دو.');
+  const at = storeLocation(values);
+  const dataDir = at.databaseUrl !== undefined ? displayName(at.databaseUrl) : at.dataDir;
   // the page is served at once and shows that it is loading while the cases are read
-  const opened = openInBackground({ dataDir });
+  const opened = openInBackground(at);
   opened.ready.catch((e: unknown) => explainFailure(e, dataDir));
   // a script token only when given: it is never served in the page, and acts for whoever started the server
   const token = values.token ?? process.env.DIDAR_TOKEN;
@@ -46,7 +50,7 @@ export async function runWebShell(argv: string[]): Promise<void> {
   process.once('SIGTERM', () => void stop());
 }
 
-/** Says on the console why the data folder could not be opened; the page says it to the clerk. */
+/** Says on the console why the data folder or database could not be opened; the page says it to the clerk. */
 function explainFailure(e: unknown, dataDir: string): void {
   if (e instanceof DidarError) console.error(`دیدار باز نشد: ${e.message}\nDidar could not open its data folder (${e.code}): ${dataDir}`);
   else console.error(`Didar could not open its data folder: ${dataDir}`, e);

@@ -2,6 +2,7 @@
 // that folder, fsync on (durability is what the tests are about). initdb refuses to run as root, and the tests run
 // as root on CI: the folder is then given to the unprivileged `nobody` and the server runs as that user.
 import { execFile } from 'node:child_process';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -10,8 +11,18 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Debian's PostgreSQL 15 (the package postgresql-15), unless PG_BIN names another folder of its programs. */
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/**
+ * Debian's PostgreSQL programs: PG_BIN if given, else version 15's folder (the package postgresql-15), else the
+ * newest version installed (the package postgresql on a later Debian).
+ */
+export const PG_BIN = process.env.PG_BIN ?? debianBin();
+
+function debianBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = fsSync.existsSync(root) ? fsSync.readdirSync(root).filter((v) => fsSync.existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
+  const pick = versions.includes('15') ? '15' : versions.sort((a, b) => Number(b) - Number(a))[0] ?? '15';
+  return path.join(root, pick, 'bin');
+}
 const SERVER_USER = 'nobody';
 /** The cluster's superuser (a role name, not an OS account: trust authentication on the socket only). */
 export const PG_SUPERUSER = 'didar';

@@ -37,6 +37,9 @@ function params(): { list: unknown[]; p: (v: unknown) => string } {
   return { list, p: (v) => `$${list.push(v)}` };
 }
 
+/** Cases awaiting their department with a running deadline (the overdue rule), as the index cases_awaiting says it. */
+const AWAITING = `status IN (${[...AWAITING_DEPARTMENT].map((x) => `'${x}'`).join(', ')}) AND has_deadline AND NOT paused`;
+
 /** The worklist's conditions (the file store's CaseIndex.query, as SQL). */
 function worklistWhere(q: CaseQuery, p: (v: unknown) => string): string {
   const w: string[] = [];
@@ -47,9 +50,8 @@ function worklistWhere(q: CaseQuery, p: (v: unknown) => string): string {
   if (q.county) w.push(`county = ${p(q.county)}`);
   if (q.department) w.push(`departments @> ARRAY[${p(q.department)}::text]`);
   if (q.orderType) w.push(`order_type = ${p(q.orderType)}`);
-  if (q.overdueBefore) {
-    w.push(`status = ANY(${p([...AWAITING_DEPARTMENT])}::text[]) AND has_deadline AND NOT paused AND due_key < ${p(q.overdueBefore)}`);
-  }
+  // written out as the partial index cases_awaiting has it, so that the planner can use that index
+  if (q.overdueBefore) w.push(`${AWAITING} AND due_key < ${p(q.overdueBefore)}`);
   for (const word of q.words ?? []) if (word) w.push(`search LIKE ${p(containing(word))}`);
   return w.length ? `WHERE ${w.join(' AND ')}` : '';
 }

@@ -53,6 +53,9 @@ CREATE INDEX cases_due ON cases (due_key, code);
 CREATE INDEX cases_created ON cases (created_at, code);
 CREATE INDEX cases_status_due ON cases (status, due_key, code);
 CREATE INDEX cases_county ON cases (county);
+-- the overdue list: awaiting the department, deadline running (pg-store.ts writes the same condition); the
+-- condition's columns included so that its count is an index-only scan
+CREATE INDEX cases_awaiting ON cases (due_key, code) INCLUDE (status, has_deadline, paused) WHERE status IN ('recorded', 'referred', 'in-progress') AND has_deadline AND NOT paused;
 CREATE INDEX cases_departments ON cases USING gin (departments);
 CREATE INDEX cases_meeting_day ON cases (meeting_day_id, pos);
 CREATE INDEX cases_meeting_date ON cases (meeting_date);

@@ -4,7 +4,8 @@
 // runs on both stores.)
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Case } from '../../shared/domain';
 import { openBackend, openInBackground, type Backend } from '../../electron/backend';
 import { latestVersion } from '../../electron/backend/store/pg/schema';
@@ -99,6 +100,30 @@ describe('two servers on one database', () => {
     const audit = await auditTrail(at);
     expect(audit.map((r) => r.seq)).toEqual(audit.map((_, i) => i + 1));
     expect(await checkStore(at)).toMatchObject({ ok: true, cases: 40, problems: [] });
+  });
+});
+
+describe('didar db-init', () => {
+  it('creates a role and its database that Didar then runs on without being a superuser; a second run creates nothing', async () => {
+    const name = `didar_${randomBytes(4).toString('hex')}`;
+    const args = ['db-init', '--admin', inject('pgAdminUrl'), '--name', name, '--role', name, '--password', 'گذرواژه-نقش'];
+    const first = await didar(...args);
+    expect(first.code, first.stderr).toBe(0);
+    const made = JSON.parse(first.stdout) as { url: string; shown: string; created: string[] };
+    expect(made.created).toEqual([`role ${name}`, `database ${name}`]);
+    expect(made.url).toContain(encodeURIComponent('گذرواژه-نقش'));
+    expect(made.shown).not.toContain(encodeURIComponent('گذرواژه-نقش')); // the name shown on screens has no password
+    const [db] = await sql<{ encoding: string; ctype: string; su: boolean }>(inject('pgAdminUrl'),
+      'SELECT pg_encoding_to_char(encoding) AS encoding, datcollate AS ctype, (SELECT rolsuper FROM pg_roles WHERE rolname = $1) AS su FROM pg_database WHERE datname = $1', [name]);
+    expect(db).toEqual({ encoding: 'UTF8', ctype: 'C.UTF-8', su: false });
+    const b = await start(made.url);
+    const day = await openToday(b);
+    const c = await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'قطعی برق روستا' });
+    expect((await ok(b, 'worklist/query', { q: 'قطعي' })).items.map((x) => x.code)).toEqual([c.code]); // Arabic ی folded, trigram index
+    const again = await didar(...args);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: [] });
+    expect(again.stdout).toContain('چیزی ساخته نشد');
   });
 });
 

@@ -16,7 +16,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   });
   const format = values.format ?? 'json';
   if (!['json', 'csv', 'xlsx'].includes(format) || !values.out) {
-    return fail('قالب (json، csv یا xlsx) و فایل خروجی را بدهید.', 'usage: didar export --data DIR --format json|csv|xlsx --out FILE [--national-ids]', 2);
+    return fail('قالب (json، csv یا xlsx) و فایل خروجی را بدهید.', 'usage: didar export --data DIR | --db URL --format json|csv|xlsx --out FILE [--national-ids]', 2);
   }
   const backend = await openBackend(locationOf(values));
   try {

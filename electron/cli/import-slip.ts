@@ -13,7 +13,7 @@ import { dataDirOf, fail, locationOf, STORE_OPTIONS } from './index';
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: STORE_OPTIONS, allowPositionals: true, strict: true });
   const file = positionals[0];
-  if (!file) return fail('فایل ورودی را بدهید.', 'usage: didar import --data DIR FILE.json', 2);
+  if (!file) return fail('فایل ورودی را بدهید.', 'usage: didar import --data DIR | --db URL FILE.json', 2);
   let input: unknown;
   try {
     input = JSON.parse(await fs.readFile(path.resolve(file), 'utf8'));
@@ -36,7 +36,7 @@ export async function slipCommand(argv: string[]): Promise<number> {
     options: { ...STORE_OPTIONS, code: { type: 'string' }, out: { type: 'string' }, duplicate: { type: 'boolean' } },
     strict: true,
   });
-  if (!values.code || !values.out) return fail('کد رهگیری و فایل خروجی را بدهید.', 'usage: didar slip --data DIR --code CODE --out FILE.pdf', 2);
+  if (!values.code || !values.out) return fail('کد رهگیری و فایل خروجی را بدهید.', 'usage: didar slip --data DIR | --db URL --code CODE --out FILE.pdf', 2);
   const code = normalizeTrackingCode(values.code);
   if (!code) return fail('کد رهگیری نامعتبر است', `invalid tracking code: ${values.code}`);
   const backend = await openBackend(locationOf(values));

@@ -5,7 +5,8 @@ import { lineField } from './domain';
 import { msg } from './messages';
 import { normalizeLetters, toAsciiDigits } from './persian-text';
 import type { DeepReadonly } from './readonly';
-import { ROLES, type Role } from './roles';
+import { ROLES } from './roles';
+import { StoredAccountSchema } from './stored-schemas';
 
 /** ASVS 2.1.1/2.1.2: at least 12 characters, up to 128, no rules on their kind (a Persian phrase is a good password). */
 export const PASSWORD_MIN = 12;
@@ -35,22 +36,11 @@ export const AccountDraftSchema = z.object({
   password: NewPasswordInput,
 });
 
-/** An account as everyone but the password check sees it. */
-export type Account = DeepReadonly<{
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  disabled: boolean;
-  /** Set by an administrator's reset: the next sign-in must choose a new password first. */
-  mustChangePassword: boolean;
-  createdAt: string;
-  createdBy: string;
-  passwordChangedAt: string;
-}>;
-
 /** As stored: with the password's hash (scrypt, a salt of its own). */
-export type StoredAccount = Account & { readonly passwordHash: string };
+export type StoredAccount = DeepReadonly<z.output<typeof StoredAccountSchema>>;
+
+/** An account as everyone but the password check sees it. */
+export type Account = Omit<StoredAccount, 'passwordHash'>;
 
 /** The account without its hash, for every answer that leaves the server. */
 export function publicAccount(a: StoredAccount): Account {

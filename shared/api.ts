@@ -2,8 +2,8 @@
 // The backend's handler map, the IPC wiring, the web shell and the renderer client all derive from it.
 import { z } from 'zod';
 import {
-  CaseDraftSchema, IdInput, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput, TrackingCodeInput,
-  lineField, optionalLine,
+  CaseDraftSchema, CitizenInputSchema, IdInput, ISSUE_MAX, IssueTextInput, JalaliDateString, MeetingDayDraftSchema, NationalIdInput,
+  TrackingCodeInput, lineField, optionalLine, textLine,
   type Case, type CaseBrief, type Citizen, type MeetingDay, type MeetingDaySummary, type QueueEntry,
 } from './domain';
 import { OUTCOMES, SATISFACTION_LEVELS } from './follow-up';
@@ -15,6 +15,7 @@ import type { CountyRow } from './reports/county-scorecard';
 import type { DepartmentRow } from './reports/department-scorecard';
 import { PeriodSchema, type DateRange } from './reports/period';
 import { msg } from './messages';
+import { toAsciiDigits } from './persian-text';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { AccountDraftSchema, NewPasswordInput, PasswordInput, RolesInput, UsernameInput, type Account } from './accounts';
@@ -26,6 +27,18 @@ const none = z.object({}).strict();
 const dayRef = z.object({ meetingDayId: IdInput });
 const idsRef = z.object({ ids: z.array(IdInput).min(1, { error: msg.nothingSelected }).max(1000) });
 const reason = lineField(300).pipe(z.string().min(1, { error: msg.reasonRequired }));
+
+/** What the inspection office filters the worklist by (the list on screen, on paper and in a file). */
+const worklistFilters = z.object({
+  statuses: z.array(z.enum(CASE_STATUSES)).max(6).optional(),
+  department: optionalLine(120),
+  county: optionalLine(60),
+  meetingDayId: z.union([z.literal(''), IdInput]).optional(),
+  orderType: z.union([z.literal(''), z.enum(ORDER_TYPES)]).optional(),
+  overdue: z.boolean().optional(),
+  q: optionalLine(200),
+  sort: z.enum(['due', 'recent']).default('due'),
+});
 
 /** One row of the inspection office's worklist. */
 export type WorkItem = {
@@ -54,6 +67,27 @@ export type GroupBoard = {
   singles: number;
 };
 
+/** One of the office's corrections to the board, as the list of corrections shows it. */
+export type CorrectionRow = {
+  index: number; kind: 'merge' | 'split' | 'notCollective'; value?: boolean; cases: number; at: string; by: string;
+  /** Taken back with 'group/undo'. */
+  undone: boolean;
+  /** The group its first case is in now. */
+  title: string;
+};
+
+/**
+ * Help at intake for the text being typed: departments and categories of the office's most similar recorded
+ * cases (best first, with their share), and the open recurring group the case would join.
+ */
+export type IntakeSuggestion = {
+  departments: { name: string; share: number }[];
+  categories: { name: string; share: number }[];
+  /** How many recorded cases the suggestion rests on. */
+  neighbours: number;
+  group: { id: string; title: string; cases: number; citizens: number; counties: number } | null;
+};
+
 /** A case as report and board drill-downs list it. */
 export type CaseRow = { id: string; code: string; county: string; department: string; meetingDate: string; status: Case['status']; text: string };
 
@@ -69,7 +103,13 @@ export type DepartmentReport = { range: DateRange; today: string; minCases: numb
 /** New cases of a circular's problem per meeting day, before and after its issue date. */
 export type CircularEffect = { issuedOn?: string; groupTitle: string; days: { date: string; cases: number; after: boolean }[]; before: number; after: number };
 
-export type NoticeRow = { caseId: string; noticeId: string; code: string; mobile: string; text: string; createdAt: string; exportedAt?: string };
+export type NoticeRow = {
+  caseId: string; noticeId: string; code: string; mobile: string; text: string; createdAt: string; exportedAt?: string; skippedAt?: string;
+  /** A later message about the same case waits too: this one may no longer be true. */
+  superseded: boolean;
+};
+
+const noticeRef = z.object({ caseId: IdInput, noticeId: IdInput });
 
 export type AppInfo = {
   today: string; // Jalali 'YYYY/MM/DD' in Tehran
@@ -89,6 +129,16 @@ export type AuthStatus = {
   /** The roles the caller acts in (the command line and the script token hold every role). */
   roles: readonly Role[];
   mustChangePassword: boolean;
+};
+
+/** How this Didar is reached: on this PC only, or as the office network's server (its addresses and certificate). */
+export type ServerStatus = {
+  mode: 'local' | 'server';
+  urls: readonly string[];
+  /** SHA-256 fingerprint of the certificate desks must see (and pin) when they connect. */
+  fingerprint: string | null;
+  certificate: 'generated' | 'office' | null;
+  validTo: string | null;
 };
 
 /** The day's summary is read at the desks that record cases and by viewers. */
@@ -114,6 +164,8 @@ export const api = {
     args: dayRef.extend({
       name: lineField(140),
       nationalId: z.union([z.literal(''), NationalIdInput]).default(''),
+      /** Given after the clerk was told the same national ID already arrived today. */
+      confirmed: z.boolean().default(false),
     }),
     result: out<QueueEntry>(), mutates: true, access: INTAKE,
   },
@@ -123,7 +175,24 @@ export const api = {
     result: out<QueueEntry>(), mutates: true, access: INTAKE,
   },
 
-  'case/record': { args: CaseDraftSchema, result: out<Case>(), mutates: true, access: INTAKE },
+  'case/record': {
+    // `confirmed` after the clerk was told the same citizen brought the same request today
+    args: CaseDraftSchema.extend({ confirmed: z.boolean().default(false) }),
+    result: out<Case>(), mutates: true, access: INTAKE,
+  },
+  /** Corrects what was typed wrong: the code stays, the history keeps every field before and after. */
+  'case/correct': {
+    args: z.object({
+      id: IdInput,
+      reason,
+      citizen: CitizenInputSchema.partial().optional(),
+      text: IssueTextInput.optional(),
+      category: textLine(80).optional(),
+      /** The department responsible, only while the case is not yet referred. */
+      department: lineField(120).optional(),
+    }),
+    result: out<Case>(), mutates: true, access: CASE_DESKS,
+  },
   'case/listForDay': { args: dayRef, result: out<readonly Case[]>(), mutates: false, access: CASE_DESKS },
   'case/get': { args: z.object({ id: IdInput }), result: out<Case>(), mutates: false, access: CASE_DESKS },
   'case/byCode': { args: z.object({ code: TrackingCodeInput }), result: out<Case>(), mutates: false, access: CASE_DESKS },
@@ -146,21 +215,18 @@ export const api = {
   'slip/pdf': { args: z.object({ caseId: IdInput }), result: out<SlipFile>(), mutates: true, access: CASE_DESKS },
 
   'worklist/query': {
-    args: z.object({
-      statuses: z.array(z.enum(CASE_STATUSES)).max(6).optional(),
-      department: optionalLine(120),
-      county: optionalLine(60),
-      meetingDayId: z.union([z.literal(''), IdInput]).optional(),
-      orderType: z.union([z.literal(''), z.enum(ORDER_TYPES)]).optional(),
-      overdue: z.boolean().optional(),
-      q: optionalLine(200),
-      sort: z.enum(['due', 'recent']).default('due'),
+    args: worklistFilters.extend({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }),
     result: out<{ total: number; items: WorkItem[] }>(), mutates: false, access: FOLLOW_UP,
   },
+  /** The worklist as its filter shows it, on A4 (right-to-left table) or as XLSX. */
+  'worklist/file': { args: worklistFilters.extend({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>(), mutates: false, access: FOLLOW_UP },
   'escalation/list': { args: none, result: out<readonly WorkItem[]>(), mutates: false, access: FOLLOW_UP },
+  'escalation/file': { args: z.object({ format: z.enum(['pdf', 'xlsx']) }), result: out<ExportFile>(), mutates: false, access: FOLLOW_UP },
+  /** The letters a referral would send, unnumbered: nothing changes until 'case/refer'. */
+  'case/referPreview': { args: idsRef, result: out<{ letters: SlipFile[]; cases: number }>(), mutates: false, access: FOLLOW_UP },
   'case/refer': { args: idsRef, result: out<{ cases: readonly Case[]; letters: SlipFile[] }>(), mutates: true, access: FOLLOW_UP },
   'case/reroute': { args: idsRef.extend({ department: lineField(120), reason }), result: out<readonly Case[]>(), mutates: true, access: FOLLOW_UP },
   'case/extend': { args: idsRef.extend({ days: z.number().int().min(1, { error: msg.deadlineInvalid }).max(365, { error: msg.deadlineInvalid }), reason }), result: out<readonly Case[]>(), mutates: true, access: FOLLOW_UP },
@@ -186,10 +252,22 @@ export const api = {
     result: out<PublicStatus>(), mutates: false, access: LOOKUP,
   },
   'notices/list': { args: z.object({ pending: z.boolean().default(true) }), result: out<readonly NoticeRow[]>(), mutates: false, access: FOLLOW_UP },
-  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number }>(), mutates: true, access: FOLLOW_UP },
+  /** The pending messages as a CSV for the SMS panel; nothing is marked until 'notices/markExported'. */
+  'notices/export': { args: none, result: out<{ fileName: string; base64: string; count: number; notices: { caseId: string; noticeId: string }[] }>(), mutates: false, access: FOLLOW_UP },
+  /** Marks the messages of a saved export as sent to the SMS panel. */
+  'notices/markExported': { args: z.object({ notices: z.array(noticeRef).min(1, { error: msg.nothingSelected }).max(100_000) }), result: out<{ count: number }>(), mutates: true, access: FOLLOW_UP },
+  /** One message the office will not send (wrong, or superseded by a later one). */
+  'notices/skip': { args: noticeRef, result: out<{ count: number }>(), mutates: true, access: FOLLOW_UP },
 
   'group/board': { args: z.object({ rerun: z.boolean().default(false) }), result: out<GroupBoard>(), mutates: false, access: OFFICE },
   'group/correct': { args: GroupCorrectionSchema, result: out<GroupBoard>(), mutates: true, access: OFFICE },
+  'group/corrections': { args: none, result: out<readonly CorrectionRow[]>(), mutates: false, access: OFFICE },
+  /** Takes back a merge, split, move-out or «not collective» made by mistake. */
+  'group/undo': { args: z.object({ index: z.number().int().min(0).max(1_000_000) }), result: out<GroupBoard>(), mutates: true, access: OFFICE },
+  'case/suggest': {
+    args: z.object({ text: z.string().max(ISSUE_MAX, { error: msg.tooLong(ISSUE_MAX) }), department: optionalLine(120) }),
+    result: out<IntakeSuggestion>(), mutates: false, access: INTAKE,
+  },
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<readonly CaseRow[]>(), mutates: false, access: REPORTS },
   'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>(), mutates: false, access: REPORTS },
   'report/day': { args: dayRef, result: out<DaySummary>(), mutates: false, access: DAY_REPORT },
@@ -216,15 +294,23 @@ export const api = {
     result: out<Circular>(), mutates: true, access: OFFICE,
   },
   'circular/approve': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: true, access: OFFICE },
-  'circular/issue': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: true, access: OFFICE },
+  /** The number and date suggested for issuing: the year's next number, today. */
+  'circular/nextNumber': { args: none, result: out<{ number: string; date: string }>(), mutates: false, access: OFFICE },
+  'circular/issue': {
+    args: z.object({ id: IdInput, number: lineField(40).transform(toAsciiDigits), date: JalaliDateString }),
+    result: out<Circular>(), mutates: true, access: OFFICE,
+  },
   'circular/file': { args: z.object({ id: IdInput, format: z.enum(['pdf', 'docx']) }), result: out<SlipFile>(), mutates: false, access: OFFICE },
   'circular/effect': { args: z.object({ id: IdInput }), result: out<CircularEffect>(), mutates: false, access: OFFICE },
 
+  'server/status': { args: none, result: out<ServerStatus>(), mutates: false, access: 'signed-in' },
   'auth/status': { args: none, result: out<AuthStatus>(), mutates: false, access: 'public' },
   'auth/setup': { args: AccountDraftSchema.omit({ roles: true }), result: out<AuthStatus>(), mutates: true, access: 'public' },
   'auth/signIn': { args: signIn, result: out<AuthStatus>(), mutates: false, access: 'public' },
   'auth/signOut': { args: none, result: out<AuthStatus>(), mutates: false, access: 'signed-in' },
   'auth/changePassword': { args: z.object({ current: PasswordInput, next: NewPasswordInput }), result: out<AuthStatus>(), mutates: true, access: 'signed-in' },
+  /** Who is who, for the names the history shows (user name → full name); no roles or state. */
+  'accounts/directory': { args: none, result: out<readonly { username: string; displayName: string }[]>(), mutates: false, access: 'signed-in' },
   'accounts/list': { args: none, result: out<readonly (Account & { sessions: number })[]>(), mutates: false, access: ADMIN },
   'accounts/create': { args: AccountDraftSchema, result: out<Account>(), mutates: true, access: ADMIN },
   'accounts/update': {

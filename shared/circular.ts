@@ -1,33 +1,17 @@
 // Circulars (بخشنامه): one instruction to the departments concerned that answers a collective concern.
 // The draft is built from the cases it rests on and the office's editable templates.
+import type { z } from 'zod';
 import { countsBy } from './counts';
 import { leadDepartment, type Case } from './domain';
 import { formatJalaliShort, parseJalali } from './jalali';
 import { toPersianDigits } from './persian-text';
 import type { DeepReadonly } from './readonly';
+import { CIRCULAR_STATUSES, type CircularSchema } from './stored-schemas';
 
-export const CIRCULAR_STATUSES = ['draft', 'approved', 'issued'] as const;
+export { CIRCULAR_STATUSES };
 export type CircularStatus = (typeof CIRCULAR_STATUSES)[number];
-
-export type CircularCopy = { to: string; purpose: string };
-
-export type Circular = DeepReadonly<{
-  id: string;
-  status: CircularStatus;
-  title: string;
-  addressees: string[];
-  body: string;
-  instruction: string;
-  complianceDays: number;
-  copies: CircularCopy[];
-  caseIds: string[];
-  groupId?: string;
-  number?: string;
-  issuedOn?: string;
-  createdAt: string;
-  createdBy: string;
-  history: { at: string; by: string; action: 'drafted' | 'edited' | 'approved' | 'issued'; note?: string }[];
-}>;
+export type Circular = DeepReadonly<z.output<typeof CircularSchema>>;
+export type CircularCopy = Circular['copies'][number];
 
 export type CircularTemplates = { body: string; instruction: string };
 
@@ -43,7 +27,8 @@ export const DEFAULT_CIRCULAR_COPIES: CircularCopy[] = [
   { to: 'فرمانداری‌های شهرستان‌های مربوط', purpose: 'جهت اقدام' },
 ];
 
-const fill = (t: string, v: Record<string, string>): string => t.replace(/\{(\w+)\}/g, (m, k: string) => v[k] ?? m);
+/** Fills {name} placeholders; an unknown name (even {constructor}) stays as written. */
+const fill = (t: string, v: Record<string, string>): string => t.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(v, k) ? v[k]! : m));
 
 export function draftCircularText(
   problem: string, cases: readonly Case[], templates: CircularTemplates, complianceDays: number,

@@ -1,18 +1,21 @@
 // Domain types and their zod schemas. Input schemas normalise what a clerk types (digits, letters,
-// mobile forms) so that what is stored is canonical; stored schemas describe the data files.
+// mobile forms) so that what is stored is canonical; the stored forms are in stored-schemas.ts, and the
+// domain types are inferred from them.
 import { z } from 'zod';
 import { isJalaliString, parseJalali, formatJalali } from './jalali';
 import { msg } from './messages';
 import { normalizeMobile } from './mobile';
-import { isValidNationalId, normalizeNationalId } from './national-id';
+import { nationalIdProblem, normalizeNationalId } from './national-id';
 import { normalizeLine, normalizeText } from './persian-text';
-import type { Answer, CaseOutcome, Deadline, Outcome, Referral, Satisfaction } from './follow-up';
-import type { Notice } from './notices';
+import {
+  CASE_STATUSES, CORRECTABLE_FIELDS, HISTORY_ACTIONS, ISSUE_MAX, ORDER_TEXT_MAX, ORDER_TYPES, QUEUE_STATUSES,
+  type CaseSchema, type CitizenSchema, type FieldChangeSchema, type HistoryEntrySchema, type MeetingDaySchema, type OrderSchema, type QueueEntrySchema,
+} from './stored-schemas';
+import type { Outcome } from './follow-up';
 import type { DeepReadonly } from './readonly';
 import { normalizeTrackingCode } from './tracking-code';
 
-export const ISSUE_MAX = 2000;
-export const ORDER_TEXT_MAX = 1000;
+export { CASE_STATUSES, HISTORY_ACTIONS, ISSUE_MAX, ORDER_TEXT_MAX, ORDER_TYPES, QUEUE_STATUSES };
 /** Raw inputs longer than this are refused before any work is done on them. */
 const RAW_MAX = 10_000;
 
@@ -35,7 +38,10 @@ export const JalaliDateString = z.string({ error: msg.dateInvalid }).max(32, { e
 
 export const NationalIdInput = z.string({ error: msg.nationalIdInvalid }).max(32, { error: msg.nationalIdInvalid })
   .transform(normalizeNationalId)
-  .refine(isValidNationalId, { error: msg.nationalIdInvalid });
+  .superRefine((id, ctx) => {
+    const problem = nationalIdProblem(id);
+    if (problem) ctx.addIssue({ code: 'custom', message: msg.nationalId[problem] });
+  });
 
 export const MobileInput = z.string({ error: msg.mobileInvalid }).max(32, { error: msg.mobileInvalid })
   .transform((s, ctx) => {
@@ -78,38 +84,19 @@ export const MeetingDayDraftSchema = z.object({
 });
 export type MeetingDayDraft = z.input<typeof MeetingDayDraftSchema>;
 
-export type MeetingDay = DeepReadonly<{
-  id: string;
-  date: string; // Jalali 'YYYY/MM/DD'
-  place: Place;
-  host: string;
-  openedAt: string; // ISO instant
-  openedBy: string;
-}>;
+export type MeetingDay = DeepReadonly<z.output<typeof MeetingDaySchema>>;
 
 export type MeetingDaySummary = MeetingDay & { caseCount: number; waiting: number };
 
 // ---- Queue of arrivals ----
 
-export const QUEUE_STATUSES = ['waiting', 'called', 'seen', 'absent'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
-
-export type QueueEntry = DeepReadonly<{
-  number: number;
-  name: string;
-  nationalId: string;
-  arrivedAt: string;
-  status: QueueStatus;
-  calledAt?: string;
-  caseIds: string[];
-}>;
+export type QueueEntry = DeepReadonly<z.output<typeof QueueEntrySchema>>;
 
 // ---- Case ----
 
-export const ORDER_TYPES = ['investigate', 'act', 'financial-help', 'commission', 'inform', 'other'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
-export const CASE_STATUSES = ['recorded', 'referred', 'in-progress', 'answered', 'closed', 'cancelled'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CitizenInputSchema = z.object({
@@ -121,7 +108,7 @@ export const CitizenInputSchema = z.object({
   locality: optionalLine(80),
   address: optionalLine(300),
 });
-export type Citizen = Readonly<z.output<typeof CitizenInputSchema>>;
+export type Citizen = Readonly<z.output<typeof CitizenSchema>>;
 
 export const OrderInputSchema = z.object({
   type: z.enum(ORDER_TYPES),
@@ -135,7 +122,7 @@ export const OrderInputSchema = z.object({
 export type OrderInput = z.input<typeof OrderInputSchema>;
 
 /** The governor's order. Its due date lives in the case's deadline, which extensions and pauses move. */
-export type Order = DeepReadonly<z.output<typeof OrderInputSchema>>;
+export type Order = DeepReadonly<z.output<typeof OrderSchema>>;
 
 export const CaseDraftSchema = z.object({
   meetingDayId: IdInput,
@@ -149,49 +136,13 @@ export const CaseDraftSchema = z.object({
 });
 export type CaseDraft = z.input<typeof CaseDraftSchema>;
 
-export const HISTORY_ACTIONS = [
-  'recorded', 'order', 'printed', 'reprinted', 'cancelled', 'referred', 'rerouted', 'in-progress', 'extended',
-  'paused', 'resumed', 'answered', 'closed', 'satisfaction', 'reopened', 'note', 'circular',
-] as const;
-
-export type HistoryEntry = Readonly<{
-  at: string;
-  by: string;
-  action: (typeof HISTORY_ACTIONS)[number];
-  note?: string;
-}>;
-
+export { CORRECTABLE_FIELDS };
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+/** One field a correction changed, as it was and as it became. */
+export type FieldChange = z.output<typeof FieldChangeSchema>;
+export type HistoryEntry = DeepReadonly<z.output<typeof HistoryEntrySchema>>;
 /** A case as stored: read-only, so that a change is always a new value given to a unit of work. */
-export type Case = DeepReadonly<{
-  id: string;
-  code: string;
-  meetingDayId: string;
-  meetingDate: string; // Jalali, denormalised for indexes and reports
-  createdAt: string;
-  createdBy: string;
-  citizen: Citizen;
-  text: string;
-  category: string;
-  departments: string[];
-  county: string;
-  order?: Order;
-  status: CaseStatus;
-  /** Present once the governor has given an order with a deadline. */
-  deadline?: Deadline;
-  referrals: Referral[];
-  answers: Answer[];
-  outcome?: CaseOutcome;
-  satisfaction?: Satisfaction;
-  /** Messages for the citizen, waiting for (or already in) an export to the SMS panel. */
-  notices: Notice[];
-  attachments: string[];
-  groupId?: string;
-  /** Id of the row this case was imported from, so that importing the same file twice adds nothing. */
-  externalId?: string;
-  cancel?: { reason: string; at: string; by: string };
-  prints: { at: string; by: string; duplicate: boolean }[];
-  history: HistoryEntry[];
-}>;
+export type Case = DeepReadonly<z.output<typeof CaseSchema>>;
 
 /** The case's citizen as the desk shows earlier cases (no issue text beyond a summary). */
 export type CaseBrief = Pick<Case, 'id' | 'code' | 'meetingDate' | 'status' | 'departments' | 'category'> & {

@@ -3,7 +3,9 @@
 export type ErrorCode =
   | 'bad-args' | 'unknown-method' | 'internal' | 'not-found' | 'conflict' | 'invalid-code'
   | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'read-failed' | 'unauthorized'
-  | 'forbidden' | 'too-many-attempts' | 'password-change-required' | 'db-unavailable';
+  | 'forbidden' | 'too-many-attempts' | 'password-change-required' | 'already-done' | 'db-unavailable'
+  /** The change is allowed but looks like a mistake (the same case twice): sent again with `confirmed: true` it is made. */
+  | 'needs-confirmation';
 
 export type ApiError = { code: ErrorCode; message: string; fields?: Record<string, string> };
 
@@ -15,6 +17,8 @@ export class DidarError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** The same in English, with the details a support person needs (the CLI prints it under the Persian). */
+    readonly english?: string,
   ) {
     super(message);
     this.name = 'DidarError';
@@ -26,10 +30,7 @@ export class DidarError extends Error {
   }
 }
 
-export function strictAssert(cond: unknown, what: string): asserts cond {
-  if (!cond) throw new Error(`assertion failed: ${what}`);
-}
-
-export function missingCase(x: never): never {
-  throw new Error(`unhandled case: ${String(x)}`);
+/** An error as a person reads it in a terminal: one line in Persian, one in English (no stack trace). */
+export function consoleLines(persian: string, english: string): string {
+  return `خطا: ${persian}\nerror: ${english}\n`;
 }

@@ -1,33 +1,27 @@
 // Following a case up until a result: the status machine, deadlines with extensions and pauses, outcomes.
 import type { DeepReadonly } from './readonly';
+import type { z } from 'zod';
 import type { Case, CaseStatus } from './domain';
 import { dayNumber, dayNumberOf, formatJalali, fromDayNumber, parseJalali, type JalaliDate } from './jalali';
+import {
+  OUTCOMES, SATISFACTION_LEVELS,
+  type AnswerSchema, type CaseOutcomeSchema, type DeadlineSchema, type ExtensionSchema, type PauseSchema, type ReferralSchema, type SatisfactionSchema,
+} from './stored-schemas';
 import { addWorkingDaysNumber, workingDaysBetweenNumbers, type WorkCalendar } from './working-days';
 
-export const OUTCOMES = ['solved', 'partly-solved', 'not-possible', 'court', 'withdrawn', 'duplicate'] as const;
+export { OUTCOMES, SATISFACTION_LEVELS };
 export type Outcome = (typeof OUTCOMES)[number];
-
-export const SATISFACTION_LEVELS = ['satisfied', 'neutral', 'dissatisfied', 'unreachable'] as const;
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 
-export type Extension = { days: number; reason: string; at: string; by: string };
+export type Extension = z.output<typeof ExtensionSchema>;
 /** Time the case waits for the citizen (missing documents): not charged to the department. */
-export type Pause = { from: string; to?: string; reason: string; by: string };
-
-export type Deadline = DeepReadonly<{
-  /** Jalali day the count starts from: the meeting day, or the day of a re-routing. */
-  start: string;
-  days: number;
-  extensions: Extension[];
-  pauses: Pause[];
-  /** Derived: the due date with closed pauses counted; kept so that filters need no calendar arithmetic. */
-  dueDate: string;
-}>;
-
-export type Referral = { department: string; at: string; by: string; reason?: string };
-export type Answer = { department: string; letterNo: string; date: string; text: string; at: string; by: string };
-export type CaseOutcome = { kind: Outcome; note: string; duplicateOf?: string; at: string; by: string };
-export type Satisfaction = { level: SatisfactionLevel; note: string; at: string; by: string };
+export type Pause = DeepReadonly<z.output<typeof PauseSchema>>;
+export type Deadline = DeepReadonly<z.output<typeof DeadlineSchema>>;
+/** A referral to a department; `letterNo` is the letter that carried it (referrals since letters were numbered). */
+export type Referral = DeepReadonly<z.output<typeof ReferralSchema>>;
+export type Answer = DeepReadonly<z.output<typeof AnswerSchema>>;
+export type CaseOutcome = DeepReadonly<z.output<typeof CaseOutcomeSchema>>;
+export type Satisfaction = DeepReadonly<z.output<typeof SatisfactionSchema>>;
 
 /** Which status may follow which. Closing is not solving: the outcome says how it ended. */
 export const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {

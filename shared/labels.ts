@@ -1,7 +1,25 @@
 // Persian names of domain values, shared by screens and printed documents.
-import type { CaseStatus, HistoryEntry, OrderType, Place, QueueStatus } from './domain';
+import type { CaseStatus, CorrectableField, HistoryEntry, OrderType, Place, QueueStatus } from './domain';
 import type { CircularStatus } from './circular';
 import type { Outcome, SatisfactionLevel } from './follow-up';
+import type { Role } from './roles';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  clerk: 'پذیرش و ثبت',
+  inspector: 'بازرسی و پیگیری',
+  office: 'دفتر استاندار',
+  admin: 'مدیر سامانه',
+  viewer: 'مشاهده‌گر',
+};
+
+/** What each role does, as the accounts screen explains it. */
+export const ROLE_HINT: Record<Role, string> = {
+  clerk: 'نوبت، ثبت درخواست، چاپ رسید، استعلام',
+  inspector: 'پیگیری، ارجاع، پاسخ دستگاه، نتیجه، پیامک‌ها، استعلام',
+  office: 'همه کارهای پذیرش و بازرسی، بخشنامه‌ها، مشکلات تکراری و گزارش‌ها',
+  admin: 'حساب‌ها، تنظیمات و پشتیبان',
+  viewer: 'گزارش‌ها و استعلام، فقط مشاهده',
+};
 
 export const ORDER_TYPE_LABEL: Record<OrderType, string> = {
   investigate: 'بررسی و گزارش',
@@ -39,6 +57,20 @@ export const HISTORY_LABEL: Record<HistoryEntry['action'], string> = {
   reopened: 'بازگشایی',
   note: 'یادداشت',
   circular: 'صدور بخشنامه',
+  corrected: 'اصلاح مشخصات',
+};
+
+export const FIELD_LABEL: Record<CorrectableField, string> = {
+  'citizen.nationalId': 'کد ملی',
+  'citizen.firstName': 'نام',
+  'citizen.lastName': 'نام خانوادگی',
+  'citizen.mobile': 'تلفن همراه',
+  'citizen.county': 'شهرستان',
+  'citizen.locality': 'شهر یا روستا',
+  'citizen.address': 'نشانی',
+  text: 'شرح درخواست',
+  category: 'موضوع',
+  department: 'دستگاه مسئول',
 };
 
 export const CIRCULAR_STATUS_LABEL: Record<CircularStatus, string> = {

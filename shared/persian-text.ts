@@ -31,6 +31,18 @@ export function persianNumber(n: number): string {
   return toPersianDigits(fraction === undefined ? grouped : `${grouped}\u066B${fraction}`);
 }
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * A piece of displayed text set apart for the bidi algorithm (first-strong isolate): a name, a code, a letter
+ * number or a count keeps its place and its own direction inside a Persian sentence. Display only: stored
+ * text never holds these marks (normalizeText removes them).
+ */
+export function isolate(s: string | number): string {
+  return `${FSI}${s}${PDI}`;
+}
+
 /** Arabic letter forms that Persian keyboards and old systems produce → Persian letters. */
 const LETTER_MAP: Record<string, string> = {
   'ي': 'ی', // Arabic yeh
@@ -42,10 +54,11 @@ export function normalizeLetters(s: string): string {
   return s.replace(/[يىك]/g, (ch) => LETTER_MAP[ch] ?? ch);
 }
 
-// Bidi embedding/override/isolate controls and C0/C1 controls (except tab and newline) never belong in
-// stored text: they can reorder what a clerk or a PDF shows.
+// Bidi marks, embeddings, overrides and isolates (the Arabic letter mark U+061C too), C0/C1 controls (except tab
+// and newline) and invisible characters (zero-width space, word joiner, byte-order mark) never belong in stored
+// text: they reorder what a clerk or a PDF shows or hide a difference. ZWNJ (U+200C) is Persian spelling: kept.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const UNSAFE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 export function stripUnsafeControls(s: string): string {
   return s.replace(UNSAFE_CONTROLS, '');

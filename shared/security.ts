@@ -19,3 +19,5 @@ export const CONTENT_SECURITY_POLICY = [
 export const TOKEN_HEADER = 'x-didar-token';
 /** The browser's session, an HttpOnly cookie. */
 export const SESSION_COOKIE = 'didar_session';
+/** Header with a change's idempotency key: the same on every retry of one submission, so it is saved once. */
+export const SUBMISSION_HEADER = 'idempotency-key';

@@ -1,49 +1,17 @@
 import { z } from 'zod';
 import { DEFAULT_CIRCULAR_TEMPLATES } from './circular';
 import { DEFAULT_RECURRING_RULES } from './grouping/board';
+import { DEFAULT_LEXICON, LexiconEntrySchema, MAX_DEFECTS, newDefects } from './grouping/problem-lexicon';
 import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, MAZANDARAN_POPULATION_1395, PROVINCIAL_DEPARTMENTS, QUICK_PHRASES, defaultHolidays } from './defaults';
 import { JalaliDateString, lineField, textLine } from './domain';
 import type { DeepReadonly } from './readonly';
-import type { HolidayEntry } from './working-days';
+import { msg } from './messages';
+import { SettingsSchema, SLIP_LAYOUTS } from './stored-schemas';
 
-export const SLIP_LAYOUTS = ['a5', 'receipt80'] as const;
+export { SLIP_LAYOUTS };
 export type SlipLayout = (typeof SLIP_LAYOUTS)[number];
 
-export type Settings = DeepReadonly<{
-  officeName: string;
-  officeUnit: string;
-  followUpPhone: string;
-  followUpAddress: string;
-  logoDataUrl: string;
-  /** Who signs letters and circulars. */
-  signerName: string;
-  signerTitle: string;
-  counties: string[];
-  departments: string[];
-  categories: string[];
-  quickPhrases: string[];
-  holidays: HolidayEntry[];
-  thursdayOff: boolean;
-  defaultDeadlineDays: number;
-  /** Cases overdue by more than this many working days go to the governor's office escalation list. */
-  escalationDays: number;
-  slipLayout: SlipLayout;
-  /** Editable wording of drafted circulars, and the compliance deadline they give. */
-  circularBody: string;
-  circularInstruction: string;
-  circularComplianceDays: number;
-  /** A group is a recurring issue from this many cases, spanning this many counties or meeting days. */
-  recurringMinCases: number;
-  recurringMinCounties: number;
-  recurringMinDays: number;
-  /** A department with fewer cases than this in a report's period is shown but not ranked. */
-  reportMinCases: number;
-  /** A signed-in desk left alone this long must sign in again. */
-  sessionIdleMinutes: number;
-  /** Inhabitants per county, for citizens per 100,000; and where the figures come from. */
-  countyPopulations: Record<string, number>;
-  countyPopulationSource: string;
-}>;
+export type Settings = DeepReadonly<z.output<typeof SettingsSchema>>;
 
 export function defaultSettings(): Settings {
   return {
@@ -63,12 +31,14 @@ export function defaultSettings(): Settings {
     defaultDeadlineDays: 10,
     escalationDays: 5,
     slipLayout: 'a5',
+    noticeOnRecord: false,
     circularBody: DEFAULT_CIRCULAR_TEMPLATES.body,
     circularInstruction: DEFAULT_CIRCULAR_TEMPLATES.instruction,
     circularComplianceDays: 15,
     recurringMinCases: DEFAULT_RECURRING_RULES.minCases,
     recurringMinCounties: DEFAULT_RECURRING_RULES.minCounties,
     recurringMinDays: DEFAULT_RECURRING_RULES.minDays,
+    problemLexicon: [],
     reportMinCases: 5,
     sessionIdleMinutes: 30,
     countyPopulations: { ...MAZANDARAN_POPULATION_1395.counties },
@@ -79,8 +49,14 @@ export function defaultSettings(): Settings {
 const list = (max: number, itemMax: number) => z.array(lineField(itemMax)).max(max);
 const LOGO_MAX = 300_000;
 
-/** Every field optional: the settings screen sends what it changed. */
-export const SettingsPatchSchema = z.object({
+/**
+ * Every field optional: the settings screen sends what it changed. Texts are normalised as typed; numbers,
+ * switches and the slip layout are checked exactly as stored.
+ */
+export const SettingsPatchSchema = SettingsSchema.pick({
+  thursdayOff: true, defaultDeadlineDays: true, escalationDays: true, slipLayout: true, circularComplianceDays: true,
+  recurringMinCases: true, recurringMinCounties: true, recurringMinDays: true, reportMinCases: true,
+}).extend({
   officeName: lineField(120),
   officeUnit: textLine(120),
   followUpPhone: textLine(40),
@@ -97,12 +73,15 @@ export const SettingsPatchSchema = z.object({
   defaultDeadlineDays: z.number().int().min(1).max(365),
   escalationDays: z.number().int().min(0).max(365),
   slipLayout: z.enum(SLIP_LAYOUTS),
+  noticeOnRecord: z.boolean(),
   circularBody: textLine(3000),
   circularInstruction: textLine(3000),
   circularComplianceDays: z.number().int().min(1).max(365),
   recurringMinCases: z.number().int().min(2).max(1000),
   recurringMinCounties: z.number().int().min(1).max(60),
   recurringMinDays: z.number().int().min(1).max(1000),
+  problemLexicon: z.array(LexiconEntrySchema).max(500)
+    .refine((e) => newDefects(e) + DEFAULT_LEXICON.defects.length <= MAX_DEFECTS, { error: msg.lexiconTooManyDefects(MAX_DEFECTS - DEFAULT_LEXICON.defects.length) }),
   reportMinCases: z.number().int().min(1).max(10_000),
   sessionIdleMinutes: z.number().int().min(5).max(720),
   countyPopulations: z.record(lineField(60), z.number().int().min(1).max(100_000_000)).refine((r) => Object.keys(r).length <= 100),

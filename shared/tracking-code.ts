@@ -24,11 +24,15 @@ export function verhoeffCheckDigit(digits: string): number {
   return INV[c]!;
 }
 
+/** True when the last digit checks the others; false for anything that is not all digits. */
 export function verhoeffValid(digits: string): boolean {
   let c = 0;
-  const rev = digits.split('').reverse();
-  for (let i = 0; i < rev.length; i++) c = cell(D, c, cell(P, i % 8, Number(rev[i])));
-  return c === 0;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (d < 0 || d > 9) return false;
+    c = cell(D, c, cell(P, i % 8, d));
+  }
+  return digits.length > 0 && c === 0;
 }
 
 export const SEQUENCE_MAX = 9_999_999;

@@ -1,3 +1,4 @@
+import type { ServerStatus } from '../../shared/api';
 import type { Role } from '../../shared/roles';
 import type { AttemptLimit } from './attempt-limit';
 import type { Sessions } from './auth/sessions';
@@ -33,6 +34,8 @@ export type TxContext = ReadContext & { store: Tx };
 
 /** What every service gets for one call. Data changes only through `mutate`, one unit of work. */
 export type BackendContext = ReadContext & {
+  /** How this Didar is reached (set by the web shell in server mode). */
+  server: () => ServerStatus;
   store: StoreReader & Pick<Store, 'logEvent' | 'backupStatus'>;
   /** `as`: the account a change is made for when nobody is signed in yet (the first administrator). */
   mutate<T>(action: string, fn: (t: TxContext) => Promise<T>, as?: Actor): Promise<T>;
@@ -43,8 +46,12 @@ export type BackendContext = ReadContext & {
 /** How many units of work one call may commit: a query none, a change exactly one (bulk actions too). */
 export type CallKind = 'query' | 'mutation' | 'any';
 
+/** `submission`: the call's idempotency key, stored with the one unit of work it commits. */
+export const LOCAL_ONLY: ServerStatus = { mode: 'local', urls: [], fingerprint: null, certificate: null, validTo: null };
+
 export function makeContext(
-  store: Store, caller: Principal | null, auth: AuthServices, now: () => Date, kind: CallKind = 'any',
+  store: Store, caller: Principal | null, auth: AuthServices, now: () => Date, kind: CallKind = 'any', submission?: string,
+  server: () => ServerStatus = () => LOCAL_ONLY,
 ): BackendContext {
   let units = 0;
   const actor: Actor = { operator: caller?.operator ?? 'guest' };
@@ -54,6 +61,7 @@ export function makeContext(
     now,
     caller,
     auth,
+    server,
     // The contract's marks are checked on every call: a query that changes data, or a change made in two
     // commits, is a bug in the handler, refused before anything is written. A unit that changes nothing
     // (a print re-done because another desk printed first) does not count.
@@ -64,6 +72,6 @@ export function makeContext(
         if (kind === 'mutation' && ++units > 1) throw new Error(`a change committed twice (${action})`);
       }
       return result;
-    }),
+    }, submission),
   };
 }

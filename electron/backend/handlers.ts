@@ -1,28 +1,32 @@
 // The contract implemented once: each method of shared/api.ts mapped to its service.
+import type { AttemptLimit } from './attempt-limit';
 import type { Method, ParsedArgs, Result } from '../../shared/api';
 import { formatJalali, jalaliOf } from '../../shared/jalali';
 import type { BackendContext } from './context';
-import { cancelCase, caseByCode, dueDate, listCasesForDay, lookupCitizen, recordCase, requireCase } from './services/cases';
+import { APP_VERSION } from './version';
+import { cancelCase, caseByCode, correctCase, dueDate, listCasesForDay, lookupCitizen, recordCase, requireCase } from './services/cases';
 import { currentMeetingDay, listMeetingDays, openMeetingDay } from './services/meeting-days';
 import { callNext, listQueue, markQueue, registerArrival } from './services/queue';
 import { getSettings, updateSettings } from './services/settings';
 import { printSlip } from './services/slips';
-import { approveCircular, circularFile, draftCircular, issueCircular, requireCircular, updateCircular } from './services/circulars';
+import { approveCircular, circularFile, draftCircular, issueCircular, requireCircular, suggestCircularNumber, updateCircular } from './services/circulars';
 import {
   closeCase, extendCases, pauseCase, recordAnswer, recordSatisfaction, reopenCase, rerouteCases, resumeCase, startProgress,
 } from './services/follow-up';
-import { referWithLetters } from './services/letters';
-import { circularEffect, correctGroups, groupBoard } from './services/grouping';
+import { previewReferral, referWithLetters } from './services/letters';
+import { circularEffect, correctGroups, groupBoard, listCorrections, suggestForIntake, undoCorrection } from './services/grouping';
 import { caseRows, countyReport, departmentReport, meetingDaySummary, meetingDaySummaryFile, reportFile } from './services/reports';
-import { escalationList, exportNotices, listNotices, lookupStatus, queryWorklist } from './services/worklist';
+import {
+  escalationFile, escalationList, exportNotices, listNotices, lookupAttempts, lookupStatus, markNoticesExported, queryWorklist, skipNotice, worklistFile,
+} from './services/worklist';
 import { authStatus, changePassword, createAccount, listAccounts, resetPassword, setUp, signIn, signOut, updateAccount } from './services/accounts';
 
-export const APP_VERSION = '0.1.0';
 
 /** Each method's handler, called by dispatch with the context of that one call. */
 export type Handlers = { [M in Method]: (ctx: BackendContext, a: ParsedArgs<M>) => Promise<Result<M>> };
 
 export function makeHandlers(): Handlers {
+  let lookups: AttemptLimit | null = null; // one count of failed lookups for the whole backend
   return {
     'app/info': async (ctx) => ({
       today: formatJalali(jalaliOf(ctx.now())),
@@ -41,6 +45,7 @@ export function makeHandlers(): Handlers {
     'queue/callNext': (ctx, a) => callNext(ctx, a.meetingDayId),
     'queue/mark': (ctx, a) => markQueue(ctx, a),
     'case/record': (ctx, a) => recordCase(ctx, a),
+    'case/correct': (ctx, a) => correctCase(ctx, a),
     'case/listForDay': (ctx, a) => listCasesForDay(ctx, a.meetingDayId),
     'case/get': (ctx, a) => requireCase(ctx, a.id),
     'case/byCode': (ctx, a) => caseByCode(ctx, a.code),
@@ -49,7 +54,10 @@ export function makeHandlers(): Handlers {
     'order/dueDate': (ctx, a) => dueDate(ctx, a.from, a.days),
     'slip/pdf': (ctx, a) => printSlip(ctx, a.caseId),
     'worklist/query': (ctx, a) => queryWorklist(ctx, a),
+    'worklist/file': (ctx, a) => worklistFile(ctx, a),
     'escalation/list': (ctx) => escalationList(ctx),
+    'escalation/file': (ctx, a) => escalationFile(ctx, a.format),
+    'case/referPreview': (ctx, a) => previewReferral(ctx, a.ids),
     'case/refer': (ctx, a) => referWithLetters(ctx, a.ids),
     'case/reroute': (ctx, a) => rerouteCases(ctx, a),
     'case/extend': (ctx, a) => extendCases(ctx, a),
@@ -60,11 +68,16 @@ export function makeHandlers(): Handlers {
     'case/close': (ctx, a) => closeCase(ctx, a),
     'case/satisfaction': (ctx, a) => recordSatisfaction(ctx, a),
     'case/reopen': (ctx, a) => reopenCase(ctx, a),
-    'lookup/status': (ctx, a) => lookupStatus(ctx, a),
+    'lookup/status': (ctx, a) => lookupStatus(ctx, a, (lookups ??= lookupAttempts(ctx))),
     'notices/list': (ctx, a) => listNotices(ctx, a.pending),
     'notices/export': (ctx) => exportNotices(ctx),
+    'notices/markExported': (ctx, a) => markNoticesExported(ctx, a.notices),
+    'notices/skip': (ctx, a) => skipNotice(ctx, a),
     'group/board': (ctx, a) => groupBoard(ctx, a.rerun),
     'group/correct': (ctx, a) => correctGroups(ctx, a),
+    'group/corrections': (ctx) => listCorrections(ctx),
+    'group/undo': (ctx, a) => undoCorrection(ctx, a.index),
+    'case/suggest': (ctx, a) => suggestForIntake(ctx, a),
     'case/rows': (ctx, a) => caseRows(ctx, a.caseIds),
     'report/departments': (ctx, a) => departmentReport(ctx, a.period),
     'report/day': (ctx, a) => meetingDaySummary(ctx, a.meetingDayId),
@@ -76,14 +89,17 @@ export function makeHandlers(): Handlers {
     'circular/draft': (ctx, a) => draftCircular(ctx, a),
     'circular/update': (ctx, a) => updateCircular(ctx, a),
     'circular/approve': (ctx, a) => approveCircular(ctx, a.id),
-    'circular/issue': (ctx, a) => issueCircular(ctx, a.id),
+    'circular/nextNumber': (ctx) => suggestCircularNumber(ctx),
+    'circular/issue': (ctx, a) => issueCircular(ctx, a),
     'circular/file': (ctx, a) => circularFile(ctx, a.id, a.format),
     'circular/effect': async (ctx, a) => circularEffect(ctx, await requireCircular(ctx, a.id)),
+    'server/status': async (ctx) => ctx.server(),
     'auth/status': (ctx) => authStatus(ctx),
     'auth/setup': (ctx, a) => setUp(ctx, a),
     'auth/signIn': (ctx, a) => signIn(ctx, a),
     'auth/signOut': (ctx) => signOut(ctx),
     'auth/changePassword': (ctx, a) => changePassword(ctx, a),
+    'accounts/directory': async (ctx) => (await ctx.store.listAccounts()).map((a) => ({ username: a.username, displayName: a.displayName })),
     'accounts/list': (ctx) => listAccounts(ctx),
     'accounts/create': (ctx, a) => createAccount(ctx, a),
     'accounts/update': (ctx, a) => updateAccount(ctx, a),

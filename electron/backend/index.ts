@@ -4,12 +4,13 @@ import os from 'node:os';
 import type { Handlers } from './handlers';
 import { DidarError } from '../../shared/errors';
 import { msg } from '../../shared/messages';
-import { api } from '../../shared/api';
+import { api, type ServerStatus } from '../../shared/api';
 import { ROLES } from '../../shared/roles';
 import { AttemptLimit } from './attempt-limit';
 import { Sessions } from './auth/sessions';
 import { makeContext, type AuthServices, type BackendContext } from './context';
 import { makeDispatch, type Dispatch, type DispatchAs } from './dispatch';
+import { makeWatch, type Watch } from './live';
 import { makeHandlers } from './handlers';
 import { SIGN_IN_ATTEMPTS } from './services/accounts';
 import type { StoreLocation } from './data-dir';
@@ -22,10 +23,11 @@ import type { Store } from './store/store';
  * calls services directly as the command line: it may commit any number of units of work.
  */
 export type Backend = {
-  store: Store; handlers: Handlers; dispatch: Dispatch; dispatchAs: DispatchAs; ctx: BackendContext; close: () => Promise<void>;
+  store: Store; handlers: Handlers; dispatch: Dispatch; dispatchAs: DispatchAs; watch: Watch; ctx: BackendContext; close: () => Promise<void>;
 };
 
-export type BackendOptions = StoreLocation & { operator?: string; now?: () => Date };
+/** `server`: how this Didar is reached, told by the web shell once it listens (local-only otherwise). */
+export type BackendOptions = StoreLocation & { operator?: string; now?: () => Date; server?: () => ServerStatus };
 
 export async function openBackend(o: BackendOptions): Promise<Backend> {
   const now = o.now ?? (() => new Date());
@@ -37,12 +39,12 @@ export async function openBackend(o: BackendOptions): Promise<Backend> {
     const handlers = makeHandlers();
     const dispatchAs = makeDispatch(handlers, {
       store, auth, now,
-      context: (m, caller, services) => makeContext(store, caller, services, now, api[m].mutates ? 'mutation' : 'query'),
+      context: (m, caller, services, submission) => makeContext(store, caller, services, now, api[m].mutates ? 'mutation' : 'query', submission, o.server),
     });
     const system = { kind: 'system', operator } as const;
     const services: AuthServices = { ...auth, setSession: () => undefined };
     return {
-      store, handlers, dispatchAs,
+      store, handlers, dispatchAs, watch: makeWatch(store, sessions),
       dispatch: (m, a) => dispatchAs(system, m, a),
       ctx: makeContext(store, { operator, roles: ROLES }, services, now),
       close: async () => {
@@ -57,7 +59,7 @@ export async function openBackend(o: BackendOptions): Promise<Backend> {
 }
 
 /** A data folder being opened while the window already shows (loading 100,000 cases takes a second or two). */
-export type Opening = { ready: Promise<Backend>; dispatchAs: DispatchAs; close: () => Promise<void> };
+export type Opening = { ready: Promise<Backend>; dispatchAs: DispatchAs; watch: Watch; close: () => Promise<void> };
 
 /**
  * Opens the backend without holding up the page: calls made meanwhile wait for it. If the folder cannot be
@@ -69,7 +71,7 @@ export function openInBackground(o: BackendOptions): Opening {
   ready.catch(() => undefined); // answered by dispatch below; the caller decides how to report it
   return {
     ready,
-    dispatchAs: async (caller, method, args) => {
+    dispatchAs: async (caller, method, args, submission) => {
       let backend: Backend;
       try {
         backend = await ready;
@@ -78,8 +80,9 @@ export function openInBackground(o: BackendOptions): Opening {
         const error = e instanceof DidarError ? e.toApiError() : { code: 'internal' as const, message: msg.openFailed(e instanceof Error ? e.message : String(e)) };
         return { ok: false, error };
       }
-      return backend.dispatchAs(caller, method, args);
+      return backend.dispatchAs(caller, method, args, submission);
     },
+    watch: async (caller, send, ended) => (await ready.catch(() => null))?.watch(caller, send, ended) ?? null,
     close: async () => {
       await (await ready.catch(() => null))?.close();
     },

@@ -23,6 +23,7 @@ import { fail } from './index';
 const SAVES = 300;
 const SLIP_RUNS = 20;
 const ATTACH_RUNS = 20;
+const SUGGEST_RUNS = 20;
 
 const percentile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -145,6 +146,17 @@ async function measure(at: BackendOptions, n: number, fsyncDir: string, beforeCl
       if (attached !== 1) throw new Error(`expected one case to attach, got ${attached}`);
     }
     result.attachMs = round(percentile(attaches, 50));
+
+    // Help at intake: the suggestion for a text being typed (department, category, the group it would join).
+    const suggestions: number[] = [];
+    for (let i = 0; i < SUGGEST_RUNS; i++) {
+      const text = issueText(r);
+      const s = performance.now();
+      const reply = await backend.dispatch('case/suggest', { text });
+      suggestions.push(performance.now() - s);
+      if (!reply.ok) throw new Error(`suggestion failed: ${JSON.stringify(reply.error)}`);
+    }
+    result.suggestMs = round(percentile(suggestions, 50));
 
     // A year's scorecards (all cases of 1405), median of 5 each, after the grouping run the county
     // scorecard draws its problems from; scorecardMs is the slower of the two.

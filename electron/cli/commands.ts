@@ -5,6 +5,7 @@ import { exportCommand } from './export';
 import { groupCommand } from './group';
 import { backupCommand, importCommand, restoreCommand, slipCommand } from './import-slip';
 import type { Command } from './index';
+import { unlockCommand } from './unlock';
 
 /** Commands beyond `check`; each lives in its own module. */
 export const commands: Record<string, Command> = {
@@ -15,6 +16,7 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  unlock: unlockCommand,
   migrate: migrateCommand,
   'db-init': dbInitCommand,
   bench: benchCommand,

@@ -1,12 +1,11 @@
 // `didar export --data DIR --format json|csv|xlsx --out FILE [--national-ids]`: the whole record as JSON
 // (read back by `didar import`), or the case list as a table (national IDs masked unless asked for).
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend } from '../backend';
 import { tableBytes } from '../backend/export/table-file';
 import { casesTable, exportAll } from '../backend/services/export';
-import { fail, locationOf, STORE_OPTIONS } from './index';
+import { fail, locationOf, STORE_OPTIONS, writeOut } from './index';
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -31,7 +30,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       bytes = await tableBytes(table, format as 'csv' | 'xlsx');
       count = table.rows.length;
     }
-    await fs.writeFile(path.resolve(values.out), bytes);
+    await writeOut(values.out, bytes);
     process.stdout.write(`${JSON.stringify({ format, cases: count, out: path.resolve(values.out), bytes: bytes.length })}\n`);
     return 0;
   } finally {

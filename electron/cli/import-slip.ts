@@ -8,7 +8,7 @@ import { caseByCode } from '../backend/services/cases';
 import { importCases } from '../backend/services/import';
 import { renderCaseSlip } from '../backend/services/slips';
 import { backupDataDir, restoreDataDir } from '../backend/store/backup';
-import { dataDirOf, fail, locationOf, STORE_OPTIONS } from './index';
+import { dataDirOf, fail, locationOf, STORE_OPTIONS, writeOut } from './index';
 
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: STORE_OPTIONS, allowPositionals: true, strict: true });
@@ -43,7 +43,7 @@ export async function slipCommand(argv: string[]): Promise<number> {
   try {
     const c = await caseByCode(backend.ctx, code);
     const pdf = await renderCaseSlip(backend.ctx, c, values.duplicate ?? c.prints.length > 0);
-    await fs.writeFile(path.resolve(values.out), pdf);
+    await writeOut(values.out, pdf);
     process.stdout.write(`${JSON.stringify({ code, out: path.resolve(values.out), bytes: pdf.length })}\n`);
     return 0;
   } finally {
@@ -61,9 +61,11 @@ export async function backupCommand(argv: string[]): Promise<number> {
 }
 
 export async function restoreCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { data: { type: 'string' }, force: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  if (!positionals[0]) return fail('فایل پشتیبان را بدهید.', 'usage: didar restore --data DIR FILE [--force]', 2);
-  const r = await restoreDataDir(dataDirOf(values.data), path.resolve(positionals[0]), values.force ?? false);
+  const { values, positionals } = parseArgs({
+    args: argv, options: { data: { type: 'string' }, force: { type: 'boolean', multiple: true } }, allowPositionals: true, strict: true,
+  });
+  if (!positionals[0]) return fail('فایل پشتیبان را بدهید.', 'usage: didar restore --data DIR FILE [--force [--force]]', 2);
+  const r = await restoreDataDir(dataDirOf(values.data), path.resolve(positionals[0]), values.force?.length ?? 0);
   process.stdout.write(`${JSON.stringify(r)}\n`);
   return 0;
 }

@@ -6,11 +6,11 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { openInBackground, type Opening } from '../backend';
 import { storeLocation, type StoreLocation } from '../backend/data-dir';
 import { wireIpc } from './ipc';
-import { isAllowedNavigation, isAppUrl, WEB_PREFERENCES } from './window-policy';
+import { denyPermissionCheck, denyPermissionRequest, devServerUrl as devServerOf, isAppUrl, navigationGuard, WEB_PREFERENCES } from './window-policy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = devServerOf(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
 /** `--data DIR` or `--db URL` on the command line, else $DIDAR_DATABASE_URL, else the data folder. */
 function storeFromArgs(argv: string[]): StoreLocation {
@@ -25,14 +25,15 @@ let backend: Opening | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
+  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
+  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
   session.defaultSession.webRequest.onHeadersReceived((details, done) => {
     done({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (e, url) => {
-      if (!isAllowedNavigation(url, rendererIndex, devServerUrl)) e.preventDefault();
-    });
+    const guard = navigationGuard(rendererIndex, devServerUrl);
+    contents.on('will-navigate', guard);
+    contents.on('will-redirect', guard);
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });

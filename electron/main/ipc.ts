@@ -1,11 +1,10 @@
 // IPC wiring: one channel for the whole API contract, plus the two shell actions only Electron can do.
 import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import type { DispatchAs } from '../backend/dispatch';
 import { IPC } from '../../shared/ipc-channels';
+import { writePrintFile } from './print-file';
 import { WEB_PREFERENCES } from './window-policy';
 
 
@@ -28,12 +27,11 @@ export function wireIpc(dispatchAs: DispatchAs, isTrustedSender: (e: IpcMainInvo
   ipcMain.handle(IPC.printPdf, async (e, raw: unknown) => {
     const a = PdfArgs.safeParse(raw);
     if (!isTrustedSender(e) || !a.success) return;
-    const file = path.join(os.tmpdir(), `didar-print-${process.pid}-${Date.now()}.pdf`);
-    await fs.writeFile(file, Buffer.from(a.data.base64, 'base64'));
+    const { file, remove } = await writePrintFile(Buffer.from(a.data.base64, 'base64'));
     // Chromium's PDF viewer in its own window: its print button opens the system print dialog.
     const win = new BrowserWindow({ width: 700, height: 900, parent: BrowserWindow.fromWebContents(e.sender) ?? undefined, webPreferences: { ...WEB_PREFERENCES } });
     win.setMenuBarVisibility(false);
-    win.on('closed', () => void fs.rm(file, { force: true }));
+    win.on('closed', () => void remove());
     await win.loadFile(file);
   });
 

@@ -3,14 +3,25 @@ import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { SESSION_COOKIE } from '../../shared/security';
 
+/** The names a server answers to (this PC's own), its port and scheme: what Host and Origin may say. */
+export type ServedAt = { scheme: 'http' | 'https'; names: readonly string[]; port: number };
+
+/** Without server mode: this PC only. */
+export const LOOPBACK_NAMES: readonly string[] = ['127.0.0.1', 'localhost'];
+
+const authority = (name: string, port: number): string => `${name.includes(':') ? `[${name}]` : name}:${port}`;
+
 /** Only this machine's own names for the server: a foreign Host means DNS rebinding or a proxy. */
-export function isAllowedHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+export function isAllowedHost(host: string | undefined, at: ServedAt): boolean {
+  return host !== undefined && at.names.some((n) => authority(n, at.port) === host.toLowerCase());
 }
 
-/** Browsers send Origin on cross-site requests: only the page the server itself serves may call it. */
-export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
-  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+/**
+ * Browsers send Origin with every call that changes data, cross-site or not: only the pages the server itself
+ * serves may make it. No Origin at all is a script or another program, not a page of another site.
+ */
+export function isAllowedOrigin(origin: string | undefined, at: ServedAt): boolean {
+  return origin === undefined || at.names.some((n) => `${at.scheme}://${authority(n, at.port)}` === origin.toLowerCase());
 }
 
 export function tokenMatches(given: string | string[] | undefined, token: string): boolean {
@@ -44,7 +55,7 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return null;
 }
 
-/** The session cookie: unreadable from script, never sent by another site, and ended with null. */
+/** The session cookie: unreadable from script, never sent by another site, over HTTPS only in server mode; null ends it. */
 export function sessionCookie(token: string | null, secure = false): string {
   const attrs = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   return token ? `${SESSION_COOKIE}=${token}; ${attrs}` : `${SESSION_COOKIE}=; ${attrs}; Max-Age=0`;

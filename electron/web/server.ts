@@ -1,25 +1,38 @@
-// The web shell: the same handlers as the desktop app, served on 127.0.0.1. A browser signs in and holds its
-// session in an HttpOnly, SameSite=Strict cookie; the page carries no token. A script token exists only when
-// given at start (--token or DIDAR_TOKEN) and acts for the command line's operator.
+// The web shell: the same handlers as the desktop app. Without server mode it listens on 127.0.0.1 over HTTP;
+// in server mode (the PC that holds the data serves the office network) on the network over HTTPS only. A
+// browser signs in and holds its session in an HttpOnly, SameSite=Strict cookie (Secure over HTTPS); the page
+// carries no token. A script token exists only when given at start (--token or DIDAR_TOKEN) and acts for the
+// command line's operator. /api/events streams what changes to signed-in desks (server-sent events).
 import fs from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { msg } from '../../shared/messages';
-import { CONTENT_SECURITY_POLICY, SESSION_COOKIE, TOKEN_HEADER } from '../../shared/security';
+import { CONTENT_SECURITY_POLICY, SESSION_COOKIE, SUBMISSION_HEADER, TOKEN_HEADER } from '../../shared/security';
 import type { Reply } from '../../shared/errors';
 import type { CallerRef, DispatchAs } from '../backend/dispatch';
-import { cookieValue, isAllowedHost, isAllowedOrigin, safeStaticPath, sessionCookie, tokenMatches } from './http-guards';
+import type { Watch } from '../backend/live';
+import { cookieValue, isAllowedHost, isAllowedOrigin, LOOPBACK_NAMES, safeStaticPath, sessionCookie, tokenMatches, type ServedAt } from './http-guards';
 
 export const BODY_LIMIT = 1_000_000;
+/** A comment line every so often keeps proxies and idle timers from closing a live-update stream. */
+const HEARTBEAT_MS = 15_000;
 
 export type WebShellOptions = {
   dispatchAs: DispatchAs;
+  /** Live updates for /api/events; without it the stream is not offered. */
+  watch?: Watch;
   staticDir: string;
   port?: number;
   /** A token for scripts (the X-Didar-Token header), acting as `scriptOperator`; none unless given. */
   token?: string;
   scriptOperator?: string;
+  /**
+   * Server mode: HTTPS with this certificate, on `host` (every address of this PC by default), answering to
+   * `names` (this PC's names and addresses). Without it: HTTP on 127.0.0.1 only.
+   */
+  tls?: { cert: string; key: string; host?: string; names: readonly string[] };
 };
 
 export type WebShell = { url: string; port: number; close: () => Promise<void> };
@@ -43,29 +56,44 @@ const SECURITY_HEADERS = {
 };
 
 export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
-  let port = o.port ?? 0;
-  const server = http.createServer((req, res) => {
+  const secure = !!o.tls;
+  const at: ServedAt = { scheme: secure ? 'https' : 'http', names: o.tls?.names ?? LOOPBACK_NAMES, port: o.port ?? 0 };
+  const headers = secure ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': 'max-age=31536000' } : SECURITY_HEADERS;
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     handle(req, res).catch((e: unknown) => {
       console.error('[didar web] request failed:', e);
       if (!res.headersSent) sendJson(res, 500, fail('internal', msg.internal));
       else res.end();
     });
-  });
+  };
+  const server = o.tls
+    ? https.createServer({ cert: o.tls.cert, key: o.tls.key, minVersion: 'TLSv1.2' }, onRequest)
+    : http.createServer(onRequest);
+  const streams = new Set<http.ServerResponse>();
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+    if (!isAllowedHost(req.headers.host, at) || !isAllowedOrigin(req.headers.origin, at)) {
       return sendJson(res, 403, fail('unauthorized', msg.unauthorized));
     }
     const url = req.url ?? '/';
+    if (url === '/api/events') return handleEvents(req, res);
     if (url.startsWith('/api/')) return handleApi(req, res, url.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed');
     return serveStatic(res, url);
   }
 
+  /** Who calls: a script with the token given at start, or a browser with its session cookie (or none yet). */
+  function callerOf(req: http.IncomingMessage, cookies: string[]): CallerRef | 'bad-token' {
+    const given = req.headers[TOKEN_HEADER];
+    if (given !== undefined) return o.token && tokenMatches(given, o.token) ? { kind: 'system', operator: o.scriptOperator ?? 'cli:script' } : 'bad-token';
+    return { kind: 'session', token: cookieValue(req.headers.cookie, SESSION_COOKIE), setSession: (t) => cookies.push(sessionCookie(t, secure)) };
+  }
+
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('unknown-method', msg.unknownMethod));
-    const given = req.headers[TOKEN_HEADER];
-    if (given !== undefined && !(o.token && tokenMatches(given, o.token))) return sendJson(res, 401, fail('unauthorized', msg.unauthorized));
+    const cookies: string[] = [];
+    const caller = callerOf(req, cookies);
+    if (caller === 'bad-token') return sendJson(res, 401, fail('unauthorized', msg.unauthorized));
     const body = await readBody(req, BODY_LIMIT);
     if (body === 'too-large') return sendJson(res, 413, fail('bad-args', msg.badArgs));
     let args: unknown;
@@ -80,12 +108,30 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     } catch {
       return sendJson(res, 400, fail('unknown-method', msg.unknownMethod));
     }
-    const cookies: string[] = [];
-    const caller: CallerRef = given !== undefined
-      ? { kind: 'system', operator: o.scriptOperator ?? 'cli:script' }
-      : { kind: 'session', token: cookieValue(req.headers.cookie, SESSION_COOKIE), setSession: (t) => cookies.push(sessionCookie(t)) };
-    const reply = await o.dispatchAs(caller, name, args);
+    const key = req.headers[SUBMISSION_HEADER];
+    const reply = await o.dispatchAs(caller, name, args, typeof key === 'string' ? key : undefined);
     sendJson(res, reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 200), reply, cookies.length ? { 'Set-Cookie': cookies } : {});
+  }
+
+  async function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'GET' || !o.watch) return sendText(res, 405, 'Method Not Allowed');
+    const caller = callerOf(req, []);
+    if (caller === 'bad-token') return sendJson(res, 401, fail('unauthorized', msg.unauthorized));
+    const write = (event: string, data: unknown): void => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const stop = await o.watch(caller, (c) => write('change', c), () => {
+      write('signed-out', {});
+      res.end();
+    });
+    if (!stop) return sendJson(res, 401, fail('unauthorized', msg.unauthorized));
+    res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write('retry: 1000\n\n'); // a desk that lost the server tries again every second
+    streams.add(res);
+    const beat = setInterval(() => res.write(': alive\n\n'), HEARTBEAT_MS);
+    res.on('close', () => {
+      clearInterval(beat);
+      stop();
+      streams.delete(res);
+    });
   }
 
   async function serveStatic(res: http.ServerResponse, url: string): Promise<void> {
@@ -99,22 +145,33 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     }
     const ext = path.extname(file);
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...headers,
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
       'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=3600',
     });
     res.end(data);
   }
 
+  function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: http.OutgoingHttpHeaders = {}): void {
+    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+    res.end(JSON.stringify(body));
+  }
+
+  function sendText(res: http.ServerResponse, status: number, text: string): void {
+    res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(text);
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(at.port, o.tls ? (o.tls.host ?? '0.0.0.0') : '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  at.port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/`,
-    port,
+    url: `${at.scheme}://${o.tls ? at.names.find((n) => !LOOPBACK_NAMES.includes(n)) ?? '127.0.0.1' : '127.0.0.1'}:${at.port}/`,
+    port: at.port,
     close: () => new Promise<void>((resolve) => {
+      for (const s of streams) s.end();
       server.closeAllConnections();
       server.close(() => resolve());
     }),
@@ -123,16 +180,6 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
 
 function fail(code: 'unauthorized' | 'bad-args' | 'unknown-method' | 'internal', message: string): Reply<never> {
   return { ok: false, error: { code, message } };
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: http.OutgoingHttpHeaders = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
-  res.end(JSON.stringify(body));
-}
-
-function sendText(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(text);
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {

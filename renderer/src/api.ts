@@ -1,7 +1,6 @@
 // The renderer's one client of the backend: window.didar (Electron preload) or the web shell over fetch.
 import type { Args, Method, Result } from '../../shared/api';
 import type { ApiError, Reply } from '../../shared/errors';
-import { TOKEN_HEADER, TOKEN_META } from '../../shared/security';
 
 export type DesktopShell = {
   invoke: (method: string, args: unknown) => Promise<Reply<unknown>>;
@@ -25,15 +24,13 @@ export class ApiFailure extends Error {
 
 const NETWORK_ERROR: ApiError = { code: 'internal', message: 'ارتباط با برنامه برقرار نشد. برنامه را دوباره باز کنید.' };
 
-function webToken(): string {
-  return document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
-}
-
+/** The browser's session is its HttpOnly cookie, sent with every call; the page holds no token. */
 async function invokeWeb(method: string, args: unknown): Promise<Reply<unknown>> {
   try {
     const res = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: webToken() },
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(args ?? {}),
     });
     return (await res.json()) as Reply<unknown>;
@@ -42,9 +39,19 @@ async function invokeWeb(method: string, args: unknown): Promise<Reply<unknown>>
   }
 }
 
+/** Told when a call finds the session gone (sign-out elsewhere, idle time, a disabled account). */
+const signedOut = new Set<(message: string) => void>();
+export function onSignedOut(listener: (message: string) => void): () => void {
+  signedOut.add(listener);
+  return () => void signedOut.delete(listener);
+}
+
 export async function call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>> {
   const reply = window.didar ? await window.didar.invoke(method, args) : await invokeWeb(method, args);
-  if (!reply.ok) throw new ApiFailure(reply.error);
+  if (!reply.ok) {
+    if (reply.error.code === 'unauthorized' && !method.startsWith('auth/')) for (const l of signedOut) l(reply.error.message);
+    throw new ApiFailure(reply.error);
+  }
   return reply.value as Result<M>;
 }
 

@@ -1,25 +1,37 @@
 // Incremental attachment: a new case joins the group whose mean vector it resembles most, scored with the
-// run's frozen vocabulary, without re-running the clustering. The office re-runs when many cases arrived.
-import { contentTerms } from './text';
+// run's vocabulary, without re-running the clustering. The office re-runs when many cases arrived.
 import { vectorize, type Vector } from './features';
-import type { GroupingInput, GroupingRun } from './engine';
-import { hintShare } from './cluster';
+import { conflictTest, type GroupingInput, type GroupingRun } from './engine';
+import { DEFAULT_CLUSTER, hintShare, problemAdjustment, type ClusterOptions, type ConflictTest } from './cluster';
+import { countProfile, dominantProfile, problemTerms, type ProblemProfile, type ProblemTerms } from './problem-lexicon';
+
+export type Attachment = { group: number; score: number };
 
 export class Attacher {
   /** feature → [group, weight of the feature in the group's normalised mean vector]. */
   private readonly index = new Map<number, [number, number][]>();
   private readonly hints: Map<string, number>[];
   private readonly sizes: number[];
+  private readonly profiles: ProblemProfile[];
+  private readonly conflict: ConflictTest;
 
-  constructor(private readonly run: GroupingRun, private readonly threshold: number, private readonly hintBonus: number, departments: readonly (string | undefined)[]) {
+  /** `threshold`: the least score to join (the second pass's threshold); `options` give the bonuses and penalty. */
+  constructor(
+    private readonly run: GroupingRun, private readonly threshold: number, departments: readonly (string | undefined)[],
+    private readonly options: ClusterOptions = DEFAULT_CLUSTER,
+  ) {
     const sums: Map<number, number>[] = run.groups.map(() => new Map());
+    const problems: Map<number, number>[] = run.groups.map(() => new Map());
     this.hints = run.groups.map(() => new Map());
     this.sizes = run.groups.map((g) => g.caseIds.length);
+    this.conflict = conflictTest(run.lexicon);
     run.labels.forEach((g, i) => {
       add(sums[g]!, run.vectors[i]!);
+      countProfile(problems[g]!, run.profiles[i]!, 1);
       const d = departments[i]?.trim();
       if (d) this.hints[g]!.set(d, (this.hints[g]!.get(d) ?? 0) + 1);
     });
+    this.profiles = problems.map((p, g) => dominantProfile(p, this.sizes[g]!, options.profileShare));
     sums.forEach((sum, g) => {
       if (this.sizes[g]! < 2) return; // a lone case is not a group to join
       let norm = 0;
@@ -34,17 +46,23 @@ export class Attacher {
   }
 
   /** The group the case belongs to (index into run.groups) and its score, or null when none is close enough. */
-  attach(c: GroupingInput): { group: number; score: number } | null {
-    const v = vectorize(contentTerms(c.text, this.run.places).stems, this.run.model);
+  attach(c: GroupingInput): Attachment | null {
+    const t = problemTerms(c.text, this.run.places, this.run.lexicon);
+    return this.attachTerms(t, vectorize(t, this.run.model), c.department);
+  }
+
+  /** The same, for a case already analysed and vectorised. */
+  attachTerms(t: ProblemTerms, v: Vector, department: string | undefined): Attachment | null {
     const score = new Map<number, number>();
     for (let i = 0; i < v.idx.length; i++) {
       for (const [g, w] of this.index.get(v.idx[i]!) ?? []) score.set(g, (score.get(g) ?? 0) + v.val[i]! * w);
     }
-    let best: { group: number; score: number } | null = null;
-    const d = c.department?.trim();
+    let best: Attachment | null = null;
+    const d = department?.trim();
     const own = new Map(d ? [[d, 1]] : []);
     for (const [g, s0] of score) {
-      const s = s0 + this.hintBonus * hintShare(own, 1, this.hints[g]!, this.sizes[g]!);
+      const problem = problemAdjustment(this.conflict(t.profile, this.profiles[g]!), this.options);
+      const s = s0 + this.options.hintBonus * hintShare(own, 1, this.hints[g]!, this.sizes[g]!) + problem;
       if (s >= this.threshold && (!best || s > best.score)) best = { group: g, score: s };
     }
     return best;

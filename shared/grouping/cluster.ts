@@ -3,9 +3,11 @@
 //  2. centroid linkage (cosine of the groups' mean vectors) joins cores that name the same problem:
 //     each case's own wording averages out and the words the cases share remain.
 // Neither chains unrelated cases the way single linkage does. A shared department adds a bonus (a hint,
-// not a wall), and two groups that each own a word the other lacks are kept apart (the veto).
+// not a wall), two groups that each own a word the other lacks are kept apart (the veto), and so are two
+// that name different problems of one object (the lexicon's conflict).
 import { dot, type Vector } from './features';
 import { MaxHeap } from './heap';
+import { CONFLICT, countProfile, dominantProfile, EMPTY_PROFILE, SAME_PROBLEM, type ProblemProfile, type ProblemRelation } from './problem-lexicon';
 
 export type ClusterOptions = {
   /** First pass: groups merge while their mean pairwise similarity is at least this. */
@@ -14,6 +16,13 @@ export type ClusterOptions = {
   centroidThreshold: number;
   /** Added to the similarity of two cases with the same hint (department). */
   hintBonus: number;
+  /** Taken from the similarity of two cases or groups whose problems conflict (1 or more: never merged). */
+  conflictPenalty: number;
+  /** Added when the lexicon finds the same main object in both, and more when they share a kind of defect. */
+  objectBonus: number;
+  defectBonus: number;
+  /** A group's problem is what at least this share of its cases names. */
+  profileShare: number;
   /** Neighbours kept per case in the candidate graph. */
   neighbors: number;
   /** At most this many entries of one feature's posting list are scanned per case (a window around it). */
@@ -22,6 +31,8 @@ export type ClusterOptions = {
   expansion: number;
   /** Neighbours blended in, and the features an expanded vector keeps. */
   expansionNeighbors: number;
+  /** Only neighbours at least this similar are blended in (an isolated case stays itself). */
+  expansionFloor: number;
   expansionKeep: number;
   /**
    * Two groups are different problems sharing vocabulary («وام ازدواج» / «وام ودیعه») when each has a
@@ -39,23 +50,39 @@ export type ClusterOptions = {
 
 export const DEFAULT_CLUSTER: ClusterOptions = {
   threshold: 0.5,
-  centroidThreshold: 0.4,
-  hintBonus: 0.15,
+  centroidThreshold: 0.5,
+  hintBonus: 0.1,
+  conflictPenalty: 0.3,
+  objectBonus: 0,
+  defectBonus: 0,
+  profileShare: 0.5,
   neighbors: 12,
   postingCap: 200,
-  expansion: 0.6,
+  expansion: 0.3,
   expansionNeighbors: 6,
+  expansionFloor: 0,
   expansionKeep: 160,
   veto: { cover: 0.7, leak: 0.1, minSize: 3 },
   tolerance: { average: 0.1, centroid: 0.01 },
   candidateFeatures: 24,
 };
 
-/** A distinct text to cluster: its vector, how many cases share it, and their hints (department ids). */
+/** A distinct text to cluster: its vector, how many cases share it, their hints (department ids), its problems. */
 export type Item = {
   vector: Vector;
   weight: number;
   hints: Map<number, number>;
+  profile: ProblemProfile;
+}
+
+/** How two problem profiles relate (the lexicon's rule, given by the engine). */
+export type ConflictTest = (a: ProblemProfile, b: ProblemProfile) => ProblemRelation;
+
+/** What the lexicon's verdict on two problems adds to their similarity. */
+export function problemAdjustment(relation: ProblemRelation, options: ClusterOptions): number {
+  if (relation === CONFLICT) return -options.conflictPenalty;
+  if (relation <= 0) return 0;
+  return options.objectBonus + (relation === SAME_PROBLEM ? options.defectBonus : 0);
 }
 
 export type Graph = { to: Int32Array; sim: Float32Array }[];
@@ -82,9 +109,8 @@ function dotSums(a: Sum, b: Sum): number {
 }
 
 /**
- * The share of case pairs of two groups with the same hint, counting a pair where either department is
- * unknown as half a match: an unknown department is neither for nor against (text-only data is not
- * held to the bar of data with departments).
+ * The share of case pairs of two groups with the same hint; a pair where either department is unknown
+ * counts UNKNOWN_HINT of a match.
  */
 export function hintShare<K>(a: ReadonlyMap<K, number>, sizeA: number, b: ReadonlyMap<K, number>, sizeB: number): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -98,11 +124,13 @@ export function hintShare<K>(a: ReadonlyMap<K, number>, sizeA: number, b: Readon
   return (same + UNKNOWN_HINT * unknownPairs) / (sizeA * sizeB);
 }
 
-const UNKNOWN_HINT = 0.5;
+/** An unknown department earns no bonus: text without departments merges on its words alone. */
+const UNKNOWN_HINT = 0;
 
-/** Similarity of two items: cosine plus the hint bonus for the share of their cases with the same hint. */
-export function itemSimilarity(a: Item, b: Item, bonus: number): number {
-  return dot(a.vector, b.vector) + bonus * hintShare(a.hints, a.weight, b.hints, b.weight);
+/** Similarity of two items: cosine plus the hint bonus for the share of their cases with the same hint, less the conflict penalty. */
+export function itemSimilarity(a: Item, b: Item, options: ClusterOptions, conflict: ConflictTest): number {
+  return dot(a.vector, b.vector) + options.hintBonus * hintShare(a.hints, a.weight, b.hints, b.weight)
+    + problemAdjustment(conflict(a.profile, b.profile), options);
 }
 
 /** Scratch space of topK, reused: allocating per case would churn gigabytes at 100,000 cases. */
@@ -154,7 +182,7 @@ function kthLargest(xs: Float64Array, k: number): number {
  * (stems and pairs), scored by accumulating their shared weights; a long posting list is scanned only in
  * a window around the item, so common words cost a bounded amount. The best are then scored exactly.
  */
-export function neighborGraph(items: readonly Item[], isCandidateFeature: (id: number) => boolean, options: ClusterOptions): Graph {
+export function neighborGraph(items: readonly Item[], isCandidateFeature: (id: number) => boolean, options: ClusterOptions, conflict: ConflictTest): Graph {
   const n = items.length;
   const docs = new Map<number, number[]>();
   const vals = new Map<number, number[]>();
@@ -200,7 +228,7 @@ export function neighborGraph(items: readonly Item[], isCandidateFeature: (id: n
         acc[e]! += w * pv[j]!;
       }
     }
-    const scored = topK(touched, byAcc, shortlist).map((e) => [e, itemSimilarity(it, items[e]!, options.hintBonus)] as const);
+    const scored = topK(touched, byAcc, shortlist).map((e) => [e, itemSimilarity(it, items[e]!, options, conflict)] as const);
     for (const e of touched) acc[e] = 0;
     touched.length = 0;
     scored.sort((a, b) => b[1] - a[1]);
@@ -248,7 +276,7 @@ export function expandItems(items: readonly Item[], graph: Graph, options: Clust
     add(it.vector, 1);
     const g = graph[d]!;
     const k = Math.min(g.to.length, options.expansionNeighbors);
-    for (let i = 0; i < k; i++) add(items[g.to[i]!]!.vector, options.expansion * Math.max(0, g.sim[i]!));
+    for (let i = 0; i < k; i++) if (g.sim[i]! >= options.expansionFloor) add(items[g.to[i]!]!.vector, options.expansion * Math.max(0, g.sim[i]!));
     const vector = strongestUnit(touched, byAcc, options.expansionKeep);
     for (const f of touched) acc[f] = 0;
     touched.length = 0;
@@ -260,10 +288,13 @@ export function expandItems(items: readonly Item[], graph: Graph, options: Clust
  * The neighbour graph of the cores of a first pass, at item level: each core's mean vector (its strongest
  * features) looks for the most similar other cores, and the edge joins the cores' first items.
  */
-export function coreGraph(items: readonly Item[], cores: Int32Array, isCandidateFeature: (id: number) => boolean, options: ClusterOptions): Graph {
+export function coreGraph(
+  items: readonly Item[], cores: Int32Array, isCandidateFeature: (id: number) => boolean, options: ClusterOptions, conflict: ConflictTest,
+): Graph {
   const sums: Map<number, number>[] = [];
   const weight: number[] = [];
   const hints: Map<number, number>[] = [];
+  const problems: Map<number, number>[] = [];
   const first: number[] = [];
   items.forEach((it, i) => {
     const c = cores[i]!;
@@ -271,8 +302,10 @@ export function coreGraph(items: readonly Item[], cores: Int32Array, isCandidate
       sums[c] = new Map();
       weight[c] = 0;
       hints[c] = new Map();
+      problems[c] = new Map();
       first[c] = i;
     }
+    countProfile(problems[c]!, it.profile, it.weight);
     const s = sums[c];
     const v = it.vector;
     for (let j = 0; j < v.idx.length; j++) s.set(v.idx[j]!, (s.get(v.idx[j]!) ?? 0) + it.weight * v.val[j]!);
@@ -282,8 +315,9 @@ export function coreGraph(items: readonly Item[], cores: Int32Array, isCandidate
   });
   const coreItems: Item[] = sums.map((s, c) => ({
     vector: strongestUnit([...s.keys()], (f) => s.get(f)!, options.expansionKeep), weight: weight[c]!, hints: hints[c]!,
+    profile: dominantProfile(problems[c]!, weight[c]!, options.profileShare),
   }));
-  const between = neighborGraph(coreItems, isCandidateFeature, options);
+  const between = neighborGraph(coreItems, isCandidateFeature, options, conflict);
   const graph: Graph = items.map(() => ({ to: new Int32Array(0), sim: new Float32Array(0) }));
   between.forEach((g, c) => {
     graph[first[c]!] = { to: Int32Array.from(g.to, (d) => first[d]!), sim: g.sim };
@@ -320,6 +354,11 @@ type Group = {
   df: Map<number, number> | null;
   item: number;
   hints: Map<number, number>;
+  /** Problem counts of the group's cases (see dominantProfile); made on demand, like df. */
+  problems: Map<number, number> | null;
+  /** The dominant profile and the version it was computed at. */
+  profile: ProblemProfile;
+  profileAt: number;
   version: number;
 }
 
@@ -336,6 +375,7 @@ export function agglomerate(
   mode: Linkage,
   threshold: number,
   isStem: (id: number) => boolean,
+  conflict: ConflictTest,
   start?: Int32Array,
 ): Int32Array {
   const n = items.length;
@@ -360,9 +400,15 @@ export function agglomerate(
     const o = owner[i]!;
     const g = groups[o];
     if (!g) {
-      groups[o] = { size: it.weight, vec: it.vector, sum: null, norm2: it.weight * it.weight * dot(it.vector, it.vector), df: null, item: i, hints: it.hints, version: 0 };
+      groups[o] = {
+        size: it.weight, vec: it.vector, sum: null, norm2: it.weight * it.weight * dot(it.vector, it.vector), df: null, item: i, hints: it.hints,
+        problems: null, profile: it.profile, profileAt: 0, version: 0,
+      };
       continue;
     }
+    if (!g.problems) countProfile((g.problems = new Map()), items[g.item]!.profile, items[g.item]!.weight);
+    countProfile(g.problems, it.profile, it.weight);
+    g.profileAt = -1;
     const s = sumOf(g);
     const v = it.vector;
     for (let j = 0; j < v.idx.length; j++) s.set(v.idx[j]!, (s.get(v.idx[j]!) ?? 0) + it.weight * v.val[j]!);
@@ -389,11 +435,19 @@ export function agglomerate(
     if (b.vec) return items[b.item]!.weight * dotVectorSum(b.vec, a.sum!);
     return dotSums(a.sum!, b.sum!);
   };
+  const profileOf = (g: Group): ProblemProfile => {
+    if (g.profileAt !== g.version) {
+      g.profile = g.problems ? dominantProfile(g.problems, g.size, options.profileShare) : EMPTY_PROFILE;
+      g.profileAt = g.version;
+    }
+    return g.profile;
+  };
   const linkage = (a: Group, b: Group): number => {
     if (mode === 'centroid' && a.size >= minSize && b.size >= minSize && owns(a, b) && owns(b, a)) return -1;
     const hint = options.hintBonus * hintShare(a.hints, a.size, b.hints, b.size);
+    const problem = problemAdjustment(conflict(profileOf(a), profileOf(b)), options);
     const d = groupDot(a, b);
-    return hint + (mode === 'average' ? d / (a.size * b.size) : d / Math.sqrt(a.norm2 * b.norm2 || 1));
+    return hint + problem + (mode === 'average' ? d / (a.size * b.size) : d / Math.sqrt(a.norm2 * b.norm2 || 1));
   };
   type Entry = [number, number, number, number];
   const heap = new MaxHeap<Entry>();
@@ -439,6 +493,9 @@ export function agglomerate(
     gk.norm2 += gd.norm2 + 2 * cross;
     if (gk.hints === items[gk.item]!.hints) gk.hints = new Map(gk.hints);
     for (const [k, v] of gd.hints) gk.hints.set(k, (gk.hints.get(k) ?? 0) + v);
+    if (!gk.problems) countProfile((gk.problems = new Map()), items[gk.item]!.profile, items[gk.item]!.weight);
+    if (gd.problems) for (const [k, v] of gd.problems) gk.problems.set(k, (gk.problems.get(k) ?? 0) + v);
+    else countProfile(gk.problems, items[gd.item]!.profile, items[gd.item]!.weight);
     gk.size += gd.size;
     if (sk.size > SUM_CAP) prune(gk, sk, dfk, leak);
     gk.version++;

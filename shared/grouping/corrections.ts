@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdInput } from '../domain';
 import { msg } from '../messages';
 import type { DeepReadonly } from '../readonly';
+import type { StoredGroupCorrectionSchema } from '../stored-schemas';
 
 const caseIds = (min: number, error: string) =>
   z.array(IdInput).min(min, { error }).max(20_000).refine((ids) => new Set(ids).size === ids.length, { error: msg.duplicateCases });
@@ -16,8 +17,16 @@ export const GroupCorrectionSchema = z.discriminatedUnion('kind', [
   /** The group holding most of these cases is not a collective problem (or is again, with value false). */
   z.object({ kind: z.literal('notCollective'), caseIds: caseIds(1, msg.nothingSelected), value: z.boolean() }),
 ]);
-/** A correction as stored: who made it and when; `id` (from schema 3 on) keeps a journal replay from adding it twice. */
-export type GroupCorrection = DeepReadonly<z.infer<typeof GroupCorrectionSchema> & { at: string; by: string; id?: string }>;
+/** A correction as stored: what the office asked for, when and by whom (an undo takes back the one at `index`). */
+export type GroupCorrection = DeepReadonly<z.output<typeof StoredGroupCorrectionSchema>>;
+export type UndoCorrection = Extract<GroupCorrection, { kind: 'undo' }>;
+
+/** Indexes of the corrections taken back. */
+export function undoneCorrections(corrections: readonly GroupCorrection[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of corrections) if (c.kind === 'undo') out.add(c.index);
+  return out;
+}
 
 export type CorrectedGroup = { caseIds: string[]; title: string; notCollective: boolean; corrected: boolean };
 
@@ -28,7 +37,9 @@ export function applyCorrections(groups: readonly { caseIds: string[]; title: st
     out.forEach((g, i) => g.caseIds.forEach((id) => m.set(id, i)));
     return m;
   };
-  for (const c of corrections) {
+  const undone = undoneCorrections(corrections);
+  for (const [index, c] of corrections.entries()) {
+    if (c.kind === 'undo' || undone.has(index)) continue;
     const at = groupOf();
     const present = [...new Set(c.caseIds)].filter((id) => at.has(id));
     if (present.length === 0) continue;

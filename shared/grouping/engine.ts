@@ -1,8 +1,12 @@
 // The grouping engine: cases in, groups of the same problem out, each with a readable title.
 // Pure (no Node APIs): the backend runs it in a worker thread, tests and the CLI call it directly.
-import { contentTerms, placeSet } from './text';
-import { DEFAULT_FEATURES, fitVectors, type FeatureModel, type FeatureOptions, type Vector } from './features';
-import { agglomerate, coreGraph, DEFAULT_CLUSTER, expandItems, neighborGraph, type ClusterOptions, type Item } from './cluster';
+import { placeSet } from './text';
+import { BLOCK, DEFAULT_FEATURES, documentFrequencies, fitVectors, type Background, type FeatureModel, type FeatureOptions, type Vector } from './features';
+import { agglomerate, coreGraph, DEFAULT_CLUSTER, expandItems, neighborGraph, type ClusterOptions, type ConflictTest, type Item } from './cluster';
+import {
+  compileLexicon, DEFAULT_LEXICON, problemRelation, problemTerms, type CompiledLexicon, type ProblemLexicon, type ProblemProfile,
+} from './problem-lexicon';
+import { groupTitle } from './title';
 import { MAZANDARAN_COUNTIES } from '../defaults';
 
 export type GroupingInput = {
@@ -18,6 +22,10 @@ export type GroupingOptions = {
   cluster: ClusterOptions;
   /** Extra place names to mask besides the cases' own counties (villages, districts). */
   places?: readonly string[];
+  /** The problem lexicon: the shipped one with the office's entries (default: the shipped one). */
+  lexicon?: ProblemLexicon;
+  /** Document frequencies of the office's other cases: IDF from the whole history, not only this batch. */
+  background?: Background;
 }
 
 export const DEFAULT_GROUPING: GroupingOptions = { features: DEFAULT_FEATURES, cluster: DEFAULT_CLUSTER };
@@ -27,16 +35,22 @@ export type GroupOutput = {
   title: string;
 }
 
-/** A fitted run: kept so that new cases can be attached to its groups without a re-run. */
+/** A fitted run: kept so that new cases can be attached to its groups, and suggestions made, without a re-run. */
 export type GroupingRun = {
   groups: GroupOutput[];
   model: FeatureModel;
   places: Set<string>;
-  /** Per case (cases with the same terms share one vector). */
+  lexicon: CompiledLexicon;
+  /** Per case (cases with the same terms share one vector and one profile). */
   vectors: Vector[];
+  profiles: ProblemProfile[];
   hintIds: Map<string, number>;
   labels: Int32Array;
-  surfaces: Map<string, Map<string, number>>;
+}
+
+/** The problem rule of a run's lexicon. */
+export function conflictTest(lexicon: CompiledLexicon): ConflictTest {
+  return (a, b) => problemRelation(a, b, lexicon);
 }
 
 /**
@@ -46,36 +60,33 @@ export type GroupingRun = {
  */
 export class GroupingBuilder {
   private readonly places: Set<string>;
-  private readonly surfaces = new Map<string, Map<string, number>>();
+  private readonly lexicon: CompiledLexicon;
   private readonly ids: string[] = [];
   // Cases with the same terms are one item with a weight: repeated wordings cost nothing extra.
   private readonly itemOf: number[] = [];
   private readonly itemKeys = new Map<string, number>();
-  private readonly itemStems: string[][] = [];
+  private readonly itemDocs: { stems: string[]; tags: string[]; rest: string[] }[] = [];
+  private readonly itemProfiles: ProblemProfile[] = [];
   private readonly hintIds = new Map<string, number>();
   private readonly itemHints: Map<number, number>[] = [];
   private readonly weights: number[] = [];
 
   constructor(counties: Iterable<string>, private readonly options: GroupingOptions = DEFAULT_GROUPING) {
     this.places = placeSet([...MAZANDARAN_COUNTIES, ...(options.places ?? []), ...counties]);
+    this.lexicon = compileLexicon(options.lexicon ?? DEFAULT_LEXICON);
   }
 
   add(c: GroupingInput): void {
     const ci = this.ids.length;
     this.ids.push(c.id);
-    const t = contentTerms(c.text, this.places);
-    t.stems.forEach((s, i) => {
-      let m = this.surfaces.get(s);
-      if (!m) this.surfaces.set(s, (m = new Map()));
-      const surface = t.surfaces[i]!;
-      m.set(surface, (m.get(surface) ?? 0) + 1);
-    });
+    const t = problemTerms(c.text, this.places, this.lexicon);
     // A text with no content words (only numbers or names) says nothing about its problem: alone.
-    const key = t.stems.length ? t.stems.join(' ') : `\u0000${ci}`;
+    const key = t.stems.length || t.tags.length ? `${t.stems.join(' ')}\u0001${t.tags.join(' ')}` : `\u0000${ci}`;
     let item = this.itemKeys.get(key);
     if (item === undefined) {
-      this.itemKeys.set(key, (item = this.itemStems.length));
-      this.itemStems.push(t.stems);
+      this.itemKeys.set(key, (item = this.itemDocs.length));
+      this.itemDocs.push({ stems: t.stems, tags: t.tags, rest: t.rest });
+      this.itemProfiles.push(t.profile);
       this.itemHints.push(new Map());
       this.weights.push(0);
     }
@@ -86,36 +97,59 @@ export class GroupingBuilder {
     if (h >= 0) hints.set(h, (hints.get(h) ?? 0) + 1);
   }
 
-  finish(): GroupingRun {
-    const { options, weights, itemHints, surfaces } = this;
+  /** Clusters the cases; titles come from `textOf` (a case's text by its index), or are left empty for the caller. */
+  finish(textOf?: (caseIndex: number) => string | undefined): GroupingRun {
+    const { options, weights, itemHints, itemProfiles } = this;
     const itemOf = Int32Array.from(this.itemOf);
-    const { model, vectors } = fitVectors(this.itemStems, options.features, weights);
-    const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]! }));
+    const { model, vectors } = fitVectors(this.itemDocs, options.features, weights, options.background);
+    const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]!, profile: itemProfiles[i]! }));
     const cluster = options.cluster;
-    const isCandidate = (id: number) => model.block[id]! < 2;
-    const isStem = (id: number) => model.block[id] === 0;
-    const graph = neighborGraph(items, isCandidate, cluster);
+    const conflict = conflictTest(this.lexicon);
+    const isCandidate = (id: number) => model.block[id] !== BLOCK.char;
+    const isStem = (id: number) => model.block[id] === BLOCK.word;
+    const graph = neighborGraph(items, isCandidate, cluster, conflict);
     const expanded = expandItems(items, graph, cluster, model.idf.length);
-    const cores = agglomerate(expanded, vectors, graph, cluster, 'average', cluster.threshold, isStem);
+    const cores = agglomerate(expanded, vectors, graph, cluster, 'average', cluster.threshold, isStem, conflict);
     // Near-identical wordings fill each other's neighbour lists; the cores look for their own neighbours.
     const itemLabels = cluster.centroidThreshold < 1
-      ? agglomerate(expanded, vectors, coreGraph(expanded, cores, isCandidate, cluster), cluster, 'centroid', cluster.centroidThreshold, isStem, cores)
+      ? agglomerate(expanded, vectors, coreGraph(expanded, cores, isCandidate, cluster, conflict), cluster, 'centroid', cluster.centroidThreshold, isStem, conflict, cores)
       : cores;
     const labels = Int32Array.from(itemOf, (item) => itemLabels[item]!);
     const members: number[][] = [];
     labels.forEach((g, i) => (members[g] ??= []).push(i));
-    const groups = members.map((idx) => ({
-      caseIds: idx.map((i) => this.ids[i]!),
-      title: groupTitle(idx.map((i) => vectors[itemOf[i]!]!), model, surfaces),
-    }));
-    return { groups, model, places: this.places, vectors: Array.from(itemOf, (item) => vectors[item]!), hintIds: this.hintIds, labels, surfaces };
+    const run: GroupingRun = {
+      groups: members.map((idx) => ({ caseIds: idx.map((i) => this.ids[i]!), title: '' })),
+      model, places: this.places, lexicon: this.lexicon,
+      vectors: Array.from(itemOf, (item) => vectors[item]!),
+      profiles: Array.from(itemOf, (item) => itemProfiles[item]!),
+      hintIds: this.hintIds, labels,
+    };
+    if (textOf) run.groups.forEach((g, i) => (g.title = runGroupTitle(run, members[i]!, textOf)));
+    return run;
   }
+}
+
+/** The title of a run's group of cases `members` (case indices); `textOf` gives a case's text by its index. */
+export function runGroupTitle(run: GroupingRun, members: readonly number[], textOf: (caseIndex: number) => string | undefined): string {
+  return groupTitle(members.map((i) => run.vectors[i]!), (k) => textOf(members[k]!), run);
+}
+
+/**
+ * The office's other cases as document frequencies, to weigh the words of a batch by the whole history
+ * (a word common in the office's cases weighs little even where the batch has it rarely).
+ */
+export function historyBackground(texts: Iterable<string>, counties: Iterable<string>, options: GroupingOptions = DEFAULT_GROUPING): Background {
+  const places = placeSet([...MAZANDARAN_COUNTIES, ...(options.places ?? []), ...counties]);
+  const lexicon = compileLexicon(options.lexicon ?? DEFAULT_LEXICON);
+  return documentFrequencies((function* terms() {
+    for (const t of texts) yield problemTerms(t, places, lexicon);
+  })(), options.features);
 }
 
 export function groupCases(cases: readonly GroupingInput[], options: GroupingOptions = DEFAULT_GROUPING): GroupingRun {
   const builder = new GroupingBuilder(cases.map((c) => c.county ?? ''), options);
   for (const c of cases) builder.add(c);
-  return builder.finish();
+  return builder.finish((i) => cases[i]?.text);
 }
 
 function hintId(ids: Map<string, number>, department: string | undefined): number {
@@ -124,36 +158,4 @@ function hintId(ids: Map<string, number>, department: string | undefined): numbe
   let id = ids.get(key);
   if (id === undefined) ids.set(key, (id = ids.size));
   return id;
-}
-
-/**
- * The group's characteristic words: stems and pairs with the highest mean weight in its cases,
- * shown as the commonest word each stem came from; a pair hides the stems it contains.
- */
-export function groupTitle(vectors: readonly Vector[], model: FeatureModel, surfaces: Map<string, Map<string, number>>, words = 3): string {
-  const score = new Map<number, number>();
-  for (const v of vectors) {
-    for (let i = 0; i < v.idx.length; i++) {
-      const id = v.idx[i]!;
-      if (model.block[id]! < 2) score.set(id, (score.get(id) ?? 0) + v.val[i]!);
-    }
-  }
-  const keyOf = new Map<number, string>();
-  for (const id of score.keys()) keyOf.set(id, '');
-  for (const [k, id] of model.vocab) if (keyOf.has(id)) keyOf.set(id, k);
-  const ranked = [...score].sort((a, b) => b[1] - a[1]).map(([id]) => keyOf.get(id)!);
-  const surface = (stem: string) => {
-    const m = surfaces.get(stem);
-    return m ? [...m].sort((a, b) => b[1] - a[1])[0]![0] : stem;
-  };
-  const used = new Set<string>();
-  const parts: string[] = [];
-  for (const key of ranked) {
-    if (parts.length >= words) break;
-    const stemsOf = key.slice(1).split(' ');
-    if (stemsOf.some((s) => used.has(s))) continue;
-    stemsOf.forEach((s) => used.add(s));
-    parts.push(stemsOf.map(surface).join(' '));
-  }
-  return parts.join('، ');
 }

@@ -1,12 +1,15 @@
-// TF-IDF vectors over three blocks of features: stems, adjacent stem pairs and character n-grams of
-// stems. Each block is normalised on its own, so similarity = Σ weight·cosine(block) / Σ weight:
-// stems carry the topic, pairs separate «وام ازدواج» from «وام ودیعه», n-grams forgive typos and
-// inflections the stemmer missed.
+// TF-IDF vectors over four blocks of features: stems, adjacent stem pairs, character n-grams of stems and
+// the problems the lexicon recognises. Each block is normalised on its own, so similarity =
+// Σ weight·cosine(block) / Σ weight: stems carry the topic, pairs separate «وام ازدواج» from «وام ودیعه»,
+// n-grams forgive typos and inflections the stemmer missed, problems join «خاموشی» and «قطعی برق».
 
 export type BlockWeights = {
   word: number;
   pair: number;
   char: number;
+  concept: number;
+  /** Stems that name no object of the lexicon: what is said about the object. */
+  rest: number;
 }
 
 export type FeatureOptions = {
@@ -15,13 +18,16 @@ export type FeatureOptions = {
   charMax: number;
   /** Features seen in fewer documents than this compare nothing and are dropped. */
   minDf: number;
+  /** IDF is raised to this power: above 1, rare (specific) words weigh more against common ones. */
+  idfPower: number;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
-  weights: { word: 1, pair: 0.5, char: 0.5 },
+  weights: { word: 1, pair: 0, char: 0.5, concept: 0.5, rest: 0 },
   charMin: 3,
   charMax: 5,
   minDf: 2,
+  idfPower: 1,
 };
 
 /** A sparse vector: feature ids ascending, with their weights. L2 norm 1 unless empty. */
@@ -30,20 +36,30 @@ export type Vector = {
   val: Float32Array;
 }
 
-const BLOCKS = ['word', 'pair', 'char'] as const;
+const BLOCKS = ['word', 'pair', 'char', 'concept', 'rest'] as const;
 type Block = (typeof BLOCKS)[number];
 
-/** What a frozen model needs to vectorise a new case the same way (incremental attachment). */
+/** What a model needs to vectorise a new case the same way (attachment, suggestions at intake). */
 export type FeatureModel = {
   options: FeatureOptions;
+  /** Documents counted: the office's cases, the run's and those recorded since (see observe). */
   docCount: number;
-  /** Stems and pairs by name (group titles show them). */
+  /** Stems, pairs and problem tags by name. */
   vocab: Map<string, number>;
   /** Character n-grams by hash bucket (-1: not in the vocabulary); no strings kept for them. */
   charVocab: Int32Array;
+  /** Document frequency of each feature, kept up to date as cases are recorded. */
+  df: Float32Array;
+  /** IDF at the time of the run: the run's own vectors are weighted with it. */
   idf: Float32Array;
   block: Uint8Array;
 }
+
+/** A document: its content stems, its problem tags and the stems that name no object. */
+export type Doc = { stems: readonly string[]; tags: readonly string[]; rest?: readonly string[] };
+
+/** Document frequencies from outside the documents being fitted (the office's other cases). */
+export type Background = { docs: number; df: ReadonlyMap<string, number> };
 
 /** N-grams are hashed into this many buckets: a few collisions cost nothing, a map of millions of strings does. */
 const CHAR_BUCKETS = 1 << 20;
@@ -59,9 +75,11 @@ function charBucket(key: string): number {
 }
 
 /** Features of one document: key → count, keys prefixed by block initial. */
-export function documentFeatures(stems: readonly string[], options: FeatureOptions): Map<string, number> {
+export function documentFeatures({ stems, tags, rest }: Doc, options: FeatureOptions): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const t of tags) counts.set('k' + t, 1);
+  if (options.weights.rest > 0) for (const s of rest ?? []) add('r' + s);
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i]!;
     const next = stems[i + 1];
@@ -76,22 +94,39 @@ export function documentFeatures(stems: readonly string[], options: FeatureOptio
 }
 
 function blockIndex(key: string): number {
-  return key[0] === 'w' ? 0 : key[0] === 'p' ? 1 : 2;
+  return key[0] === 'w' ? 0 : key[0] === 'p' ? 1 : key[0] === 'k' ? 3 : key[0] === 'r' ? 4 : 2;
+}
+
+/** Block of a feature id: 0 stems, 1 pairs, 2 n-grams, 3 problems, 4 stems naming no object. */
+export const BLOCK = { word: 0, pair: 1, char: 2, concept: 3, rest: 4 } as const;
+
+const idfOf = (docs: number, df: number): number => Math.log((docs + 1) / (df + 0.5));
+
+/** Document frequencies of stems, pairs and problems in documents outside a batch (n-grams are not kept). */
+export function documentFrequencies(docs: Iterable<Doc>, options: FeatureOptions): Background {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const doc of docs) {
+    n++;
+    for (const k of documentFeatures(doc, options).keys()) if (k[0] !== 'c') df.set(k, (df.get(k) ?? 0) + 1);
+  }
+  return { docs: n, df };
 }
 
 /** Learns the vocabulary and IDF from the documents and returns the model with every vector. */
 export function fitVectors(
-  docs: readonly (readonly string[])[],
+  docs: readonly Doc[],
   options: FeatureOptions = DEFAULT_FEATURES,
   weights?: readonly number[],
+  background?: Background,
 ): { model: FeatureModel; vectors: Vector[] } {
   // Stems and pairs are interned as they come; n-grams go to hash buckets (ids from CHAR_BUCKETS up
   // are word or pair keys). No document keeps a map of strings: memory at 100,000 cases.
   const keyIds = new Map<string, number>();
   const keys: string[] = [];
   const df: number[] = new Array<number>(CHAR_BUCKETS).fill(0);
-  const perDoc = docs.map((stems, d) => {
-    const counts = documentFeatures(stems, options);
+  const perDoc = docs.map((doc, d) => {
+    const counts = documentFeatures(doc, options);
     const ids = new Int32Array(counts.size);
     const cs = new Float32Array(counts.size);
     const w = weights?.[d] ?? 1;
@@ -117,60 +152,74 @@ export function fitVectors(
   keyIds.clear();
   const remap = new Int32Array(df.length).fill(-1);
   const vocab = new Map<string, number>();
-  const idfList: number[] = [];
+  const dfList: number[] = [];
   const blockList: number[] = [];
-  const n = weights ? weights.reduce((a, b) => a + b, 0) : docs.length;
-  const keep = (id: number, block: number): number => {
+  const n = (weights ? weights.reduce((a, b) => a + b, 0) : docs.length) + (background?.docs ?? 0);
+  const keep = (id: number, block: number, extra: number): number => {
     const d = df[id]!;
     if (d < options.minDf) return -1;
-    remap[id] = idfList.length;
-    idfList.push(Math.log((n + 1) / (d + 0.5)));
+    remap[id] = dfList.length;
+    dfList.push(d + extra);
     blockList.push(block);
     return remap[id]!;
   };
-  for (let b = 0; b < CHAR_BUCKETS; b++) if (df[b]! > 0) keep(b, 2);
+  for (let b = 0; b < CHAR_BUCKETS; b++) if (df[b]! > 0) keep(b, BLOCK.char, 0);
   keys.forEach((k, i) => {
-    const v = keep(CHAR_BUCKETS + i, blockIndex(k));
+    const v = keep(CHAR_BUCKETS + i, blockIndex(k), background?.df.get(k) ?? 0);
     if (v >= 0) vocab.set(k, v);
   });
   const charVocab = Int32Array.from(remap.subarray(0, CHAR_BUCKETS));
-  const model: FeatureModel = { options, docCount: n, vocab, charVocab, idf: Float32Array.from(idfList), block: Uint8Array.from(blockList) };
+  const dfs = Float32Array.from(dfList);
+  const model: FeatureModel = {
+    options, docCount: n, vocab, charVocab, df: dfs, idf: dfs.map((d) => idfOf(n, d)), block: Uint8Array.from(blockList),
+  };
   const vectors = perDoc.map(({ ids, cs }) => {
     const entries: [number, number][] = [];
     ids.forEach((id, i) => {
       const v = remap[id]!;
       if (v >= 0) entries.push([v, cs[i]!]);
     });
-    return weigh(entries, model);
+    return weigh(entries, model, (id) => model.idf[id]!);
   });
   return { model, vectors };
 }
 
-/** A new document's vector under a frozen model; unseen features are ignored. */
-export function vectorize(stems: readonly string[], model: FeatureModel): Vector {
+/** Features of a document known to the model, as (id, count). */
+function knownFeatures(doc: Doc, model: FeatureModel): [number, number][] {
   const entries: [number, number][] = [];
-  for (const [k, c] of documentFeatures(stems, model.options)) {
+  for (const [k, c] of documentFeatures(doc, model.options)) {
     const id = k[0] === 'c' ? model.charVocab[charBucket(k)]! : model.vocab.get(k) ?? -1;
     if (id >= 0) entries.push([id, c]);
   }
-  return weigh(entries, model);
+  return entries;
+}
+
+/** A new document's vector under the model's current document frequencies; unseen features are ignored. */
+export function vectorize(doc: Doc, model: FeatureModel): Vector {
+  return weigh(knownFeatures(doc, model), model, (id) => idfOf(model.docCount, model.df[id]!));
+}
+
+/** Counts a newly recorded document in the model's frequencies (its vocabulary stays that of the run). */
+export function observe(doc: Doc, model: FeatureModel): void {
+  model.docCount++;
+  for (const [id] of knownFeatures(doc, model)) model.df[id]!++;
 }
 
 /** Sublinear TF × IDF, each block scaled so that its share of the unit vector is its weight. */
-function weigh(entries: [number, number][], model: FeatureModel): Vector {
+function weigh(entries: [number, number][], model: FeatureModel, idf: (id: number) => number): Vector {
   entries.sort((a, b) => a[0] - b[0]);
   const ids = Int32Array.from(entries, (e) => e[0]);
   const val = new Float32Array(ids.length);
-  const blockNorm = [0, 0, 0];
+  const blockNorm = [0, 0, 0, 0, 0];
   entries.forEach(([id, c], i) => {
-    const w = (1 + Math.log(c)) * model.idf[id]!;
+    const w = (1 + Math.log(c)) * Math.max(0, idf(id)) ** model.options.idfPower;
     val[i] = w;
     blockNorm[model.block[id]!]! += w * w;
   });
   const weights = model.options.weights;
   const present = BLOCKS.map((b: Block, i) => (blockNorm[i]! > 0 ? weights[b] : 0));
   const total = present.reduce((a, b) => a + b, 0);
-  const scale = BLOCKS.map((_, i) => (blockNorm[i]! > 0 ? Math.sqrt(present[i]! / total / blockNorm[i]!) : 0));
+  const scale = BLOCKS.map((_, i) => (blockNorm[i]! > 0 && total > 0 ? Math.sqrt(present[i]! / total / blockNorm[i]!) : 0));
   for (let i = 0; i < ids.length; i++) val[i]! *= scale[model.block[ids[i]!]!]!;
   return { idx: ids, val };
 }

@@ -1,7 +1,7 @@
 // Persian text → terms for grouping: normalisation, masking of names/places/numbers, light stemming.
 // Pure and deterministic: the same text always gives the same terms, in the renderer or a worker.
 import { foldForSearch } from '../persian-text';
-import { STOPWORDS, MASK_NEXT, MI_WORDS, PREFIXES, SUFFIXES, FINAL_LETTERS, BOUND_AFTER, BOUND_BEFORE } from './lexicon';
+import { STOPWORDS, GENERIC, MASK_NEXT, MI_WORDS, PREFIXES, SUFFIXES, FINAL_LETTERS, BOUND_AFTER, BOUND_BEFORE } from './lexicon';
 
 /**
  * Letters, digits, ZWNJ and diacritics unified (foldForSearch), punctuation turned into spaces.
@@ -14,39 +14,69 @@ export function normalizeForGrouping(text: string): string {
     .trim();
 }
 
-/** Splits on spaces and re-attaches bound morphemes a clerk typed apart («می گوید», «خانه ها»). */
-export function joinBoundMorphemes(tokens: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (BOUND_BEFORE.has(t) && i + 1 < tokens.length) {
-      out.push(t + tokens[++i]!);
-    } else if (BOUND_AFTER.has(t) && out.length > 0) {
-      out[out.length - 1] += t;
-    } else {
-      out.push(t);
+/** A word of a text, folded, with where it stands in the original (titles quote the citizen's own spelling). */
+export type Word = { text: string; start: number; end: number };
+
+/** Letters, digits, marks and the joiners that belong inside a word; anything else separates words. */
+const WORD = /(?:\p{L}|\p{N}|\p{M}|\u200c|\u200d|\u0640)+/gu;
+
+/** The words of a text, each folded as normalizeForGrouping folds the whole text. */
+export function splitWords(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    for (const part of foldForSearch(m[0]).replace(/[^\p{L}\p{N}\s]+/gu, ' ').split(' ')) {
+      if (part) out.push({ text: part, start: m.index, end: m.index + m[0].length });
     }
   }
   return out;
+}
+
+/** Re-attaches bound morphemes a clerk typed apart («می گوید», «خانه ها»); the spans join too. */
+export function joinWords(words: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (BOUND_BEFORE.has(w.text) && i + 1 < words.length) {
+      const next = words[++i]!;
+      out.push({ text: w.text + next.text, start: w.start, end: next.end });
+    } else if (BOUND_AFTER.has(w.text) && out.length > 0) {
+      const last = out[out.length - 1]!;
+      out[out.length - 1] = { text: last.text + w.text, start: last.start, end: w.end };
+    } else {
+      out.push(w);
+    }
+  }
+  return out;
+}
+
+const bare = (tokens: readonly string[]): Word[] => tokens.map((text) => ({ text, start: 0, end: 0 }));
+
+/** Splits on spaces and re-attaches bound morphemes a clerk typed apart («می گوید», «خانه ها»). */
+export function joinBoundMorphemes(tokens: readonly string[]): string[] {
+  return joinWords(bare(tokens)).map((w) => w.text);
 }
 
 /**
  * Names, places and numbers say where and who, not what the problem is: the word after «روستای»,
  * «آقای», …, every token with a digit, and the given place names (folded) are removed.
  */
-export function maskTokens(tokens: readonly string[], places: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+export function maskWords(words: readonly Word[], places: ReadonlySet<string>): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i]!.text;
     if (/\d/.test(t) || places.has(t)) continue;
-    if (i + 1 < tokens.length && places.has(t + tokens[i + 1]!)) {
+    if (i + 1 < words.length && places.has(t + words[i + 1]!.text)) {
       i++;
       continue;
     }
-    out.push(t);
+    out.push(words[i]!);
     if (MASK_NEXT.has(t)) i++;
   }
   return out;
+}
+
+export function maskTokens(tokens: readonly string[], places: ReadonlySet<string>): string[] {
+  return maskWords(bare(tokens), places).map((w) => w.text);
 }
 
 /** Strips the commonest inflection so «کشاورزان», «کشاورزا» and «کشاورزی‌ها» meet at «کشاورز». */
@@ -68,6 +98,14 @@ export function stem(word: string): string {
   return last ? w.slice(0, -last.length) : w;
 }
 
+/**
+ * The key a word is matched by in the problem lexicon: its stem, marked when the verb is negative, so that
+ * «نمی‌دهند» (they do not give) does not match «می‌دهند».
+ */
+export function matchKey(word: string): string {
+  return (word.startsWith('نمی') ? '!' : '') + stem(word);
+}
+
 /** Folded place names (counties, villages) as single tokens, also with their inner spaces removed. */
 export function placeSet(names: Iterable<string>): Set<string> {
   const set = new Set<string>();
@@ -80,23 +118,43 @@ export function placeSet(names: Iterable<string>): Set<string> {
   return set;
 }
 
+/** A word that names nothing of the problem: a function word, intake boilerplate or request phrasing. */
+export function isGeneric(word: string): boolean {
+  return STOPWORDS.has(word) || GENERIC.has(word);
+}
+
+export type TextWords = {
+  /** Every word after masking, for the lexicon (which reads «ندارد», «نمی‌دهند»). */
+  words: Word[];
+  /** Per word: its stem when it is a content word, '' when it is generic. */
+  stems: string[];
+};
+
+/** The masked words of a text and which of them are content words. */
+export function textWords(text: string, places: ReadonlySet<string> = new Set()): TextWords {
+  const words = maskWords(joinWords(splitWords(text)), places);
+  const stems = words.map(({ text: t }) => {
+    if (t.length < 2 || isGeneric(t)) return '';
+    const s = stem(t);
+    return s.length < 2 || isGeneric(s) ? '' : s;
+  });
+  return { words, stems };
+}
+
 export type ContentTerms = {
   /** Content stems in text order: what the grouping compares. */
   stems: string[];
-  /** The word each stem came from, for readable group titles. */
+  /** The word each stem came from. */
   surfaces: string[];
-}
+};
 
 export function contentTerms(text: string, places: ReadonlySet<string> = new Set()): ContentTerms {
-  const tokens = joinBoundMorphemes(normalizeForGrouping(text).split(' ').filter(Boolean));
-  const stems: string[] = [];
-  const surfaces: string[] = [];
-  for (const t of maskTokens(tokens, places)) {
-    if (STOPWORDS.has(t) || t.length < 2) continue;
-    const s = stem(t);
-    if (STOPWORDS.has(s) || s.length < 2) continue;
-    stems.push(s);
-    surfaces.push(t);
-  }
-  return { stems, surfaces };
+  const { words, stems } = textWords(text, places);
+  const out: ContentTerms = { stems: [], surfaces: [] };
+  stems.forEach((s, i) => {
+    if (!s) return;
+    out.stems.push(s);
+    out.surfaces.push(words[i]!.text);
+  });
+  return out;
 }

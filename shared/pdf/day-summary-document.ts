@@ -60,7 +60,7 @@ export function daySummaryDocument(d: DaySummaryDocData): DocDefinition {
             { text: ltrIsolate(toPersianDigits(o.code)), alignment: 'center' as const },
             o.citizen, o.county, o.department, typeLabel(o.type),
             { text: o.dueDate ? formatJalaliShort(parseJalali(o.dueDate)!) : '—', alignment: 'center' as const },
-            shorten(o.text, 120),
+            toPersianDigits(shorten(o.text, 120)),
           ]),
         ],
         { widths: [24, 56, 58, 44, 70, 44, 46, '*'], headerRows: 1, layout: THIN_LINES, dontBreakRows: true },

@@ -1,6 +1,5 @@
 // Parts of an official Persian letter (نامه اداری), shared by referral letters and circulars.
-import { toPersianDigits } from '../persian-text';
-import { ltrIsolate } from './bidi-line';
+import { isolate, toPersianDigits } from '../persian-text';
 import { NO_LINES, rtlColumns, rtlTable } from './doc-helpers';
 import type { Content } from './pdfmake-types';
 
@@ -18,7 +17,7 @@ export type LetterHead = { officeName: string; officeUnit: string; number: strin
 /** «بسمه تعالی», the office on the right, and the number / date / annex block on the left. */
 export function letterHead(h: LetterHead): Content[] {
   const meta = rtlTable(
-    [[`${L.number}:`, ltrIsolate(toPersianDigits(h.number))], [`${L.date}:`, h.date], [`${L.annex}:`, h.annex]].map(([k, v]) => [
+    [[`${L.number}:`, isolate(toPersianDigits(h.number))], [`${L.date}:`, h.date], [`${L.annex}:`, h.annex]].map(([k, v]) => [
       { text: k!, color: '#5f6b7a' }, { text: v!, bold: true },
     ]),
     { widths: [38, '*'], layout: NO_LINES },

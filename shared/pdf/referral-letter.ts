@@ -12,6 +12,8 @@ const L = {
     `به استناد دستور استاندار محترم در دیدار مردمی، ${toPersianDigits(n)} درخواست شهروندان به شرح جدول زیر جهت رسیدگی ارسال می‌شود. خواهشمند است دستور فرمایید موضوع بررسی و نتیجه تا مهلت مقرر، با ذکر کد رهگیری، به این دفتر اعلام شود.`,
   columns: ['ردیف', 'کد رهگیری', 'نام مراجع', 'شهرستان', 'خلاصه درخواست', 'دستور استاندار', 'مهلت پاسخ'],
   annex: 'ندارد',
+  preview: 'پیش‌نمایش',
+  unnumbered: 'پس از تأیید ارجاع',
   copy: { to: 'دفتر استاندار', purpose: 'جهت اطلاع' },
   inspection: { to: 'اداره کل بازرسی', purpose: 'جهت پیگیری' },
 };
@@ -27,6 +29,8 @@ export type ReferralLetterData = {
   signerName: string;
   signerTitle: string;
   rows: ReferralRow[];
+  /** Seen before referring: not yet numbered, marked as a preview. */
+  preview?: boolean;
 };
 
 export function referralLetter(d: ReferralLetterData): DocDefinition {
@@ -36,7 +40,7 @@ export function referralLetter(d: ReferralLetterData): DocDefinition {
       ...d.rows.map((r, i) => [
         { text: toPersianDigits(i + 1), alignment: 'center' as const },
         { text: ltrIsolate(toPersianDigits(r.code)), alignment: 'center' as const },
-        r.citizen, r.county, shorten(r.issue, 220), shorten(r.order, 140), { text: r.due, alignment: 'center' as const },
+        r.citizen, r.county, toPersianDigits(shorten(r.issue, 220)), toPersianDigits(shorten(r.order, 140)), { text: r.due, alignment: 'center' as const },
       ]),
     ],
     { widths: [22, 60, 56, 46, '*', 96, 50], headerRows: 1, layout: THIN_LINES, dontBreakRows: true },
@@ -46,8 +50,9 @@ export function referralLetter(d: ReferralLetterData): DocDefinition {
     pageMargins: [40, 36, 40, 40],
     info: { title: `${L.title} — ${d.department}` },
     defaultStyle: { fontSize: 9.5 },
+    ...(d.preview ? { watermark: { text: L.preview, color: '#5f6b7a', opacity: 0.1, bold: true } } : {}),
     content: [
-      ...letterHead({ officeName: d.officeName, officeUnit: d.officeUnit, number: d.number, date: d.date, annex: L.annex }),
+      ...letterHead({ officeName: d.officeName, officeUnit: d.officeUnit, number: d.preview ? L.unnumbered : d.number, date: d.date, annex: L.annex }),
       ...greeting([L.addressee(d.department)]),
       { text: L.body(d.rows.length), margin: [0, 0, 0, 8] },
       table,

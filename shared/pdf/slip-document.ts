@@ -49,10 +49,10 @@ const ltrNumber = (s: string): string => ltrIsolate(toPersianDigits(s));
 
 function facts(d: SlipData): [string, string][] {
   return ([
-    [L.citizen, d.citizenName],
+    [L.citizen, toPersianDigits(d.citizenName)],
     [L.nationalId, ltrNumber(d.nationalIdMasked)],
     [L.meetingDate, d.meetingDate],
-    [L.place, d.place],
+    [L.place, toPersianDigits(d.place)],
     [L.department, d.department],
     [L.orderType, d.orderType],
     [L.dueDate, d.dueDate],
@@ -81,8 +81,9 @@ export function slipDocument(d: SlipData): DocDefinition {
     facts(d).map(([k, v]) => [{ text: k, color: '#5f6b7a' }, { text: v, bold: true }]),
     { widths: narrow ? [70, '*'] : [110, '*'], layout: narrow ? NO_LINES : THIN_LINES },
   );
+  // the citizen's own digits in Persian, as every other number on the slip (the stored text keeps what was typed)
   const section = (title: string, body: string, max: number): Content[] =>
-    body ? [{ text: title, bold: true, margin: [0, 5, 0, 1] }, { text: shorten(body, max) }] : [];
+    body ? [{ text: title, bold: true, margin: [0, 5, 0, 1] }, { text: toPersianDigits(shorten(body, max)) }] : [];
   const footer: Content[] = [
     rtlTable([[{
       stack: [

@@ -35,7 +35,8 @@ export function countyScorecard(
   }
   const rows = [...byCounty].map(([county, cases]): CountyRow => {
     const citizens = new Set(cases.map((c) => c.citizen.nationalId)).size;
-    const population = populations[county] ?? null;
+    // a county is a plain string: «__proto__» or «constructor» must not find Object's own properties
+    const population = Object.hasOwn(populations, county) ? populations[county]! : null;
     const perMonth = new Map(months.map((m) => [m, new Set<string>()]));
     for (const c of cases) perMonth.get(c.meetingDate.slice(0, 7))?.add(c.citizen.nationalId);
     const problems = new Map<string, number>();

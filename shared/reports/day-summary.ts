@@ -4,6 +4,7 @@ import { leadDepartment, type Case, type MeetingDay, type OrderType } from '../d
 import { countsBy } from '../counts';
 import { ORDER_TYPE_LABEL } from '../labels';
 import type { ReportTable } from './table';
+import { toPersianDigits } from '../persian-text';
 
 export type DaySummary = {
   day: MeetingDay;
@@ -37,7 +38,7 @@ export const DAY_ORDER_HEADERS = ['کد رهگیری', 'شهروند', 'شهرس
 export function dayOrdersTable(s: DaySummary): ReportTable {
   return {
     title: 'دستورهای روز ملاقات',
-    subtitle: `روز ملاقات ${s.day.date} — ${s.citizens} شهروند، ${s.cases} درخواست`,
+    subtitle: toPersianDigits(`روز ملاقات ${s.day.date} — ${s.citizens} شهروند، ${s.cases} درخواست`),
     headers: DAY_ORDER_HEADERS,
     rows: s.orders.map((o) => [o.code, o.citizen, o.county, o.department, o.type === 'none' ? 'بدون دستور' : ORDER_TYPE_LABEL[o.type], o.dueDate, o.text]),
   };

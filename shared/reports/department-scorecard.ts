@@ -85,9 +85,10 @@ export function departmentScorecard(
     row.satisfiedPct = pct(row.satisfied.length, row.rated.length);
     return row;
   });
-  // Fair ranking: only departments with enough cases, best on-time share first, then the faster.
+  // Fair ranking: only departments with enough cases that answered at least once, best on-time share first, then the
+  // faster (a department that never answered is «بدون پاسخ», not first at 0%).
   const ranked = rows
-    .filter((r) => r.cases.length >= minCasesToRank && r.onTimePct !== null)
+    .filter((r) => r.cases.length >= minCasesToRank && r.onTimePct !== null && r.answered.length > 0)
     .sort((a, b) => b.onTimePct! - a.onTimePct! || (a.medianDaysToAnswer ?? Infinity) - (b.medianDaysToAnswer ?? Infinity) || a.department.localeCompare(b.department));
   // Equal records share a rank (1, 1, 3): the order among them says nothing.
   ranked.forEach((r, i) => {

@@ -4,6 +4,10 @@ import { OUTCOME_LABEL } from '../labels';
 import type { CountyRow } from './county-scorecard';
 import type { DepartmentRow } from './department-scorecard';
 import type { DateRange } from './period';
+import { toPersianDigits } from '../persian-text';
+
+/** Shown in the rank column of a department that answered nothing in the period. */
+export const NO_ANSWERS = 'بدون پاسخ';
 
 export type ReportTable = {
   /** Sheet name and file-name part (Persian). */
@@ -22,10 +26,10 @@ export const DEPARTMENT_HEADERS = [
 export function departmentTable(rows: readonly DepartmentRow[], range: DateRange, minCases: number): ReportTable {
   return {
     title: 'کارنامه دستگاه‌ها',
-    subtitle: `از ${range.from} تا ${range.to} — دستگاه با کمتر از ${minCases} پرونده رتبه نمی‌گیرد`,
+    subtitle: toPersianDigits(`از ${range.from} تا ${range.to} — دستگاه با کمتر از ${minCases} پرونده یا بدون پاسخ رتبه نمی‌گیرد`),
     headers: DEPARTMENT_HEADERS,
     rows: rows.map((r) => [
-      r.rank, r.department, r.cases.length, r.answered.length, r.onTimePct, r.medianDaysToAnswer, r.overdueNow.length, r.satisfiedPct,
+      r.rank ?? (r.answered.length ? null : NO_ANSWERS), r.department, r.cases.length, r.answered.length, r.onTimePct, r.medianDaysToAnswer, r.overdueNow.length, r.satisfiedPct,
       ...OUTCOMES.map((o) => r.outcomes[o]?.length ?? 0),
     ]),
   };
@@ -36,19 +40,31 @@ export const COUNTY_HEADERS = ['شهرستان', 'جمعیت', 'شهروندان
 export function countyTable(rows: readonly CountyRow[], range: DateRange, populationSource: string): ReportTable {
   return {
     title: 'کارنامه شهرستان‌ها',
-    subtitle: `از ${range.from} تا ${range.to} — جمعیت: ${populationSource}`,
+    subtitle: toPersianDigits(`از ${range.from} تا ${range.to} — جمعیت: ${populationSource}`),
     headers: COUNTY_HEADERS,
     rows: rows.map((r) => [
-      r.county, r.population, r.citizens, r.per100k, r.cases.length, r.recurringShare, r.topProblems.map(([t, n]) => `${t} (${n})`).join('؛ '),
+      r.county, r.population, r.citizens, r.per100k, r.cases.length, r.recurringShare, r.topProblems.map(([t, n]) => `${t} (${toPersianDigits(n)})`).join('؛ '),
     ]),
   };
 }
 
-/** CSV in UTF-8 with a byte-order mark (so Excel reads Persian), CRLF lines, fields quoted when needed. */
+/**
+ * One CSV field, quoted when it must be (or always). Spreadsheets run a cell that starts with = + - @, a tab or
+ * a CR as a formula (=HYPERLINK(…) in a citizen's name): such text gets a leading ' and is shown as typed.
+ */
+export function csvField(v: string | number | null, quoted = false): string {
+  const s = v === null ? '' : typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return quoted || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * CSV in UTF-8 with a byte-order mark (so Excel reads Persian), CRLF lines, the first line the header; every CSV
+ * Didar writes is made here. `quoteRows` quotes every field below the header (as SMS panels expect).
+ */
+export function csvText(lines: readonly (readonly (string | number | null)[])[], quoteRows = false): string {
+  return `\uFEFF${lines.map((r, i) => r.map((v) => csvField(v, quoteRows && i > 0)).join(',')).join('\r\n')}\r\n`;
+}
+
 export function toCsv(t: ReportTable): string {
-  const field = (v: string | number | null): string => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `\uFEFF${[t.headers, ...t.rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return csvText([t.headers, ...t.rows]);
 }

@@ -6,6 +6,7 @@ import { dayNumber, formatJalali, fromDayNumber, parseJalali, weekdayOfDayNumber
 import { ORDER_TYPE_LABEL } from '../labels';
 import { inRange, type DateRange } from './period';
 import type { ReportTable } from './table';
+import { toPersianDigits } from '../persian-text';
 
 export type WeeklyRow = { weekStart: string; weekEnd: string; department: string; type: OrderType | 'none'; cases: number };
 
@@ -55,7 +56,7 @@ export function weeklyTable(rows: readonly WeeklyRow[], range: DateRange): Repor
   }
   return {
     title: 'آمار هفتگی',
-    subtitle: `از ${range.from} تا ${range.to} — هفته از شنبه تا جمعه، تعداد درخواست‌ها به تفکیک دستگاه و نوع دستور`,
+    subtitle: `از ${toPersianDigits(range.from)} تا ${toPersianDigits(range.to)} — هفته از شنبه تا جمعه، تعداد درخواست‌ها به تفکیک دستگاه و نوع دستور`,
     headers: WEEKLY_HEADERS,
     rows: out,
   };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openBackend, openInBackground } from '../../electron/backend';
 import { startWebShell } from '../../electron/web/server';
-import { RENDERER_DIR, SAMPLE, shot } from './web-fixture';
+import { addDeskAccount, RENDERER_DIR, SAMPLE, shot, signIn } from './web-fixture';
 
 /** The command line as the office's IT support would run it. */
 const didar = (...args: string[]): string => execFileSync(process.execPath, ['bin/didar.mjs', ...args], { encoding: 'utf8' });
@@ -18,7 +18,7 @@ test('a broken data file: the page says which file and what to do, and the file 
   const dayFile = path.join(dataDir, 'days', fs.readdirSync(path.join(dataDir, 'days'))[0]!);
   fs.writeFileSync(dayFile, '{"schemaVersion":1,"day":{"id":"md-');
   const opened = openInBackground({ dataDir });
-  const shell = await startWebShell({ dispatch: opened.dispatch, staticDir: RENDERER_DIR });
+  const shell = await startWebShell({ dispatchAs: opened.dispatchAs, staticDir: RENDERER_DIR });
   try {
     await page.goto(shell.url);
     await expect(page.getByRole('alert')).toContainText('دیدار باز نشد');
@@ -29,6 +29,36 @@ test('a broken data file: the page says which file and what to do, and the file 
   } finally {
     await shell.close();
     await opened.close();
+  }
+});
+
+test('a hand-edited case without its history: the page names the file, the case and the field, and the file is kept', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-edited-'));
+  try {
+    didar('import', '--data', dataDir, SAMPLE);
+    const rel = `days/${fs.readdirSync(path.join(dataDir, 'days')).sort()[2]!}`;
+    const doc = JSON.parse(fs.readFileSync(path.join(dataDir, rel), 'utf8')) as { cases: Record<string, unknown>[] };
+    const edited = doc.cases[1]!;
+    delete edited.history;
+    const text = JSON.stringify(doc);
+    fs.writeFileSync(path.join(dataDir, rel), text);
+    const opened = openInBackground({ dataDir });
+    const shell = await startWebShell({ dispatchAs: opened.dispatchAs, staticDir: RENDERER_DIR });
+    try {
+      await page.goto(shell.url);
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText('دیدار باز نشد');
+      await expect(alert).toContainText(rel);
+      await expect(alert).toContainText(`پرونده ۲ (شناسه «${String(edited.id)}»، کد رهگیری ${String(edited.code)})`);
+      await expect(alert).toContainText('بخش «history»');
+      await page.screenshot({ path: shot('62-hand-edited-case') });
+      expect(fs.readFileSync(path.join(dataDir, rel), 'utf8')).toBe(text);
+    } finally {
+      await shell.close();
+      await opened.close();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
@@ -45,7 +75,7 @@ test('restore end to end: a backup taken, a day file broken, `didar restore` run
     const torn = path.join(dataDir, 'days', days[3]!);
     fs.writeFileSync(torn, fs.readFileSync(torn, 'utf8').slice(0, 500));
     let opened = openInBackground({ dataDir });
-    let shell = await startWebShell({ dispatch: opened.dispatch, staticDir: RENDERER_DIR });
+    let shell = await startWebShell({ dispatchAs: opened.dispatchAs, staticDir: RENDERER_DIR });
     try {
       await page.goto(shell.url);
       await expect(page.getByRole('alert')).toContainText(days[3]!);
@@ -61,13 +91,15 @@ test('restore end to end: a backup taken, a day file broken, `didar restore` run
     const kept = fs.readdirSync(path.join(dataDir, 'backups', `days__${days[3]}`));
     expect(kept.some((f) => fs.readFileSync(path.join(dataDir, 'backups', `days__${days[3]}`, f), 'utf8').length === 500)).toBe(true);
 
+    await addDeskAccount(dataDir);
     opened = openInBackground({ dataDir });
-    shell = await startWebShell({ dispatch: opened.dispatch, staticDir: RENDERER_DIR });
+    shell = await startWebShell({ dispatchAs: opened.dispatchAs, staticDir: RENDERER_DIR });
     try {
       await page.goto(shell.url);
+      await signIn(page);
       await expect(page.getByRole('alert')).toHaveCount(0);
       await page.getByRole('button', { name: 'پیگیری' }).click();
-      await expect(page.getByTestId('worklist-total')).toHaveText('۱۶۰ پرونده');
+      await expect(page.getByTestId('worklist-total')).toHaveText('۵۰ از ۱۶۰ پرونده');
       await page.screenshot({ path: shot('61-restored-worklist') });
     } finally {
       await shell.close();
@@ -81,19 +113,21 @@ test('restore end to end: a backup taken, a day file broken, `didar restore` run
 test('while a large folder is read the page shows that it is loading, then the app with every case', async ({ page }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-loading-'));
   didar('bench-seed', '--data', dataDir, '--cases', '12000');
+  await addDeskAccount(dataDir);
   const opening = openInBackground({ dataDir });
   // held until the loading screen has been seen, so that the test does not race the load
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  const shell = await startWebShell({ dispatch: async (m, a) => (await held, opening.dispatch(m, a)), staticDir: RENDERER_DIR });
+  const shell = await startWebShell({ dispatchAs: async (c, m, a) => (await held, opening.dispatchAs(c, m, a)), staticDir: RENDERER_DIR });
   try {
     await page.goto(shell.url);
     await expect(page.getByRole('status')).toContainText('در حال خواندن پرونده‌ها…');
     await expect(page.getByRole('status')).toContainText('دیدار');
     await page.screenshot({ path: shot('62-loading') });
     release();
+    await signIn(page);
     await page.getByRole('button', { name: 'پیگیری', exact: true }).click();
-    await expect(page.getByTestId('worklist-total')).toHaveText('۱۲٬۰۰۰ پرونده');
+    await expect(page.getByTestId('worklist-total')).toHaveText('۵۰ از ۱۲٬۰۰۰ پرونده');
     await page.screenshot({ path: shot('63-loaded-worklist') });
   } finally {
     await shell.close();

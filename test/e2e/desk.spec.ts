@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import { defaultHolidays } from '../../shared/defaults';
 import { formatJalaliLong, jalaliOf } from '../../shared/jalali';
 import { addWorkingDays, calendarFrom } from '../../shared/working-days';
-import { fillIntake } from './intake';
+import { choose, fillIntake } from './intake';
 import { download, expect, shot, test } from './web-fixture';
 
 test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»', async ({ page, didar }) => {
   await page.goto(didar.url);
   await page.getByLabel('محل ملاقات').selectOption('county');
-  await page.getByLabel('شهرستان', { exact: true }).selectOption('آمل');
+  await choose(page, 'شهرستان', 'آمل');
   await page.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
   await expect(page.getByText('سفر شهرستانی: آمل')).toBeVisible();
 
@@ -29,12 +29,12 @@ test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»
   // Mobile in +98 form, issue, order with a computed answer date
   await page.getByLabel('تلفن همراه').fill('+98 912 332 4146');
   await expect(page.locator('.field-hint').filter({ hasText: '۰۹۱۲۳۳۲۴۱۴۶' })).toBeVisible();
-  await page.getByLabel('شهرستان', { exact: true }).selectOption('آمل');
+  await choose(page, 'شهرستان', 'آمل');
   await page.getByLabel('شهر یا روستا').fill('چمستان');
   await page.getByLabel('شرح درخواست').fill('برق روستای چمستان هر شب (حدود ۴ ساعت) قطع می‌شود و پمپ آب کار نمی‌کند.');
-  await page.getByLabel('موضوع').selectOption('آب، برق و گاز');
+  await choose(page, 'موضوع', 'آب، برق و گاز', 'برق');
   await page.getByLabel('نوع دستور').selectOption('act');
-  await page.getByLabel('دستگاه مسئول').selectOption('شرکت توزیع برق');
+  await choose(page, 'دستگاه مسئول', 'شرکت توزیع برق', 'توزیع برق');
   await page.getByLabel('مهلت (روز کاری)').fill('۱۰');
   await expect(page.getByText(/^تاریخ پاسخ: /)).toBeVisible();
   await page.getByRole('button', { name: 'موضوع با قید فوریت رسیدگی شود.' }).click();
@@ -78,7 +78,7 @@ test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»
   await page.getByLabel('کد ملی', { exact: true }).fill('۰۰۱۸۶۹۲۶۳۱');
   await expect(page.getByTestId('citizen-history')).toContainText(code);
   await expect(page.getByLabel('نام خانوادگی')).toHaveValue('کریمی');
-  await page.getByLabel('دستگاه مسئول').selectOption('شرکت توزیع برق');
+  await choose(page, 'دستگاه مسئول', 'شرکت توزیع برق', 'توزیع برق');
   await expect(page.getByTestId('same-department-warning')).toBeVisible();
   await page.screenshot({ path: shot('14-earlier-cases-warning'), fullPage: true });
 

@@ -1,18 +1,19 @@
 import { execFileSync } from 'node:child_process';
+import { choose } from './intake';
 import { download, expect, importSample, shot, test } from './web-fixture';
 
 
 test('inspection office: filter, search with Arabic ي, refer with letter, answer, close, lookup', async ({ page, didar }) => {
   await importSample(didar);
   await page.goto(didar.url);
-  await page.getByRole('button', { name: 'پیگیری' }).click();
-  await expect(page.getByTestId('worklist-total')).toHaveText('۱۶۰ پرونده');
+  await page.getByRole('button', { name: 'پیگیری', exact: true }).click();
+  await expect(page.getByTestId('worklist-total')).toHaveText('۵۰ از ۱۶۰ پرونده');
 
   // filter by county and department
-  await page.getByLabel('شهرستان').selectOption('بابل');
-  await expect(page.getByTestId('worklist-total')).not.toHaveText('۱۶۰ پرونده');
+  await choose(page, 'شهرستان', 'بابل');
+  await expect(page.getByTestId('worklist-total')).not.toHaveText('۵۰ از ۱۶۰ پرونده');
   await expect(page.getByTestId('worklist')).toContainText('بابل');
-  await page.getByLabel('شهرستان').selectOption('');
+  await choose(page, 'شهرستان', '', '');
 
   // search with Arabic yeh and kaf finds Persian text
   await page.getByLabel(/جستجو/).fill('كالابرگ');
@@ -25,12 +26,21 @@ test('inspection office: filter, search with Arabic ي, refer with letter, answe
 
   // select two cases and refer them: one letter per department
   await page.getByLabel(/جستجو/).fill('');
-  await page.getByLabel('دستگاه').selectOption('شرکت توزیع برق');
+  await choose(page, 'دستگاه', 'شرکت توزیع برق', 'توزیع برق');
   const rows = page.getByTestId('worklist').locator('tbody tr');
   await rows.nth(0).getByRole('checkbox').check();
   await rows.nth(1).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'ارجاع و نامه' }).click();
-  await expect(page.getByRole('dialog', { name: 'نامه‌های ارجاع' })).toBeVisible();
+  // the letters first: nothing is referred until confirmed
+  const preview = page.getByRole('dialog', { name: 'پیش‌نمایش نامه‌های ارجاع' });
+  await expect(preview.getByTestId('referral-preview')).toContainText('۲ پرونده با ۱ نامه ارجاع می‌شود');
+  const draft = await download(page, preview.getByRole('link', { name: 'ذخیره PDF' }).first(), 'referral-preview.pdf');
+  expect(execFileSync('pdftotext', ['-layout', draft, '-'], { encoding: 'utf8' })).toContain('شرکت توزیع برق');
+  expect((await didar.backend.store.scanCases({})).filter((c) => c.status === 'referred')).toHaveLength(0);
+  await page.screenshot({ path: shot('25-referral-preview') });
+  await preview.getByRole('button', { name: 'تأیید ارجاع' }).click();
+  await expect(page.getByRole('dialog', { name: 'نامه‌های ارجاع', exact: true })).toBeVisible();
+  expect((await didar.backend.store.scanCases({})).filter((c) => c.status === 'referred')).toHaveLength(2);
   const letter = await download(page, page.getByRole('link', { name: 'ذخیره PDF' }).first(), 'referral.pdf');
   const text = execFileSync('pdftotext', ['-layout', letter, '-'], { encoding: 'utf8' });
   expect(text).toContain('شرکت توزیع برق');
@@ -40,7 +50,7 @@ test('inspection office: filter, search with Arabic ي, refer with letter, answe
   // open the first referred case: answer, close, satisfaction
   await page.getByLabel('وضعیت').selectOption('referred');
   await expect(page.getByTestId('worklist-total')).toHaveText('۲ پرونده');
-  const code = (await page.getByTestId('worklist').locator('tbody tr').first().locator('td.code').textContent())!;
+  const code = (await page.getByTestId('worklist').locator('tbody tr').first().locator('.code').textContent())!;
   await page.getByTestId('worklist').locator('tbody tr').first().locator('td').nth(2).click();
   const details = page.getByTestId('case-details');
   await expect(details.getByTestId('case-status')).toHaveText('ارجاع‌شده');
@@ -54,6 +64,11 @@ test('inspection office: filter, search with Arabic ي, refer with letter, answe
   await details.getByRole('button', { name: 'ثبت', exact: true }).click();
   await expect(details.getByTestId('case-status')).toHaveText('مختومه');
   await expect(details.locator('ol.history')).toContainText('پاسخ دستگاه');
+  // the letter number, the answer and the user are isolated, so «۴۵۶/ت» keeps its place in the Persian line
+  const answered = details.locator('ol.history > li').filter({ hasText: 'پاسخ دستگاه' });
+  await expect(answered.locator('bdi.ref')).toHaveText('۴۵۶/ت');
+  await expect(answered.locator('bdi').nth(1)).toHaveText('ترانسفورماتور روستا تعویض و برق پایدار شد.');
+  await expect(answered.locator('bdi').nth(2)).toHaveText('میز ۱');
   await expect(details.locator('ol.history')).toContainText('مختومه شد');
   await page.screenshot({ path: shot('22-case-closed'), fullPage: true });
   // the citizen's page lists every case of that national ID across meeting days
@@ -85,7 +100,7 @@ test('inspection office: filter, search with Arabic ي, refer with letter, answe
 test('circular from selected cases: draft, edit, preview, approve, issue, export', async ({ page, didar }) => {
   await importSample(didar);
   await page.goto(didar.url);
-  await page.getByRole('button', { name: 'پیگیری' }).click();
+  await page.getByRole('button', { name: 'پیگیری', exact: true }).click();
   await page.getByLabel(/جستجو/).fill('گراز');
   await expect(page.getByTestId('worklist')).toContainText('گراز');
   await page.getByLabel('انتخاب همه').check();
@@ -100,7 +115,16 @@ test('circular from selected cases: draft, edit, preview, approve, issue, export
   await page.screenshot({ path: shot('30-circular-editor'), fullPage: true });
   await page.getByRole('button', { name: 'تأیید' }).click();
   await page.getByRole('button', { name: 'صدور با شماره و تاریخ' }).click();
+  // the number is asked, the year's next one suggested, with today's date
+  const issue = page.getByRole('dialog', { name: 'صدور بخشنامه' });
+  await expect(issue.getByLabel('شماره بخشنامه')).toHaveValue(/^۱۴[۰-۹]{2}\/۱$/);
+  await expect(issue.getByLabel('تاریخ صدور')).toHaveValue(/^۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+  expect((await didar.backend.store.listCirculars())[0]!.status).toBe('approved');
+  await issue.getByLabel('شماره بخشنامه').fill('۱۴۰۵/ب/۲۴۵');
+  await page.screenshot({ path: shot('32-circular-issue-asked') });
+  await issue.getByRole('button', { name: 'صدور', exact: true }).click();
   await expect(page.getByTestId('circulars')).toContainText('صادر شده');
+  await expect(page.getByTestId('circulars')).toContainText('۱۴۰۵/ب/۲۴۵');
   const pdf = await download(page, page.getByRole('button', { name: 'PDF', exact: true }), 'circular.pdf');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('بخشنامه');

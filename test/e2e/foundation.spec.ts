@@ -1,4 +1,4 @@
-import { fillIntake } from './intake';
+import { choose, fillIntake } from './intake';
 import { expect, shot, test } from './web-fixture';
 
 const T = {
@@ -21,17 +21,17 @@ test('a clerk opens the day, records a case, and finds it again after reload and
 
   // A wrong national ID: a live message, then the server's message on save, and nothing stored.
   await fillIntake(page, { nationalId: '2401179446', mobile: '۰۹۱۲۱۲۳۴۵۶۷' });
-  await expect(page.getByText('کد ملی نادرست است (رقم کنترل)')).toBeVisible();
+  await expect(page.locator('#nid-error')).toHaveText(/^رقم آخر کد ملی \(رقم کنترل\) با بقیه نمی‌خواند/);
   await page.getByRole('button', { name: T.save }).click();
-  await expect(page.locator('#nid-error')).toContainText('کد ملی نادرست است');
+  await expect(page.locator('#nid-error')).toContainText('رقم کنترل');
   await expect(page.getByLabel(T.nationalId, { exact: true })).toBeFocused(); // the cursor goes to the problem
   await page.screenshot({ path: shot('01-bad-national-id'), fullPage: true });
   await expect(page.getByTestId('day-cases')).toHaveCount(0);
 
-  // Corrected, saved with Enter from the keyboard
+  // Corrected, saved with Ctrl+Enter from the keyboard
   await page.getByLabel(T.nationalId, { exact: true }).fill('۲۴۰۱۱۷۹۴۴۵');
   await expect(page.getByText('کد ملی درست است')).toBeVisible();
-  await page.getByLabel(T.nationalId, { exact: true }).press('Enter');
+  await page.getByLabel(T.nationalId, { exact: true }).press('Control+Enter');
   const code = page.getByTestId('saved-code');
   await expect(code).toHaveText(/^[۰-۹]{10}$/);
   const shownCode = (await code.textContent())!;
@@ -57,8 +57,8 @@ test('an empty or oversized issue gets a Persian message and stores nothing', as
   await page.getByLabel('نام', { exact: true }).fill('کاظم');
   await page.getByLabel('نام خانوادگی').fill('اسماعیلی');
   await page.getByLabel('تلفن همراه').fill('+989123324146');
-  await page.getByLabel('شهرستان', { exact: true }).selectOption('بهشهر');
-  await page.getByLabel('دستگاه مسئول').selectOption('شرکت توزیع برق');
+  await choose(page, 'شهرستان', 'بهشهر');
+  await choose(page, 'دستگاه مسئول', 'شرکت توزیع برق', 'توزیع برق');
   await page.getByRole('button', { name: T.save }).click();
   await expect(page.locator('#text-error')).toHaveText('شرح درخواست خالی است.');
   await page.getByLabel('شرح درخواست').fill('ب'.repeat(5000));

@@ -53,6 +53,21 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await page.getByRole('button', { name: 'گروه‌بندی دوباره' }).click();
   await expect(groups.locator('li', { hasText: 'اصلاح‌شده' })).toHaveCount(2);
 
+  // The merge taken back from the list of corrections: the two groups come back as they were.
+  const corrections = page.getByTestId('corrections');
+  await expect(corrections.locator('li')).toHaveCount(2);
+  await expect(corrections.locator('li').first()).toContainText('ادغام');
+  await corrections.locator('li').first().getByRole('button', { name: 'بازگردانی' }).click();
+  await expect(corrections.locator('li').first()).toContainText('بازگردانده شد');
+  await expect(groups.locator('li', { hasText: 'اصلاح‌شده' })).toHaveCount(1);
+  await expect(groups.locator('li', { hasText: titleA }).first().locator('.group-counts')).toContainText(`${toPersianDigits(a)} درخواست`);
+  for (const w of [1366, 1024]) {
+    await page.setViewportSize({ width: w, height: 1000 });
+    await corrections.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot(`45-board-corrections-${w}`) });
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 });
+
   // Draft a circular from the fertiliser group, edit it, approve, issue.
   await groups.locator('li', { hasText: 'کود' }).first().click();
   await expect(page.getByLabel('مشکل مشترک (عنوان بخشنامه)')).toHaveValue(/کود/);
@@ -69,6 +84,7 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await page.screenshot({ path: shot('42-circular-from-group'), fullPage: true });
   await page.getByRole('button', { name: 'تأیید' }).click();
   await page.getByRole('button', { name: 'صدور با شماره و تاریخ' }).click();
+  await page.getByRole('dialog', { name: 'صدور بخشنامه' }).getByRole('button', { name: 'صدور', exact: true }).click();
   await expect(page.getByTestId('circulars')).toContainText('صادر شده');
   await expect(page.getByTestId('circular-effect')).toContainText('پیش از صدور');
 

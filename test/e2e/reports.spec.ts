@@ -33,11 +33,19 @@ test('department scorecard: choose a period, read the table, drill down to the c
   await expect(page.getByTestId('report-range')).toHaveText('از ۱۴۰۵/۰۱/۰۱ تا ۱۴۰۵/۱۲/۲۹');
   const table = page.getByTestId('department-scorecard');
   await expect(table).toContainText('جهاد کشاورزی');
+  // a department that answered nothing is not ranked first at 0%: «بدون پاسخ»
+  const silent = table.locator('tbody tr').filter({ hasText: 'بنیاد مسکن' });
+  await expect(silent.locator('td').first()).toHaveText('بدون پاسخ');
+  await expect(table.locator('tbody tr').first().locator('td').first()).toHaveText('۱');
   const first = table.locator('tbody tr').first();
   const count = (await first.locator('td').nth(2).textContent())!.trim();
   await first.locator('td').nth(2).getByRole('button').click();
   const drill = page.getByTestId('drill-down');
   await expect(drill.locator('tbody tr')).toHaveCount(Number(toAsciiDigits(count)));
+  // the code reads left to right inside a cell that stays right-aligned under its header, in Persian digits
+  const codeCell = drill.locator('tbody tr').first().locator('td').first();
+  expect(await codeCell.evaluate((td) => getComputedStyle(td).direction)).toBe('rtl');
+  await expect(codeCell.locator('bdi[dir="ltr"]')).toHaveText(/^[۰-۹]{10}$/);
   // The median opens the answered cases it is computed over.
   const agriRow = table.locator('tbody tr').filter({ hasText: 'جهاد کشاورزی' });
   await expect(agriRow.locator('td').nth(3)).toHaveText('۲');

@@ -6,6 +6,7 @@ import { expect, test as base, type Locator, type Page } from '@playwright/test'
 import { openBackend, type Backend } from '../../electron/backend';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { SAMPLE } from '../helpers/cli';
+import { SESSION_COOKIE } from '../../shared/security';
 
 export const RENDERER_DIR = path.resolve('out/renderer');
 export const SCREENSHOTS = path.resolve('test/e2e/screenshots');
@@ -14,9 +15,26 @@ export type Didar = {
   dataDir: string;
   url: string;
   backend: Backend;
+  /** The session of the desk's account (`desk1`, «میز ۱», every role but viewer), which the page is signed in with. */
+  session: string;
   /** Closes and reopens the backend and server on the same folder, like quitting and starting the app. */
   restart: () => Promise<string>;
 };
+
+/** The account the tests' pages use unless they sign in themselves (its password, for those that do). */
+export const DESK = { username: 'desk1', displayName: 'میز ۱', password: 'گذرواژه میز یک برای آزمون' };
+
+/** Creates the desk's account (once per folder) and signs it in; returns its session token. */
+async function deskSession(backend: Backend): Promise<string> {
+  if (!(await backend.store.getAccountByUsername(DESK.username))) {
+    const made = await backend.dispatch('accounts/create', { ...DESK, roles: ['clerk', 'inspector', 'office', 'admin'] });
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+  }
+  let token = '';
+  const r = await backend.dispatchAs({ kind: 'session', token: null, setSession: (t) => (token = t ?? '') }, 'auth/signIn', DESK);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return token;
+}
 
 export const test = base.extend<{ didar: Didar }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
@@ -25,16 +43,17 @@ export const test = base.extend<{ didar: Didar }>({
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-e2e-'));
     let backend = await openBackend({ dataDir, operator: 'میز ۱' });
-    let shell: WebShell = await startWebShell({ dispatch: backend.dispatch, staticDir: RENDERER_DIR });
+    let shell: WebShell = await startWebShell({ dispatchAs: backend.dispatchAs, staticDir: RENDERER_DIR });
     const d: Didar = {
       dataDir,
       url: shell.url,
       backend,
+      session: await deskSession(backend),
       restart: async () => {
         await shell.close();
         await backend.close();
         backend = await openBackend({ dataDir, operator: 'میز ۱' });
-        shell = await startWebShell({ dispatch: backend.dispatch, staticDir: RENDERER_DIR });
+        shell = await startWebShell({ dispatchAs: backend.dispatchAs, staticDir: RENDERER_DIR });
         d.backend = backend;
         d.url = shell.url;
         return shell.url;
@@ -44,7 +63,31 @@ export const test = base.extend<{ didar: Didar }>({
     await shell.close();
     await backend.close();
   },
+  // Signed in as the desk (the session cookie the server gave); tests of sign-in itself use a fresh context.
+  page: async ({ page, didar }, use) => {
+    await page.context().addCookies([{ name: SESSION_COOKIE, value: didar.session, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict' }]);
+    await use(page);
+  },
 });
+
+/** Gives a data folder the desk's account (as a script would, with the folder closed). */
+export async function addDeskAccount(dataDir: string): Promise<void> {
+  const b = await openBackend({ dataDir });
+  try {
+    const r = await b.dispatch('accounts/create', { ...DESK, roles: ['clerk', 'inspector', 'office', 'admin'] });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  } finally {
+    await b.close();
+  }
+}
+
+/** Signs in through the sign-in screen, as a person at the desk does. */
+export async function signIn(page: Page, who: { username: string; password: string } = DESK): Promise<void> {
+  await page.getByLabel('نام کاربری').fill(who.username);
+  await page.getByLabel('گذرواژه', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'ورود', exact: true }).click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
+}
 
 export const shot = (name: string): string => path.join(SCREENSHOTS, `${name}.png`);
 export { expect };

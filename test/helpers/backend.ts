@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { Args, Method, Result } from '../../shared/api';
 import type { Reply } from '../../shared/errors';
 import { openBackend, type Backend, type BackendOptions } from '../../electron/backend';
@@ -45,6 +45,18 @@ export async function openTestBackend(dataDir?: string, now: () => Date = () => 
   const at = dataDir ?? (await tempStore());
   const b = await openBackend({ ...locationOf(at), operator: 'tester', now });
   return { ...b, dataDir: at };
+}
+
+const opened: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  while (opened.length) await opened.pop()!.close();
+});
+
+/** openTestBackend, closed after the test that opened it (closing it earlier is fine). */
+export async function openForTest(dataDir?: string, now?: () => Date): Promise<Backend & { dataDir: string }> {
+  const b = await openTestBackend(dataDir, now);
+  opened.push(b);
+  return b;
 }
 
 /** Calls a method through dispatch (validation included) and returns the reply. */

@@ -10,6 +10,7 @@ import type { CallerRef } from '../../electron/backend/dispatch';
 import { ok, openToday, validCitizen } from './backend';
 
 export type World = {
+  b: Backend;
   dayId: string;
   /** Recorded with an order: a, b for follow-up, c to cancel, d to print. */
   cases: Record<'a' | 'b' | 'c' | 'd', { id: string; code: string }>;
@@ -26,7 +27,8 @@ export const TEST_PASSWORD = 'گذرواژه آزمون برای دیدار';
 /** Methods the walk leaves out: `auth/setup` works only on a folder without accounts. */
 export const NOT_WALKED: ReadonlySet<Method> = new Set(['auth/setup']);
 
-type Call<M extends Method> = (w: World) => Args<M>;
+/** The arguments of a call, made just before it (some name what earlier calls made, e.g. a notice). */
+type Call<M extends Method> = (w: World) => Args<M> | Promise<Args<M>>;
 type Calls = { [M in Method]: Call<M> };
 
 const order = { type: 'investigate' as const, leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: 'بررسی شود' };
@@ -45,6 +47,7 @@ export const CONTRACT_CALLS: Calls = {
   'queue/callNext': (w) => ({ meetingDayId: w.dayId }),
   'queue/mark': (w) => ({ meetingDayId: w.dayId, number: 1, status: 'absent' }),
   'case/record': (w) => ({ meetingDayId: w.dayId, citizen: validCitizen, text: 'خاموشی‌های پی‌درپی روستا', order }),
+  'case/correct': (w) => ({ id: w.cases.a.id, reason: 'غلط تایپی', text: 'برق روستا هر شب قطع می‌شود و ترانس سوخته است' }),
   'case/listForDay': (w) => ({ meetingDayId: w.dayId }),
   'case/get': (w) => ({ id: w.cases.a.id }),
   'case/byCode': (w) => ({ code: w.cases.a.code }),
@@ -53,7 +56,10 @@ export const CONTRACT_CALLS: Calls = {
   'order/dueDate': () => ({ from: '1405/09/02', days: 10 }),
   'slip/pdf': (w) => ({ caseId: w.cases.d.id }),
   'worklist/query': () => ({ q: 'برق' }),
+  'worklist/file': () => ({ q: 'برق', format: 'xlsx' }),
   'escalation/list': () => ({}),
+  'escalation/file': () => ({ format: 'xlsx' }),
+  'case/referPreview': (w) => ({ ids: [w.cases.a.id, w.cases.b.id] }),
   'case/refer': (w) => ({ ids: [w.cases.a.id, w.cases.b.id] }),
   'case/reroute': (w) => ({ ids: [w.cases.b.id], department: 'شرکت برق منطقه‌ای', reason: 'شبکه فشار قوی است' }),
   'case/extend': (w) => ({ ids: [w.cases.b.id], days: 5, reason: 'بازدید میدانی' }),
@@ -67,8 +73,13 @@ export const CONTRACT_CALLS: Calls = {
   'lookup/status': (w) => ({ code: w.cases.a.code, nationalId: validCitizen.nationalId }),
   'notices/list': () => ({ pending: true }),
   'notices/export': () => ({}),
+  'notices/skip': async (w) => (await pendingNotices(w))[0]!,
+  'notices/markExported': async (w) => ({ notices: await pendingNotices(w) }),
   'group/board': () => ({ rerun: false }),
   'group/correct': (w) => ({ kind: 'split', caseIds: [w.cases.b.id] }),
+  'group/corrections': () => ({}),
+  'group/undo': () => ({ index: 0 }),
+  'case/suggest': () => ({ text: 'برق روستای ما هر شب قطع می‌شود', department: '' }),
   'case/rows': (w) => ({ caseIds: [w.cases.a.id, w.cases.b.id] }),
   'report/departments': () => ({ period: { kind: 'year', year: 1405 } }),
   'report/day': (w) => ({ meetingDayId: w.dayId }),
@@ -80,13 +91,16 @@ export const CONTRACT_CALLS: Calls = {
   'circular/draft': (w) => ({ caseIds: [w.cases.a.id, w.cases.b.id], problem: 'قطعی برق روستاها' }),
   'circular/update': (w) => ({ id: w.circularId, title: 'بخشنامه رفع قطعی برق روستاها' }),
   'circular/approve': (w) => ({ id: w.circularId }),
-  'circular/issue': (w) => ({ id: w.circularId }),
+  'circular/nextNumber': () => ({}),
+  'circular/issue': (w) => ({ id: w.circularId, number: '1405/1', date: '1405/09/02' }),
   'circular/file': (w) => ({ id: w.circularId, format: 'pdf' }),
   'circular/effect': (w) => ({ id: w.circularId }),
+  'accounts/directory': () => ({}),
   'accounts/list': () => ({}),
   'accounts/create': () => ({ username: 'new.clerk', displayName: 'کارمند تازه', roles: ['clerk'], password: TEST_PASSWORD }),
   'accounts/update': (w) => ({ id: w.spareId, displayName: 'نام تازه', roles: ['viewer'] }),
   'accounts/resetPassword': (w) => ({ id: w.spareId, password: `${TEST_PASSWORD} تازه` }),
+  'server/status': () => ({}),
   'auth/status': () => ({}),
   'auth/setup': () => ({ username: 'first.admin', displayName: 'مدیر', password: TEST_PASSWORD }),
   'auth/signIn': (w) => ({ username: w.me.username, password: w.me.password }),
@@ -94,6 +108,12 @@ export const CONTRACT_CALLS: Calls = {
   // last: it ends the walker's session
   'auth/signOut': () => ({}),
 };
+
+/** Notices to citizens not yet sent nor kept back, as the SMS queue names them. */
+async function pendingNotices(w: World): Promise<{ caseId: string; noticeId: string }[]> {
+  return (await w.b.store.scanCases({ pendingNotices: true }))
+    .flatMap((c) => c.notices.filter((n) => !n.exportedAt && !n.skippedAt).map((n) => ({ caseId: c.id, noticeId: n.id })));
+}
 
 /** A meeting day with four cases with orders, two citizens in the queue and a draft circular. */
 export async function makeWorld(b: Backend): Promise<World> {
@@ -107,7 +127,7 @@ export async function makeWorld(b: Backend): Promise<World> {
   await ok(b, 'queue/arrive', { meetingDayId: day.id, name: 'علی رضایی', nationalId: '' });
   const circular = await ok(b, 'circular/draft', { caseIds: [cases.a.id, cases.d.id], problem: 'افت و قطعی برق' });
   const spare = await ok(b, 'accounts/create', { username: 'spare', displayName: 'حساب یدکی', roles: ['clerk'], password: TEST_PASSWORD });
-  return { dayId: day.id, cases, circularId: circular.id, spareId: spare.id, me: { username: '', password: TEST_PASSWORD } };
+  return { b, dayId: day.id, cases, circularId: circular.id, spareId: spare.id, me: { username: '', password: TEST_PASSWORD } };
 }
 
 /**

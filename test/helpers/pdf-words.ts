@@ -38,9 +38,9 @@ export function lineOf(words: PdfWord[], w: PdfWord): PdfWord[] {
   return words.filter((o) => Math.abs((o.yMin + o.yMax) / 2 - mid) < 3).sort((a, b) => b.xMin - a.xMin);
 }
 
-/** True when the phrase's words stand on one line, first word rightmost, in reading order. */
+/** True when the phrase's words stand on one line, first word rightmost, in reading order (poppler splits a word at its ZWNJ). */
 export function readsRightToLeft(words: PdfWord[], phrase: string): boolean {
-  const parts = phrase.split(/\s+/);
+  const parts = phrase.split(/[\s\u200c]+/);
   for (const start of words.filter((w) => sameWord(w.text, parts[0]!))) {
     const line = lineOf(words, start);
     const i = line.indexOf(start);

@@ -70,7 +70,7 @@ describe('tamper-evident audit trail', () => {
     await write(dir, ls);
     const before = await fs.readFile(path.join(dir, AUDIT), 'utf8');
     const err = await openBackend({ dataDir: dir }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'corrupt-file', message: expect.stringMatching(/«audit\/1405-09\.jsonl» در سطر ۴/) });
+    expect(err).toMatchObject({ code: 'corrupt-file', message: expect.stringMatching(/«\u2068?audit\/1405-09\.jsonl\u2069?» در سطر ۴/) });
     expect(await fs.readFile(path.join(dir, AUDIT), 'utf8')).toBe(before);
   });
 });

@@ -16,7 +16,9 @@ async function setup() {
   const day = await ok(b, 'meetingDay/open', { date: '1405/09/01', place: { kind: 'center' }, host: 'استاندار' });
   const record = (over: Record<string, unknown> = {}) => ok(b, 'case/record', {
     meetingDayId: day.id, citizen: validCitizen, text: 'قطعی برق روستای ورسک هر شب تکرار می‌شود',
-    order: { type: 'investigate', leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: 'بررسی شود' }, ...over,
+    order: { type: 'investigate', leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: 'بررسی شود' },
+    confirmed: true, // the same request again on purpose
+    ...over,
   } as never);
   const setNow = (iso: string) => { now = new Date(iso); };
   return { b, day, record, setNow };
@@ -36,6 +38,7 @@ describe('follow-up', () => {
     const resumed = await ok(b, 'case/resume', { id: c.id });
     expect(resumed.deadline?.dueDate).toBe('1405/09/18'); // 3 working days paused
     await ok(b, 'case/extend', { ids: [c.id], days: 2, reason: 'نیاز به بازدید میدانی' });
+    setNow('2026-12-11T06:30:00Z'); // 1405/09/20
     await ok(b, 'case/answer', { id: c.id, letterNo: '۱۲۳/ب', date: '1405/09/20', text: 'ترانسفورماتور روستا تعویض شد.' });
     const closed = await ok(b, 'case/close', { id: c.id, outcome: 'solved', note: 'مشکل برطرف شد' });
     expect(closed.outcome?.kind).toBe('solved');
@@ -83,10 +86,11 @@ describe('follow-up', () => {
   });
 
   it('closing as a duplicate needs the other case\'s valid code', async () => {
-    const { b, record } = await setup();
+    const { b, record, setNow } = await setup();
     const first = await record();
     const second = await record();
     await ok(b, 'case/refer', { ids: [second.id] });
+    setNow('2026-11-26T06:30:00Z'); // 1405/09/05
     await ok(b, 'case/answer', { id: second.id, letterNo: '9', date: '1405/09/05', text: 'همان درخواست قبلی است' });
     const bad = await send(b, 'case/close', { id: second.id, outcome: 'duplicate', note: '', duplicateOf: second.code });
     expect(bad.ok).toBe(false);
@@ -135,7 +139,7 @@ describe('follow-up', () => {
     expect(JSON.stringify(good)).not.toContain(validCitizen.nationalId);
   });
 
-  it('exports pending notices as CSV with BOM once, then marks them', async () => {
+  it('exports pending notices as CSV with BOM, and marks them only once the file is saved', async () => {
     const { b, record } = await setup();
     const c = await record();
     await ok(b, 'case/refer', { ids: [c.id] });
@@ -146,8 +150,42 @@ describe('follow-up', () => {
     expect(csv).toContain('"09121234567"');
     expect(csv).toContain('ارجاع شد');
     expect(e.count).toBe(1);
+    // not saved yet: still pending (a failed save loses no message)
+    expect(await ok(b, 'notices/list', { pending: true })).toHaveLength(1);
+    expect(await ok(b, 'notices/markExported', { notices: e.notices })).toEqual({ count: 1 });
     expect(await ok(b, 'notices/list', { pending: true })).toHaveLength(0);
     expect((await ok(b, 'notices/list', { pending: false }))[0]!.exportedAt).toBeTruthy();
+    // marking again changes nothing
+    expect(await ok(b, 'notices/markExported', { notices: e.notices })).toEqual({ count: 0 });
+  });
+
+  it('names the office in every message, flags one superseded by a later message, skips one by hand', async () => {
+    const { b, record, setNow } = await setup();
+    await ok(b, 'settings/update', { officeName: 'فرمانداری ویژه ساری' });
+    const c = await record();
+    await ok(b, 'case/refer', { ids: [c.id] });
+    setNow('2026-11-23T06:30:00Z');
+    await ok(b, 'case/extend', { ids: [c.id], days: 3, reason: 'بازدید میدانی' });
+    const rows = await ok(b, 'notices/list', { pending: true });
+    expect(rows.map((r) => r.text.endsWith('فرمانداری ویژه ساری'))).toEqual([true, true]);
+    expect(rows.map((r) => r.superseded)).toEqual([true, false]);
+    expect(await ok(b, 'notices/skip', { caseId: c.id, noticeId: rows[0]!.noticeId })).toEqual({ count: 1 });
+    const after = await ok(b, 'notices/list', { pending: true });
+    expect(after.map((r) => r.noticeId)).toEqual([rows[1]!.noticeId]);
+    const e = await ok(b, 'notices/export', {});
+    expect(e.count).toBe(1);
+    expect((await ok(b, 'notices/list', { pending: false })).find((r) => r.noticeId === rows[0]!.noticeId)?.skippedAt).toBeTruthy();
+  });
+
+  it('a message with the tracking code at registration, when the settings ask for it', async () => {
+    const { b, record } = await setup();
+    expect((await record()).notices).toEqual([]);
+    await ok(b, 'settings/update', { noticeOnRecord: true });
+    const c = await record({ text: 'درخواست دیگر' });
+    expect(c.notices).toHaveLength(1);
+    expect(c.notices[0]).toMatchObject({ kind: 'recorded', mobile: '09121234567' });
+    expect(c.notices[0]!.text).toContain('ثبت شد');
+    expect(c.notices[0]!.text.replace(/[^۰-۹]/g, '')).toContain(c.code.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))));
   });
 });
 
@@ -157,13 +195,13 @@ describe('holiday table changes', () => {
     open.push(b);
     const day = await ok(b, 'meetingDay/open', { date: '1405/09/01', place: { kind: 'center' }, host: 'استاندار' });
     const rec = () => ok(b, 'case/record', {
-      meetingDayId: day.id, citizen: validCitizen, text: 'درخواست',
+      meetingDayId: day.id, citizen: validCitizen, text: 'درخواست', confirmed: true,
       order: { type: 'act', leadDepartment: 'فرمانداری', deadlineDays: 10, text: '' },
     });
     const waiting = await rec();
     const answered = await rec();
     await ok(b, 'case/refer', { ids: [answered.id] });
-    await ok(b, 'case/answer', { id: answered.id, letterNo: '1', date: '1405/09/05', text: 'پاسخ' });
+    await ok(b, 'case/answer', { id: answered.id, letterNo: '1', date: '1405/09/01', text: 'پاسخ' });
     expect(waiting.deadline?.dueDate).toBe('1405/09/15');
     const s = await ok(b, 'settings/get', {});
     await ok(b, 'settings/update', { holidays: [...s.holidays, { date: '1405/09/08', title: 'تعطیلی اعلام‌شده' }] });

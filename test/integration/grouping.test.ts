@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GroupBoard } from '../../shared/api';
 import type { Backend } from '../../electron/backend';
 import { groupInWorker } from '../../electron/backend/grouping/run-in-worker';
+import { DEFAULT_LEXICON } from '../../shared/grouping/problem-lexicon';
 import { importCases } from '../../electron/backend/services/import';
 import { ok, openTestBackend, send, snapshot, validCitizen } from '../helpers/backend';
 import { SAMPLE } from '../helpers/cli';
@@ -142,10 +143,10 @@ describe('recurring-issues board', () => {
     expect(draft.caseIds).toEqual(g.caseIds);
     expect(draft.addressees).toContain('جهاد کشاورزی');
     await ok(b, 'circular/approve', { id: draft.id });
-    const issued = await ok(b, 'circular/issue', { id: draft.id });
+    const issued = await ok(b, 'circular/issue', { id: draft.id, ...(await ok(b, 'circular/nextNumber', {})) });
     for (const id of g.caseIds.slice(0, 5)) {
       const k = await ok(b, 'case/get', { id });
-      expect(k.history.at(-1)).toMatchObject({ action: 'circular', note: expect.stringContaining(issued.number!) });
+      expect(k.history.at(-1)).toMatchObject({ action: 'circular', ref: issued.number });
       expect(k.notices.at(-1)?.kind).toBe('circular');
     }
     const effect = await ok(b, 'circular/effect', { id: draft.id });
@@ -160,17 +161,17 @@ describe('recurring-issues board', () => {
       if (i === 2) throw new Error('broken case');
       return { id: `c${i}`, text: 'قطعی مکرر برق در روستا', department: 'شرکت توزیع برق', county: 'ساری', date: '1405/09/02' };
     };
-    await expect(groupInWorker(5, input, ['ساری'])).rejects.toThrow('broken case');
+    await expect(groupInWorker(5, input, ['ساری'], DEFAULT_LEXICON)).rejects.toThrow('broken case');
   });
 
   it('a run too large for the worker\'s heap limit is repeated without it and gives the same groups', async () => {
     const texts = ['قطعی مکرر برق در روستا و خرابی لوازم برقی', 'کمبود کود اوره در تعاونی روستایی', 'وام ازدواج پس از یک سال پرداخت نشده'];
     const input = (i: number) => ({ id: `c${i}`, text: `${texts[i % 3]} شماره ${i}`, county: 'ساری', department: 'فرمانداری' });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const tight = await groupInWorker(300, input, ['ساری'], { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
+    const tight = await groupInWorker(300, input, ['ساری'], DEFAULT_LEXICON, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/running it again without the limit/));
     warn.mockRestore();
-    const roomy = await groupInWorker(300, input, ['ساری'], {});
+    const roomy = await groupInWorker(300, input, ['ساری'], DEFAULT_LEXICON, {});
     const sets = (r: typeof tight) => r.run.groups.map((g) => [...g.caseIds].sort().join()).sort();
     expect(sets(tight)).toEqual(sets(roomy));
     expect(tight.run.groups).toHaveLength(3);

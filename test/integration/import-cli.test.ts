@@ -12,7 +12,7 @@ describe('didar import and check', () => {
     expect(out.imported).toHaveLength(160);
     expect(new Set(out.imported.map((i) => i.code)).size).toBe(160);
     expect(out.rejected.map((x) => x.id).sort()).toEqual(['x001', 'x002', 'x003', 'x004']);
-    expect(out.rejected.find((x) => x.id === 'x001')!.reason).toMatch(/^citizen\.nationalId: کد ملی نادرست/);
+    expect(out.rejected.find((x) => x.id === 'x001')!.reason).toMatch(/^citizen\.nationalId: رقم آخر کد ملی \(رقم کنترل\)/);
     expect(out.rejected.find((x) => x.id === 'x004')!.reason).toMatch(/^text: /);
     const check = await didar('check', ...storeArgs(dir));
     expect(check.code).toBe(0);

@@ -159,8 +159,8 @@ describe('schema migration from version 1', () => {
   });
 });
 
-// A folder written by version 2 (test/fixtures/data-v2, made by that Didar: a queue, three cases with a print,
-// a referral, an extension, an answer and a cancellation, an approved circular, a group correction and
+// A folder written by version 2 (test/fixtures/data-v2, made by that Didar through its API: two meeting days,
+// a queue, four cases with every kind of record, an issued and a draft circular, group corrections and
 // settings): the journal starts after its audit lines, which stay as they were.
 describe('schema migration from version 2 (before the journal)', () => {
   const V2 = path.resolve('test/fixtures/data-v2');
@@ -173,17 +173,21 @@ describe('schema migration from version 2 (before the journal)', () => {
     const b = await openTestBackend(dir);
     let code: string | undefined;
     try {
-      const [day] = await ok(b, 'meetingDay/list', {});
-      expect(day).toMatchObject({ caseCount: 2, waiting: 1 });
+      const days = await ok(b, 'meetingDay/list', {});
+      const day = days.find((d) => d.date === '1405/09/02');
+      expect(days).toHaveLength(2);
+      expect(day).toMatchObject({ caseCount: 3, waiting: 0 }); // the cancelled case is not counted
       const cases = await ok(b, 'case/listForDay', { meetingDayId: day!.id });
-      expect(cases.map((c) => [c.code, c.status]).sort()).toEqual([['0500000012', 'answered'], ['0500000020', 'referred'], ['0500000031', 'cancelled']]);
-      expect((await ok(b, 'case/byCode', { code: '0500000020' })).deadline!.extensions).toHaveLength(1);
-      expect((await ok(b, 'queue/list', { meetingDayId: day!.id })).map((q) => q.status)).toEqual(['seen', 'waiting']);
-      expect((await ok(b, 'circular/list', {})).map((c) => c.status)).toEqual(['approved']);
-      expect((await b.store.listGroupCorrections()).map((c) => c.kind)).toEqual(['split']);
+      expect(cases.map((c) => [c.code, c.status]).sort()).toEqual([
+        ['0500000012', 'closed'], ['0500000020', 'referred'], ['0500000031', 'referred'], ['0500000049', 'cancelled'],
+      ]);
+      expect((await ok(b, 'case/byCode', { code: '0500000012' })).deadline!.extensions).toHaveLength(1);
+      expect((await ok(b, 'queue/list', { meetingDayId: day!.id })).map((q) => q.status)).toEqual(['seen', 'absent']);
+      expect((await ok(b, 'circular/list', {})).map((c) => c.status).sort()).toEqual(['draft', 'issued']);
+      expect((await b.store.listGroupCorrections()).map((c) => c.kind)).toEqual(['merge', 'notCollective']);
       expect((await ok(b, 'settings/get', {})).officeName).toBe('استانداری مازندران');
       code = (await ok(b, 'case/record', { meetingDayId: day!.id, citizen: validCitizen, text: 'درخواست پس از به‌روزرسانی' })).code;
-      expect(parseTrackingCode(code).sequence).toBe(4);
+      expect(parseTrackingCode(code).sequence).toBe(5);
     } finally {
       await b.close();
     }
@@ -204,7 +208,7 @@ describe('schema migration from version 2 (before the journal)', () => {
     const again = await openTestBackend(dir);
     try {
       expect((await ok(again, 'case/byCode', { code: code! })).text).toBe('درخواست پس از به‌روزرسانی');
-      expect(await again.store.countCases()).toBe(4);
+      expect(await again.store.countCases()).toBe(5);
     } finally {
       await again.close();
     }

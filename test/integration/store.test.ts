@@ -101,7 +101,7 @@ describe('store', () => {
 
 describe('bad input changes nothing', () => {
   const cases: [string, Record<string, unknown>, string, string][] = [
-    ['a wrong national ID', { citizen: { ...validCitizen, nationalId: '2401179446' } }, 'citizen.nationalId', 'کد ملی نادرست است'],
+    ['a wrong national ID', { citizen: { ...validCitizen, nationalId: '2401179446' } }, 'citizen.nationalId', 'رقم کنترل'],
     ['an empty issue', { text: '   ' }, 'text', 'شرح درخواست خالی است'],
     ['a 5,000-character issue', { text: 'الف'.repeat(1700) }, 'text', 'حداکثر'],
     ['a 10-digit mobile', { citizen: { ...validCitizen, mobile: '0911234567' } }, 'citizen.mobile', 'شماره همراه نادرست است'],

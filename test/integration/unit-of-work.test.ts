@@ -32,7 +32,7 @@ const changesOf = (lines: Line[]) => lines.filter((l) => l.changes?.length);
 describe('one unit of work per change', () => {
   it('every method that changes data writes exactly one journal line, and every query none', async () => {
     const fresh = await start();
-    const setup = await send(fresh, 'auth/setup', CONTRACT_CALLS['auth/setup']({} as never));
+    const setup = await send(fresh, 'auth/setup', await CONTRACT_CALLS['auth/setup']({} as never));
     expect(setup.ok).toBe(true);
     expect(changesOf(await journal(fresh.dataDir)).map((l) => l.action)).toEqual(['auth/setup']);
 
@@ -42,14 +42,14 @@ describe('one unit of work per change', () => {
     w.me.username = 'walker';
     for (const m of (Object.keys(CONTRACT_CALLS) as Method[]).filter((x) => !NOT_WALKED.has(x))) {
       const before = changesOf(await journal(b.dataDir)).length;
-      const r = await walker.call(m, CONTRACT_CALLS[m](w) as never);
+      const r = await walker.call(m, (await CONTRACT_CALLS[m](w)) as never);
       expect(r.ok, `${m}: ${JSON.stringify(r)}`).toBe(true);
       const added = changesOf(await journal(b.dataDir)).slice(before);
       expect(added.length, m).toBe(api[m].mutates ? 1 : 0);
     }
     // a bulk change is one line holding every case it changed
     const refer = changesOf(await journal(b.dataDir)).find((l) => l.action === 'case/referred')!;
-    expect(refer.changes!.map((c) => c.id).sort()).toEqual([w.cases.a.id, w.cases.b.id].sort());
+    expect(refer.changes!.filter((c) => c.entity === 'case').map((c) => c.id).sort()).toEqual([w.cases.a.id, w.cases.b.id].sort());
     // recording a case called from the queue marks its entry seen in the same line
     const called = await ok(b, 'queue/callNext', { meetingDayId: w.dayId });
     const c = await ok(b, 'case/record', { meetingDayId: w.dayId, queueNumber: called.number, citizen: validCitizen, text: 'درخواست از نوبت' });
@@ -64,6 +64,8 @@ describe('one unit of work per change', () => {
     const day = w.dayId;
     const { a, b: second, c, d } = w.cases;
     await ok(b, 'case/refer', { ids: [second.id] });
+    const pending = (await b.store.scanCases({ pendingNotices: true })).flatMap((k) => k.notices.map((n) => ({ caseId: k.id, noticeId: n.id })));
+    expect(pending.length).toBeGreaterThan(0);
     const calls: [Method, unknown][] = [
       ...Array.from({ length: 8 }, (_, i) => ['queue/arrive', { meetingDayId: day, name: `شهروند ${i}`, nationalId: '' }] as [Method, unknown]),
       ...Array.from({ length: 8 }, (_, i) => ['case/record', { meetingDayId: day, citizen: validCitizen, text: `درخواست هم‌زمان ${i}` }] as [Method, unknown]),
@@ -86,8 +88,8 @@ describe('one unit of work per change', () => {
       ['group/correct', { kind: 'merge', caseIds: [a.id, d.id] }],
       ['settings/update', { officeName: 'دفتر یک' }],
       ['settings/update', { followUpPhone: '۰۱۱۳۳۳۳۳۳۳۳' }],
-      ['notices/export', {}],
-      ['notices/export', {}],
+      ['notices/markExported', { notices: pending }],
+      ['notices/markExported', { notices: pending }],
       ['case/refer', { ids: [a.id] }],
       ['case/reroute', { ids: [second.id], department: 'شرکت برق منطقه‌ای', reason: 'فشار قوی' }],
       ['case/extend', { ids: [second.id, d.id], days: 2, reason: 'دوتایی' }],
@@ -103,7 +105,7 @@ describe('one unit of work per change', () => {
 
     // every acknowledged change is one line of the journal (refusals wrote nothing)
     const lines = changesOf(await journal(b.dataDir)).slice(before);
-    expect(lines).toHaveLength(acked.filter((x) => x.reply.ok && api[x.method].mutates && (x.method !== 'notices/export' || (x.reply as { value: { count: number } }).value.count > 0)).length);
+    expect(lines).toHaveLength(acked.filter((x) => x.reply.ok && api[x.method].mutates && (x.method !== 'notices/markExported' || (x.reply as { value: { count: number } }).value.count > 0)).length);
 
     // queue numbers distinct and all kept; each citizen called once
     const queue = await ok(b, 'queue/list', { meetingDayId: day });
@@ -134,8 +136,9 @@ describe('one unit of work per change', () => {
     // one cancellation, one meeting day for the date
     expect(okOf('case/cancel')).toHaveLength(1);
     expect(okOf('meetingDay/open')).toHaveLength(1);
-    // every notice exported exactly once across the two exports
-    const exported = (okOf('notices/export') as { count: number }[]).reduce((n, e) => n + e.count, 0);
+    // every notice marked sent exactly once across the two marks of the same file
+    const exported = (okOf('notices/markExported') as { count: number }[]).reduce((n, e) => n + e.count, 0);
+    expect(exported).toBe(pending.length);
     const notices = (await b.store.scanCases({})).flatMap((k) => k.notices);
     expect(notices.filter((n) => n.exportedAt)).toHaveLength(exported);
     // both settings changes kept

@@ -91,7 +91,8 @@ describe('write failures', () => {
     const before = await snapshot(dir);
     const realWrite = fsSync.writeFileSync.bind(fsSync);
     vi.spyOn(fsSync, 'writeFileSync').mockImplementation(((file: fsSync.PathOrFileDescriptor, ...rest: unknown[]) => {
-      if (String(file).endsWith('didar.lock')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      // the lock, or the file it is written to before it is linked into place
+      if (/didar\.lock(\.[^/\\]*\.tmp)?$/.test(String(file))) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
       return (realWrite as (...a: unknown[]) => void)(file, ...rest);
     }) as typeof fsSync.writeFileSync);
     await expect(openBackend({ dataDir: dir, operator: 'tester' })).rejects.toMatchObject({ code: 'write-failed', message: expect.stringMatching(/^پوشه داده فقط‌خواندنی است/) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCases, type GroupingInput } from '../../shared/grouping/engine';
+import { DEFAULT_GROUPING, groupCases, historyBackground, type GroupingInput } from '../../shared/grouping/engine';
 import { Attacher } from '../../shared/grouping/attach';
 import { DEFAULT_CLUSTER } from '../../shared/grouping/cluster';
 import { applyCorrections, type GroupCorrection } from '../../shared/grouping/corrections';
@@ -44,15 +44,51 @@ describe('groupCases', () => {
     expect(groupCases([]).groups).toEqual([]);
   });
 
-  it('titles a group with its characteristic words', () => {
-    expect(run.groups[groupOf('p0')]!.title).toContain('برق');
-    expect(run.groups[groupOf('f0')]!.title).toContain('کود');
+  it('titles a group with a phrase of its most central case, in the citizen\'s own spelling', () => {
+    const power = run.groups[groupOf('p0')]!.title;
+    const fert = run.groups[groupOf('f0')]!.title;
+    expect(power).toContain('برق');
+    expect(fert).toContain('کود');
+    // A phrase quoted from one of the group's texts, not a list of stems.
+    expect(POWER.some((t) => t.includes(power))).toBe(true);
+    expect(FERTILISER.some((t) => t.includes(fert))).toBe(true);
+    expect(power).not.toContain('، ');
+  });
+
+  it('keeps the ZWNJ and «آ» of the text in a title, and Arabic letters become Persian', () => {
+    const texts = ['آسفالت خیابان بعد از حفاری نیمه‌کاره مانده', 'آسفالت خیابان نیمه‌کاره رها شده است', 'نيمه‌كاره ماندن آسفالت خيابان'];
+    const r = groupCases(texts.map((text, i) => ({ id: `a${i}`, text })));
+    expect(r.groups).toHaveLength(1);
+    const title = r.groups[0]!.title;
+    expect(title).toMatch(/آسفالت|نیمه‌کاره/);
+    expect(title).not.toMatch(/اسفالت|نیمهکاره|[يك]/);
+  });
+
+  it('keeps a number inside a title in Persian digits, never a place', () => {
+    const texts = ['حریم 60 متری دریا در ساری آزادسازی شده و ویلا را تخریب کرده‌اند', 'آزادسازی حریم ۶۰ متری دریا و تخریب ویلا', 'تخریب ویلا برای حریم 60 متری دریا'];
+    const title = groupCases(texts.map((text, i) => ({ id: `t${i}`, text, county: 'ساری' }))).groups[0]!.title;
+    expect(title).toMatch(/۶۰ متری دریا|حریم|تخریب/);
+    expect(title).not.toMatch(/[0-9]|ساری/);
+  });
+});
+
+describe('IDF from the office\'s history', () => {
+  it('weighs a word by the whole history: common in the office\'s other cases, it weighs less in the batch', () => {
+    const batch = [...POWER, ...FERTILISER].map((text, i) => ({ id: `b${i}`, text }));
+    const history = Array.from({ length: 40 }, (_, i) => `مشکل کود و سم کشاورزان شماره ${i} در تعاونی`);
+    const idf = (r: ReturnType<typeof groupCases>, key: string) => r.model.idf[r.model.vocab.get(key)!]!;
+    const alone = groupCases(batch);
+    const withHistory = groupCases(batch, { ...DEFAULT_GROUPING, background: historyBackground(history, []) });
+    expect(idf(withHistory, 'wکود')).toBeLessThan(idf(alone, 'wکود'));
+    expect(withHistory.model.docCount).toBe(batch.length + history.length);
+    // A word the history never has weighs more than before, against the larger number of documents.
+    expect(idf(withHistory, 'wبرق')).toBeGreaterThan(idf(alone, 'wبرق'));
   });
 });
 
 describe('Attacher', () => {
   const run = groupCases(cases);
-  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, DEFAULT_CLUSTER.hintBonus, cases.map((c) => c.department));
+  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, cases.map((c) => c.department));
 
   it('attaches a new case to the group of its problem, written another way', () => {
     const hit = attacher.attach({ id: 'n1', text: 'برق خانه ما سه شب است قطع شده', department: 'شرکت توزیع برق' });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeMobile } from '../../shared/mobile';
-import { isValidNationalId, maskNationalId } from '../../shared/national-id';
+import { CaseDraftSchema } from '../../shared/domain';
+import { msg } from '../../shared/messages';
+import { isValidNationalId, maskNationalId, nationalIdProblem, nationalIdProblemWhileTyping } from '../../shared/national-id';
 
 describe('national ID checksum', () => {
   it('accepts valid IDs, with leading zeros and in Persian digits', () => {
@@ -23,6 +25,33 @@ describe('national ID checksum', () => {
   });
   it('masks all but the first three and last two digits', () => {
     expect(maskNationalId('0018692631')).toBe('001*****31');
+  });
+});
+
+describe('what is wrong with a national ID', () => {
+  it('tells a wrong length, a non-digit, ten equal digits and a failed check digit apart', () => {
+    expect(nationalIdProblem('001869263')).toBe('length');
+    expect(nationalIdProblem('00186926311')).toBe('length');
+    expect(nationalIdProblem('00186926a1')).toBe('not-digits');
+    expect(nationalIdProblem('1111111111')).toBe('same-digit');
+    expect(nationalIdProblem('0018692632')).toBe('check-digit');
+    expect(nationalIdProblem('۰۰۱-۸۶۹۲۶۳۱')).toBeNull();
+  });
+  it('while typing: a short ID is not yet wrong, a letter and an eleventh digit are at once, a short one on leaving', () => {
+    expect(nationalIdProblemWhileTyping('00186', false)).toBeNull();
+    expect(nationalIdProblemWhileTyping('00186', true)).toBe('length');
+    expect(nationalIdProblemWhileTyping('00x', false)).toBe('not-digits');
+    expect(nationalIdProblemWhileTyping('00186926311', false)).toBe('length');
+    expect(nationalIdProblemWhileTyping('0018692632', false)).toBe('check-digit');
+    expect(nationalIdProblemWhileTyping('', true)).toBeNull();
+  });
+  it('each problem has its own Persian message on the API field', () => {
+    const messages = ['001869263', '00186926a1', '1111111111', '0018692632'].map((nationalId) => {
+      const r = CaseDraftSchema.shape.citizen.shape.nationalId.safeParse(nationalId);
+      return r.success ? '' : r.error.issues[0]!.message;
+    });
+    expect(messages).toEqual([msg.nationalId.length, msg.nationalId['not-digits'], msg.nationalId['same-digit'], msg.nationalId['check-digit']]);
+    expect(new Set(messages).size).toBe(4);
   });
 });
 

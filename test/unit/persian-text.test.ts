@@ -24,6 +24,10 @@ describe('text normalisation', () => {
   it('removes bidi overrides and control characters but keeps line breaks', () => {
     expect(normalizeText('الف\u202Eب\u0007\r\nج')).toBe('الفب\nج');
   });
+  it('removes the Arabic letter mark, zero-width space, word joiner and byte-order mark inside text; keeps ZWNJ', () => {
+    expect(normalizeText('می\u200Cخواهم\u061C \u200Bجاده\u2060 ای\uFEFFن')).toBe('می\u200Cخواهم جاده این');
+    expect(normalizeLine('\u200B\u061Cعلی\u200B')).toBe('علی');
+  });
   it('makes a single line of names', () => {
     expect(normalizeLine('علي\nرضايي')).toBe('علی رضایی');
   });

@@ -6,6 +6,7 @@ import { newDeadline, withDueDate } from '../../shared/follow-up';
 import { parseJalali } from '../../shared/jalali';
 import { departmentScorecard, median } from '../../shared/reports/department-scorecard';
 import { countyScorecard } from '../../shared/reports/county-scorecard';
+import { departmentTable, NO_ANSWERS } from '../../shared/reports/table';
 import { weekStart, weeklyCounts } from '../../shared/reports/weekly';
 import { casesPerMonth, monthsOf, periodRange } from '../../shared/reports/period';
 import { calendarFrom } from '../../shared/working-days';
@@ -73,6 +74,19 @@ describe('department scorecard', () => {
     expect(row('Y').onTimePct).toBe(100);
     expect(row('Y').rank).toBeNull();
     expect(rows.map((r) => [r.department, r.rank])).toEqual([['X', 1], ['Z', 2], ['Y', null]]);
+  });
+
+  it('gives no rank to a department without answers (rank 1 at 0% before), and says so in the table', () => {
+    const silent = [...cases, ...['V1', 'V2', 'V3'].map((id) => fakeCase({ id, dept: 'V' }))];
+    const r = departmentScorecard(silent, periodRange({ kind: 'month', year: 1405, month: 9 }), today, cal, 3);
+    const v = r.find((x) => x.department === 'V')!;
+    expect(v.onTimePct).toBe(0); // all three overdue, none answered
+    expect(v.rank).toBeNull();
+    expect(r.map((x) => [x.department, x.rank])).toEqual([['X', 1], ['Z', 2], ['V', null], ['Y', null]]);
+    const table = departmentTable(r, periodRange({ kind: 'month', year: 1405, month: 9 }), 3);
+    expect(table.rows.find((row) => row[1] === 'V')![0]).toBe(NO_ANSWERS);
+    expect(table.rows.find((row) => row[1] === 'Y')![0]).toBeNull(); // too few cases: not ranked, but it answered
+    expect(table.subtitle).toBe('از ۱۴۰۵/۰۹/۰۱ تا ۱۴۰۵/۰۹/۳۰ — دستگاه با کمتر از ۳ پرونده یا بدون پاسخ رتبه نمی‌گیرد');
   });
 
   it('gives equal records the same rank', () => {

@@ -17,6 +17,7 @@ const SessionFileSchema = z.object({
   sessions: z.array(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/), accountId: z.string().max(64), createdAt: z.number(), lastSeenAt: z.number() })).max(10_000),
 });
 
+/** One of the folder's RUNTIME_FILES (shared/stored-schemas.ts): never backed up or checked. */
 export const SESSIONS_FILE = 'sessions.json';
 
 /** The data folder's sessions.json; a missing or unreadable file means nobody is signed in (never an error). */
@@ -40,6 +41,7 @@ export class Sessions {
   private seenChanged = false;
   private readonly timer: NodeJS.Timeout;
   private writing: Promise<void> = Promise.resolve();
+  private readonly endListeners = new Set<(ids: readonly string[]) => void>();
 
   private constructor(
     private readonly persistence: SessionPersistence,
@@ -78,15 +80,37 @@ export class Sessions {
     return s;
   }
 
+  /** Whether a token's session is alive, without counting this as a use (a desk's open live-update stream). */
+  alive(token: string, idleMs: number): boolean {
+    const s = this.byId.get(sessionId(token));
+    return !!s && this.now() - s.lastSeenAt <= idleMs;
+  }
+
   async end(id: string): Promise<void> {
-    if (this.byId.delete(id)) await this.save();
+    if (this.byId.delete(id)) {
+      this.ended([id]);
+      await this.save();
+    }
   }
 
   /** Ends every session of an account (disabled, password reset), but `keep` (the caller's own). */
   async endAccount(accountId: string, keep?: string): Promise<void> {
-    let n = 0;
-    for (const s of [...this.byId.values()]) if (s.accountId === accountId && s.id !== keep && this.byId.delete(s.id)) n++;
-    if (n) await this.save();
+    const ids = [...this.byId.values()].filter((s) => s.accountId === accountId && s.id !== keep).map((s) => s.id);
+    for (const id of ids) this.byId.delete(id);
+    if (ids.length) {
+      this.ended(ids);
+      await this.save();
+    }
+  }
+
+  /** Called with the ids of sessions as they end (a live-update stream closes with its session). */
+  onEnd(listener: (ids: readonly string[]) => void): () => void {
+    this.endListeners.add(listener);
+    return () => void this.endListeners.delete(listener);
+  }
+
+  private ended(ids: readonly string[]): void {
+    for (const l of this.endListeners) l(ids);
   }
 
   count(accountId: string): number {

@@ -1,8 +1,9 @@
 // Messages between the backend and its grouping worker.
 import type { GroupingInput, GroupingRun } from '../../../shared/grouping/engine';
+import type { ProblemLexicon } from '../../../shared/grouping/problem-lexicon';
 
 export type ToWorker =
-  | { kind: 'start'; counties: string[] }
+  | { kind: 'start'; counties: string[]; lexicon: ProblemLexicon }
   | { kind: 'cases'; cases: GroupingInput[] }
   | { kind: 'finish' };
 

@@ -4,6 +4,7 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { GroupingInput, GroupingRun } from '../../../shared/grouping/engine';
+import type { ProblemLexicon } from '../../../shared/grouping/problem-lexicon';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** Cases per message: small enough that a chunk's copy is a few megabytes, large enough that round trips do not count. */
@@ -22,16 +23,20 @@ function workerUrl(): URL {
 
 type Result = { run: GroupingRun; ms: number };
 
-/** Groups `count` cases, made one chunk at a time by `input(i)` so their copies never all exist at once. */
+/**
+ * Groups `count` cases, made one chunk at a time by `input(i)` so their copies never all exist at once, with
+ * the office's problem lexicon. Group titles are left to the caller, which has the texts.
+ */
 export async function groupInWorker(
-  count: number, input: (i: number) => GroupingInput, counties: readonly string[], limits: ResourceLimits = WORKER_LIMITS,
+  count: number, input: (i: number) => GroupingInput, counties: readonly string[], lexicon: ProblemLexicon,
+  limits: ResourceLimits = WORKER_LIMITS,
 ): Promise<Result> {
   try {
-    return await runWorker(count, input, counties, limits);
+    return await runWorker(count, input, counties, lexicon, limits);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
     console.warn(`[didar] grouping ${count} cases needed more than the worker's ${limits.maxOldGenerationSizeMb} MB heap; running it again without the limit`);
-    return runWorker(count, input, counties, {});
+    return runWorker(count, input, counties, lexicon, {});
   }
 }
 
@@ -52,7 +57,9 @@ function collectGarbage(): void {
   }
 }
 
-function runWorker(count: number, input: (i: number) => GroupingInput, counties: readonly string[], resourceLimits: ResourceLimits): Promise<Result> {
+function runWorker(
+  count: number, input: (i: number) => GroupingInput, counties: readonly string[], lexicon: ProblemLexicon, resourceLimits: ResourceLimits,
+): Promise<Result> {
   collectGarbage();
   const worker = new Worker(workerUrl(), { resourceLimits });
   const send = (m: ToWorker): void => worker.postMessage(m);
@@ -75,6 +82,6 @@ function runWorker(count: number, input: (i: number) => GroupingInput, counties:
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`grouping worker exited (${code})`)));
-    send({ kind: 'start', counties: [...counties] });
+    send({ kind: 'start', counties: [...counties], lexicon });
   }).finally(() => void worker.terminate());
 }

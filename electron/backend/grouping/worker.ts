@@ -2,7 +2,7 @@
 // loop (the web shell and Electron's main process keep answering while it works). Cases arrive in chunks,
 // each acknowledged before the next is sent, so neither side ever holds every case's text twice.
 import { parentPort } from 'node:worker_threads';
-import { GroupingBuilder } from '../../../shared/grouping/engine';
+import { DEFAULT_GROUPING, GroupingBuilder } from '../../../shared/grouping/engine';
 import type { FromWorker, ToWorker } from './protocol';
 
 let builder: GroupingBuilder | null = null;
@@ -14,7 +14,7 @@ parentPort?.on('message', (m: ToWorker) => {
   try {
     if (m.kind === 'start') {
       started = performance.now();
-      builder = new GroupingBuilder(m.counties);
+      builder = new GroupingBuilder(m.counties, { ...DEFAULT_GROUPING, lexicon: m.lexicon });
       reply({ kind: 'ack' });
     } else if (m.kind === 'cases') {
       for (const c of m.cases) builder!.add(c);

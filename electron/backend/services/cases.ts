@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedArgs } from '../../../shared/api';
-import { OPEN_STATUSES, type Case, type CaseBrief, type Citizen, type Order } from '../../../shared/domain';
+import { OPEN_STATUSES, leadDepartment, type Case, type CaseBrief, type Citizen, type CorrectableField, type FieldChange, type Order } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, parseJalali } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
 import { makeTrackingCode, SEQUENCE_MAX } from '../../../shared/tracking-code';
+import { foldForSearch } from '../../../shared/persian-text';
+import { noticeText } from '../../../shared/notices';
 import { canMove, newDeadline } from '../../../shared/follow-up';
 import { STATUS_LABEL } from '../../../shared/labels';
 import { addWorkingDays } from '../../../shared/working-days';
@@ -13,15 +15,29 @@ import { requireMeetingDay } from './meeting-days';
 import { markQueueSeen } from './queue';
 import { workCalendar } from './settings';
 
-export function recordCase(ctx: BackendContext, draft: ParsedArgs<'case/record'>): Promise<Case> {
+/** A case of the same citizen with the same request on the same meeting day: most likely the same one saved twice. */
+async function sameCaseToday(ctx: ReadContext, dayId: string, nationalId: string, text: string): Promise<Case | undefined> {
+  const folded = foldForSearch(text);
+  return (await ctx.store.listCasesOfCitizen(nationalId))
+    .find((c) => c.meetingDayId === dayId && c.status !== 'cancelled' && foldForSearch(c.text) === folded);
+}
+
+type Draft = Omit<ParsedArgs<'case/record'>, 'confirmed'> & { confirmed?: boolean };
+
+export function recordCase(ctx: BackendContext, draft: Draft): Promise<Case> {
   return ctx.mutate('case/record', (t) => recordCaseIn(t, draft));
 }
 
 /** Records a case inside a unit of work: its code, and the queue entry it was called from marked seen. */
-export async function recordCaseIn(ctx: TxContext, draft: ParsedArgs<'case/record'>, externalId?: string): Promise<Case> {
+export async function recordCaseIn(ctx: TxContext, draft: Draft, externalId?: string): Promise<Case> {
   const day = await requireMeetingDay(ctx, draft.meetingDayId);
   if (draft.queueNumber !== undefined && !(await ctx.store.getQueue(day.id)).some((q) => q.number === draft.queueNumber)) {
     throw new DidarError('not-found', msg.queueEntryNotFound);
+  }
+  // Imports have their own test of sameness (the row id); a clerk is asked.
+  if (externalId === undefined && !draft.confirmed) {
+    const twin = await sameCaseToday(ctx, day.id, draft.citizen.nationalId, draft.text);
+    if (twin) throw new DidarError('needs-confirmation', msg.sameCaseToday(twin.code));
   }
   const meetingDate = parseJalali(day.date)!;
   const cal = await workCalendar(ctx);
@@ -34,6 +50,7 @@ export async function recordCaseIn(ctx: TxContext, draft: ParsedArgs<'case/recor
   if (sequence > SEQUENCE_MAX) throw new DidarError('conflict', msg.codesExhausted);
   const at = ctx.now().toISOString();
   const by = ctx.actor.operator;
+  const settings = await ctx.store.getSettings();
   const c: Case = {
     id: randomUUID(),
     code: makeTrackingCode(meetingDate.jy, sequence),
@@ -60,9 +77,13 @@ export async function recordCaseIn(ctx: TxContext, draft: ParsedArgs<'case/recor
       ...(order ? [{ at, by, action: 'order' as const, note: order.text }] : []),
     ],
   };
-  await ctx.store.putCase(c);
+  // the code by SMS at once, where the office wants it (imports never send one)
+  const recorded: Case = settings.noticeOnRecord && externalId === undefined
+    ? { ...c, notices: [{ id: randomUUID(), kind: 'recorded', mobile: c.citizen.mobile, createdAt: at, text: noticeText('recorded', c, settings.officeName) }] }
+    : c;
+  await ctx.store.putCase(recorded);
   if (draft.queueNumber !== undefined) await markQueueSeen(ctx, day.id, draft.queueNumber, c.id);
-  return c;
+  return recorded;
 }
 
 export async function requireCase(ctx: ReadContext, id: string): Promise<Case> {
@@ -122,4 +143,57 @@ export async function lookupCitizen(ctx: ReadContext, nationalId: string): Promi
 
 export async function dueDate(ctx: ReadContext, from: string, days: number): Promise<{ dueDate: string }> {
   return { dueDate: formatJalali(addWorkingDays(parseJalali(from)!, days, await workCalendar(ctx))) };
+}
+
+/**
+ * Corrects what was typed wrong at the desk. The tracking code stays; the history keeps each changed field before and
+ * after. The department responsible is corrected only before referral (after it, rerouting tells the departments).
+ */
+export function correctCase(ctx: BackendContext, a: ParsedArgs<'case/correct'>): Promise<Case> {
+  return ctx.mutate('case/correct', async (t) => {
+    const c = await requireCase(t, a.id);
+    if (c.status === 'cancelled') throw new DidarError('cancelled', msg.caseCancelled);
+    if (a.department !== undefined && a.department !== leadDepartment(c) && c.status !== 'recorded') {
+      throw new DidarError('conflict', msg.departmentAfterReferral, { department: msg.departmentAfterReferral });
+    }
+    const citizen: Citizen = { ...c.citizen, ...a.citizen };
+    const department = a.department ?? leadDepartment(c);
+    const others = (c.order?.otherDepartments ?? c.departments.slice(1)).filter((d) => d !== department);
+    const next: Case = {
+      ...c,
+      citizen,
+      county: citizen.county,
+      text: a.text ?? c.text,
+      category: a.category ?? c.category,
+      ...(c.order ? { order: { ...c.order, leadDepartment: department, otherDepartments: others } } : {}),
+      departments: department ? [department, ...others] : c.departments,
+      // messages not yet sent go to the corrected number
+      notices: citizen.mobile === c.citizen.mobile ? c.notices : c.notices.map((n) => (n.exportedAt ? n : { ...n, mobile: citizen.mobile })),
+    };
+    const changes = changedFields(c, next);
+    if (!changes.length) throw new DidarError('bad-args', msg.nothingChanged);
+    const at = ctx.now().toISOString();
+    const corrected: Case = { ...next, history: [...c.history, { at, by: ctx.actor.operator, action: 'corrected', note: a.reason, changes }] };
+    await t.store.putCase(corrected);
+    return corrected;
+  });
+}
+
+const FIELD_VALUE: Record<CorrectableField, (c: Case) => string> = {
+  'citizen.nationalId': (c) => c.citizen.nationalId,
+  'citizen.firstName': (c) => c.citizen.firstName,
+  'citizen.lastName': (c) => c.citizen.lastName,
+  'citizen.mobile': (c) => c.citizen.mobile,
+  'citizen.county': (c) => c.citizen.county,
+  'citizen.locality': (c) => c.citizen.locality,
+  'citizen.address': (c) => c.citizen.address,
+  text: (c) => c.text,
+  category: (c) => c.category,
+  department: leadDepartment,
+};
+
+function changedFields(before: Case, after: Case): FieldChange[] {
+  return (Object.keys(FIELD_VALUE) as CorrectableField[])
+    .map((field) => ({ field, before: FIELD_VALUE[field](before), after: FIELD_VALUE[field](after) }))
+    .filter((ch) => ch.before !== ch.after);
 }

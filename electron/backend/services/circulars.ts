@@ -6,7 +6,7 @@ import { countsBy } from '../../../shared/counts';
 import { DEFAULT_CIRCULAR_COPIES, draftCircularText, type Circular, type CircularStatus } from '../../../shared/circular';
 import { leadDepartment, type Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
-import { formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
+import { formatJalali, formatJalaliLong, formatJalaliShort, jalaliOf, parseJalali } from '../../../shared/jalali';
 import { CIRCULAR_STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import { noticeText } from '../../../shared/notices';
@@ -70,25 +70,40 @@ export function approveCircular(ctx: BackendContext, id: string): Promise<Circul
   });
 }
 
-/** Issues the circular with its number, and writes it into every linked case with a notice: one unit of work. */
-export function issueCircular(ctx: BackendContext, id: string): Promise<Circular> {
+/** The year's next number and today, which the office may change when it issues. */
+export async function suggestCircularNumber(ctx: ReadContext): Promise<{ number: string; date: string }> {
+  const today = jalaliOf(ctx.now());
+  return { number: `${today.jy}/${await ctx.store.peekCircularNumber(today.jy)}`, date: formatJalali(today) };
+}
+
+/**
+ * Issues with the number and date the office gives (the year's next number unless its register says otherwise),
+ * and writes it into every linked case with a notice: one unit of work.
+ */
+export function issueCircular(ctx: BackendContext, a: ParsedArgs<'circular/issue'>): Promise<Circular> {
   return ctx.mutate('circular/issue', async (t) => {
-    const c = await inStatus(t, id, 'approved', 'issued');
-    const today = jalaliOf(ctx.now());
-    const n = await t.store.nextCircularNumber(today.jy);
+    const c = await inStatus(t, a.id, 'approved', 'issued');
+    const todayJ = jalaliOf(ctx.now());
+    if (a.date > formatJalali(todayJ)) throw new DidarError('bad-args', msg.issueDateFuture, { date: msg.issueDateFuture });
+    if ((await t.store.listCirculars()).some((k) => k.id !== c.id && k.number === a.number)) {
+      throw new DidarError('conflict', msg.circularNumberTaken(a.number), { number: msg.circularNumberTaken(a.number) });
+    }
+    // the suggested number is taken from the year's sequence, so that the next suggestion moves on
+    if (a.number === (await suggestCircularNumber(t)).number) await t.store.nextCircularNumber(todayJ.jy);
     const at = ctx.now().toISOString();
     const by = ctx.actor.operator;
-    const number = `${today.jy}/${n}`;
+    const number = a.number;
     const next: Circular = {
-      ...c, status: 'issued', number, issuedOn: `${today.jy}/${String(today.jm).padStart(2, '0')}/${String(today.jd).padStart(2, '0')}`,
+      ...c, status: 'issued', number, issuedOn: a.date,
       history: [...c.history, { at, by, action: 'issued', note: number }],
     };
     await t.store.putCircular(next);
+    const { officeName } = await t.store.getSettings();
     for (const k of await casesOf(t, c.caseIds)) {
       await t.store.putCase({
         ...k,
-        history: [...k.history, { at, by, action: 'circular', note: `${number} — ${c.title}` }],
-        notices: [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, { circular: number }) }],
+        history: [...k.history, { at, by, action: 'circular', ref: number, note: c.title }],
+        notices: [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, officeName, { circular: number }) }],
       });
     }
     return next;
@@ -99,7 +114,7 @@ export function issueCircular(ctx: BackendContext, id: string): Promise<Circular
 export async function circularDocData(ctx: ReadContext, c: Circular): Promise<CircularDocData> {
   const s = await ctx.store.getSettings();
   const cases = await casesOf(ctx, c.caseIds);
-  return {
+  const data = {
     officeName: s.officeName, officeUnit: s.officeUnit, ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
     number: c.number ?? '—', date: c.issuedOn ? formatJalaliLong(parseJalali(c.issuedOn)!) : formatJalaliLong(jalaliOf(ctx.now())),
     draft: c.status !== 'issued', title: c.title, addressees: c.addressees, body: c.body, instruction: c.instruction,
@@ -108,6 +123,8 @@ export async function circularDocData(ctx: ReadContext, c: Circular): Promise<Ci
     byCounty: countsBy(cases, (k) => k.county),
     byDepartment: countsBy(cases, leadDepartment),
   };
+  // counted on the PDF's layout, for the PDF and the DOCX alike
+  return { ...data, annexPages: await (await import('../pdf/circular-pdf')).annexPageCount(data) };
 }
 
 export async function circularFile(ctx: BackendContext, id: string, format: 'pdf' | 'docx'): Promise<SlipFile> {

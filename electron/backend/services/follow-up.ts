@@ -17,6 +17,7 @@ import { workCalendar } from './settings';
 type Change = {
   to?: CaseStatus;
   action: HistoryEntry['action'];
+  ref?: string;
   note?: string;
   notice?: NoticeKind;
   patch?: (c: Case, today: string, cal: WorkCalendar) => Partial<Case>;
@@ -38,14 +39,15 @@ async function prepare(ctx: TxContext, id: string, ch: Change): Promise<Case> {
   const at = ctx.now().toISOString();
   const by = ctx.actor.operator;
   const cal = await workCalendar(ctx);
+  const { officeName } = await ctx.store.getSettings();
   const patched: Case = { ...c, ...(ch.patch ? ch.patch(c, today(ctx), cal) : {}), ...(ch.to ? { status: ch.to } : {}) };
   const notice = ch.notice && {
     id: randomUUID(), kind: ch.notice, mobile: c.citizen.mobile, createdAt: at,
-    text: noticeText(ch.notice, patched, patched.outcome ? { outcome: patched.outcome.kind } : {}),
+    text: noticeText(ch.notice, patched, officeName, patched.outcome ? { outcome: patched.outcome.kind } : {}),
   };
   return {
     ...patched,
-    history: [...c.history, { at, by, action: ch.action, ...(ch.note ? { note: ch.note } : {}) }],
+    history: [...c.history, { at, by, action: ch.action, ...(ch.ref ? { ref: ch.ref } : {}), ...(ch.note ? { note: ch.note } : {}) }],
     notices: notice ? [...c.notices, notice] : c.notices,
   };
 }
@@ -61,12 +63,15 @@ function update(ctx: BackendContext, id: string, ch: Change): Promise<Case> {
 /** A bulk change, one unit of work: every case is checked first, so one refusal leaves all of them unchanged. */
 function each(ctx: BackendContext, ids: readonly string[], change: Change): Promise<Case[]> {
   if (!ids.length) throw new DidarError('bad-args', msg.nothingSelected);
-  return ctx.mutate(`case/${change.action}`, async (t) => {
-    const prepared: Case[] = [];
-    for (const id of new Set(ids)) prepared.push(await prepare(t, id, change));
-    for (const c of prepared) await t.store.putCase(c);
-    return prepared;
-  });
+  return ctx.mutate(`case/${change.action}`, (t) => stageEach(t, ids, change));
+}
+
+/** The cases changed alike inside a unit of work (all checked before any is written). */
+async function stageEach(t: TxContext, ids: readonly string[], change: Change): Promise<Case[]> {
+  const prepared: Case[] = [];
+  for (const id of new Set(ids)) prepared.push(await prepare(t, id, change));
+  for (const c of prepared) await t.store.putCase(c);
+  return prepared;
 }
 
 const requireDeadline = (c: Case): Deadline => {
@@ -75,14 +80,23 @@ const requireDeadline = (c: Case): Deadline => {
 };
 
 
-/** Refers cases to their lead department (first referral) or again to the same one. */
-export function referCases(ctx: BackendContext, ids: readonly string[]): Promise<Case[]> {
-  return each(ctx, ids, {
-    to: 'referred',
-    action: 'referred',
-    notice: 'referred',
-    patch: (c) => ({ referrals: [...c.referrals, { department: leadDepartment(c), at: ctx.now().toISOString(), by: ctx.actor.operator }] }),
-  });
+/**
+ * Inside the referral's unit of work: refers cases to their lead department (first referral) or again to the
+ * same one; each keeps its letter's number, and its history names the letter that carried it.
+ */
+export async function referIn(t: TxContext, letterOf: ReadonlyMap<string, string>): Promise<Case[]> {
+  const out: Case[] = [];
+  for (const letterNo of new Set(letterOf.values())) {
+    const ids = [...letterOf].filter(([, n]) => n === letterNo).map(([id]) => id);
+    out.push(...await stageEach(t, ids, {
+      to: 'referred',
+      action: 'referred',
+      ref: letterNo,
+      notice: 'referred',
+      patch: (c) => ({ referrals: [...c.referrals, { department: leadDepartment(c), at: t.now().toISOString(), by: t.actor.operator, letterNo }] }),
+    }));
+  }
+  return out;
 }
 
 /** Another department becomes responsible: history kept, deadline restarted from today, reason recorded. */
@@ -90,7 +104,8 @@ export function rerouteCases(ctx: BackendContext, a: ParsedArgs<'case/reroute'>)
   return each(ctx, a.ids, {
     to: 'referred',
     action: 'rerouted',
-    note: `${a.department}: ${a.reason}`,
+    ref: a.department,
+    note: a.reason,
     notice: 'rerouted',
     patch: (c, t, cal) => {
       const others = (c.order?.otherDepartments ?? []).filter((d) => d !== a.department);
@@ -107,7 +122,8 @@ export function rerouteCases(ctx: BackendContext, a: ParsedArgs<'case/reroute'>)
 export function extendCases(ctx: BackendContext, a: ParsedArgs<'case/extend'>): Promise<Case[]> {
   return each(ctx, a.ids, {
     action: 'extended',
-    note: `${a.days}: ${a.reason}`,
+    ref: String(a.days),
+    note: a.reason,
     notice: 'extended',
     patch: (c, _t, cal) => {
       const d = requireDeadline(c);
@@ -149,13 +165,18 @@ export function recordAnswer(ctx: BackendContext, a: ParsedArgs<'case/answer'>):
   return update(ctx, a.id, {
     to: 'answered',
     action: 'answered',
-    note: `${a.letterNo} — ${a.text}`,
+    ref: a.letterNo,
+    note: a.text,
     notice: 'answered',
-    patch: (c, _t, cal) => ({
+    patch: (c, t, cal) => {
+      // dates are zero-padded 'YYYY/MM/DD', so they compare as strings
+      if (a.date > t) throw new DidarError('bad-args', msg.answerDateFuture, { date: msg.answerDateFuture });
+      return {
       answers: [...c.answers, { department: leadDepartment(c), letterNo: a.letterNo, date: a.date, text: a.text, at: ctx.now().toISOString(), by: ctx.actor.operator }],
       // an answer while waiting for the citizen ends the wait
       ...(c.deadline && isPaused(c.deadline) ? { deadline: withDueDate({ ...c.deadline, pauses: c.deadline.pauses.map((p) => (p.to ? p : { ...p, to: a.date })) }, cal) } : {}),
-    }),
+      };
+    },
   });
 }
 

@@ -1,14 +1,20 @@
 // Recurring issues: the grouping run (in a worker thread), new cases attached to its groups one by one,
-// the office's corrections replayed on top, and the board summarised for the UI.
-import type { CircularEffect, GroupBoard, ParsedArgs } from '../../../shared/api';
+// the office's corrections replayed on top, the board summarised for the UI, and help at intake (the
+// department, category and open group of a text being typed) from the same representation.
+import type { CircularEffect, CorrectionRow, GroupBoard, IntakeSuggestion, ParsedArgs } from '../../../shared/api';
 import { CASE_STATUSES, leadDepartment, type Case } from '../../../shared/domain';
+import { DidarError } from '../../../shared/errors';
+import { msg } from '../../../shared/messages';
 import { Attacher } from '../../../shared/grouping/attach';
 import { rankGroups, summarizeGroup, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
 import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
-import { applyCorrections } from '../../../shared/grouping/corrections';
-import { groupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
-import { vectorize } from '../../../shared/grouping/features';
-import { contentTerms } from '../../../shared/grouping/text';
+import { applyCorrections, undoneCorrections } from '../../../shared/grouping/corrections';
+import { runGroupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
+import { observe, vectorize, type Vector } from '../../../shared/grouping/features';
+import { DEFAULT_LEXICON, lexiconPrior, mergeLexicon, problemTerms, type ProblemLexicon } from '../../../shared/grouping/problem-lexicon';
+import { NO_SUGGESTION, Suggester } from '../../../shared/grouping/suggest';
+import { groupTitle } from '../../../shared/grouping/title';
+import type { Settings } from '../../../shared/settings';
 import type { BackendContext } from '../context';
 import { groupInWorker } from '../grouping/run-in-worker';
 
@@ -17,16 +23,22 @@ type RunState = {
   run: GroupingRun;
   runAt: string;
   runMs: number;
+  /** The office's lexicon entries the run used: a change in Settings makes the next board re-run. */
+  lexiconKey: string;
   indexOf: Map<string, number>;
   attacher: Attacher;
-  /** Cases recorded after the run: the run group they joined, or -1. */
-  attached: Map<string, number>;
+  suggester: Suggester;
+  /** Cases recorded after the run: the run group they joined (or -1), and their vectors for titles. */
+  attached: Map<string, { group: number; vector: Vector }>;
+  /** The last board summarised, and which listed group holds most of each run group (for suggestions). */
+  board: { groups: BoardGroup[]; ofRunGroup: Map<number, BoardGroup> } | null;
+  /** How many cases the store held when it was last looked through for new ones. */
+  seen: number;
 };
 
 /** Keyed by the store object: one run per open data folder. */
 const states = new WeakMap<object, Promise<RunState>>();
 
-const counted = (c: Case): boolean => c.status !== 'cancelled';
 /** Every case the board counts (all but the cancelled ones). */
 const COUNTED = CASE_STATUSES.filter((s) => s !== 'cancelled');
 
@@ -34,18 +46,39 @@ export function groupingInput(c: Case): GroupingInput {
   return { id: c.id, text: c.text, county: c.county, department: leadDepartment(c), date: c.meetingDate };
 }
 
+/** The shipped lexicon with the office's entries from Settings. */
+export function officeLexicon(settings: Pick<Settings, 'problemLexicon'>): ProblemLexicon {
+  return mergeLexicon(DEFAULT_LEXICON, settings.problemLexicon);
+}
+
 async function freshRun(ctx: BackendContext): Promise<RunState> {
+  const settings = await ctx.store.getSettings();
   const cases = await ctx.store.scanCases({ statuses: COUNTED });
   const counties = [...new Set(cases.map((c) => c.county))];
-  const { run, ms } = await groupInWorker(cases.length, (i) => groupingInput(cases[i]!), counties);
+  const { run, ms } = await groupInWorker(cases.length, (i) => groupingInput(cases[i]!), counties, officeLexicon(settings));
+  // Titles quote the texts, which stay here: only the groups the board lists need one.
+  const members: number[][] = run.groups.map(() => []);
+  run.labels.forEach((g, i) => members[g]!.push(i));
+  run.groups.forEach((g, i) => {
+    if (g.caseIds.length > 1) g.title = runGroupTitle(run, members[i]!, (k) => cases[k]?.text);
+  });
   const indexOf = new Map(cases.map((c, i) => [c.id, i]));
-  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, DEFAULT_CLUSTER.hintBonus, cases.map(leadDepartment));
+  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, cases.map(leadDepartment));
+  const suggester = new Suggester(run.model);
+  cases.forEach((c, i) => suggester.add(run.vectors[i]!, leadDepartment(c), c.category));
   await ctx.store.logEvent(ctx.actor, 'group/run', 'grouping', String(cases.length));
-  return { run, runAt: ctx.now().toISOString(), runMs: Math.round(ms), indexOf, attacher, attached: new Map() };
+  return {
+    run, runAt: ctx.now().toISOString(), runMs: Math.round(ms), lexiconKey: JSON.stringify(settings.problemLexicon),
+    indexOf, attacher, suggester, attached: new Map(), board: null, seen: 0,
+  };
 }
 
 async function runState(ctx: BackendContext, rerun: boolean): Promise<RunState> {
   let p = states.get(ctx.store);
+  if (p && !rerun) {
+    const [state, settings] = await Promise.all([p, ctx.store.getSettings()]);
+    rerun = state.lexiconKey !== JSON.stringify(settings.problemLexicon);
+  }
   if (!p || rerun) {
     p = freshRun(ctx);
     states.set(ctx.store, p);
@@ -61,12 +94,25 @@ function rulesOf(s: { recurringMinCases: number; recurringMinCounties: number; r
   return { minCases: s.recurringMinCases, minCounties: s.recurringMinCounties, minDays: s.recurringMinDays };
 }
 
-/** Attaches the cases recorded since the run (each once); returns how many were new. */
-function attachNew(state: RunState, cases: Iterable<Case>): number {
+/**
+ * Attaches the cases recorded since the run (each once) and counts them in the office's document
+ * frequencies and the suggestions' index; returns how many were new. The store only ever gains cases, so
+ * while it holds as many as at the last look there is nothing to look through (100,000 cases take 10 ms).
+ */
+async function attachNew(ctx: BackendContext, state: RunState): Promise<number> {
+  const count = await ctx.store.countCases();
+  if (count === state.seen) return 0;
+  state.seen = count;
+  const { run } = state;
   let n = 0;
-  for (const c of cases) {
-    if (!counted(c) || state.indexOf.has(c.id) || state.attached.has(c.id)) continue;
-    state.attached.set(c.id, state.attacher.attach(groupingInput(c))?.group ?? -1);
+  for (const c of await ctx.store.scanCases({ statuses: COUNTED })) {
+    if (state.indexOf.has(c.id) || state.attached.has(c.id)) continue;
+    const terms = problemTerms(c.text, run.places, run.lexicon);
+    observe(terms, run.model);
+    const vector = vectorize(terms, run.model);
+    const hit = state.attacher.attachTerms(terms, vector, leadDepartment(c));
+    state.attached.set(c.id, { group: hit?.group ?? -1, vector });
+    state.suggester.add(vector, leadDepartment(c), c.category);
     n++;
   }
   return n;
@@ -75,23 +121,23 @@ function attachNew(state: RunState, cases: Iterable<Case>): number {
 /** For the benchmark: attach what arrived since the run. */
 export async function attachPending(ctx: BackendContext): Promise<number> {
   const state = await runState(ctx, false);
-  return attachNew(state, await ctx.store.scanCases({ statuses: COUNTED }));
+  return attachNew(ctx, state);
 }
 
 export async function groupBoard(ctx: BackendContext, rerun = false): Promise<GroupBoard> {
   const state = await runState(ctx, rerun);
+  await attachNew(ctx, state);
   const [all, corrections, settings] = await Promise.all([ctx.store.scanCases({ statuses: COUNTED }), ctx.store.listGroupCorrections(), ctx.store.getSettings()]);
   const byId = new Map(all.map((c) => [c.id, c]));
   const caseOf = (id: string): Case | undefined => byId.get(id);
-  attachNew(state, all);
   const { run } = state;
   const members = run.groups.map((g) => g.caseIds.filter((id) => caseOf(id)));
   const newcomers: string[] = [];
   let attached = 0;
-  for (const [id, g] of state.attached) {
+  for (const [id, { group }] of state.attached) {
     if (!caseOf(id)) continue;
-    if (g >= 0) {
-      members[g]!.push(id);
+    if (group >= 0) {
+      members[group]!.push(id);
       attached++;
     } else newcomers.push(id);
   }
@@ -102,19 +148,13 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
   const corrected = applyCorrections(machine, corrections);
   const rules = rulesOf(settings);
   const summaries = corrected.map((g) => {
-    // A group the office reshaped is titled from its own cases.
-    // Cases recorded after the run are vectorised with the run's model, so they can be titled too.
-    const needsTitle = g.corrected || !g.title;
-    const vectors = needsTitle ? g.caseIds.flatMap((id) => {
-      const i = state.indexOf.get(id);
-      if (i !== undefined) return [run.vectors[i]!];
-      const c = caseOf(id);
-      return c ? [vectorize(contentTerms(c.text, run.places).stems, run.model)] : [];
-    }) : [];
-    const title = needsTitle && vectors.length ? groupTitle(vectors, run.model, run.surfaces) : g.title;
+    // A group the office reshaped, or one a recorded case made of a lone one, is titled from its own cases.
+    const needsTitle = g.caseIds.length > 1 && (g.corrected || !g.title);
+    const title = needsTitle ? titleOf(state, g.caseIds, caseOf) : g.title;
     return summarizeGroup({ ...g, title: title || g.title }, caseOf, rules);
   });
   const listed = rankGroups(summaries.filter((g) => g.cases > 1));
+  state.board = { groups: listed, ofRunGroup: byRunGroup(state, listed) };
   const meetingDates = new Set<string>();
   for (const c of all) meetingDates.add(c.meetingDate);
   return {
@@ -124,9 +164,91 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
   };
 }
 
+/** The title of a group of cases, from the run's vectors and, for cases recorded since, their own. */
+function titleOf(state: RunState, caseIds: readonly string[], caseOf: (id: string) => Case | undefined): string {
+  const vectors: Vector[] = [];
+  const texts: string[] = [];
+  for (const id of caseIds) {
+    const c = caseOf(id);
+    const i = state.indexOf.get(id);
+    const v = i !== undefined ? state.run.vectors[i] : state.attached.get(id)?.vector;
+    if (!c || !v) continue;
+    vectors.push(v);
+    texts.push(c.text);
+  }
+  return groupTitle(vectors, (k) => texts[k], state.run);
+}
+
+/** For each run group, the listed board group holding most of its cases. */
+function byRunGroup(state: RunState, listed: readonly BoardGroup[]): Map<number, BoardGroup> {
+  const best = new Map<number, { group: BoardGroup; n: number }>();
+  for (const g of listed) {
+    const votes = new Map<number, number>();
+    for (const id of g.caseIds) {
+      const i = state.indexOf.get(id);
+      const r = i !== undefined ? state.run.labels[i]! : state.attached.get(id)?.group ?? -1;
+      if (r >= 0) votes.set(r, (votes.get(r) ?? 0) + 1);
+    }
+    for (const [r, n] of votes) if (n > (best.get(r)?.n ?? 0)) best.set(r, { group: g, n });
+  }
+  return new Map([...best].map(([r, { group }]) => [r, group]));
+}
+
 export async function correctGroups(ctx: BackendContext, a: ParsedArgs<'group/correct'>): Promise<GroupBoard> {
   await ctx.mutate(`group/${a.kind}`, (t) => t.store.addGroupCorrection({ ...a, at: ctx.now().toISOString(), by: ctx.actor.operator }));
   return groupBoard(ctx);
+}
+
+/** The office's corrections, newest first, each with the group its first case is in now and whether it was taken back. */
+export async function listCorrections(ctx: BackendContext): Promise<CorrectionRow[]> {
+  const corrections = await ctx.store.listGroupCorrections();
+  const board = await groupBoard(ctx);
+  const titleOf = new Map<string, string>();
+  for (const g of board.groups) for (const id of g.caseIds) titleOf.set(id, g.title);
+  const undone = undoneCorrections(corrections);
+  return corrections.flatMap((c, index): CorrectionRow[] => (c.kind === 'undo' ? [] : [{
+    index, kind: c.kind, ...(c.kind === 'notCollective' ? { value: c.value } : {}), cases: c.caseIds.length, at: c.at, by: c.by,
+    undone: undone.has(index), title: titleOf.get(c.caseIds[0] ?? '') ?? '',
+  }])).reverse();
+}
+
+/** Takes a correction back: the corrections are replayed without it (it stays in the list, marked). */
+export async function undoCorrection(ctx: BackendContext, index: number): Promise<GroupBoard> {
+  await ctx.mutate('group/undo', async (t) => {
+    const corrections = await t.store.listGroupCorrections();
+    const c = corrections[index];
+    if (!c || c.kind === 'undo') throw new DidarError('not-found', msg.correctionNotFound);
+    if (undoneCorrections(corrections).has(index)) throw new DidarError('conflict', msg.correctionUndone);
+    await t.store.addGroupCorrection({ kind: 'undo', index, caseIds: [], at: ctx.now().toISOString(), by: ctx.actor.operator });
+  });
+  return groupBoard(ctx);
+}
+
+/** Texts shorter than this say too little to suggest anything. */
+const SUGGEST_MIN_CHARS = 8;
+
+/**
+ * Help at intake, for the text being typed: the departments and categories of the office's most similar
+ * recorded cases, and the open recurring group the case would join. Nothing is recorded or attached.
+ */
+export async function suggestForIntake(ctx: BackendContext, a: ParsedArgs<'case/suggest'>): Promise<IntakeSuggestion> {
+  if (a.text.trim().length < SUGGEST_MIN_CHARS) return { ...NO_SUGGESTION, group: null };
+  const state = await runState(ctx, false);
+  await attachNew(ctx, state);
+  const { run } = state;
+  const terms = problemTerms(a.text, run.places, run.lexicon);
+  if (terms.stems.length === 0 && terms.tags.length === 0) return { ...NO_SUGGESTION, group: null };
+  const vector = vectorize(terms, run.model);
+  const suggestion = state.suggester.suggest(vector, -1, lexiconPrior(terms.profile, run.lexicon));
+  const hit = state.attacher.attachTerms(terms, vector, a.department);
+  if (!state.board) await groupBoard(ctx);
+  const g = hit ? state.board?.ofRunGroup.get(hit.group) : undefined;
+  const open = g && g.recurring && !g.notCollective
+    && (await ctx.store.getCases(g.caseIds)).some((c) => c.status !== 'closed' && c.status !== 'cancelled');
+  return {
+    ...suggestion,
+    group: g && open ? { id: g.id, title: g.title, cases: g.cases, citizens: g.citizens, counties: g.counties.length } : null,
+  };
 }
 
 /**

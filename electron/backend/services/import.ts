@@ -1,7 +1,8 @@
 // Import of cases in the sample-data format: every row is validated first; rejected rows change nothing.
 import { z } from 'zod';
 import { CaseDraftSchema, type Case, type MeetingDay } from '../../../shared/domain';
-import { checkExportedCase, DidarExportSchema, EXPORT_FORMAT } from '../../../shared/export-format';
+import { DEADLINE_DAYS_MAX } from '../../../shared/stored-schemas';
+import { checkExportedCase, checkExportedDay, DidarExportSchema, EXPORT_FORMAT } from '../../../shared/export-format';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
 import { addDays, formatJalali, monthLength, parseJalali } from '../../../shared/jalali';
@@ -20,7 +21,7 @@ export type ImportSummary = {
 };
 
 const RowSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1).max(200)),
   text: z.unknown(),
   county: z.unknown(),
   department: z.unknown().optional(),
@@ -58,16 +59,21 @@ export async function importCases(ctx: BackendContext, raw: unknown): Promise<Im
   const settings = await ctx.store.getSettings();
 
   const accepted: { id: string; date: string; draft: z.output<typeof CaseDraftSchema> }[] = [];
+  const ids = new Set<string>();
   rows.forEach((r, i) => {
     const row = RowSchema.safeParse(r);
     const id = row.success ? row.data.id : `#${i + 1}`;
     if (!row.success) return void summary.rejected.push({ id, reason: 'row is not an object with id, text, county, date and citizen' });
+    if (ids.has(id)) return void summary.rejected.push({ id, reason: `id: ${msg.importDuplicateRow}` });
+    ids.add(id);
     const d = row.data;
     const date = typeof d.date === 'string' ? parseJalali(d.date) : null;
     if (!date) return void summary.rejected.push({ id, reason: 'date: تاریخ شمسی نادرست است' });
     const orderText = typeof d.order === 'string' ? d.order : '';
     const department = typeof d.department === 'string' ? d.department : '';
     const deadline = parseOrderDeadline(orderText);
+    const deadlineDays = deadline ? workingDaysFor(deadline, formatJalali(date), cal) : settings.defaultDeadlineDays;
+    if (deadlineDays === null) return void summary.rejected.push({ id, reason: `order: ${msg.deadlineInvalid}` });
     const draft = CaseDraftSchema.safeParse({
       meetingDayId: 'pending',
       citizen: {
@@ -80,16 +86,12 @@ export async function importCases(ctx: BackendContext, raw: unknown): Promise<Im
         order: {
           type: inferOrderType(orderText),
           leadDepartment: department,
-          deadlineDays: deadline ? workingDaysFor(deadline, formatJalali(date), cal) : settings.defaultDeadlineDays,
+          deadlineDays,
           text: orderText,
         },
       } : {}),
     });
-    if (!draft.success) {
-      const e = validationError(draft.error);
-      const [field, message] = Object.entries(e.fields ?? {})[0] ?? ['_', e.message];
-      return void summary.rejected.push({ id, reason: `${field}: ${message}` });
-    }
+    if (!draft.success) return void summary.rejected.push({ id, reason: rowReason(draft.error.issues) });
     accepted.push({ id, date: formatJalali(date), draft: draft.data });
   });
 
@@ -109,17 +111,33 @@ export async function importCases(ctx: BackendContext, raw: unknown): Promise<Im
   return summary;
 }
 
-/** A deadline named in calendar days or «until the end of the month» as working days from the meeting day. */
-function workingDaysFor(d: OrderDeadline, from: string, cal: WorkCalendar): number {
+/**
+ * A deadline named in calendar days or «until the end of the month» as working days from the meeting day;
+ * null when it is longer than an order may give (a typo such as «ظرف 99999999999 روز»).
+ */
+function workingDaysFor(d: OrderDeadline, from: string, cal: WorkCalendar): number | null {
   const start = parseJalali(from)!;
-  if (d.kind === 'working') return Math.min(365, d.days);
+  if (d.kind === 'working') return d.days <= DEADLINE_DAYS_MAX ? d.days : null;
+  // more calendar days than two years cannot be 365 working days or fewer; no date arithmetic that far
+  if (d.kind === 'calendar' && d.days > 2 * DEADLINE_DAYS_MAX) return null;
   const end = d.kind === 'calendar' ? addDays(start, d.days) : { ...start, jd: monthLength(start.jy, start.jm) };
-  return Math.min(365, Math.max(1, workingDaysBetween(start, end, cal)));
+  const days = Math.max(1, workingDaysBetween(start, end, cal));
+  return days <= DEADLINE_DAYS_MAX ? days : null;
 }
 
+/** The first problem of a row as «field: Persian message», the way a clerk would have been told it. */
+function rowReason(issues: readonly z.core.$ZodIssue[]): string {
+  const e = validationError(new z.ZodError([...issues]));
+  const [field, message] = Object.entries(e.fields ?? {})[0] ?? ['_', e.message];
+  return `${field}: ${field === 'code' ? msg.trackingCodeInvalid : message}`;
+}
+
+const EXPORT_ROW_REASON = { 'code-year': msg.importCodeYear, 'code-too-high': msg.importCodeTooHigh } as const;
+
 /**
- * Reads a `didar export` file back: meeting days and cases with their own ids, codes and history. What is
- * already in the folder (same id) is kept; a case whose code belongs to another case is rejected.
+ * Reads a `didar export` file back: meeting days and cases with their own ids, codes and history, each checked
+ * as if typed and as stored. What is already in the folder (same id) is kept; a case whose code belongs to
+ * another case, a second row with the same id or code, and a row that does not check are rejected on their own.
  */
 async function restoreExport(ctx: BackendContext, raw: unknown): Promise<ImportSummary> {
   const parsed = DidarExportSchema.safeParse(raw);
@@ -127,19 +145,30 @@ async function restoreExport(ctx: BackendContext, raw: unknown): Promise<ImportS
   if (parsed.data.version > SCHEMA_VERSION) throw new DidarError('newer-schema', msg.newerExport);
   migrateCases(parsed.data.cases, parsed.data.version);
   const summary: ImportSummary = { imported: [], rejected: [] };
-  const known = new Set((await ctx.store.listMeetingDays()).map((d) => d.id));
-  const newDays = parsed.data.meetingDays.filter((d) => !known.has(d.id)) as unknown as MeetingDay[];
-  for (const d of parsed.data.meetingDays) known.add(d.id);
+  const days = new Map((await ctx.store.listMeetingDays()).map((d) => [d.id, d]));
+  const newDays: MeetingDay[] = [];
+  for (const rawDay of parsed.data.meetingDays) {
+    const d = checkExportedDay(rawDay);
+    if ('issues' in d || days.has(d.id)) continue; // a broken day: its cases are rejected below
+    newDays.push(d);
+    days.set(d.id, d);
+  }
+  const idsInFile = new Set<string>();
+  type Outcome = { imported: ImportSummary['imported'][number] } | { rejected: ImportSummary['rejected'][number] };
   const rows = parsed.data.cases.map((raw, i) => ({ raw, i }));
-  const outcomes = await inUnits(ctx, 'import/restore', rows, async (t, { raw, i }): Promise<{ imported: ImportSummary['imported'][number] } | { rejected: ImportSummary['rejected'][number] }> => {
+  const outcomes = await inUnits(ctx, 'import/restore', rows, async (t, { raw, i }): Promise<Outcome> => {
     // the meeting days come with the first unit, so that no case is ever stored without its day
     for (const d of newDays.splice(0)) await t.store.addMeetingDay(d);
     const c = checkExportedCase(raw);
-    if (typeof c === 'string') return { rejected: { id: `#${i + 1}`, reason: c } };
+    if ('issues' in c || 'reason' in c) {
+      return { rejected: { id: `#${i + 1}`, reason: 'issues' in c ? rowReason(c.issues) : `code: ${EXPORT_ROW_REASON[c.reason]}` } };
+    }
+    if (idsInFile.has(c.id)) return { rejected: { id: c.id, reason: `id: ${msg.importDuplicateRow}` } };
+    idsInFile.add(c.id);
     const existing = await t.store.getCase(c.id);
     if (existing) return { imported: { id: c.id, code: existing.code, existing: true } };
-    if (await t.store.getCaseByCode(c.code)) return { rejected: { id: c.id, reason: `code ${c.code} belongs to another case` } };
-    if (!known.has(c.meetingDayId)) return { rejected: { id: c.id, reason: 'meetingDayId: روز ملاقات این پرونده در فایل نیست' } };
+    if (await t.store.getCaseByCode(c.code)) return { rejected: { id: c.id, reason: `code: ${msg.importCodeTaken(c.code)}` } };
+    if (days.get(c.meetingDayId)?.date !== c.meetingDate) return { rejected: { id: c.id, reason: 'meetingDayId: روز ملاقات این پرونده در فایل نیست' } };
     await t.store.putCase(c);
     return { imported: { id: c.id, code: c.code } };
   });

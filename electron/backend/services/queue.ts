@@ -14,6 +14,8 @@ export function registerArrival(ctx: BackendContext, a: ParsedArgs<'queue/arrive
   return ctx.mutate('queue/arrive', async (t) => {
     await requireMeetingDay(t, a.meetingDayId);
     const queue = await t.store.getQueue(a.meetingDayId);
+    const earlier = a.nationalId ? queue.find((q) => q.nationalId === a.nationalId) : undefined;
+    if (earlier && !a.confirmed) throw new DidarError('needs-confirmation', msg.sameArrivalToday(earlier.number));
     const entry: QueueEntry = {
       number: queue.reduce((m, q) => Math.max(m, q.number), 0) + 1,
       name: a.name,

@@ -19,9 +19,9 @@ export class Backups {
     return path.join(this.dataDir, BACKUP_DIR, rel);
   }
 
-  /** Keeps the current version of `file` (if any) before it is replaced. */
-  async keep(file: string): Promise<void> {
-    const folder = this.folderFor(file);
+  /** Keeps the current version of `file` (if any) before it is replaced; `as` is the data file it is a version of. */
+  async keep(file: string, as = file): Promise<void> {
+    const folder = this.folderFor(as);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const name = `${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 6)}.json`;
     try {
@@ -72,13 +72,6 @@ export class Backups {
       }
     }
     return { lastAt: last ? new Date(last).toISOString() : null, versions };
-  }
-
-  /** Backups of one data file, newest first. */
-  async versionsOf(file: string): Promise<string[]> {
-    const folder = this.folderFor(file);
-    const names = (await fs.readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
-    return names.reverse().map((n) => path.join(folder, n));
   }
 }
 

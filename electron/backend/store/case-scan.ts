@@ -7,6 +7,6 @@ export function matchesScan(c: Case, s: CaseScan): boolean {
   if (s.meetingTo && c.meetingDate > s.meetingTo) return false;
   if (s.statuses && !s.statuses.includes(c.status)) return false;
   if (s.externalIds && (c.externalId === undefined || !s.externalIds.includes(c.externalId))) return false;
-  if (s.pendingNotices && !c.notices.some((n) => !n.exportedAt)) return false;
+  if (s.pendingNotices && !c.notices.some((n) => !n.exportedAt && !n.skippedAt)) return false;
   return true;
 }

@@ -1,21 +1,27 @@
-// Integrity check of a data folder, read-only (it takes no lock and writes nothing): every file parses
-// and has a known schema version, cases are consistent, codes are valid and unique, counters are ahead.
+// Integrity check of a data folder, read-only (it takes no lock and writes nothing). Every file is read the way
+// the loader reads it (stored-file.ts: JSON, schema version, stored schema, records across files), so every
+// problem that would stop Didar from opening the folder is found; beyond that: tracking codes unique, counters
+// ahead of the codes given out, the journal's lines chained and each record in them well formed.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Case } from '../../../shared/domain';
-import { isJalaliString } from '../../../shared/jalali';
-import { isValidNationalId } from '../../../shared/national-id';
-import { parseTrackingCode, verhoeffValid } from '../../../shared/tracking-code';
-import { AUDIT_DIR, DAYS_DIR, SCHEMA_VERSION, type DayDoc } from './file-store';
-import { verifyJournal } from './journal';
+import { DidarError } from '../../../shared/errors';
+import { msg } from '../../../shared/messages';
+import { dayFileConflict, emptyFolderRecords, RUNTIME_FILES, SCHEMA_VERSION, storedFileKind } from '../../../shared/stored-schemas';
+import { parseTrackingCode } from '../../../shared/tracking-code';
+import { AUDIT_DIR, CHECKPOINT_FILE, DAYS_DIR } from './file-store';
+import { BACKUP_DIR } from './backups';
+import { checkpointMismatch, verifyJournal } from './journal';
+import { LOCK_FILE } from './lock';
+import { conformStoredFile, type DocKind, type StoredDocs } from './stored-file';
 
-export type CheckProblem = { file: string; problem: string };
+/** `problem` in English for scripts and support; `message` in Persian when the loader would say it to a clerk. */
+export type CheckProblem = { file: string; problem: string; message?: string };
 export type CheckReport = { ok: boolean; dataDir: string; files: number; meetingDays: number; cases: number; problems: CheckProblem[]; warnings: CheckProblem[] };
 
 export async function checkDataDir(dataDir: string): Promise<CheckReport> {
   const dir = path.resolve(dataDir);
   const report: CheckReport = { ok: true, dataDir: dir, files: 0, meetingDays: 0, cases: 0, problems: [], warnings: [] };
-  const problem = (file: string, p: string): void => void report.problems.push({ file, problem: p });
+  const problem = (file: string, p: string, message?: string): void => void report.problems.push({ file, problem: p, ...(message ? { message } : {}) });
 
   try {
     const st = await fs.stat(dir);
@@ -26,61 +32,76 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
     return report;
   }
 
-  const readDoc = async (rel: string, required: boolean): Promise<Record<string, unknown> | null> => {
-    let text: string;
+  const readText = async (rel: string, required: boolean): Promise<string | null> => {
     try {
-      text = await fs.readFile(path.join(dir, rel), 'utf8');
-    } catch {
-      if (required) problem(rel, 'missing');
-      return null;
-    }
-    report.files++;
-    try {
-      const v = JSON.parse(text) as Record<string, unknown>;
-      const version = v.schemaVersion;
-      if (typeof version !== 'number') problem(rel, 'no schemaVersion');
-      else if (version > SCHEMA_VERSION) problem(rel, `schemaVersion ${version} is newer than this Didar (${SCHEMA_VERSION})`);
-      else if (version < SCHEMA_VERSION) report.warnings.push({ file: rel, problem: `schemaVersion ${version}: upgraded to ${SCHEMA_VERSION} on next start (original kept in backups/schema-${version}/)` });
-      return v;
+      const text = await fs.readFile(path.join(dir, rel), 'utf8');
+      report.files++;
+      return text;
     } catch (e) {
-      problem(rel, `does not parse as JSON: ${(e as Error).message}`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problem(rel, `cannot be read: ${(e as Error).message}`);
+      else if (required) problem(rel, 'missing');
       return null;
     }
   };
 
-  await readDoc('meta.json', true);
-  await readDoc('settings.json', false);
-  const counters = (await readDoc('counters.json', false))?.sequences as Record<string, number> | undefined;
+  const migrated = new Set<string>();
+  const readDoc = async <K extends DocKind>(kind: K, rel: string, required: boolean): Promise<StoredDocs[K] | null> => {
+    const text = await readText(rel, required);
+    if (text === null) return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      problem(rel, `does not parse as JSON: ${(e as Error).message}`);
+      return null;
+    }
+    try {
+      const { doc, migratedFrom } = conformStoredFile(kind, rel, json);
+      if (migratedFrom !== null) {
+        migrated.add(rel);
+        report.warnings.push({ file: rel, problem: `schemaVersion ${migratedFrom}: upgraded to ${SCHEMA_VERSION} on next start (original kept in backups/schema-${migratedFrom}/)` });
+      }
+      return doc;
+    } catch (e) {
+      if (!(e instanceof DidarError)) throw e;
+      problem(rel, e.english ?? e.message, e.message);
+      return null;
+    }
+  };
+
+  const meta = await readDoc('meta', 'meta.json', true);
+  // from schema 3 on the journal's checkpoint says which lines the files hold; without it the loader refuses the folder
+  const checkpoint = await readDoc('checkpoint', CHECKPOINT_FILE, false);
+  if (meta && !checkpoint && !migrated.has('meta.json') && !report.problems.some((p) => p.file === CHECKPOINT_FILE)) {
+    problem(CHECKPOINT_FILE, 'missing (the folder was written by the journal: its files alone may be behind)', msg.checkpointMissing(CHECKPOINT_FILE));
+  }
+  await readDoc('settings', 'settings.json', false);
+  const counters = (await readDoc('counters', 'counters.json', false))?.sequences;
+  await readDoc('circulars', 'circulars.json', false);
+  await readDoc('grouping', 'grouping.json', false);
+  await readDoc('accounts', 'accounts.json', false);
+  await readDoc('submissions', 'submissions.json', false);
 
   const codes = new Map<string, string>();
-  const ids = new Set<string>();
   const maxSeq = new Map<string, number>();
+  const seen = emptyFolderRecords();
   const names = (await fs.readdir(path.join(dir, DAYS_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
   for (const name of names) {
     const rel = `${DAYS_DIR}/${name}`;
-    const doc = (await readDoc(rel, true)) as unknown as DayDoc | null;
+    const doc = await readDoc('day', rel, true);
     if (!doc) continue;
-    if (!doc.day?.id || !isJalaliString(doc.day.date ?? '') || !Array.isArray(doc.cases) || !Array.isArray(doc.queue)) {
-      problem(rel, 'not a meeting-day file (day, queue, cases)');
-      continue;
-    }
+    const conflict = dayFileConflict(rel, doc, seen);
+    if (conflict) problem(rel, conflict.english ?? conflict.message, conflict.message);
     report.meetingDays++;
-    doc.cases.forEach((c: Case, i) => {
-      const where = `${rel} case #${i + 1}${c?.code ? ` (${c.code})` : ''}`;
+    doc.cases.forEach((c, i) => {
+      const where = `${rel} case #${i + 1} (${c.code})`;
       report.cases++;
-      if (!c?.id || ids.has(c.id)) problem(where, 'missing or repeated id');
-      ids.add(c?.id);
-      if (typeof c?.code !== 'string' || !/^\d{10}$/.test(c.code) || !verhoeffValid(c.code)) problem(where, 'invalid tracking code');
-      else if (codes.has(c.code)) problem(where, `tracking code also used in ${codes.get(c.code)}`);
-      else {
-        codes.set(c.code, where);
-        const { yy, sequence } = parseTrackingCode(c.code);
-        const key = String(yy).padStart(2, '0');
-        maxSeq.set(key, Math.max(maxSeq.get(key) ?? 0, sequence));
-      }
-      if (c?.meetingDayId !== doc.day.id) problem(where, 'belongs to another meeting day');
-      if (!isValidNationalId(c?.citizen?.nationalId ?? '')) problem(where, 'invalid national ID');
-      if (typeof c?.text !== 'string' || !c.text.length || c.text.length > 2000) problem(where, 'issue text empty or too long');
+      const holder = codes.get(c.code);
+      if (holder) return problem(where, `tracking code also used in ${holder}`);
+      codes.set(c.code, where);
+      const { yy, sequence } = parseTrackingCode(c.code);
+      const key = String(yy).padStart(2, '0');
+      maxSeq.set(key, Math.max(maxSeq.get(key) ?? 0, sequence));
     });
   }
   for (const [yy, seq] of maxSeq) {
@@ -88,9 +109,32 @@ export async function checkDataDir(dataDir: string): Promise<CheckReport> {
   }
 
   const journal = await verifyJournal(dir);
-  report.problems.push(...journal.problems);
+  report.problems.push(...journal.problems.map(({ file, problem: p }) => ({ file, problem: p })));
   report.warnings.push(...journal.warnings);
+  // a changed journal moves its lines under the checkpoint too: the checkpoint is only blamed for a sound journal
+  if (checkpoint && !journal.problems.length) {
+    const journalFile = checkpoint.file ? await fs.readFile(path.join(dir, AUDIT_DIR, checkpoint.file)).catch(() => null) : null;
+    const mismatch = checkpointMismatch(journalFile, checkpoint);
+    if (mismatch) problem(CHECKPOINT_FILE, mismatch, msg.checkpointBroken(CHECKPOINT_FILE));
+  }
   report.files += (await fs.readdir(path.join(dir, AUDIT_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).length;
+
+  for (const rel of await unknownFiles(dir)) report.warnings.push({ file: rel, problem: 'not a Didar data file (left alone; not part of a backup)' });
   report.ok = report.problems.length === 0;
   return report;
+}
+
+/** Files in the folder that are none of Didar's (a backup leaves them out, a restore refuses them). */
+async function unknownFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+    if (e.name === BACKUP_DIR || e.name.startsWith(LOCK_FILE) || RUNTIME_FILES.has(e.name)) continue;
+    if (e.isDirectory() && (e.name === DAYS_DIR || e.name === AUDIT_DIR)) {
+      for (const f of await fs.readdir(path.join(dir, e.name))) {
+        const rel = `${e.name}/${f}`;
+        if (!storedFileKind(rel) && !f.endsWith('.tmp')) out.push(rel);
+      }
+    } else if (!storedFileKind(e.name) && !e.name.endsWith('.tmp')) out.push(e.name);
+  }
+  return out;
 }

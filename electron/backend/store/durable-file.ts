@@ -10,11 +10,12 @@ let tmpCounter = 0;
 
 export type BeforeReplace = (file: string) => Promise<void>;
 
-export async function writeFileDurable(file: string, data: string | Uint8Array, beforeReplace?: BeforeReplace): Promise<void> {
+/** `mode`: the new file's permissions (0o600 for a private key: readable by the server's own user only). */
+export async function writeFileDurable(file: string, data: string | Uint8Array, beforeReplace?: BeforeReplace, mode = 0o644): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
   try {
-    const fh = await fs.open(tmp, 'wx');
+    const fh = await fs.open(tmp, 'wx', mode);
     try {
       await fh.writeFile(data);
       await fh.sync();
@@ -78,7 +79,7 @@ export function asWriteError(e: unknown, file: string): DidarError {
       : code === 'EROFS' || DENIED.has(code)
         ? msg.readOnly(file)
         : msg.writeFailed(file);
-  const err = new DidarError('write-failed', message);
+  const err = new DidarError('write-failed', message, undefined, `cannot write ${file}: ${(e as Error | null)?.message ?? String(e)}`);
   err.cause = e;
   return err;
 }

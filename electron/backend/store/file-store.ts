@@ -10,6 +10,7 @@ import type { StoredAccount } from '../../../shared/accounts';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Case, MeetingDay, QueueEntry } from '../../../shared/domain';
+import { dayFileConflict, JOURNAL_ENTITIES, type FolderRecords } from '../../../shared/stored-schemas';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
 import { deepFreeze } from '../../../shared/readonly';
@@ -18,32 +19,37 @@ import { parseTrackingCode } from '../../../shared/tracking-code';
 import { BACKUP_DIR, Backups } from './backups';
 import { matchesScan } from './case-scan';
 import { asWriteError, readJsonFile, writeFileDurable } from './durable-file';
-import { AUDIT_DIR, JournalWriter, readJournal, type Change, type JournalPosition } from './journal';
+import { AUDIT_DIR, CHECKPOINT_FILE, JournalWriter, readJournal, type Change, type JournalPosition } from './journal';
 import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
 import { frozenIfChecking } from './frozen';
 import { CasesBy } from './cases-by';
-import type { Actor, CasePage, CaseQuery, CaseScan, Store, Tx } from './store';
-import { keepOriginal, migrateDoc, SCHEMA_VERSION } from './migrations';
+import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type Store, type Tx } from './store';
+import { keepOriginal, SCHEMA_VERSION } from './migrations';
 import { Serial } from './serial';
+import { conformStoredFile, type DocKind } from './stored-file';
+import { assertStorable } from './unit-check';
 import { WriteQueue } from './write-queue';
 import { openParallelReader, readTextHere, type ReadText } from './text-reader';
 
-export { SCHEMA_VERSION, AUDIT_DIR };
+export { SCHEMA_VERSION, AUDIT_DIR, CHECKPOINT_FILE };
 export const DAYS_DIR = 'days';
-export const CHECKPOINT_FILE = 'journal.json';
 
 type Versioned = { schemaVersion: number };
 export type DayDoc = Versioned & { day: MeetingDay; queue: readonly QueueEntry[]; cases: readonly Case[] };
 type SettingsDoc = Versioned & { settings: Settings };
-type CountersDoc = Versioned & { sequences: Record<string, number> };
+/** Tracking-code sequences per two-digit year; referral letter numbers per Jalali year (absent in older files). */
+/** Tracking-code sequences per two-digit year, referral letter numbers per Jalali year. */
+type CountersDoc = Versioned & { sequences: Record<string, number>; letters?: Record<string, number> };
 type MetaDoc = Versioned & { app: 'didar'; createdAt: string };
 type CircularsDoc = Versioned & { circulars: readonly Circular[]; numbers: Record<string, number> };
 type GroupingDoc = Versioned & { corrections: readonly GroupCorrection[] };
 type CheckpointDoc = Versioned & JournalPosition;
 type AccountsDoc = Versioned & { accounts: readonly StoredAccount[] };
+/** Idempotency keys of recent changes and when they were committed (ISO). */
+type SubmissionsDoc = Versioned & { submissions: Record<string, string> };
 
-/** lowdb adapter on durable writes; refuses files it cannot parse or that a newer Didar wrote, upgrades older ones. */
+/** lowdb adapter on durable writes; reads through the stored schemas (refusing what does not match), upgrades older files. */
 class DurableJson<T extends Versioned> implements Adapter<T> {
   /** The version the file had on disk when it was older than SCHEMA_VERSION (it is then rewritten once). */
   migratedFrom: number | null = null;
@@ -51,6 +57,7 @@ class DurableJson<T extends Versioned> implements Adapter<T> {
   existed = false;
 
   constructor(
+    readonly kind: DocKind,
     readonly file: string,
     readonly displayName: string,
     private readonly backups: Backups,
@@ -61,11 +68,9 @@ class DurableJson<T extends Versioned> implements Adapter<T> {
     const v = await readJsonFile(this.file, this.displayName, this.readText);
     if (v === null) return null;
     this.existed = true;
-    const version = (v as Partial<Versioned>).schemaVersion;
-    if (typeof version !== 'number') throw new DidarError('corrupt-file', msg.corruptFile(this.displayName));
-    if (version > SCHEMA_VERSION) throw new DidarError('newer-schema', msg.newerSchema(this.displayName));
-    if (version < SCHEMA_VERSION) this.migratedFrom = migrateDoc(this.displayName, v as T & Record<string, unknown>);
-    return v as T;
+    const { doc, migratedFrom } = conformStoredFile(this.kind, this.displayName, v);
+    this.migratedFrom = migratedFrom;
+    return doc as unknown as T;
   }
 
   write(data: T): Promise<void> {
@@ -194,7 +199,7 @@ function internCase(parsed: Case, i: (s: string) => string): Case {
 const yearKey = (yy: number): string => String(yy).padStart(2, '0');
 
 /** What a journal change is about: a record of the data (by its id) or a counter. */
-type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'circularNumber' | 'circular' | 'groupCorrection' | 'account';
+type Entity = (typeof JOURNAL_ENTITIES)[number];
 
 const queueKey = (dayId: string, n: number): string => `${dayId}#${n}`;
 const dayFileOf = (day: MeetingDay): string => `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
@@ -236,6 +241,8 @@ export class FileStore implements Store {
   private grouping!: Doc<GroupingDoc>;
   private checkpoint!: Doc<CheckpointDoc>;
   private accounts!: Doc<AccountsDoc>;
+  private submissions!: Doc<SubmissionsDoc>;
+  private readonly listeners = new Set<(c: ChangeNotice) => void>();
   private journal!: JournalWriter;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
@@ -258,8 +265,8 @@ export class FileStore implements Store {
     this.backups = new Backups(dataDir);
   }
 
-  private doc<T extends Versioned>(rel: string, initial: T, readText?: ReadText): Doc<T> {
-    return new Doc(new DurableJson<T>(path.join(this.dataDir, rel), rel, this.backups, readText), initial);
+  private doc<T extends Versioned>(kind: DocKind, rel: string, initial: T, readText?: ReadText): Doc<T> {
+    return new Doc(new DurableJson<T>(kind, path.join(this.dataDir, rel), rel, this.backups, readText), initial);
   }
 
   /** Temporary files of writes cut off by a crash: never the only copy (the rename had not happened). */
@@ -285,14 +292,15 @@ export class FileStore implements Store {
 
   private async loadFiles(names: string[], readDay: ReadText | undefined): Promise<void> {
     await this.removeTornTemps();
-    this.meta = this.doc<MetaDoc>('meta.json', { schemaVersion: SCHEMA_VERSION, app: 'didar', createdAt: this.now().toISOString() });
-    this.settingsDoc = this.doc<SettingsDoc>('settings.json', { schemaVersion: SCHEMA_VERSION, settings: defaultSettings() });
-    this.counters = this.doc<CountersDoc>('counters.json', { schemaVersion: SCHEMA_VERSION, sequences: {} });
-    this.circulars = this.doc<CircularsDoc>('circulars.json', { schemaVersion: SCHEMA_VERSION, circulars: [], numbers: {} });
-    this.grouping = this.doc<GroupingDoc>('grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
-    this.checkpoint = this.doc<CheckpointDoc>(CHECKPOINT_FILE, { schemaVersion: SCHEMA_VERSION, seq: 0, file: '', offset: 0, hash: '' });
-    this.accounts = this.doc<AccountsDoc>('accounts.json', { schemaVersion: SCHEMA_VERSION, accounts: [] });
-    for (const d of [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts]) await d.low.read();
+    this.meta = this.doc<MetaDoc>('meta', 'meta.json', { schemaVersion: SCHEMA_VERSION, app: 'didar', createdAt: this.now().toISOString() });
+    this.settingsDoc = this.doc<SettingsDoc>('settings', 'settings.json', { schemaVersion: SCHEMA_VERSION, settings: defaultSettings() });
+    this.counters = this.doc<CountersDoc>('counters', 'counters.json', { schemaVersion: SCHEMA_VERSION, sequences: {} });
+    this.circulars = this.doc<CircularsDoc>('circulars', 'circulars.json', { schemaVersion: SCHEMA_VERSION, circulars: [], numbers: {} });
+    this.grouping = this.doc<GroupingDoc>('grouping', 'grouping.json', { schemaVersion: SCHEMA_VERSION, corrections: [] });
+    this.checkpoint = this.doc<CheckpointDoc>('checkpoint', CHECKPOINT_FILE, { schemaVersion: SCHEMA_VERSION, seq: 0, file: '', offset: 0, hash: '' });
+    this.accounts = this.doc<AccountsDoc>('accounts', 'accounts.json', { schemaVersion: SCHEMA_VERSION, accounts: [] });
+    this.submissions = this.doc<SubmissionsDoc>('submissions', 'submissions.json', { schemaVersion: SCHEMA_VERSION, submissions: {} });
+    for (const d of [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts, this.submissions]) await d.low.read();
     const metaVersion = this.meta.adapter.migratedFrom ?? (this.meta.adapter.existed ? SCHEMA_VERSION : null);
     this.settingsDoc.data.settings = deepFreeze({ ...defaultSettings(), ...this.settingsDoc.data.settings });
     frozenIfChecking(this.circulars.data.circulars);
@@ -301,26 +309,34 @@ export class FileStore implements Store {
     const intern = interner();
     const docs = await mapLimited(names, READ_CONCURRENCY, async (name) => {
       const rel = `${DAYS_DIR}/${name}`;
-      const d = this.doc<DayDoc>(rel, null as unknown as DayDoc, readDay);
+      const d = this.doc<DayDoc>('day', rel, null as unknown as DayDoc, readDay);
       await d.low.read();
       const data = d.low.data as DayDoc | null;
-      if (!data || !data.day || !Array.isArray(data.cases) || !Array.isArray(data.queue)) {
-        throw new DidarError('corrupt-file', msg.corruptFile(rel));
-      }
+      if (!data) throw new DidarError('corrupt-file', msg.corruptFile(rel)); // vanished since the listing
       // while the file's objects are still young, so that the copies it drops cost the collector little
       data.cases = Object.freeze(data.cases.map((c) => internCase(c, intern)));
       data.queue = frozenIfChecking(data.queue);
       frozenIfChecking(data.day);
       return d;
     });
+    // the index by id is where a case read twice shows: each case is indexed as it is checked
+    const seen: FolderRecords = {
+      days: new Map(),
+      fileOfCase: (id) => {
+        const c = this.byId.get(id);
+        return c && seen.days.get(c.meetingDayId);
+      },
+      addCase: (c) => this.index(c),
+    };
     for (const d of docs) {
+      const conflict = dayFileConflict(d.adapter.displayName, d.data, seen);
+      if (conflict) throw conflict;
       this.days.set(d.data.day.id, d);
-      for (const c of d.data.cases) this.index(c);
     }
     await this.replayJournal(metaVersion);
-    for (const c of this.byId.values()) this.raiseCounter(c.code);
+    for (const c of this.byId.values()) this.raiseCounter(c.code, false);
     this.worklist.build(this.byId.values());
-    await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.accounts, ...docs]);
+    await this.saveMigrated([this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.accounts, this.submissions, ...docs]);
   }
 
   /**
@@ -387,13 +403,14 @@ export class FileStore implements Store {
     this.byId.set(c.id, c);
   }
 
-  private raiseCounter(code: string): void {
+  /** `persist: false` at start-up: every start raises the counters again, so opening a folder writes nothing. */
+  private raiseCounter(code: string, persist = true): void {
     const { yy, sequence } = parseTrackingCode(code);
     const key = yearKey(yy);
     const seqs = this.counters.data.sequences;
     if ((seqs[key] ?? 0) < sequence) {
       seqs[key] = sequence;
-      this.markDirty(this.counters);
+      if (persist) this.markDirty(this.counters);
     }
   }
 
@@ -409,19 +426,43 @@ export class FileStore implements Store {
 
   // ---- the one way to change data ----
 
-  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
     return this.serial.run(async () => {
       this.assertOpen();
+      if (submission !== undefined && this.submissions.data.submissions[submission]) throw new DidarError('already-done', msg.alreadyDone);
       const tx = new FileTx(this);
       const result = await fn(tx);
       const changes = tx.changes();
       if (!changes.length) return result;
-      await this.journal.append({ at: this.now().toISOString(), by: by.operator, action, entity: changes[0]!.entity, id: changes[0]!.id, changes }, this.now());
+      const at = this.now().toISOString();
+      if (submission !== undefined) changes.push({ entity: 'submission', id: submission, before: null, after: at });
+      assertStorable(changes);
+      const r = await this.journal.append({ at, by: by.operator, action, entity: changes[0]!.entity, id: changes[0]!.id, changes }, this.now());
       // on disk: now it becomes what everyone reads (no await from here to the end of the loop)
       for (const ch of changes) this.apply(ch, true);
       this.scheduleCompaction();
+      this.notify({ seq: r.seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) });
       return result;
     });
+  }
+
+  async hasSubmission(key: string): Promise<boolean> {
+    return key in this.submissions.data.submissions;
+  }
+
+  onChange(listener: (c: ChangeNotice) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private notify(c: ChangeNotice): void {
+    for (const l of this.listeners) {
+      try {
+        l(c);
+      } catch (e) {
+        console.error('[didar] change listener failed:', e);
+      }
+    }
   }
 
   logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
@@ -457,7 +498,7 @@ export class FileStore implements Store {
         const day = deepFreeze(ch.after) as MeetingDay;
         const d = this.days.get(day.id);
         if (d) d.data.day = day;
-        else this.days.set(day.id, this.doc<DayDoc>(dayFileOf(day), { schemaVersion: SCHEMA_VERSION, day, queue: NONE, cases: NONE }));
+        else this.days.set(day.id, this.doc<DayDoc>('day', dayFileOf(day), { schemaVersion: SCHEMA_VERSION, day, queue: NONE, cases: NONE }));
         this.markDirty(this.days.get(day.id)!);
         return;
       }
@@ -470,12 +511,18 @@ export class FileStore implements Store {
         return;
       }
       case 'settings':
-        this.settingsDoc.data.settings = deepFreeze(ch.after) as Settings;
+        this.settingsDoc.data.settings = deepFreeze({ ...defaultSettings(), ...(ch.after as Partial<Settings>) });
         this.markDirty(this.settingsDoc);
         return;
       case 'codeSequence': {
         const seqs = this.counters.data.sequences;
         seqs[ch.id] = Math.max(seqs[ch.id] ?? 0, ch.after as number);
+        this.markDirty(this.counters);
+        return;
+      }
+      case 'letterNumber': {
+        const letters = (this.counters.data.letters ??= {});
+        letters[ch.id] = Math.max(letters[ch.id] ?? 0, ch.after as number);
         this.markDirty(this.counters);
         return;
       }
@@ -496,6 +543,11 @@ export class FileStore implements Store {
         const list = this.grouping.data.corrections;
         if (!list.some((x) => x.id === c.id)) this.grouping.data.corrections = Object.freeze([...list, c]);
         this.markDirty(this.grouping);
+        return;
+      }
+      case 'submission': {
+        this.submissions.data.submissions[ch.id] = ch.after as string;
+        this.markDirty(this.submissions);
         return;
       }
       case 'account': {
@@ -544,6 +596,7 @@ export class FileStore implements Store {
     const run = async (): Promise<void> => {
       while (this.dirty.size) {
         const upto = this.journal.position;
+        this.forgetOldSubmissions();
         const docs = [...this.dirty];
         this.dirty.clear();
         try {
@@ -563,6 +616,14 @@ export class FileStore implements Store {
     return p;
   }
 
+  /** Idempotency keys older than their week are dropped with the next snapshot of submissions.json. */
+  private forgetOldSubmissions(): void {
+    if (!this.dirty.has(this.submissions)) return;
+    const since = new Date(this.now().getTime() - SUBMISSION_KEEP_DAYS * 86_400_000).toISOString();
+    const kept = Object.entries(this.submissions.data.submissions).filter(([, at]) => at >= since);
+    this.submissions.data.submissions = Object.fromEntries(kept);
+  }
+
   /** Resolves when everything committed is in the snapshots (and every write under way is done). */
   async settled(): Promise<void> {
     await this.serial.idle();
@@ -571,7 +632,7 @@ export class FileStore implements Store {
       this.compactTimer = null;
     }
     await this.compact();
-    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts, ...this.days.values()];
+    const docs: { idle(): Promise<void> }[] = [this.meta, this.settingsDoc, this.counters, this.circulars, this.grouping, this.checkpoint, this.accounts, this.submissions, ...this.days.values()];
     await Promise.all(docs.map((d) => d.idle()));
   }
 
@@ -682,9 +743,17 @@ export class FileStore implements Store {
     return this.circulars.data.numbers[key] ?? 0;
   }
 
-  /** Every committed counter: code sequences by two-digit year, circular numbers by year (for `didar migrate`). */
-  counterValues(): { codeSequences: Readonly<Record<string, number>>; circularNumbers: Readonly<Record<string, number>> } {
-    return { codeSequences: { ...this.counters.data.sequences }, circularNumbers: { ...this.circulars.data.numbers } };
+  letterNumber(key: string): number {
+    return this.counters.data.letters?.[key] ?? 0;
+  }
+
+  async peekCircularNumber(jalaliYear: number): Promise<number> {
+    return this.circularNumber(String(jalaliYear)) + 1;
+  }
+
+  /** Every committed counter by its journal key: code sequences, referral letter and circular numbers (for `didar migrate`). */
+  counterValues(): { codeSequences: Readonly<Record<string, number>>; letterNumbers: Readonly<Record<string, number>>; circularNumbers: Readonly<Record<string, number>> } {
+    return { codeSequences: { ...this.counters.data.sequences }, letterNumbers: { ...this.counters.data.letters }, circularNumbers: { ...this.circulars.data.numbers } };
   }
 }
 
@@ -875,6 +944,18 @@ class FileTx implements Tx {
     const key = String(jalaliYear);
     const n = (this.stagedValue<number>('circularNumber', key) ?? this.store.circularNumber(key)) + 1;
     this.stage('circularNumber', key, this.store.circularNumber(key), n);
+    return n;
+  }
+
+  async peekCircularNumber(jalaliYear: number): Promise<number> {
+    const key = String(jalaliYear);
+    return (this.stagedValue<number>('circularNumber', key) ?? this.store.circularNumber(key)) + 1;
+  }
+
+  async nextLetterNumber(jalaliYear: number): Promise<number> {
+    const key = String(jalaliYear);
+    const n = (this.stagedValue<number>('letterNumber', key) ?? this.store.letterNumber(key)) + 1;
+    this.stage('letterNumber', key, this.store.letterNumber(key), n);
     return n;
   }
 }

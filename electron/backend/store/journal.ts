@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
+import { parseAuditLine } from '../../../shared/stored-schemas';
 import { asWriteError } from './durable-file';
 
 export const AUDIT_DIR = 'audit';
@@ -80,11 +81,14 @@ export async function readJournal(dataDir: string, from: JournalPosition): Promi
   const records: JournalRecord[] = [];
   let position = { ...from };
   let tornTail: ReplayResult['tornTail'] = null;
+  const before = from.file && names.includes(from.file) ? null : checkpointMismatch(null, from); // else checked with its file below
+  if (before) throw await blameForMismatch(dataDir, before);
   for (const [k, name] of later.entries()) {
     const rel = `${AUDIT_DIR}/${name}`;
     const start = name === from.file ? from.offset : 0;
     const buf = await fs.readFile(path.join(dir, name));
-    if (buf.length < start) throw new DidarError('corrupt-file', msg.journalBroken(rel, 0));
+    const mismatch = name === from.file ? checkpointMismatch(buf, from) : null;
+    if (mismatch) throw await blameForMismatch(dataDir, mismatch);
     let prev = name === from.file ? from.hash : '';
     let offset = start;
     let lineNo = start === 0 ? 0 : countLines(buf, start);
@@ -113,6 +117,9 @@ export async function readJournal(dataDir: string, from: JournalPosition): Promi
       if (r.seq !== position.seq + 1 || r.prev !== prev || !lineHashValid(line)) {
         throw new DidarError('corrupt-file', msg.journalBroken(rel, lineNo));
       }
+      // a line that chains but holds a record its file could not (made by hand, hash recomputed) is refused too
+      const valid = parseAuditLine(r, rel, lineNo);
+      if (valid instanceof DidarError) throw valid;
       records.push(r);
       prev = r.hash;
       position = { seq: r.seq, file: name, offset, hash: r.hash };
@@ -122,23 +129,70 @@ export async function readJournal(dataDir: string, from: JournalPosition): Promi
   return { records, position, tornTail };
 }
 
-export type JournalFinding = { file: string; problem: string };
+export const CHECKPOINT_FILE = 'journal.json';
+
+const checkpointError = (en: string): DidarError =>
+  new DidarError('corrupt-file', msg.checkpointBroken(CHECKPOINT_FILE), undefined, `${CHECKPOINT_FILE}: ${en}`);
+
+/**
+ * Why a checkpoint does not mark a place in its journal file (null when it does): it must point at the end
+ * of a line, the line whose sequence number and hash it holds (a line from before the journal: no hash).
+ */
+export function checkpointMismatch(buf: Buffer | null, at: JournalPosition): string | null {
+  if (!at.file) return at.seq || at.offset || at.hash ? 'names no journal file but a place in one' : null;
+  if (!buf) return `its journal file ${at.file} is missing`;
+  if (buf.length < at.offset) return `points past the end of ${at.file} (byte ${at.offset} of ${buf.length})`;
+  if (at.offset === 0) return at.hash === '' ? null : `points at the start of ${at.file} but holds a line's hash`;
+  if (buf[at.offset - 1] !== 0x0a) return `points inside a line of ${at.file} (byte ${at.offset})`;
+  const line = buf.subarray(buf.lastIndexOf(0x0a, at.offset - 2) + 1, at.offset - 1).toString('utf8');
+  let r: Partial<JournalRecord>;
+  try {
+    r = JSON.parse(line) as Partial<JournalRecord>;
+  } catch {
+    return `points after a line of ${at.file} that does not parse`;
+  }
+  const matches = isChained(r) ? r.seq === at.seq && r.hash === at.hash : at.hash === '';
+  return matches ? null : `does not match the line of ${at.file} it points after (sequence ${String(r.seq ?? '-')}, checkpoint ${at.seq})`;
+}
+
+/**
+ * A checkpoint that does not fit its journal file: the file was changed (its first broken line is named), or
+ * else the checkpoint was. Rare, so the whole journal is read to tell which.
+ */
+async function blameForMismatch(dataDir: string, mismatch: string): Promise<DidarError> {
+  const first = (await verifyJournal(dataDir)).problems[0];
+  if (!first) return checkpointError(mismatch);
+  return new DidarError('corrupt-file', msg.journalBroken(first.file, first.line ?? 0), undefined, `${first.file}: ${first.problem}`);
+}
+
+export type JournalFinding = { file: string; line?: number; problem: string };
+
+export type JournalCheck = { problems: JournalFinding[]; warnings: JournalFinding[]; records: number };
 
 /**
  * Checks the whole journal without opening the folder (for `didar check`): every line parses, sequence
- * numbers follow each other across files, and each line's hash and link to the line before hold. Names the
- * first line that was changed, removed or moved in each file; a cut-off last line is only a warning.
+ * numbers follow each other across files, each line's hash and link to the line before hold, and every record
+ * in it is one its file could hold. Names the first line that was changed, removed or moved in each file; a
+ * cut-off last line is only a warning.
  */
-export async function verifyJournal(dataDir: string): Promise<{ problems: JournalFinding[]; warnings: JournalFinding[]; records: number }> {
+export async function verifyJournal(dataDir: string): Promise<JournalCheck> {
   const dir = path.join(dataDir, AUDIT_DIR);
   const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).sort();
+  const files: { name: string; text: string }[] = [];
+  for (const name of names) files.push({ name, text: await fs.readFile(path.join(dir, name), 'utf8') });
+  return verifyJournalTexts(files);
+}
+
+/** The same check on the month files' texts (a backup bundle's, before it is restored), oldest first. */
+export function verifyJournalTexts(files: readonly { name: string; text: string }[]): JournalCheck {
   const problems: JournalFinding[] = [];
   const warnings: JournalFinding[] = [];
   let seq = 0;
   let records = 0;
-  for (const [k, name] of names.entries()) {
+  const names = files.map((f) => f.name);
+  for (const [k, { name, text }] of files.entries()) {
     const rel = `${AUDIT_DIR}/${name}`;
-    const lines = (await fs.readFile(path.join(dir, name), 'utf8')).split('\n');
+    const lines = text.split('\n');
     let prev = '';
     for (const [i, line] of lines.entries()) {
       if (!line) continue;
@@ -148,22 +202,26 @@ export async function verifyJournal(dataDir: string): Promise<{ problems: Journa
         r = JSON.parse(line) as Partial<JournalRecord>;
       } catch {
         if (i === lines.length - 1 && k === names.length - 1) warnings.push({ file: rel, problem: `${at} was cut off by a crash (never acknowledged); removed at the next start` });
-        else problems.push({ file: rel, problem: `${at} does not parse` });
+        else problems.push({ file: rel, line: i + 1, problem: `${at} does not parse` });
         break;
       }
       if (!isChained(r)) {
         if (seq > 0) {
-          problems.push({ file: rel, problem: `${at} has no sequence number or hash inside the journal: it was added by hand` });
+          problems.push({ file: rel, line: i + 1, problem: `${at} has no sequence number or hash inside the journal: it was added by hand` });
           break;
         }
-        continue; // written before the journal existed
+        // written before the journal existed: kept, never replayed, but still one of the records it may hold
+        const legacy = invalidLine(r as JournalRecord, rel, i + 1);
+        if (legacy) problems.push({ file: rel, line: i + 1, problem: legacy });
+        continue;
       }
       const problem = r.seq !== seq + 1
         ? `${at}: sequence ${r.seq} follows ${seq}: ${r.seq! > seq + 1 ? 'lines before it were removed' : 'lines were repeated or moved'}`
         : r.prev !== prev ? `${at} does not follow the line before it: a line before it was changed, removed or moved`
-          : !lineHashValid(line) ? `${at} was changed after it was written (its hash does not match)` : null;
+          : !lineHashValid(line) ? `${at} was changed after it was written (its hash does not match)`
+            : invalidLine(r, rel, i + 1);
       if (problem) {
-        problems.push({ file: rel, problem });
+        problems.push({ file: rel, line: i + 1, problem });
         break;
       }
       seq = r.seq;
@@ -172,6 +230,12 @@ export async function verifyJournal(dataDir: string): Promise<{ problems: Journa
     }
   }
   return { problems, warnings, records };
+}
+
+/** What is wrong with a chained line's records, if anything (the English detail of the stored-schema refusal). */
+function invalidLine(r: Partial<JournalRecord>, rel: string, line: number): string | null {
+  const v = parseAuditLine(r, rel, line);
+  return v instanceof DidarError ? (v.english ?? v.message) : null;
 }
 
 function countLines(buf: Buffer, end: number): number {

@@ -4,10 +4,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BACKUP_DIR, SCHEMA_BACKUP_PREFIX } from './backups';
+import { SCHEMA_VERSION } from '../../../shared/stored-schemas';
 import { writeFileDurable } from './durable-file';
 
-/** The version this Didar writes. Raise it only together with a step in MIGRATIONS. */
-export const SCHEMA_VERSION = 3;
+/** The version this Didar writes (defined with the stored schemas). Raise it only together with a step in MIGRATIONS. */
+export { SCHEMA_VERSION };
 
 type Json = Record<string, unknown>;
 type Migration = {

@@ -39,7 +39,7 @@ export type CaseScan = {
   meetingFrom?: string;
   meetingTo?: string;
   statuses?: readonly CaseStatus[];
-  /** Only cases holding a notice to the citizen not yet exported. */
+  /** Only cases holding a notice to the citizen not yet exported nor kept back. */
   pendingNotices?: boolean;
   /** The cases imported from these rows of an outside file. */
   externalIds?: readonly string[];
@@ -71,6 +71,8 @@ export type StoreReader = {
   getCircular(id: string): Promise<Circular | undefined>;
   /** The office's corrections to the recurring-issue groups, oldest first. */
   listGroupCorrections(): Promise<readonly GroupCorrection[]>;
+  /** The number nextCircularNumber would give now, without giving it (suggested when issuing). */
+  peekCircularNumber(jalaliYear: number): Promise<number>;
 
   /** The staff's accounts, with their password hashes (never handed beyond the backend). */
   listAccounts(): Promise<readonly StoredAccount[]>;
@@ -97,14 +99,29 @@ export type Tx = StoreReader & {
   nextSequence(jalaliYear: number): Promise<number>;
   /** The next circular number of a Jalali year. */
   nextCircularNumber(jalaliYear: number): Promise<number>;
+  /** The next referral letter number of a Jalali year (a sequence that never restarts within the year). */
+  nextLetterNumber(jalaliYear: number): Promise<number>;
 };
+
+/** What a committed unit of work changed, for the desks' live updates (no values: they read what they show). */
+export type ChangeNotice = { seq: number; action: string; by: string; changes: readonly { entity: string; id: string }[] };
+
+/** Idempotency keys are kept a week: a desk retries within minutes, a restarted server within the day. */
+export const SUBMISSION_KEEP_DAYS = 7;
 
 export type Store = StoreReader & {
   /**
    * Runs `fn` as one unit of work and commits what it changed with one audit record, or nothing if it throws
-   * or the write fails (the error is passed on). Units of work on one store run one at a time.
+   * or the write fails (the error is passed on). Units of work on one store run one at a time. `submission`:
+   * the desk's idempotency key of this change, stored with it; a second unit with the same key is refused.
    */
-  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T>;
+
+  /** Whether a change with this idempotency key was committed (keys are kept for a week). */
+  hasSubmission(key: string): Promise<boolean>;
+
+  /** Called after every committed unit of work; returns the function that stops it. */
+  onChange(listener: (c: ChangeNotice) => void): () => void;
 
   /** An event that changes no data but belongs in the audit trail (an export, a document produced). */
   logEvent(by: Actor, action: string, entity: string, id: string): Promise<void>;

@@ -15,9 +15,11 @@ type Props = {
   unit?: string;
   horizontal?: boolean;
   max?: number;
+  /** What the chart says when it has nothing to draw (why it is empty). */
+  empty: string;
 };
 
-export function BarChart({ labels, values, label, unit = '', horizontal = false, max }: Props) {
+export function BarChart({ labels, values, label, unit = '', horizontal = false, max, empty }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   // Redrawn only when the numbers change, not on every render of the page.
   const data = JSON.stringify([labels, values]);
@@ -46,10 +48,13 @@ export function BarChart({ labels, values, label, unit = '', horizontal = false,
     return () => chart.destroy();
   }, [data, label, unit, horizontal, max]);
   const height = horizontal ? Math.max(160, labels.length * 26) : 240;
+  const nothing = labels.length === 0 || values.every((v) => v === null);
   return (
     <figure className="chart">
       <figcaption>{label}</figcaption>
-      <div style={{ height }}><canvas ref={canvas} role="img" aria-label={label} /></div>
+      {nothing
+        ? <p className="chart-empty muted" data-testid="chart-empty">{empty}</p>
+        : <div style={{ height }}><canvas ref={canvas} role="img" aria-label={label} /></div>}
     </figure>
   );
 }

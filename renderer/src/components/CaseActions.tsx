@@ -5,6 +5,7 @@ import { OUTCOME_LABEL, SATISFACTION_LABEL } from '../../../shared/labels';
 import type { Settings } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { fa, toNumber } from '../format';
+import { Combobox } from './Combobox';
 import { Field } from './Field';
 
 const T = {
@@ -110,10 +111,7 @@ export function CaseActions({ c, settings, today, onChanged }: Props) {
       </div>)}
       {open === 'reroute' && form(<div className="form-grid">
         <Field label={T.department} htmlFor="act-dept" error={errors.department}>
-          <select id="act-dept" value={v('department')} onChange={set('department')}>
-            <option value="">—</option>
-            {settings.departments.map((d) => <option key={d}>{d}</option>)}
-          </select>
+          <Combobox id="act-dept" items={settings.departments} value={v('department')} onChange={(d) => setF((x) => ({ ...x, department: d }))} />
         </Field>
         {reasonField}
       </div>)}

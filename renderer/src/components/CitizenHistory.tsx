@@ -1,6 +1,7 @@
 import type { CaseBrief } from '../../../shared/domain';
 import { STATUS_LABEL } from '../../../shared/labels';
 import { fa, faDate } from '../format';
+import { Code } from './Code';
 
 const T = { title: 'پرونده‌های پیشین این شهروند', open: 'باز', closed: 'بسته' };
 
@@ -12,11 +13,11 @@ export function CitizenHistory({ cases }: { cases: CaseBrief[] }) {
       <ul>
         {cases.map((c) => (
           <li key={c.id} className={c.open ? 'open' : 'closed'}>
-            <span className="code" dir="ltr">{fa(c.code)}</span>
+            <Code code={c.code} />
             <span>{faDate(c.meetingDate)}</span>
             <span className="badge">{STATUS_LABEL[c.status]}</span>
             <span className="muted">{c.departments.join('، ')}</span>
-            <span className="summary">{c.summary}</span>
+            <span className="summary">{fa(c.summary)}</span>
           </li>
         ))}
       </ul>

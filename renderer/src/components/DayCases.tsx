@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Case } from '../../../shared/domain';
 import { ORDER_TYPE_LABEL, STATUS_LABEL } from '../../../shared/labels';
-import { call } from '../api';
+import type { CallState } from '../hooks/useCall';
 import { fa, faDate } from '../format';
+import { CallStatus } from './CallStatus';
 import { CaseDetails } from './CaseDetails';
+import { Code } from './Code';
 
 const T = {
   title: 'فهرست پرونده‌های روز',
@@ -21,22 +23,18 @@ const T = {
   details: 'جزئیات',
 };
 
-type Props = { dayId: string; version: number; onPrint: (c: Case) => void; onChanged: () => void };
+type Props = { dayId: string; cases: CallState<readonly Case[]>; onPrint: (c: Case) => void; onChanged: () => void };
 
-export function DayCases({ dayId, version, onPrint, onChanged }: Props) {
-  const [cases, setCases] = useState<readonly Case[]>([]);
+export function DayCases({ cases: state, onPrint, onChanged }: Props) {
   const [open, setOpen] = useState<Case | null>(null);
-
-  useEffect(() => {
-    void call('case/listForDay', { meetingDayId: dayId }).then(setCases);
-  }, [dayId, version]);
+  const cases = state.value ?? [];
 
   return (
     <section className="card" aria-labelledby="day-cases-title">
       <h2 id="day-cases-title">{T.title} <span className="badge">{fa(cases.length)}</span></h2>
-      {cases.length === 0 ? (
-        <p className="muted">{T.empty}</p>
-      ) : (
+      <CallStatus state={state} />
+      {state.value && cases.length === 0 && <p className="muted">{T.empty}</p>}
+      {cases.length > 0 && (
         <div className="table-wrap">
           <table className="cases" data-testid="day-cases">
             <thead>
@@ -48,7 +46,7 @@ export function DayCases({ dayId, version, onPrint, onChanged }: Props) {
             <tbody>
               {cases.map((c) => (
                 <tr key={c.id} className={c.status === 'cancelled' ? 'cancelled' : ''}>
-                  <td className="code" dir="ltr">{fa(c.code)}</td>
+                  <td><Code code={c.code} /></td>
                   <td>{c.citizen.firstName} {c.citizen.lastName}</td>
                   <td>{c.county}</td>
                   <td>{c.order?.leadDepartment ?? c.departments.join('، ')}</td>

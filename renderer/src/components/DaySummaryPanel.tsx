@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { MeetingDaySummary } from '../../../shared/domain';
+import { useMemo, useState } from 'react';
 import { ORDER_TYPE_LABEL, placeLabel } from '../../../shared/labels';
-import type { DaySummary } from '../../../shared/reports/day-summary';
 import { call } from '../api';
+import { useAction, useCall } from '../hooks/useCall';
 import { fa, faDate, saveFile } from '../format';
+import { ActionError, CallStatus } from './CallStatus';
+import { Code } from './Code';
 
 const T = {
   title: 'خلاصه روز ملاقات',
@@ -27,42 +28,35 @@ const counts = (title: string, rows: [string, number][]) => (
 
 /** The end-of-day summary for the governor: pick a meeting day, read it, print it. */
 export function DaySummaryPanel() {
-  const [days, setDays] = useState<MeetingDaySummary[]>([]);
-  const [dayId, setDayId] = useState('');
-  const [summary, setSummary] = useState<DaySummary | null>(null);
-  useEffect(() => {
-    let live = true;
-    void call('meetingDay/list', {}).then((l) => {
-      if (!live) return;
-      const sorted = [...l].sort((a, b) => b.date.localeCompare(a.date));
-      setDays(sorted);
-      if (sorted[0]) setDayId(sorted[0].id);
-    });
-    return () => { live = false; };
-  }, []);
-  useEffect(() => {
-    let live = true;
-    if (dayId) void call('report/day', { meetingDayId: dayId }).then((s) => live && setSummary(s));
-    return () => { live = false; };
-  }, [dayId]);
+  const list = useCall('meetingDay/list', {});
+  const days = useMemo(() => [...(list.value ?? [])].sort((a, b) => b.date.localeCompare(a.date)), [list.value]);
+  const [chosen, setChosen] = useState('');
+  const dayId = chosen || days[0]?.id || '';
+  const day = useCall('report/day', dayId ? { meetingDayId: dayId } : null);
+  const summary = day.value;
+  const { run, error } = useAction();
   const typeLabel = (t: string) => (t === 'none' ? T.noOrder : ORDER_TYPE_LABEL[t as keyof typeof ORDER_TYPE_LABEL]);
-  const download = async (format: 'pdf' | 'xlsx') => {
+  const download = (format: 'pdf' | 'xlsx') => run(async () => {
     saveFile(await call('report/dayFile', { meetingDayId: dayId, format }), format === 'pdf' ? 'application/pdf' : undefined);
-  };
+  });
 
   return (
     <section className="card" aria-labelledby="day-summary-title" data-testid="day-summary">
       <h2 id="day-summary-title">{T.title}</h2>
-      {days.length === 0 ? <p className="muted">{T.none}</p> : (
+      <CallStatus state={list} />
+      {list.value && days.length === 0 && <p className="muted">{T.none}</p>}
+      {days.length > 0 && (
         <div className="actions">
           <label htmlFor="ds-day">{T.day}</label>
-          <select id="ds-day" value={dayId} onChange={(e) => setDayId(e.target.value)}>
+          <select id="ds-day" value={dayId} onChange={(e) => setChosen(e.target.value)}>
             {days.map((d) => <option key={d.id} value={d.id}>{faDate(d.date)} — {placeLabel(d.place)}</option>)}
           </select>
           <button type="button" onClick={() => void download('pdf')} disabled={!dayId}>{T.pdf}</button>
           <button type="button" onClick={() => void download('xlsx')} disabled={!dayId}>{T.xlsx}</button>
         </div>
       )}
+      <ActionError error={error} />
+      <CallStatus state={day} />
       {summary && (
         <>
           <p className="board-summary"><b>{T.citizens}: {fa(summary.citizens)}</b> <b>{T.cases}: {fa(summary.cases)}</b></p>
@@ -79,8 +73,8 @@ export function DaySummaryPanel() {
             <tbody>
               {summary.orders.map((o) => (
                 <tr key={o.code}>
-                  <td dir="ltr">{o.code}</td><td>{o.citizen}</td><td>{o.county}</td><td>{o.department}</td><td>{typeLabel(o.type)}</td>
-                  <td>{o.dueDate ? faDate(o.dueDate) : '—'}</td><td>{o.text}</td>
+                  <td><Code code={o.code} /></td><td>{o.citizen}</td><td>{o.county}</td><td>{o.department}</td><td>{typeLabel(o.type)}</td>
+                  <td>{o.dueDate ? faDate(o.dueDate) : '—'}</td><td>{fa(o.text)}</td>
                 </tr>
               ))}
             </tbody>

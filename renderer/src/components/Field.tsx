@@ -6,7 +6,7 @@ type Props = { label: string; htmlFor: string; error?: string | undefined; hint?
 export function Field({ label, htmlFor, error, hint, children, wide }: Props) {
   return (
     <div className={`field${wide ? ' wide' : ''}${error ? ' has-error' : ''}`}>
-      <label htmlFor={htmlFor}>{label}</label>
+      <label htmlFor={htmlFor} id={`${htmlFor}-label`}>{label}</label>
       {children}
       {error ? <div className="field-error" role="alert" id={`${htmlFor}-error`}>{error}</div> : hint ? <div className="field-hint">{hint}</div> : null}
     </div>

@@ -1,13 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ISSUE_MAX, ORDER_TYPES, type Case, type CaseBrief, type MeetingDay, type OrderType, type QueueEntry } from '../../../shared/domain';
+import { ISSUE_MAX, ORDER_TYPES, type Case, type CaseBrief, type Citizen, type MeetingDay, type OrderType, type QueueEntry } from '../../../shared/domain';
 import { ORDER_TYPE_LABEL } from '../../../shared/labels';
+import { msg } from '../../../shared/messages';
 import { normalizeMobile } from '../../../shared/mobile';
-import { isValidNationalId, normalizeNationalId } from '../../../shared/national-id';
+import { nationalIdProblem, nationalIdProblemWhileTyping, normalizeNationalId } from '../../../shared/national-id';
 import type { Settings } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
+import { failureText } from '../hooks/useCall';
+import { clearDraft, loadDraft, saveDraft } from '../intake-draft';
 import { fa, faDateLong, toNumber } from '../format';
 import { CitizenHistory } from './CitizenHistory';
+import { Code } from './Code';
+import { Combobox } from './Combobox';
+import { useConfirm } from './Confirm';
 import { Field } from './Field';
+import { IntakeSuggestions } from './IntakeSuggestions';
 
 const T = {
   title: 'پذیرش مراجع',
@@ -15,7 +22,6 @@ const T = {
   citizen: 'مشخصات مراجع',
   nationalId: 'کد ملی',
   nationalIdOk: 'کد ملی درست است',
-  nationalIdBad: 'کد ملی نادرست است (رقم کنترل)',
   firstName: 'نام',
   lastName: 'نام خانوادگی',
   mobile: 'تلفن همراه',
@@ -25,7 +31,7 @@ const T = {
   issue: 'درخواست',
   text: 'شرح درخواست',
   category: 'موضوع',
-  none: '—',
+  typeToFind: 'بنویسید تا پیدا شود',
   order: 'دستور استاندار',
   orderType: 'نوع دستور',
   lead: 'دستگاه مسئول',
@@ -34,7 +40,7 @@ const T = {
   deadline: 'مهلت (روز کاری)',
   due: 'تاریخ پاسخ',
   orderText: 'متن دستور',
-  phrases: 'عبارت‌های آماده',
+  phrases: 'عبارت‌های آماده (پیکان‌ها برای رفتن میان آن‌ها، Enter برای افزودن)',
   attachments: 'پیوست‌ها (فقط نام)',
   attachmentName: 'نام مدرک',
   addAttachment: 'افزودن',
@@ -42,21 +48,33 @@ const T = {
   remove: 'حذف',
   save: 'ثبت و صدور کد رهگیری',
   saving: 'در حال ثبت…',
+  savedButton: 'ثبت شد',
   clear: 'فرم تازه',
-  keys: 'میان‌برها: Enter یا Ctrl+Enter ثبت · F2 فراخوان نوبت بعد · Alt+N فرم تازه · Alt+P چاپ رسید',
+  keys: 'میان‌برها: Enter فیلد بعد · Ctrl+Enter ثبت · F2 فراخوان نوبت بعد · Alt+N فرم تازه · Alt+P چاپ رسید',
   saved: 'ثبت شد. کد رهگیری:',
   print: 'چاپ رسید',
+  correct: 'اصلاح',
   next: 'مراجع بعد',
   chars: 'نویسه',
   sameDept: 'این شهروند پرونده باز دیگری نزد همین دستگاه دارد:',
+  restored: 'پیش‌نویس نیمه‌کاره این میز بازیابی شد.',
+  discardTitle: 'فرم تازه',
+  discard: 'آنچه در این فرم نوشته شده و هنوز ثبت نشده پاک می‌شود. فرم تازه باز شود؟',
+  discardYes: 'پاک کن و فرم تازه',
+  keep: 'ادامه همین فرم',
+  twinTitle: 'پرونده تکراری؟',
+  twinYes: 'بله، پرونده دوم ثبت شود',
 };
 
 type Props = {
   day: MeetingDay;
   settings: Settings;
+  /** The desk (its operator): each desk keeps its own half-typed draft. */
+  desk: string;
   fromQueue: QueueEntry | null;
   onSaved: (c: Case) => void;
   onPrint: (c: Case) => void;
+  onCorrect: (c: Case) => void;
 };
 
 type FormState = {
@@ -66,11 +84,20 @@ type FormState = {
   attachments: string[];
 };
 
+const CITIZEN_FIELDS = ['firstName', 'lastName', 'mobile', 'county', 'locality', 'address'] as const satisfies readonly (keyof Citizen & keyof FormState)[];
+type CitizenField = (typeof CITIZEN_FIELDS)[number];
+
+/** What the lookup of a national ID filled in, so that another national ID takes it away again. */
+type Filled = { nid: string; values: Partial<Record<CitizenField, string>> };
+
+/** What is kept per desk between screens and reloads. */
+type Draft = { f: FormState; queueEntry: QueueEntry | null; filled: Filled | null };
+
 /** The input of each API field, to put the cursor on the first problem. */
 const INPUT_OF: Record<string, string> = {
   'citizen.nationalId': 'nid', 'citizen.firstName': 'first', 'citizen.lastName': 'last', 'citizen.mobile': 'mobile',
-  'citizen.county': 'county', 'citizen.locality': 'locality', text: 'text', category: 'category', 'order.type': 'otype',
-  'order.leadDepartment': 'lead', 'order.deadlineDays': 'deadline', 'order.text': 'otext',
+  'citizen.county': 'county', 'citizen.locality': 'locality', 'citizen.address': 'address', text: 'text', category: 'category',
+  'order.type': 'otype', 'order.leadDepartment': 'lead', 'order.deadlineDays': 'deadline', 'order.text': 'otext',
 };
 
 /** Where the API reports a problem with each form field. */
@@ -94,100 +121,182 @@ function fromQueueEntry(s: Settings, q: QueueEntry): FormState {
   return { ...empty(s), nationalId: q.nationalId, firstName: first ?? '', lastName: rest.join(' ') };
 }
 
-export function IntakeForm({ day, settings, fromQueue, onSaved, onPrint }: Props) {
-  const [queueEntry, setQueueEntry] = useState(fromQueue);
-  const [f, setF] = useState<FormState>(() => (fromQueue ? fromQueueEntry(settings, fromQueue) : empty(settings)));
+const isBlank = (f: FormState, s: Settings): boolean => JSON.stringify(f) === JSON.stringify(empty(s));
+
+/** The form's fields in tab order, for Enter to move to the next one. */
+function nextField(form: HTMLFormElement, from: HTMLElement): HTMLElement | undefined {
+  const fields = [...form.querySelectorAll<HTMLElement>('input, select, textarea')].filter((el) => {
+    const input = el as HTMLInputElement;
+    return !input.disabled && el.tabIndex >= 0 && !['hidden', 'file', 'checkbox'].includes(input.type) && el.offsetParent !== null;
+  });
+  return fields[fields.indexOf(from) + 1];
+}
+
+/** One-line fields where Enter means «next field» (a textarea keeps Enter for new lines). */
+const isLineField = (el: EventTarget): el is HTMLElement =>
+  el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && ['text', 'search', 'tel', 'number'].includes(el.type));
+
+export function IntakeForm({ day, settings, desk, fromQueue, onSaved, onPrint, onCorrect }: Props) {
+  const [start] = useState<{ draft: Draft; restored: boolean }>(() => {
+    if (fromQueue) return { draft: { f: fromQueueEntry(settings, fromQueue), queueEntry: fromQueue, filled: null }, restored: false };
+    const kept = loadDraft<Draft>(desk, day.id);
+    return kept?.f ? { draft: kept, restored: true } : { draft: { f: empty(settings), queueEntry: null, filled: null }, restored: false };
+  });
+  const [queueEntry, setQueueEntry] = useState(start.draft.queueEntry);
+  const [f, setF] = useState<FormState>(start.draft.f);
+  const [filled, setFilled] = useState<Filled | null>(start.draft.filled);
+  const [restored, setRestored] = useState(start.restored);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const saving = useRef(false);
   const [saved, setSaved] = useState<Case | null>(null);
   const [lookup, setLookup] = useState<{ nid: string; cases: CaseBrief[] }>({ nid: '', cases: [] });
+  const [lookupError, setLookupError] = useState('');
   const [dueFor, setDueFor] = useState<{ days: number; due: string }>({ days: 0, due: '' });
   const [attachment, setAttachment] = useState('');
-  const [other, setOther] = useState('');
+  const [nidLeft, setNidLeft] = useState(false);
+  const [phraseAt, setPhraseAt] = useState(0);
+  const current = useRef(f);
+  useEffect(() => { current.current = f; }, [f]);
   const firstInput = useRef<HTMLInputElement>(null);
   const printButton = useRef<HTMLButtonElement>(null);
+  const phraseButtons = useRef<(HTMLButtonElement | null)[]>([]);
+  const { ask, dialog } = useConfirm();
+
+  const clearError = (k: keyof FormState): void =>
+    setErrors((e) => (ERROR_PATH[k] in e ? Object.fromEntries(Object.entries(e).filter(([p]) => p !== ERROR_PATH[k])) : e));
 
   const set = <K extends keyof FormState>(k: K, v: FormState[K]): void => {
     setF((s) => ({ ...s, [k]: v }));
-    // an edited field's old message no longer applies
-    setErrors((e) => (ERROR_PATH[k] in e ? Object.fromEntries(Object.entries(e).filter(([p]) => p !== ERROR_PATH[k])) : e));
+    clearError(k); // an edited field's old message no longer applies
   };
 
+  // Another national ID is another citizen: what the lookup filled in for the previous one goes.
+  const setNationalId = (v: string): void => {
+    const gone = filled && normalizeNationalId(v) !== filled.nid ? filled : null;
+    setF((s) => {
+      const next = { ...s, nationalId: v };
+      if (gone) for (const k of CITIZEN_FIELDS) if (gone.values[k] !== undefined && next[k] === gone.values[k]) next[k] = '';
+      return next;
+    });
+    if (gone) setFilled(null);
+    clearError('nationalId');
+  };
+
+  // The draft is kept while it holds anything, and dropped once saved.
+  useEffect(() => {
+    if (saved || (isBlank(f, settings) && !queueEntry)) clearDraft(desk, day.id);
+    else saveDraft(desk, day.id, { f, queueEntry, filled } satisfies Draft);
+  }, [f, queueEntry, filled, saved, desk, day.id, settings]);
+
   const nid = normalizeNationalId(f.nationalId);
-  const nidState = nid.length < 10 ? 'typing' : isValidNationalId(nid) ? 'ok' : 'bad';
+  const nidOk = nationalIdProblem(nid) === null;
+  const nidProblem = nationalIdProblemWhileTyping(f.nationalId, nidLeft);
 
   // Earlier cases of this citizen, and their details to save retyping.
   useEffect(() => {
-    if (nidState !== 'ok') return;
+    if (!nidOk) return;
     let live = true;
-    void call('citizen/lookup', { nationalId: nid }).then((r) => {
+    call('citizen/lookup', { nationalId: nid }).then((r) => {
       if (!live) return;
+      setLookupError('');
       setLookup({ nid, cases: r.cases });
       const c = r.citizen;
-      if (c) {
-        setF((s) => ({
-          ...s,
-          firstName: s.firstName || c.firstName, lastName: s.lastName || c.lastName, mobile: s.mobile || c.mobile,
-          county: s.county || c.county, locality: s.locality || c.locality, address: s.address || c.address,
-        }));
-      }
-    });
+      if (!c) return;
+      const values: Filled['values'] = {};
+      for (const k of CITIZEN_FIELDS) if (!current.current[k] && c[k]) values[k] = c[k];
+      setF((s) => ({ ...s, ...Object.fromEntries(Object.entries(values).filter(([k]) => !s[k as CitizenField])) }));
+      setFilled((was) => ({ nid, values: { ...(was?.nid === nid ? was.values : {}), ...values } }));
+    }, (e: unknown) => live && setLookupError(failureText(e)));
     return () => { live = false; };
-  }, [nid, nidState]);
+  }, [nid, nidOk]);
 
-  const history = nidState === 'ok' && lookup.nid === nid ? lookup.cases : [];
+  const history = nidOk && lookup.nid === nid ? lookup.cases : [];
 
   const days = toNumber(f.deadlineDays);
   const daysOk = Number.isInteger(days) && days >= 1 && days <= 365;
   useEffect(() => {
     if (!daysOk) return;
     let live = true;
-    void call('order/dueDate', { from: day.date, days }).then((r) => live && setDueFor({ days, due: r.dueDate }));
+    call('order/dueDate', { from: day.date, days }).then(
+      (r) => live && setDueFor({ days, due: r.dueDate }),
+      (e: unknown) => live && setErrors((x) => ({ ...x, 'order.deadlineDays': failureText(e) })),
+    );
     return () => { live = false; };
   }, [day.date, days, daysOk]);
   const due = daysOk && dueFor.days === days ? dueFor.due : '';
 
+  // once saved, the clerk is at the print button beside the new code
+  useEffect(() => { if (saved) printButton.current?.focus(); }, [saved]);
+
   const sameDepartment = f.lead ? history.filter((h) => h.open && h.departments.includes(f.lead)) : [];
+  const dirty = !saved && (!isBlank(f, settings) || queueEntry !== null);
 
   const reset = (): void => {
+    clearDraft(desk, day.id);
     setF(empty(settings));
+    setFilled(null);
     setErrors({});
     setSaved(null);
     setQueueEntry(null);
-    firstInput.current?.focus();
+    setRestored(false);
+    setNidLeft(false);
+    setTimeout(() => firstInput.current?.focus(), 0);
   };
 
+  /** A new form; what is typed and not saved is not thrown away without asking. */
+  const newForm = async (): Promise<void> => {
+    if (dirty && !(await ask({ title: T.discardTitle, message: T.discard, confirm: T.discardYes, cancel: T.keep, danger: true }))) return;
+    reset();
+  };
+
+  /** Saves the form once: a second Enter or click while saving, or after the case is saved, does nothing. */
   const submit = async (e?: FormEvent): Promise<void> => {
     e?.preventDefault();
-    if (busy) return;
+    if (saving.current || saved) return;
+    saving.current = true;
     setBusy(true);
     setErrors({});
     try {
-      const c = await call('case/record', {
-        meetingDayId: day.id,
-        citizen: {
-          nationalId: f.nationalId, firstName: f.firstName, lastName: f.lastName, mobile: f.mobile,
-          county: f.county, locality: f.locality, address: f.address,
-        },
-        text: f.text,
-        category: f.category,
-        departments: [],
-        order: { type: f.orderType, leadDepartment: f.lead, otherDepartments: f.others, deadlineDays: days, text: f.orderText },
-        attachments: f.attachments,
-        ...(queueEntry ? { queueNumber: queueEntry.number } : {}),
-      });
-      setSaved(c);
-      setQueueEntry(null);
-      onSaved(c);
-      setTimeout(() => printButton.current?.focus(), 0);
+      for (let confirmed = false; ;) {
+        try {
+          const c = await call('case/record', {
+            meetingDayId: day.id,
+            citizen: {
+              nationalId: f.nationalId, firstName: f.firstName, lastName: f.lastName, mobile: f.mobile,
+              county: f.county, locality: f.locality, address: f.address,
+            },
+            text: f.text,
+            category: f.category,
+            departments: [],
+            order: { type: f.orderType, leadDepartment: f.lead, otherDepartments: f.others, deadlineDays: days, text: f.orderText },
+            attachments: f.attachments,
+            ...(queueEntry ? { queueNumber: queueEntry.number } : {}),
+            confirmed,
+          });
+          setSaved(c);
+          setQueueEntry(null);
+          setRestored(false);
+          onSaved(c);
+          return;
+        } catch (err) {
+          if (err instanceof ApiFailure && err.error.code === 'needs-confirmation' && !confirmed) {
+            if (!(await ask({ title: T.twinTitle, message: err.message, confirm: T.twinYes }))) return;
+            confirmed = true;
+            continue;
+          }
+          throw err;
+        }
+      }
     } catch (err) {
       if (err instanceof ApiFailure) {
         const fields = err.error.fields ?? { _: err.message };
         setErrors(fields);
         const first = Object.keys(fields).map((k) => INPUT_OF[k]).find(Boolean);
         if (first) document.getElementById(first)?.focus();
-      } else setErrors({ _: String(err) });
+      } else setErrors({ _: failureText(err) });
     } finally {
+      saving.current = false;
       setBusy(false);
     }
   };
@@ -196,47 +305,56 @@ export function IntakeForm({ day, settings, fromQueue, onSaved, onPrint }: Props
     if (e.key === 'Enter' && e.ctrlKey) {
       e.preventDefault();
       void submit();
+    } else if (e.key === 'Enter' && !e.altKey && !e.shiftKey && !e.defaultPrevented && isLineField(e.target)) {
+      // Enter in a one-line field goes on to the next field; saving is Ctrl+Enter or the button.
+      e.preventDefault();
+      nextField(e.currentTarget, e.target)?.focus();
     } else if (e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
       e.preventDefault();
-      reset();
+      void newForm();
     } else if (e.altKey && e.code === 'KeyP' && saved) {
       e.preventDefault();
       onPrint(saved);
     }
   };
 
-  const addTo = (k: 'others' | 'attachments', value: string, clear: () => void): void => {
+  const addTo = (k: 'others' | 'attachments', value: string): void => {
     const v = value.trim();
     if (v && !f[k].includes(v)) set(k, [...f[k], v]);
-    clear();
+  };
+
+  const addPhrase = (p: string): void => set('orderText', f.orderText ? `${f.orderText} ${p}` : p);
+  const phrases = settings.quickPhrases;
+  const onPhraseKey = (e: KeyboardEvent<HTMLDivElement>): void => {
+    // a toolbar: one Tab stop, arrows between its buttons (left is onward in a right-to-left line)
+    const step = { ArrowLeft: 1, ArrowRight: -1, Home: -phrases.length, End: phrases.length }[e.key];
+    if (step === undefined) return;
+    e.preventDefault();
+    const at = Math.min(phrases.length - 1, Math.max(0, phraseAt + step));
+    setPhraseAt(at);
+    phraseButtons.current[at]?.focus();
   };
 
   const mobilePreview = f.mobile ? normalizeMobile(f.mobile) : null;
   const err = (k: string): string | undefined => errors[k];
+  const locked = saved !== null;
 
   return (
     <form className="card intake" onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby="intake-title" noValidate>
       <div className="card-head">
         <h2 id="intake-title">{T.title}{queueEntry && <span className="badge">{T.fromQueue} {fa(queueEntry.number)}</span>}</h2>
-        <button type="button" className="ghost" onClick={reset}>{T.clear} <kbd>Alt+N</kbd></button>
+        <button type="button" className="ghost" onClick={() => void newForm()}>{T.clear} <kbd>Alt+N</kbd></button>
       </div>
+      {restored && <div className="alert info" role="status" data-testid="draft-restored">{T.restored}</div>}
 
-      {saved && (
-        <div className="saved-banner" role="status" data-testid="saved-banner">
-          <span>{T.saved}</span>
-          <strong className="code" dir="ltr" data-testid="saved-code">{fa(saved.code)}</strong>
-          <button type="button" className="primary" ref={printButton} onClick={() => onPrint(saved)}>{T.print} <kbd>Alt+P</kbd></button>
-          <button type="button" onClick={reset}>{T.next}</button>
-        </div>
-      )}
-
-      <fieldset>
+      <fieldset disabled={locked}>
         <legend>{T.citizen}</legend>
         <div className="form-grid">
-          <Field label={T.nationalId} htmlFor="nid" error={err('citizen.nationalId') ?? (nidState === 'bad' ? T.nationalIdBad : undefined)}
-            hint={nidState === 'ok' ? <span className="ok">✓ {T.nationalIdOk}</span> : undefined}>
-            <input id="nid" ref={firstInput} value={f.nationalId} onChange={(e) => set('nationalId', e.target.value)} inputMode="numeric"
-              dir="ltr" maxLength={20} autoComplete="off" autoFocus aria-invalid={nidState === 'bad'} />
+          <Field label={T.nationalId} htmlFor="nid" error={err('citizen.nationalId') ?? (nidProblem ? msg.nationalId[nidProblem] : undefined)}
+            hint={nidOk ? <span className="ok">✓ {T.nationalIdOk}</span> : undefined}>
+            <input id="nid" ref={firstInput} value={f.nationalId} onChange={(e) => setNationalId(e.target.value)} inputMode="numeric"
+              dir="ltr" maxLength={20} autoComplete="off" autoFocus aria-invalid={nidProblem !== null}
+              onFocus={() => setNidLeft(false)} onBlur={() => setNidLeft(true)} />
           </Field>
           <Field label={T.firstName} htmlFor="first" error={err('citizen.firstName')}>
             <input id="first" value={f.firstName} onChange={(e) => set('firstName', e.target.value)} autoComplete="off" />
@@ -248,57 +366,66 @@ export function IntakeForm({ day, settings, fromQueue, onSaved, onPrint }: Props
             <input id="mobile" value={f.mobile} onChange={(e) => set('mobile', e.target.value)} inputMode="tel" dir="ltr" autoComplete="off" />
           </Field>
           <Field label={T.county} htmlFor="county" error={err('citizen.county')}>
-            <select id="county" value={f.county} onChange={(e) => set('county', e.target.value)}>
-              <option value="">{T.none}</option>
-              {settings.counties.map((c) => <option key={c}>{c}</option>)}
-            </select>
+            <Combobox id="county" items={settings.counties} value={f.county} onChange={(v) => set('county', v)} placeholder={T.typeToFind} invalid={!!err('citizen.county')} />
           </Field>
           <Field label={T.locality} htmlFor="locality" error={err('citizen.locality')}>
             <input id="locality" value={f.locality} onChange={(e) => set('locality', e.target.value)} autoComplete="off" />
           </Field>
+          <Field label={T.address} htmlFor="address" error={err('citizen.address')} wide>
+            <input id="address" value={f.address} onChange={(e) => set('address', e.target.value)} autoComplete="off" />
+          </Field>
         </div>
+        {lookupError && <div className="alert error" role="alert">{lookupError}</div>}
         <CitizenHistory cases={history} />
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={locked}>
         <legend>{T.issue}</legend>
         <Field label={T.text} htmlFor="text" error={err('text')} wide
           hint={<span className={f.text.length > ISSUE_MAX ? 'over' : ''}>{fa(f.text.length)} / {fa(ISSUE_MAX)} {T.chars}</span>}>
           <textarea id="text" rows={4} value={f.text} onChange={(e) => set('text', e.target.value)} />
         </Field>
+        <IntakeSuggestions text={f.text} department={f.lead} category={f.category} onDepartment={(d) => set('lead', d)} onCategory={(c) => set('category', c)} />
         <div className="form-grid">
           <Field label={T.category} htmlFor="category" error={err('category')}>
-            <select id="category" value={f.category} onChange={(e) => set('category', e.target.value)}>
-              <option value="">{T.none}</option>
-              {settings.categories.map((c) => <option key={c}>{c}</option>)}
-            </select>
+            <Combobox id="category" items={settings.categories} value={f.category} onChange={(v) => set('category', v)} placeholder={T.typeToFind} />
           </Field>
         </div>
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={locked}>
         <legend>{T.order}</legend>
+        <div className="form-grid">
+          <Field label={T.lead} htmlFor="lead" error={err('order.leadDepartment')}>
+            <Combobox id="lead" items={settings.departments} value={f.lead} onChange={(v) => set('lead', v)} placeholder={T.typeToFind} invalid={!!err('order.leadDepartment')} />
+          </Field>
+        </div>
+        {sameDepartment.length > 0 && (
+          <div className="alert warn" role="alert" data-testid="same-department-warning">
+            {T.sameDept} {sameDepartment.map((h) => <span key={h.id}> <Code code={h.code} /> </span>)}
+          </div>
+        )}
+        <Field label={T.orderText} htmlFor="otext" error={err('order.text')} wide>
+          <textarea id="otext" rows={2} value={f.orderText} onChange={(e) => set('orderText', e.target.value)} />
+        </Field>
+        <div className="phrases" role="toolbar" aria-label={T.phrases} onKeyDown={onPhraseKey}>
+          {phrases.map((p, i) => (
+            <button key={p} type="button" className="small ghost" tabIndex={i === Math.min(phraseAt, phrases.length - 1) ? 0 : -1}
+              ref={(el) => { phraseButtons.current[i] = el; }} onFocus={() => setPhraseAt(i)} onClick={() => addPhrase(p)}>{p}</button>
+          ))}
+        </div>
         <div className="form-grid">
           <Field label={T.orderType} htmlFor="otype">
             <select id="otype" value={f.orderType} onChange={(e) => set('orderType', e.target.value as OrderType)}>
               {ORDER_TYPES.map((t) => <option key={t} value={t}>{ORDER_TYPE_LABEL[t]}</option>)}
             </select>
           </Field>
-          <Field label={T.lead} htmlFor="lead" error={err('order.leadDepartment')}>
-            <select id="lead" value={f.lead} onChange={(e) => set('lead', e.target.value)}>
-              <option value="">{T.none}</option>
-              {settings.departments.map((d) => <option key={d}>{d}</option>)}
-            </select>
-          </Field>
           <Field label={T.deadline} htmlFor="deadline" error={err('order.deadlineDays')} hint={due ? `${T.due}: ${faDateLong(due)}` : undefined}>
             <input id="deadline" value={f.deadlineDays} onChange={(e) => set('deadlineDays', e.target.value)} inputMode="numeric" dir="ltr" />
           </Field>
           <Field label={T.others} htmlFor="other">
-            <div className="chips-input">
-              <input id="other" list="departments" value={other} placeholder={T.addOther} onChange={(e) => setOther(e.target.value)}
-                onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addTo('others', other, () => setOther('')); } }} />
-              <datalist id="departments">{settings.departments.map((d) => <option key={d} value={d} />)}</datalist>
-            </div>
+            <Combobox id="other" items={settings.departments.filter((d) => d !== f.lead && !f.others.includes(d))} value=""
+              onChange={(v) => addTo('others', v)} placeholder={T.addOther} />
           </Field>
         </div>
         {f.others.length > 0 && (
@@ -306,28 +433,20 @@ export function IntakeForm({ day, settings, fromQueue, onSaved, onPrint }: Props
             {f.others.map((d) => <li key={d}>{d}<button type="button" aria-label={`${T.remove} ${d}`} onClick={() => set('others', f.others.filter((x) => x !== d))}>×</button></li>)}
           </ul>
         )}
-        {sameDepartment.length > 0 && (
-          <div className="alert warn" role="alert" data-testid="same-department-warning">
-            {T.sameDept} {sameDepartment.map((h) => <b key={h.id} dir="ltr"> {fa(h.code)} </b>)}
-          </div>
-        )}
-        <Field label={T.orderText} htmlFor="otext" error={err('order.text')} wide>
-          <textarea id="otext" rows={2} value={f.orderText} onChange={(e) => set('orderText', e.target.value)} />
-        </Field>
-        <div className="phrases" aria-label={T.phrases}>
-          {settings.quickPhrases.map((p) => (
-            <button key={p} type="button" className="small ghost" tabIndex={-1}
-              onClick={() => set('orderText', f.orderText ? `${f.orderText} ${p}` : p)}>{p}</button>
-          ))}
-        </div>
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={locked}>
         <legend>{T.attachments}</legend>
         <div className="chips-input">
           <input aria-label={T.attachmentName} placeholder={T.attachmentName} value={attachment} onChange={(e) => setAttachment(e.target.value)}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addTo('attachments', attachment, () => setAttachment('')); } }} />
-          <button type="button" className="small" onClick={() => addTo('attachments', attachment, () => setAttachment(''))}>{T.addAttachment}</button>
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.ctrlKey && attachment.trim()) {
+                e.preventDefault();
+                addTo('attachments', attachment);
+                setAttachment('');
+              }
+            }} />
+          <button type="button" className="small" onClick={() => { addTo('attachments', attachment); setAttachment(''); }}>{T.addAttachment}</button>
           <label className="file-pick small">
             {T.chooseFiles}
             <input type="file" multiple hidden tabIndex={-1}
@@ -342,10 +461,24 @@ export function IntakeForm({ day, settings, fromQueue, onSaved, onPrint }: Props
       </fieldset>
 
       {errors._ && <div className="alert error" role="alert">{errors._}</div>}
-      <div className="actions">
-        <button type="submit" className="primary big" disabled={busy}>{busy ? T.saving : T.save} <kbd>Enter</kbd></button>
-        <span className="muted small-text">{T.keys}</span>
+      <div className="actions save-row">
+        <button type="submit" className="primary big" disabled={busy || locked} data-testid="save-case">
+          {locked ? T.savedButton : busy ? T.saving : T.save} <kbd>Ctrl+Enter</kbd>
+        </button>
+        {/* always present, so that screen readers announce the code when it appears */}
+        <div className="saved-note" role="status" aria-live="polite" data-testid="saved-banner">
+          {saved && (
+            <>
+              <span>{T.saved}</span> <Code code={saved.code} testId="saved-code" />
+              <button type="button" className="primary" ref={printButton} onClick={() => onPrint(saved)}>{T.print} <kbd>Alt+P</kbd></button>
+              <button type="button" onClick={() => onCorrect(saved)}>{T.correct}</button>
+              <button type="button" onClick={reset}>{T.next} <kbd>Alt+N</kbd></button>
+            </>
+          )}
+        </div>
       </div>
+      <p className="muted small-text">{T.keys}</p>
+      {dialog}
     </form>
   );
 }

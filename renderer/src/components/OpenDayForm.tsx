@@ -3,6 +3,7 @@ import type { MeetingDay } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { fa, faDateLong } from '../format';
+import { Combobox } from './Combobox';
 import { Field } from './Field';
 
 const T = {
@@ -57,9 +58,7 @@ export function OpenDayForm({ today, settings, onOpened }: Props) {
         </Field>
         {kind === 'county' && (
           <Field label={T.whichCounty} htmlFor="day-county" error={errors['place.county']}>
-            <select id="day-county" value={county} onChange={(e) => setCounty(e.target.value)}>
-              {settings.counties.map((c) => <option key={c}>{c}</option>)}
-            </select>
+            <Combobox id="day-county" items={settings.counties} value={county} onChange={setCounty} />
           </Field>
         )}
         <Field label={T.host} htmlFor="day-host" error={errors.host}>

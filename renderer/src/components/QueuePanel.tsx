@@ -1,8 +1,14 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MeetingDay, QueueEntry } from '../../../shared/domain';
 import { QUEUE_STATUS_LABEL } from '../../../shared/labels';
+import { msg } from '../../../shared/messages';
+import { nationalIdProblemWhileTyping } from '../../../shared/national-id';
+import { toAsciiDigits } from '../../../shared/persian-text';
 import { ApiFailure, call } from '../api';
+import { useAction, type CallState } from '../hooks/useCall';
 import { fa } from '../format';
+import { ActionError, CallStatus } from './CallStatus';
+import { useConfirm } from './Confirm';
 
 const T = {
   title: 'نوبت مراجعان',
@@ -16,46 +22,51 @@ const T = {
   intake: 'پذیرش',
   empty: 'هنوز کسی ثبت ورود نکرده است.',
   number: 'نوبت',
+  againTitle: 'ورود دوباره',
+  againYes: 'بله، دوباره ثبت شود',
 };
 
-type Props = { day: MeetingDay; version: number; onChanged: () => void; onStartIntake: (q: QueueEntry) => void };
+type Props = { day: MeetingDay; queue: CallState<readonly QueueEntry[]>; onChanged: () => void; onStartIntake: (q: QueueEntry) => void };
 
-export function QueuePanel({ day, version, onChanged, onStartIntake }: Props) {
-  const [queue, setQueue] = useState<readonly QueueEntry[]>([]);
+/** Only digits in the queue's national ID (Persian and Arabic-Indic ones typed become ASCII). */
+const digitsIn = (s: string): string => toAsciiDigits(s).replace(/\D/g, '').slice(0, 10);
+
+export function QueuePanel({ day, queue, onChanged, onStartIntake }: Props) {
   const [name, setName] = useState('');
   const [nationalId, setNationalId] = useState('');
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    void call('queue/list', { meetingDayId: day.id }).then(setQueue);
-  }, [day.id, version]);
-
-  const run = useCallback(async (f: () => Promise<unknown>): Promise<boolean> => {
-    setError('');
-    try {
-      await f();
-      onChanged();
-      return true;
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : String(e));
-      return false;
-    }
-  }, [onChanged]);
+  const [nidLeft, setNidLeft] = useState(false);
+  const { run, busy, error } = useAction();
+  const { ask, dialog } = useConfirm();
+  const nameInput = useRef<HTMLInputElement>(null);
+  const nidProblem = nationalIdProblemWhileTyping(nationalId, nidLeft);
 
   const arrive = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    if (await run(() => call('queue/arrive', { meetingDayId: day.id, name, nationalId }))) {
+    const done = await run(async () => {
+      try {
+        return await call('queue/arrive', { meetingDayId: day.id, name, nationalId });
+      } catch (err) {
+        if (!(err instanceof ApiFailure && err.error.code === 'needs-confirmation')) throw err;
+        if (!(await ask({ title: T.againTitle, message: err.message, confirm: T.againYes }))) return null;
+        return call('queue/arrive', { meetingDayId: day.id, name, nationalId, confirmed: true });
+      }
+    });
+    if (done) {
       setName('');
       setNationalId('');
+      setNidLeft(false);
+      onChanged();
     }
+    nameInput.current?.focus(); // the next arrival's name
   };
 
   const callNext = useCallback(async (): Promise<void> => {
-    let called: QueueEntry | null = null;
-    if (await run(async () => { called = await call('queue/callNext', { meetingDayId: day.id }); })) {
-      if (called) onStartIntake(called);
+    const called = await run(() => call('queue/callNext', { meetingDayId: day.id }));
+    if (called) {
+      onChanged();
+      onStartIntake(called);
     }
-  }, [day.id, onStartIntake, run]);
+  }, [day.id, onChanged, onStartIntake, run]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -68,26 +79,30 @@ export function QueuePanel({ day, version, onChanged, onStartIntake }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [callNext]);
 
-  const mark = (number: number, status: 'absent' | 'waiting'): Promise<boolean> =>
-    run(() => call('queue/mark', { meetingDayId: day.id, number, status }));
+  const mark = async (number: number, status: 'absent' | 'waiting'): Promise<void> => {
+    if (await run(() => call('queue/mark', { meetingDayId: day.id, number, status }))) onChanged();
+  };
 
-  const visible = queue.filter((q) => q.status !== 'seen');
+  const visible = (queue.value ?? []).filter((q) => q.status !== 'seen');
 
   return (
     <aside className="card queue" aria-labelledby="queue-title">
       <h2 id="queue-title">{T.title}</h2>
       <form className="queue-form" onSubmit={arrive}>
-        <input aria-label={T.name} placeholder={T.name} value={name} onChange={(e) => setName(e.target.value)} />
-        <input aria-label={T.nationalId} placeholder={T.nationalId} value={nationalId} onChange={(e) => setNationalId(e.target.value)} inputMode="numeric" />
-        <button type="submit">{T.arrive}</button>
+        <input ref={nameInput} aria-label={T.name} placeholder={T.name} value={name} onChange={(e) => setName(e.target.value)} />
+        <input aria-label={T.nationalId} placeholder={T.nationalId} value={nationalId} dir="ltr" inputMode="numeric"
+          aria-invalid={nidProblem !== null} aria-describedby={nidProblem ? 'queue-nid-error' : undefined}
+          onChange={(e) => setNationalId(digitsIn(e.target.value))} onFocus={() => setNidLeft(false)} onBlur={() => setNidLeft(true)} />
+        {nidProblem && <div className="field-error" role="alert" id="queue-nid-error">{msg.nationalId[nidProblem]}</div>}
+        <button type="submit" disabled={busy}>{T.arrive}</button>
       </form>
       <button type="button" className="primary block" onClick={() => void callNext()}>
         {T.callNext} <kbd>{T.callNextKey}</kbd>
       </button>
-      {error && <div className="alert error" role="alert">{error}</div>}
-      {visible.length === 0 ? (
-        <p className="muted">{T.empty}</p>
-      ) : (
+      <ActionError error={error} />
+      <CallStatus state={queue} />
+      {queue.value && visible.length === 0 && <p className="muted">{T.empty}</p>}
+      {visible.length > 0 && (
         <ol className="queue-list">
           {visible.map((q) => (
             <li key={q.number} className={`queue-item ${q.status}`}>
@@ -103,6 +118,7 @@ export function QueuePanel({ day, version, onChanged, onStartIntake }: Props) {
           ))}
         </ol>
       )}
+      {dialog}
     </aside>
   );
 }

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { PublicStatus } from '../../../shared/api';
 import { ApiFailure, call } from '../api';
+import { Code } from '../components/Code';
 import { Field } from '../components/Field';
-import { fa, faDateLong, faInstant } from '../format';
+import { faDateLong, faInstant } from '../format';
 
 const T = {
   title: 'استعلام وضعیت درخواست',
@@ -51,7 +52,7 @@ export function LookupScreen() {
           <div className="lookup-result" data-testid="lookup-result">
             <p className="lead">{result.message}</p>
             <dl className="facts">
-              <dt>{T.code}</dt><dd dir="ltr" className="code">{fa(result.code)}</dd>
+              <dt>{T.code}</dt><dd><Code code={result.code} /></dd>
               <dt>{T.status}</dt><dd>{result.status}</dd>
               <dt>{T.department}</dt><dd>{result.department}</dd>
               <dt>{T.meeting}</dt><dd>{faDateLong(result.meetingDate)}</dd>

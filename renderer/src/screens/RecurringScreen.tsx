@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CaseRow, GroupBoard } from '../../../shared/api';
+import type { GroupBoard } from '../../../shared/api';
 import type { BoardGroup } from '../../../shared/grouping/board';
 import { STATUS_LABEL } from '../../../shared/labels';
 import { ApiFailure, call } from '../api';
 import { useApp } from '../app-context';
+import { CallStatus } from '../components/CallStatus';
+import { Code } from '../components/Code';
 import { TrendBars } from '../components/TrendBars';
+import { useCall } from '../hooks/useCall';
 import { fa, faDate, faInstant } from '../format';
 
 const T = {
@@ -12,7 +15,7 @@ const T = {
   intro: 'درخواست‌هایی که یک مشکل را می‌گویند کنار هم آمده‌اند. گروه‌های پرتکرار (چند شهرستان یا چند روز ملاقات) بالاترند و می‌توان برایشان بخشنامه نوشت.',
   loading: 'در حال گروه‌بندی درخواست‌ها…',
   rerun: 'گروه‌بندی دوباره',
-  run: (cases: number, ms: number, at: string) => `${fa(cases)} درخواست، گروه‌بندی در ${fa((ms / 1000).toFixed(1))} ثانیه — ${at}`,
+  run: (cases: number, ms: number, at: string) => `${fa(cases)} درخواست، گروه‌بندی در ${fa(Math.round(ms / 100) / 10)} ثانیه — ${at}`,
   attached: (n: number) => `${fa(n)} درخواست تازه از آخرین گروه‌بندی به گروه‌ها افزوده شده`, // only those that joined a group
   rules: (c: number, k: number, d: number) => `تکراری: دست‌کم ${fa(c)} درخواست از ${fa(k)} شهرستان یا ${fa(d)} روز ملاقات (در تنظیمات)`,
   onlyRecurring: 'فقط مشکلات تکراری',
@@ -37,20 +40,29 @@ const T = {
   draft: 'پیش‌نویس بخشنامه برای این گروه',
   problem: 'مشکل مشترک (عنوان بخشنامه)',
   select: 'گروهی را از فهرست انتخاب کنید.',
+  corrections: 'اصلاحات دفتر روی گروه‌ها',
+  noCorrections: 'هنوز اصلاحی نشده است.',
+  kind: { merge: 'ادغام', split: 'جدا کردن', notCollective: 'مشکل جمعی نیست', collective: 'مشکل جمعی است' },
+  correctionOf: (n: number) => `${fa(n)} درخواست`,
+  inGroup: 'اکنون در گروه',
+  undo: 'بازگردانی',
+  undone: 'بازگردانده شد',
 };
 
 const chips = (xs: [string, number][]) => (
   <ul className="chips">{xs.map(([k, n]) => <li key={k}>{k} ({fa(n)})</li>)}</ul>
 );
 
-export function RecurringScreen() {
+/** `openId`: a group to show at once (from the intake form's suggestion). */
+export function RecurringScreen({ openId }: { openId?: string }) {
   const { openCircular } = useApp();
   const [board, setBoard] = useState<GroupBoard | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [onlyRecurring, setOnlyRecurring] = useState(true);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(openId ?? null);
   const [picked, setPicked] = useState<string[]>([]);
+  const [revision, setRevision] = useState(0);
 
   const load = useCallback(async (f: () => Promise<GroupBoard>) => {
     setBusy(true);
@@ -58,6 +70,7 @@ export function RecurringScreen() {
     try {
       const b = await f();
       setBoard(b);
+      setRevision((n) => n + 1);
       setPicked([]);
       return b;
     } catch (e) {
@@ -77,7 +90,14 @@ export function RecurringScreen() {
     return () => { live = false; };
   }, []);
 
-  if (!board) return <section className="card"><h2>{T.title}</h2><p className="muted" role="status">{error || T.loading}</p></section>;
+  if (!board) {
+    return (
+      <section className="card">
+        <h2>{T.title}</h2>
+        {error ? <div className="alert error" role="alert">{error}</div> : <p className="muted" role="status">{T.loading}</p>}
+      </section>
+    );
+  }
 
   const shown = board.groups.filter((g) => !onlyRecurring || g.recurring);
   const current = board.groups.find((g) => g.id === selected) ?? null;
@@ -133,6 +153,7 @@ export function RecurringScreen() {
             </ol>
           )}
           <p className="muted small-text">{T.singles(board.singles)}</p>
+          <Corrections version={revision} onUndo={(index) => void load(() => call('group/undo', { index }))} busy={busy} />
         </section>
         {current ? (
           <GroupDetail
@@ -158,18 +179,10 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
   onCorrect: (c: Parameters<typeof call<'group/correct'>>[1], keep?: string) => Promise<void>;
   onDraft: (problem: string) => Promise<void>;
 }) {
-  const [rows, setRows] = useState<readonly CaseRow[]>([]);
-  const [rowsError, setRowsError] = useState('');
+  const rowsState = useCall('case/rows', { caseIds: group.caseIds.slice(0, 500) });
+  const rows = rowsState.value ?? [];
   const [problem, setProblem] = useState(group.title);
   const [out, setOut] = useState<string[]>([]);
-  useEffect(() => {
-    let live = true;
-    call('case/rows', { caseIds: group.caseIds.slice(0, 500) }).then(
-      (r) => live && setRows(r),
-      (e: unknown) => live && setRowsError(e instanceof ApiFailure ? e.message : String(e)),
-    );
-    return () => { live = false; };
-  }, [group.caseIds]);
   const perDay = new Map(group.days);
   const stay = group.caseIds.find((id) => !out.includes(id));
 
@@ -197,21 +210,47 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
         <div><h4>{T.byDepartment}</h4>{chips(group.departments)}</div>
       </div>
       <h4>{T.samples}</h4>
-      <ul className="samples">{group.samples.map((s) => <li key={s}>{s}</li>)}</ul>
+      <ul className="samples">{group.samples.map((s) => <li key={s}>{fa(s)}</li>)}</ul>
       <h4>{T.cases}</h4>
-      {rowsError && <div className="alert error" role="alert">{rowsError}</div>}
+      <CallStatus state={rowsState} />
       <table className="cases" data-testid="group-cases">
         <thead><tr><th /><th>{T.code}</th><th>{T.county}</th><th>{T.date}</th><th>{T.department}</th><th>{T.status}</th><th>{T.text}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={out.includes(r.id) ? 'selected' : ''}>
-              <td><input type="checkbox" aria-label={`${T.moveOut}: ${r.code}`} checked={out.includes(r.id)} onChange={(e) => setOut((o) => (e.target.checked ? [...o, r.id] : o.filter((x) => x !== r.id)))} /></td>
-              <td dir="ltr">{r.code}</td><td>{r.county}</td><td>{faDate(r.meetingDate)}</td><td>{r.department}</td>
-              <td>{STATUS_LABEL[r.status]}</td><td>{r.text}</td>
+              <td><input type="checkbox" aria-label={`${T.moveOut}: ${fa(r.code)}`} checked={out.includes(r.id)} onChange={(e) => setOut((o) => (e.target.checked ? [...o, r.id] : o.filter((x) => x !== r.id)))} /></td>
+              <td><Code code={r.code} /></td><td>{r.county}</td><td>{faDate(r.meetingDate)}</td><td>{r.department}</td>
+              <td>{STATUS_LABEL[r.status]}</td><td>{fa(r.text)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The office's corrections, newest first; a merge, split or move-out made by mistake is taken back here. */
+function Corrections({ version, busy, onUndo }: { version: number; busy: boolean; onUndo: (index: number) => void }) {
+  const list = useCall('group/corrections', {}, version);
+  const rows = list.value ?? [];
+  return (
+    <details className="corrections" data-testid="corrections" open={rows.some((r) => !r.undone)}>
+      <summary>{T.corrections} ({fa(rows.length)})</summary>
+      <CallStatus state={list} />
+      {list.value && rows.length === 0 && <p className="muted small-text">{T.noCorrections}</p>}
+      <ul>
+        {rows.map((r) => (
+          <li key={r.index} className={r.undone ? 'undone' : ''}>
+            <b>{r.kind === 'notCollective' ? (r.value ? T.kind.notCollective : T.kind.collective) : T.kind[r.kind]}</b>
+            {' '}{T.correctionOf(r.cases)}
+            {r.title && <> — {T.inGroup} «<bdi>{fa(r.title)}</bdi>»</>}
+            {' '}<span className="muted small-text">(<bdi>{fa(r.by)}</bdi>، {faInstant(r.at)})</span>
+            {r.undone ? <span className="badge">{T.undone}</span> : (
+              <button type="button" className="small" disabled={busy} onClick={() => onUndo(r.index)}>{T.undo}</button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

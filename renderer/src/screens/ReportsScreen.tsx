@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import type { CaseRow, CountyReport, DepartmentReport } from '../../../shared/api';
+import { NO_ANSWERS } from '../../../shared/reports/table';
 import { OUTCOMES } from '../../../shared/follow-up';
 import { OUTCOME_LABEL, STATUS_LABEL } from '../../../shared/labels';
 import type { DepartmentRow } from '../../../shared/reports/department-scorecard';
 import type { Period } from '../../../shared/reports/period';
-import { ApiFailure, call } from '../api';
+import { call } from '../api';
 import { useApp } from '../app-context';
+import { ActionError } from '../components/CallStatus';
+import { Code } from '../components/Code';
+import { useAction } from '../hooks/useCall';
 import { DaySummaryPanel } from '../components/DaySummaryPanel';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { BarChart } from '../components/BarChart';
@@ -35,6 +39,9 @@ const T = {
   xlsx: 'خروجی اکسل',
   csv: 'خروجی CSV',
   weekly: 'آمار هفتگی برای سامانه ملی (اکسل)',
+  noRanked: 'در این دوره هیچ دستگاهی رتبه نگرفته است: دستگاهی با دست‌کم کمترین تعداد پرونده پاسخی نداده است.',
+  noMonths: 'در این دوره درخواستی ثبت نشده است.',
+  noCounties: 'جمعیت هیچ شهرستانی با مراجعه در این دوره در تنظیمات نیامده است.',
 };
 
 const pctText = (p: number | null) => (p === null ? T.none : `${fa(p)}٪`);
@@ -42,31 +49,25 @@ const pctText = (p: number | null) => (p === null ? T.none : `${fa(p)}٪`);
 export function ReportsScreen() {
   const { info } = useApp();
   const [report, setReport] = useState<DepartmentReport | null>(null);
-  const [error, setError] = useState('');
   const [drill, setDrill] = useState<{ title: string; rows: readonly CaseRow[] } | null>(null);
   const [period, setPeriod] = useState<Period | null>(null);
   const [counties, setCounties] = useState<CountyReport | null>(null);
+  const { run, error } = useAction();
 
-  const load = async (period: Period) => {
-    setError('');
+  const load = (period: Period) => run(async () => {
     setDrill(null);
-    try {
-      const [d, c] = await Promise.all([call('report/departments', { period }), call('report/counties', { period })]);
-      setReport(d);
-      setCounties(c);
-      setPeriod(period);
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : String(e));
-    }
-  };
-  const open = async (what: string, owner: string, ids: string[]) => {
+    const [d, c] = await Promise.all([call('report/departments', { period }), call('report/counties', { period })]);
+    setReport(d);
+    setCounties(c);
+    setPeriod(period);
+  });
+  const open = (what: string, owner: string, ids: string[]) => run(async () => {
     if (ids.length === 0) return;
     setDrill({ title: T.drill(what, owner), rows: await call('case/rows', { caseIds: ids }) });
-  };
-  const download = async (format: 'csv' | 'xlsx', table: 'departments' | 'counties' | 'weekly' = 'departments') => {
-    if (!period) return;
-    saveFile(await call('report/file', { period, table, format }));
-  };
+  });
+  const download = (format: 'csv' | 'xlsx', table: 'departments' | 'counties' | 'weekly' = 'departments') => run(async () => {
+    if (period) saveFile(await call('report/file', { period, table, format }));
+  });
   const cell = (what: string, row: DepartmentRow, ids: string[], text?: string) => (
     <td><button type="button" className="link" disabled={ids.length === 0} onClick={() => void open(what, row.department, ids)}>{text ?? fa(ids.length)}</button></td>
   );
@@ -78,7 +79,7 @@ export function ReportsScreen() {
         <h2 id="reports-title">{T.title}</h2>
         <p className="muted">{T.intro}</p>
         <PeriodPicker today={info.today} onChange={(p) => void load(p)} />
-        {error && <div className="alert error" role="alert">{error}</div>}
+        <ActionError error={error} />
         {report && (
           <>
             <p data-testid="report-range">{T.range(report.range.from, report.range.to)}</p>
@@ -93,8 +94,12 @@ export function ReportsScreen() {
                 label={T.chartOnTime} unit="٪" horizontal max={100}
                 labels={report.rows.filter((r) => r.rank !== null).map((r) => r.department)}
                 values={report.rows.filter((r) => r.rank !== null).map((r) => r.onTimePct)}
+                empty={T.noRanked}
               />
-              <BarChart label={T.chartMonths} labels={report.perMonth.map(([m]) => T.monthLabel(m))} values={report.perMonth.map(([, n]) => n)} />
+              <BarChart label={T.chartMonths} empty={T.noMonths}
+                {...(report.perMonth.some(([, n]) => n > 0)
+                  ? { labels: report.perMonth.map(([m]) => T.monthLabel(m)), values: report.perMonth.map(([, n]) => n) }
+                  : { labels: [], values: [] })} />
             </div>
             {report.rows.length === 0 ? <p className="muted">{T.empty}</p> : (
               <table className="cases" data-testid="department-scorecard">
@@ -107,7 +112,7 @@ export function ReportsScreen() {
                 <tbody>
                   {report.rows.map((r) => (
                     <tr key={r.department} className={r.rank === null ? 'muted' : ''}>
-                      <td>{r.rank === null ? T.none : fa(r.rank)}</td>
+                      <td>{r.rank !== null ? fa(r.rank) : r.answered.length === 0 ? <span className="badge">{NO_ANSWERS}</span> : T.none}</td>
                       <td>{r.department}</td>
                       {cell(T.cases, r, r.cases)}
                       {cell(T.answered, r, r.answered)}
@@ -143,6 +148,7 @@ export function ReportsScreen() {
             label={T.chartCounties} horizontal
             labels={counties.rows.filter((r) => r.per100k !== null).map((r) => r.county)}
             values={counties.rows.filter((r) => r.per100k !== null).map((r) => r.per100k)}
+            empty={T.noCounties}
           />
           <table className="cases" data-testid="county-scorecard">
             <thead><tr><th>{T.county}</th><th>{T.population}</th><th>{T.citizens}</th><th>{T.per100k}</th><th>{T.byMonth}</th><th>{T.recurringShare}</th><th>{T.top}</th></tr></thead>
@@ -150,12 +156,12 @@ export function ReportsScreen() {
               {counties.rows.map((r) => (
                 <tr key={r.county}>
                   <td>{r.county}</td>
-                  <td>{r.population === null ? T.none : r.population.toLocaleString('fa-IR')}</td>
+                  <td>{r.population === null ? T.none : fa(r.population)}</td>
                   <td><button type="button" className="link" onClick={() => void open(T.citizens, r.county, r.cases)}>{fa(r.citizens)}</button></td>
                   <td>{r.per100k === null ? T.none : fa(r.per100k)}</td>
                   <td className="small-text">{r.byMonth.filter(([, n]) => n > 0).map(([m, n]) => `${T.monthLabel(m)}: ${fa(n)}`).join('، ')}</td>
                   <td>{pctText(r.recurringShare)}</td>
-                  <td className="small-text">{r.topProblems.map(([t, n]) => `${t} (${fa(n)})`).join('؛ ')}</td>
+                  <td className="small-text">{r.topProblems.map(([t, n]) => `${fa(t)} (${fa(n)})`).join('؛ ')}</td>
                 </tr>
               ))}
             </tbody>
@@ -169,7 +175,7 @@ export function ReportsScreen() {
             <thead><tr><th>{T.code}</th><th>{T.county}</th><th>{T.date}</th><th>{T.status}</th><th>{T.text}</th></tr></thead>
             <tbody>
               {drill.rows.map((c) => (
-                <tr key={c.id}><td dir="ltr">{c.code}</td><td>{c.county}</td><td>{faDate(c.meetingDate)}</td><td>{STATUS_LABEL[c.status]}</td><td>{c.text}</td></tr>
+                <tr key={c.id}><td><Code code={c.code} /></td><td>{c.county}</td><td>{faDate(c.meetingDate)}</td><td>{STATUS_LABEL[c.status]}</td><td>{fa(c.text)}</td></tr>
               ))}
             </tbody>
           </table>

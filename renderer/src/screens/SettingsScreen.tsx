@@ -1,7 +1,12 @@
+import type { LexiconEntry } from '../../../shared/grouping/problem-lexicon';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useApp } from '../app-context';
+import { useCall } from '../hooks/useCall';
+import { CallStatus } from '../components/CallStatus';
 import { SLIP_LAYOUTS, type Settings, type SlipLayout } from '../../../shared/settings';
 import { ApiFailure, call } from '../api';
 import { Field } from '../components/Field';
+import { LexiconEditor } from '../components/LexiconEditor';
 import { fa, faInstant, lines, toNumber } from '../format';
 
 const T = {
@@ -22,6 +27,7 @@ const T = {
   layouts: { a5: 'A5 (چاپگر معمولی)', receipt80: 'چاپگر رسید ۸۰ میلی‌متری' } as Record<SlipLayout, string>,
   calendar: 'روزهای کاری',
   thursdayOff: 'پنجشنبه تعطیل است',
+  noticeOnRecord: 'پیامک کد رهگیری هنگام ثبت پرونده',
   defaultDeadline: 'مهلت پیش‌فرض (روز کاری)',
   holidays: 'تعطیلات رسمی (هر سطر: تاریخ و مناسبت)',
   circulars: 'بخشنامه‌ها، مشکلات تکراری و گزارش‌ها',
@@ -49,6 +55,7 @@ const T = {
   save: 'ذخیره تنظیمات',
   saved: 'تنظیمات ذخیره شد.',
   logoTooBig: 'حجم نشان باید کمتر از ۲۰۰ کیلوبایت باشد.',
+  unsaved: 'تغییرات تنظیمات هنوز ذخیره نشده است. بدون ذخیره از این صفحه خارج می‌شوید؟',
 };
 
 /** The population at the end of a line, in any digits, with thousands separators. */
@@ -81,12 +88,21 @@ export function SettingsScreen({ settings, onSaved }: Props) {
       <input id={`s-${k}`} value={numbers[k]} onChange={(e) => setNumbers((n) => ({ ...n, [k]: e.target.value }))} inputMode="numeric" dir="ltr" />
     </Field>
   );
+  const [lexicon, setLexicon] = useState<LexiconEntry[]>(() => settings.problemLexicon.map((e) => ({ ...e, words: [...e.words] })));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
-  const [backup, setBackup] = useState<{ lastAt: string | null; versions: number; dataDir: string } | null>(null);
+  const [saves, setSaves] = useState(0);
+  const backupState = useCall('backup/status', {}, saves);
+  const backup = backupState.value;
+  // What the form holds, to tell whether anything is unsaved.
+  const snapshot = JSON.stringify([s, counties, departments, categories, phrases, holidays, deadline, escalation, populations, numbers]);
+  const [savedSnapshot, setSavedSnapshot] = useState(snapshot);
+  const dirty = snapshot !== savedSnapshot;
+  const { setLeaveQuestion } = useApp();
   useEffect(() => {
-    void call('backup/status', {}).then(setBackup);
-  }, [done]);
+    setLeaveQuestion(dirty ? T.unsaved : null);
+    return () => setLeaveQuestion(null);
+  }, [dirty, setLeaveQuestion]);
 
   const set = <K extends keyof Settings>(k: K, v: Settings[K]): void => setS((x) => ({ ...x, [k]: v }));
 
@@ -106,7 +122,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
     try {
       const next = await call('settings/update', {
         officeName: s.officeName, officeUnit: s.officeUnit, followUpPhone: s.followUpPhone, followUpAddress: s.followUpAddress,
-        logoDataUrl: s.logoDataUrl, slipLayout: s.slipLayout, thursdayOff: s.thursdayOff,
+        logoDataUrl: s.logoDataUrl, slipLayout: s.slipLayout, thursdayOff: s.thursdayOff, noticeOnRecord: s.noticeOnRecord,
         defaultDeadlineDays: toNumber(deadline),
         escalationDays: toNumber(escalation),
         signerName: s.signerName, signerTitle: s.signerTitle,
@@ -117,6 +133,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         recurringMinCases: toNumber(numbers.recurringMinCases),
         recurringMinCounties: toNumber(numbers.recurringMinCounties),
         recurringMinDays: toNumber(numbers.recurringMinDays),
+        problemLexicon: lexicon,
         reportMinCases: toNumber(numbers.reportMinCases),
         countyPopulations: Object.fromEntries(lines(populations).map((l) => {
           const at = l.search(POPULATION_AT_END);
@@ -126,6 +143,8 @@ export function SettingsScreen({ settings, onSaved }: Props) {
       });
       setErrors({});
       setDone(true);
+      setSaves((n) => n + 1);
+      setSavedSnapshot(snapshot);
       onSaved(next);
     } catch (err) {
       if (err instanceof ApiFailure) setErrors(err.error.fields ?? { _: err.message });
@@ -188,6 +207,9 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           <div className="field checkbox">
             <label><input type="checkbox" checked={s.thursdayOff} onChange={(e) => set('thursdayOff', e.target.checked)} /> {T.thursdayOff}</label>
           </div>
+          <div className="field checkbox">
+            <label><input type="checkbox" checked={s.noticeOnRecord} onChange={(e) => set('noticeOnRecord', e.target.checked)} /> {T.noticeOnRecord}</label>
+          </div>
         </div>
         <Field label={T.holidays} htmlFor="s-holidays" error={firstError('holidays')} wide>
           <textarea id="s-holidays" rows={6} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
@@ -215,6 +237,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           <input id="s-population-source" value={s.countyPopulationSource} onChange={(e) => set('countyPopulationSource', e.target.value)} />
         </Field>
       </fieldset>
+      <LexiconEditor value={settings.problemLexicon} onChange={setLexicon} error={firstError('problemLexicon')} />
       <fieldset>
         <legend>{T.lists}</legend>
         <div className="form-grid lists">
@@ -232,6 +255,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           </Field>
         </div>
       </fieldset>
+      <CallStatus state={backupState} />
       {backup && (
         <fieldset>
           <legend>{T.backup}</legend>

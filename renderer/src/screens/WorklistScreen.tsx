@@ -1,13 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Args, SlipFile, WorkItem } from '../../../shared/api';
-import { CASE_STATUSES, ORDER_TYPES, type CaseStatus, type MeetingDaySummary } from '../../../shared/domain';
+import { CASE_STATUSES, ORDER_TYPES, type CaseStatus } from '../../../shared/domain';
 import { ORDER_TYPE_LABEL, STATUS_LABEL } from '../../../shared/labels';
-import { ApiFailure, call } from '../api';
+import { call, isDesktop } from '../api';
 import { useApp } from '../app-context';
+import { ActionError, CallStatus } from '../components/CallStatus';
 import { CaseDetails } from '../components/CaseDetails';
+import { Code } from '../components/Code';
+import { Combobox } from '../components/Combobox';
 import { Modal } from '../components/Modal';
 import { PdfList } from '../components/PdfList';
-import { fa, faDate, toNumber } from '../format';
+import { useAction, useCall } from '../hooks/useCall';
+import { fa, faDate, saveFile, toNumber } from '../format';
 
 const T = {
   title: 'پیگیری پرونده‌ها',
@@ -25,6 +29,7 @@ const T = {
   recent: 'تازه‌ترین',
   all: 'همه',
   results: (n: number) => `${fa(n)} پرونده`,
+  shown: (n: number, total: number) => `${fa(n)} از ${fa(total)} پرونده`,
   selected: (n: number) => `${fa(n)} پرونده انتخاب شد`,
   refer: 'ارجاع و نامه',
   extend: 'تمدید مهلت',
@@ -36,6 +41,11 @@ const T = {
   newDept: 'دستگاه جدید',
   apply: 'اعمال',
   letters: 'نامه‌های ارجاع',
+  preview: 'پیش‌نمایش نامه‌های ارجاع',
+  previewNote: (cases: number, letters: number) =>
+    `${fa(cases)} پرونده با ${fa(letters)} نامه ارجاع می‌شود. نامه‌ها را ببینید؛ با «تأیید ارجاع» نامه‌ها شماره می‌گیرند، وضعیت پرونده‌ها «ارجاع‌شده» می‌شود و برای شهروندان پیامک در صف قرار می‌گیرد.`,
+  confirmRefer: 'تأیید ارجاع',
+  cancel: 'انصراف',
   code: 'کد رهگیری',
   citizen: 'مراجع',
   due: 'مهلت',
@@ -43,6 +53,8 @@ const T = {
   paused: 'متوقف',
   more: 'بیشتر',
   none: 'پرونده‌ای با این شرایط نیست.',
+  pdf: 'چاپ فهرست (PDF)',
+  xlsx: 'خروجی اکسل',
 };
 
 const PAGE = 50;
@@ -53,35 +65,32 @@ export function WorklistScreen() {
   const { settings, openCircular } = useApp();
   const [filters, setFilters] = useState<Filters>({ sort: 'due' });
   const [escalation, setEscalation] = useState(false);
-  const [page, setPage] = useState<{ total: number; items: readonly WorkItem[] }>({ total: 0, items: [] });
-  const [limit, setLimit] = useState(PAGE);
-  const [days, setDays] = useState<readonly MeetingDaySummary[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<string | null>(null);
   const [bulk, setBulk] = useState<Bulk>(null);
   const [bulkForm, setBulkForm] = useState({ days: '', reason: '', department: '', problem: '' });
+  const [preview, setPreview] = useState<{ letters: SlipFile[]; cases: number } | null>(null);
   const [letters, setLetters] = useState<SlipFile[] | null>(null);
-  const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const { run, busy, error } = useAction();
 
-  useEffect(() => {
-    void call('meetingDay/list', {}).then(setDays);
-  }, []);
+  const days = useCall('meetingDay/list', {});
+  const first = useCall('worklist/query', escalation ? null : { ...filters, offset: 0, limit: PAGE }, version);
+  const overdue = useCall('escalation/list', escalation ? {} : null, version);
+  // «بیشتر» asks for the next page (within the contract's limit), kept for the filter it was asked with
+  const listKey = JSON.stringify([filters, version]);
+  const [more, setMore] = useState<{ key: string; items: WorkItem[] }>({ key: '', items: [] });
+  const state = escalation ? overdue : first;
+  const items = escalation ? overdue.value ?? [] : [...(first.value?.items ?? []), ...(more.key === listKey ? more.items : [])];
+  const total = escalation ? items.length : first.value?.total ?? 0;
 
-  useEffect(() => {
-    let live = true;
-    const q = escalation
-      ? call('escalation/list', {}).then((items) => ({ total: items.length, items }))
-      : call('worklist/query', { ...filters, offset: 0, limit });
-    q.then((p) => live && setPage(p), (e: unknown) => live && setError(e instanceof ApiFailure ? e.message : String(e)));
-    return () => { live = false; };
-  }, [filters, escalation, limit, version]);
-
-  const set = <K extends keyof Filters>(k: K, v: Filters[K]): void => {
-    setFilters((f) => ({ ...f, [k]: v }));
-    setLimit(PAGE);
+  const loadMore = async (): Promise<void> => {
+    const next = await run(() => call('worklist/query', { ...filters, offset: items.length, limit: PAGE }));
+    if (next) setMore((m) => ({ key: listKey, items: [...(m.key === listKey ? m.items : []), ...next.items] }));
   };
+
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]): void => setFilters((f) => ({ ...f, [k]: v }));
   const toggle = (id: string): void => setSelected((s) => {
     const n = new Set(s);
     if (n.has(id)) n.delete(id);
@@ -90,18 +99,18 @@ export function WorklistScreen() {
   });
 
   const act = async (f: () => Promise<unknown>): Promise<void> => {
-    setError('');
-    try {
-      await f();
-      setSelected(new Set());
-      setBulk(null);
-      setBulkForm({ days: '', reason: '', department: '', problem: '' });
-      refresh();
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : String(e));
-    }
+    if ((await run(async () => { await f(); return true; })) !== true) return;
+    setSelected(new Set());
+    setBulk(null);
+    setBulkForm({ days: '', reason: '', department: '', problem: '' });
+    refresh();
   };
   const ids = [...selected];
+  const file = (format: 'pdf' | 'xlsx') => run(async () => {
+    const f = escalation ? await call('escalation/file', { format }) : await call('worklist/file', { ...filters, format });
+    if (format === 'pdf' && isDesktop()) await window.didar?.savePdf(f.base64, f.fileName);
+    else saveFile(f, format === 'pdf' ? 'application/pdf' : undefined);
+  });
 
   return (
     <div className="worklist">
@@ -117,17 +126,13 @@ export function WorklistScreen() {
               <option value="">{T.status}: {T.all}</option>
               {CASE_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
             </select>
-            <select aria-label={T.department} value={filters.department ?? ''} onChange={(e) => set('department', e.target.value)}>
-              <option value="">{T.department}: {T.all}</option>
-              {settings.departments.map((d) => <option key={d}>{d}</option>)}
-            </select>
-            <select aria-label={T.county} value={filters.county ?? ''} onChange={(e) => set('county', e.target.value)}>
-              <option value="">{T.county}: {T.all}</option>
-              {settings.counties.map((d) => <option key={d}>{d}</option>)}
-            </select>
+            <Combobox id="wl-department" label={T.department} items={settings.departments} value={filters.department ?? ''}
+              onChange={(v) => set('department', v)} placeholder={`${T.department}: ${T.all}`} />
+            <Combobox id="wl-county" label={T.county} items={settings.counties} value={filters.county ?? ''}
+              onChange={(v) => set('county', v)} placeholder={`${T.county}: ${T.all}`} />
             <select aria-label={T.day} value={filters.meetingDayId ?? ''} onChange={(e) => set('meetingDayId', e.target.value)}>
               <option value="">{T.day}: {T.all}</option>
-              {days.map((d) => <option key={d.id} value={d.id}>{faDate(d.date)}</option>)}
+              {(days.value ?? []).map((d) => <option key={d.id} value={d.id}>{faDate(d.date)}</option>)}
             </select>
             <select aria-label={T.orderType} value={filters.orderType ?? ''} onChange={(e) => set('orderType', e.target.value as Filters['orderType'])}>
               <option value="">{T.orderType}: {T.all}</option>
@@ -140,12 +145,18 @@ export function WorklistScreen() {
             <label className="switch"><input type="checkbox" checked={!!filters.overdue} onChange={(e) => set('overdue', e.target.checked)} /> {T.overdue}</label>
           </div>
         )}
+        <div className="actions">
+          <button type="button" onClick={() => void file('pdf')} disabled={busy}>{T.pdf}</button>
+          <button type="button" onClick={() => void file('xlsx')} disabled={busy}>{T.xlsx}</button>
+        </div>
+        <CallStatus state={days} />
       </section>
 
       {selected.size > 0 && (
         <section className="card bulk-bar" aria-label="اقدام گروهی">
           <b>{T.selected(selected.size)}</b>
-          <button type="button" className="primary" onClick={() => void act(async () => setLetters((await call('case/refer', { ids })).letters))}>{T.refer}</button>
+          <button type="button" className="primary" disabled={busy}
+            onClick={() => void run(async () => setPreview(await call('case/referPreview', { ids })))}>{T.refer}</button>
           <button type="button" className={bulk === 'extend' ? 'primary' : ''} onClick={() => setBulk('extend')}>{T.extend}</button>
           <button type="button" className={bulk === 'reroute' ? 'primary' : ''} onClick={() => setBulk('reroute')}>{T.reroute}</button>
           <button type="button" className={bulk === 'circular' ? 'primary' : ''} onClick={() => setBulk('circular')}>{T.circular}</button>
@@ -164,37 +175,37 @@ export function WorklistScreen() {
           )}
           {bulk === 'reroute' && (
             <span className="bulk-form">
-              <select aria-label={T.newDept} value={bulkForm.department} onChange={(e) => setBulkForm({ ...bulkForm, department: e.target.value })}>
-                <option value="">{T.newDept}</option>
-                {settings.departments.map((d) => <option key={d}>{d}</option>)}
-              </select>
+              <Combobox id="bulk-dept" label={T.newDept} items={settings.departments} value={bulkForm.department}
+                onChange={(v) => setBulkForm((b) => ({ ...b, department: v }))} placeholder={T.newDept} />
               <input aria-label={T.reason} placeholder={T.reason} value={bulkForm.reason} onChange={(e) => setBulkForm({ ...bulkForm, reason: e.target.value })} />
               <button type="button" onClick={() => void act(() => call('case/reroute', { ids, department: bulkForm.department, reason: bulkForm.reason }))}>{T.apply}</button>
             </span>
           )}
         </section>
       )}
-      {error && <div className="alert error" role="alert">{error}</div>}
+      <ActionError error={error} />
 
       <section className="card">
-        <div className="muted" data-testid="worklist-total">{T.results(page.total)}</div>
-        {page.items.length === 0 ? <p className="muted">{T.none}</p> : (
+        <div className="muted" data-testid="worklist-total">{items.length < total ? T.shown(items.length, total) : T.results(total)}</div>
+        <CallStatus state={state} />
+        {state.value && items.length === 0 && <p className="muted">{T.none}</p>}
+        {items.length > 0 && (
           <div className="table-wrap">
             <table className="cases" data-testid="worklist">
               <thead>
                 <tr>
-                  <th><input type="checkbox" aria-label="انتخاب همه" checked={page.items.every((i) => selected.has(i.id))}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(page.items.map((i) => i.id)) : new Set())} /></th>
+                  <th><input type="checkbox" aria-label="انتخاب همه" checked={items.every((i) => selected.has(i.id))}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.id)) : new Set())} /></th>
                   <th>{T.code}</th><th>{T.citizen}</th><th>{T.county}</th><th>{T.department}</th><th>{T.orderType}</th>
                   <th>{T.day}</th><th>{T.due}</th><th>{T.status}</th>
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((w) => (
+                {items.map((w) => (
                   <tr key={w.id} className={`clickable${w.overdueDays > 0 ? ' overdue' : ''}`} onClick={() => setOpen(w.id)}>
                     <td onClick={(e) => e.stopPropagation()}><input type="checkbox" aria-label={`انتخاب ${fa(w.code)}`} checked={selected.has(w.id)} onChange={() => toggle(w.id)} /></td>
-                    <td className="code" dir="ltr">{fa(w.code)}</td>
-                    <td>{w.citizenName}<div className="muted small-text">{w.summary}</div></td>
+                    <td><Code code={w.code} /></td>
+                    <td>{w.citizenName}<div className="muted small-text">{fa(w.summary)}</div></td>
                     <td>{w.county}</td>
                     <td>{w.department}</td>
                     <td>{w.orderType ?? '—'}</td>
@@ -207,9 +218,24 @@ export function WorklistScreen() {
             </table>
           </div>
         )}
-        {page.total > page.items.length && <button type="button" onClick={() => setLimit((l) => l + PAGE)}>{T.more}</button>}
+        {!escalation && total > items.length && <button type="button" onClick={() => void loadMore()} disabled={busy}>{T.more}</button>}
       </section>
       {open && <CaseDetails id={open} onClose={() => setOpen(null)} onChanged={refresh} />}
+      {preview && (
+        <Modal title={T.preview} onClose={() => setPreview(null)}>
+          <p className="confirm-message" data-testid="referral-preview">{T.previewNote(preview.cases, preview.letters.length)}</p>
+          <PdfList files={preview.letters} />
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} onClick={() => void act(async () => {
+              const r = await call('case/refer', { ids });
+              setPreview(null);
+              setLetters(r.letters);
+            })}>{T.confirmRefer}</button>
+            <button type="button" onClick={() => setPreview(null)}>{T.cancel}</button>
+          </div>
+          <ActionError error={error} />
+        </Modal>
+      )}
       {letters && <Modal title={T.letters} onClose={() => setLetters(null)}><PdfList files={letters} /></Modal>}
     </div>
   );

@@ -24,6 +24,9 @@ const BATCH = 500;
 
 /** Counter name of a two-digit Jalali year's tracking codes (one province-wide sequence per year). */
 export const codeCounter = (yy: number): string => `code:${String(yy).padStart(2, '0')}`;
+/** Counter names of a Jalali year's circular and referral letter numbers. */
+export const circularCounter = (jalaliYear: number): string => `circular:${jalaliYear}`;
+export const letterCounter = (jalaliYear: number): string => `letter:${jalaliYear}`;
 
 /**
  * Inserts or replaces cases (multi-row inserts), and raises each year's code counter past the codes they carry

@@ -11,7 +11,7 @@ import { msg } from '../../../../shared/messages';
 import { checksum } from '../canonical';
 import { openFileStore, type FileStore } from '../file-store';
 import { AUDIT_DIR, verifyJournal, type Change } from '../journal';
-import { codeCounter, upsertCases } from './case-rows';
+import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
 import type { Run } from './connection';
 import { openPgStore, type PgStore } from './pg-store';
 
@@ -115,7 +115,7 @@ async function copy(source: FileStore, target: PgStore, dir: string, by: { opera
   const corrections = await source.listGroupCorrections();
   const accounts = await source.listAccounts();
   const settings = await source.getSettings();
-  const { codeSequences, circularNumbers } = source.counterValues();
+  const { codeSequences, letterNumbers, circularNumbers } = source.counterValues();
   const audit = await auditLines(dir);
   const meta = JSON.parse(await fs.readFile(path.join(dir, 'meta.json'), 'utf8').catch(() => '{}')) as { createdAt?: string };
   // the same folder moved again is known by when it was made and its journal's first line
@@ -152,7 +152,8 @@ async function copy(source: FileStore, target: PgStore, dir: string, by: { opera
     for (const a of addAccounts) await run('INSERT INTO accounts (id, username, doc) VALUES ($1, $2, $3)', [a.id, a.username, JSON.stringify(a)]);
     const counters = [
       ...Object.entries(codeSequences).map(([yy, n]) => [codeCounter(Number(yy)), n] as const),
-      ...Object.entries(circularNumbers).map(([y, n]) => [`circular:${y}`, n] as const),
+      ...Object.entries(letterNumbers).map(([y, n]) => [letterCounter(Number(y)), n] as const),
+      ...Object.entries(circularNumbers).map(([y, n]) => [circularCounter(Number(y)), n] as const),
     ];
     if (counters.length) {
       await run(`INSERT INTO counters (name, value) SELECT * FROM unnest($1::text[], $2::bigint[])

@@ -10,6 +10,7 @@ import type { Case, MeetingDay, QueueEntry } from '../../../../shared/domain';
 import { DidarError } from '../../../../shared/errors';
 import { AWAITING_DEPARTMENT } from '../../../../shared/follow-up';
 import type { GroupCorrection } from '../../../../shared/grouping/corrections';
+import type { JOURNAL_ENTITIES } from '../../../../shared/stored-schemas';
 import { msg } from '../../../../shared/messages';
 import { deepFreeze } from '../../../../shared/readonly';
 import { defaultSettings, type Settings } from '../../../../shared/settings';
@@ -17,8 +18,9 @@ import type { SessionPersistence } from '../../auth/sessions';
 import { frozenIfChecking } from '../frozen';
 import type { Change } from '../journal';
 import { Serial } from '../serial';
-import type { Actor, CasePage, CaseQuery, CaseScan, Store, StoreReader, Tx } from '../store';
-import { codeCounter, upsertCases } from './case-rows';
+import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type Store, type StoreReader, type Tx } from '../store';
+import { assertStorable } from '../unit-check';
+import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
 import { dbError, displayName, openPool, runner, type Run } from './connection';
 import { applyMigrations } from './schema';
 import { pgSessions } from './sessions';
@@ -173,10 +175,20 @@ class PgReader implements StoreReader {
   async getAccountByUsername(username: string): Promise<StoredAccount | undefined> {
     return first(await this.run<Doc<StoredAccount>>('SELECT doc FROM accounts WHERE username = $1', [username]));
   }
+
+  /** The counter's committed value (0 when it was never raised). */
+  protected async counter(name: string): Promise<number> {
+    const [r] = await this.run<{ value: string }>('SELECT value FROM counters WHERE name = $1', [name]);
+    return r ? Number(r.value) : 0;
+  }
+
+  async peekCircularNumber(jalaliYear: number): Promise<number> {
+    return (await this.counter(circularCounter(jalaliYear))) + 1;
+  }
 }
 
 /** What a journal change is about, as in the file store's audit lines. */
-type Entity = 'case' | 'meetingDay' | 'queueEntry' | 'settings' | 'codeSequence' | 'circularNumber' | 'circular' | 'groupCorrection' | 'account';
+type Entity = (typeof JOURNAL_ENTITIES)[number];
 
 const json = (v: unknown): string => JSON.stringify(v);
 
@@ -261,7 +273,11 @@ class PgTx extends PgReader implements Tx {
   }
 
   nextCircularNumber(jalaliYear: number): Promise<number> {
-    return this.next('circularNumber', String(jalaliYear), `circular:${jalaliYear}`);
+    return this.next('circularNumber', String(jalaliYear), circularCounter(jalaliYear));
+  }
+
+  nextLetterNumber(jalaliYear: number): Promise<number> {
+    return this.next('letterNumber', String(jalaliYear), letterCounter(jalaliYear));
   }
 }
 
@@ -285,6 +301,7 @@ export async function openPgStore(url: string, options: PgOpenOptions = {}): Pro
 
 export class PgStore extends PgReader implements Store {
   private readonly serial = new Serial();
+  private readonly listeners = new Set<(c: ChangeNotice) => void>();
   private closed = false;
 
   constructor(
@@ -336,30 +353,66 @@ export class PgStore extends PgReader implements Store {
     });
   }
 
-  /** The audit row, numbered from the 'audit' counter (a sequence number without gaps, as in the journal). */
-  private async audit(run: Run, by: Actor, action: string, entity: string, id: string, changes: readonly Change[]): Promise<void> {
-    await run(
+  /** The audit row, numbered from the 'audit' counter (a sequence number without gaps, as in the journal); its number. */
+  private async audit(run: Run, by: Actor, action: string, entity: string, id: string, changes: readonly Change[], at: string): Promise<number> {
+    const [r] = await run<{ seq: string }>(
       `WITH n AS (INSERT INTO counters (name, value) VALUES ('audit', 1)
                   ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value)
-       INSERT INTO audit (seq, at, by, action, entity, entity_id, changes) SELECT n.value, $1, $2, $3, $4, $5, $6 FROM n`,
-      [this.now().toISOString(), by.operator, action, entity, id, json(changes)]);
+       INSERT INTO audit (seq, at, by, action, entity, entity_id, changes) SELECT n.value, $1, $2, $3, $4, $5, $6 FROM n RETURNING seq`,
+      [at, by.operator, action, entity, id, json(changes)]);
+    return Number(r!.seq);
   }
 
-  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.transaction(async (run) => {
+  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
+    let notice: ChangeNotice | null = null;
+    const done = this.transaction(async (run) => {
+      if (submission !== undefined && (await run('SELECT 1 FROM submissions WHERE key = $1', [submission])).length) {
+        throw new DidarError('already-done', msg.alreadyDone);
+      }
       const tx = new PgTx(run, this.dataDir);
       const result = await fn(tx);
       const changes = tx.changes();
-      if (changes.length) {
-        for (const ch of changes) deepFreeze(ch.after); // committed values are frozen, as in the file store
-        await this.audit(run, by, action, changes[0]!.entity, changes[0]!.id, changes);
+      if (!changes.length) return result;
+      const at = this.now().toISOString();
+      if (submission !== undefined) {
+        changes.push({ entity: 'submission', id: submission, before: null, after: at });
+        const since = new Date(this.now().getTime() - SUBMISSION_KEEP_DAYS * 86_400_000).toISOString();
+        await run('WITH old AS (DELETE FROM submissions WHERE at < $2) INSERT INTO submissions (key, at) VALUES ($1, $3)', [submission, since, at]);
       }
+      assertStorable(changes);
+      for (const ch of changes) deepFreeze(ch.after); // committed values are frozen, as in the file store
+      const seq = await this.audit(run, by, action, changes[0]!.entity, changes[0]!.id, changes, at);
+      notice = { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) };
+      return result;
+    });
+    return done.then((result) => {
+      if (notice) this.notify(notice);
       return result;
     });
   }
 
+  async hasSubmission(key: string): Promise<boolean> {
+    const since = new Date(this.now().getTime() - SUBMISSION_KEEP_DAYS * 86_400_000).toISOString();
+    return (await this.run('SELECT 1 FROM submissions WHERE key = $1 AND at >= $2', [key, since])).length > 0;
+  }
+
+  onChange(listener: (c: ChangeNotice) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private notify(c: ChangeNotice): void {
+    for (const l of this.listeners) {
+      try {
+        l(c);
+      } catch (e) {
+        console.error('[didar] change listener failed:', e);
+      }
+    }
+  }
+
   logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
-    return this.transaction((run) => this.audit(run, by, action, entity, id, []));
+    return this.transaction(async (run) => void (await this.audit(run, by, action, entity, id, [], this.now().toISOString())));
   }
 
   /** Backups of a database are the server's own (pg_dump, its replication): Didar keeps none of its own here. */

@@ -1,0 +1,50 @@
+// The grouping engine's quality on the four labelled sets written independently of the sample
+// (test/fixtures/grouping/), end to end through `didar group`, with the shipped defaults: the parameters
+// chosen by cross-validation (docs/grouping.md). Each set is held at the F1 its leave-one-set-out run reached.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SCORER = path.resolve('scripts/tools/score-grouping.mjs');
+
+/**
+ * The B-cubed F1 of each set's leave-one-set-out run (docs/grouping.md), which the shipped defaults reach or
+ * pass (they are the parameters chosen with the set among the others), and the precision they keep.
+ */
+const BARS: { set: string; f1: number; precision: number }[] = [
+  { set: 'small-groups', f1: 0.74, precision: 0.7 },
+  { set: 'large-groups', f1: 0.77, precision: 0.85 },
+  { set: 'confusable', f1: 0.63, precision: 0.58 },
+  { set: 'general-requests', f1: 0.72, precision: 0.6 },
+];
+
+describe('grouping quality on the labelled sets', () => {
+  for (const bar of BARS) {
+    it(`groups «${bar.set}» with B-cubed F1 ≥ ${bar.f1}, every case exactly once, better than leaving every case alone`, () => {
+      const file = path.resolve(`test/fixtures/grouping/${bar.set}.json`);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-sets-'));
+      try {
+        const out = path.join(dir, 'groups.json');
+        execFileSync('node', ['bin/didar.mjs', 'group', '--in', file, '--out', out], { encoding: 'utf8' });
+        const groups: { caseIds: string[]; title: string }[] = JSON.parse(fs.readFileSync(out, 'utf8')).groups;
+        const input: { id: string }[] = JSON.parse(fs.readFileSync(file, 'utf8')).cases;
+        expect(groups.flatMap((g) => g.caseIds).sort()).toEqual(input.map((c) => c.id).sort());
+        const score = JSON.parse(execFileSync('node', [SCORER, '--gold', file, '--pred', out, '--json'], { encoding: 'utf8' }));
+        // Every case alone: precision 1 and recall the mean of 1/|group|.
+        const alone = input.map((c) => ({ caseIds: [c.id] }));
+        fs.writeFileSync(path.join(dir, 'alone.json'), JSON.stringify({ groups: alone }));
+        const none = JSON.parse(execFileSync('node', [SCORER, '--gold', file, '--pred', path.join(dir, 'alone.json'), '--json'], { encoding: 'utf8' }));
+        console.log(`${bar.set}: F1 ${score.bcubed.f1.toFixed(3)} (P ${score.bcubed.precision.toFixed(3)}, R ${score.bcubed.recall.toFixed(3)}), every case alone ${none.bcubed.f1.toFixed(3)}`);
+        expect(score.bcubed.f1).toBeGreaterThanOrEqual(bar.f1);
+        expect(score.bcubed.precision).toBeGreaterThanOrEqual(bar.precision);
+        expect(score.bcubed.f1).toBeGreaterThan(none.bcubed.f1);
+        // Titles are phrases of the cases' own texts.
+        for (const g of groups.filter((x) => x.caseIds.length > 1)) expect(g.title.length).toBeGreaterThan(0);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
+});

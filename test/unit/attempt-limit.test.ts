@@ -1,0 +1,35 @@
+// The attempt counter the lookup (and later sign-in) uses: per key, in a sliding window, on a clock of its own.
+import { describe, expect, it } from 'vitest';
+import { AttemptLimit } from '../../electron/backend/attempt-limit';
+
+describe('attempt limit', () => {
+  it('allows max attempts per key in the window, then tells how long to wait; the window slides', () => {
+    let now = 1_000_000;
+    const limit = new AttemptLimit({ max: 3, windowMs: 60_000, now: () => now });
+    for (let i = 0; i < 3; i++) {
+      expect(limit.waitMs('a')).toBe(0);
+      limit.count('a');
+      now += 10_000;
+    }
+    expect(limit.waitMs('a')).toBe(30_000); // the first attempt (at 1,000,000) leaves the window at 1,060,000
+    expect(limit.waitMs('b')).toBe(0); // keys are apart
+    now += 30_000;
+    expect(limit.waitMs('a')).toBe(0);
+    limit.count('a');
+    expect(limit.waitMs('a')).toBe(10_000);
+    limit.clear('a');
+    expect(limit.waitMs('a')).toBe(0);
+  });
+
+  it('forgets the least recently used keys beyond maxKeys', () => {
+    const now = 0;
+    const limit = new AttemptLimit({ max: 1, windowMs: 60_000, now: () => now, maxKeys: 2 });
+    limit.count('a');
+    limit.count('b');
+    limit.count('a');
+    limit.count('c'); // b was used least recently
+    expect(limit.waitMs('a')).toBeGreaterThan(0);
+    expect(limit.waitMs('c')).toBeGreaterThan(0);
+    expect(limit.waitMs('b')).toBe(0);
+  });
+});

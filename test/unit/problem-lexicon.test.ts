@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { CASE_CATEGORIES, MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS } from '../../shared/defaults';
+import {
+  compileLexicon, DEFAULT_LEXICON, LexiconEntrySchema, lexiconPrior, MAX_DEFECTS, mergeLexicon, phraseKeys, problemTerms, profilesConflict,
+  type ProblemProfile,
+} from '../../shared/grouping/problem-lexicon';
+import { GENERIC, STOPWORDS } from '../../shared/grouping/lexicon';
+import { placeSet, stem } from '../../shared/grouping/text';
+import { SettingsPatchSchema } from '../../shared/settings';
+
+const lex = compileLexicon(DEFAULT_LEXICON);
+const places = placeSet(MAZANDARAN_COUNTIES);
+const terms = (text: string) => problemTerms(text, places, lex);
+/** The main object and its defects, by name. */
+const main = (p: ProblemProfile) => (p.length ? { object: lex.objects[p[0]!], defects: lex.defects.filter((_, d) => p[1]! & (1 << d)) } : null);
+
+describe('the shipped problem lexicon', () => {
+  it('covers every provincial department with objects, and names only shipped departments, categories and parents', () => {
+    const departments = new Set(DEFAULT_LEXICON.objects.map((o) => o.department).filter(Boolean));
+    expect(PROVINCIAL_DEPARTMENTS.filter((d) => !departments.has(d))).toEqual([]);
+    for (const o of DEFAULT_LEXICON.objects) {
+      if (o.department) expect(PROVINCIAL_DEPARTMENTS, o.name).toContain(o.department);
+      if (o.category) expect(CASE_CATEGORIES, o.name).toContain(o.category);
+      if (o.parent) expect(DEFAULT_LEXICON.objects.map((x) => x.name), o.name).toContain(o.parent);
+      expect(o.words.length, o.name).toBeGreaterThan(0);
+    }
+    expect(DEFAULT_LEXICON.objects.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('has no object word that is a function word or request phrasing once stemmed', () => {
+    const generic = new Set([...STOPWORDS, ...GENERIC].flatMap((w) => [w, stem(w)]));
+    const bad = DEFAULT_LEXICON.objects.flatMap((o) => o.words.filter((w) => {
+      const k = phraseKeys(w);
+      return k.length === 1 && generic.has(k[0]!);
+    }).map((w) => `${o.name}: ${w}`));
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('problemTerms', () => {
+  it('finds one problem in the citizens\' different words («قطعی برق», «خاموشی», «برق نداریم», «مدام می‌رود»)', () => {
+    for (const text of ['قطعی برق روستا', 'خاموشی‌های پی‌در‌پی در منطقه', 'سه روزه برق نداریم', 'برق روستا مدام می‌رود']) {
+      expect(main(terms(text).profile), text).toMatchObject({ object: 'برق' });
+    }
+    expect(main(terms('قطعی برق روستا').profile)!.defects).toContain('قطع و حذف');
+  });
+
+  it('gives a defect to the main object named near it, not to a place or an office on the way', () => {
+    const p = terms('احتراماً، سهمیه کود اوره کشاورزان تاکنون به تعاونی روستایی تحویل نشده است').profile;
+    expect(main(p)).toEqual({ object: 'کود و سم', defects: ['کمبود'] });
+  });
+
+  it('reads a word typed with a space for its ZWNJ and skips filler words, never content words', () => {
+    expect(main(terms('کود بی کیفیت و تقلبی تحویل دادند').profile)!.defects).toContain('کیفیت بد');
+    expect(main(terms('شرط سپرده گذاری برای پرداخت وام ازدواج توسط بانک').profile)!.object).toBe('وام ازدواج');
+    expect(main(terms('منتظر نوبت وام ازدواج هستیم').profile)!.object).toBe('وام ازدواج');
+  });
+
+  it('does not read a negative verb as its positive («نمی‌دهند» is not «می‌دهند»)', () => {
+    expect(phraseKeys('نمی‌دهند')).not.toEqual(phraseKeys('می‌دهند'));
+  });
+});
+
+describe('profilesConflict', () => {
+  const conflict = (a: string, b: string) => profilesConflict(terms(a).profile, terms(b).profile, lex);
+
+  it('keeps apart one object with defects of different families: a gas bill too high and a village without gas', () => {
+    expect(conflict('قبض گاز این ماه نجومی آمده و چند برابر همیشه است', 'روستای ما هنوز گاز ندارد و لوله‌کشی نشده')).toBe(true);
+  });
+
+  it('keeps apart two children of a parent whose children are different problems: marriage and deposit loans', () => {
+    expect(conflict('وام ازدواج ما هنوز پرداخت نشده', 'وام ودیعه مسکن ما هنوز پرداخت نشده')).toBe(true);
+  });
+
+  it('lets one problem in two wordings meet, and texts the lexicon knows nothing of', () => {
+    expect(conflict('برق روستا مدام قطع می‌شود', 'خاموشی‌های طولانی شب‌ها')).toBe(false);
+    expect(conflict('وام ازدواج ما هنوز پرداخت نشده', 'بانک وام ازدواج را نمی‌دهد و ضامن می‌خواهد')).toBe(false);
+    expect(conflict('کتابدار کتابخانه بازنشسته شده', 'قبض گاز نجومی آمده')).toBe(false);
+  });
+});
+
+describe('the office\'s lexicon entries', () => {
+  it('adds words to a shipped entry of the same kind and name, and new objects and defects', () => {
+    const merged = mergeLexicon(DEFAULT_LEXICON, [
+      { kind: 'object', name: 'برق', words: ['جریان الکتریکی'] },
+      { kind: 'object', name: 'سیل‌بند', parent: 'رودخانه', words: ['سیل‌بند', 'دیواره سیل‌گیر'] },
+      { kind: 'defect', name: 'ترک‌خوردگی', family: 'خرابی', words: ['ترک‌خوردگی'] },
+    ]);
+    expect(merged.objects.find((o) => o.name === 'برق')!.words).toContain('جریان الکتریکی');
+    expect(merged.objects.find((o) => o.name === 'سیل‌بند')).toMatchObject({ parent: 'رودخانه' });
+    expect(merged.defects.at(-1)).toMatchObject({ name: 'ترک‌خوردگی', family: 'خرابی' });
+    expect(DEFAULT_LEXICON.objects.find((o) => o.name === 'برق')!.words).not.toContain('جریان الکتریکی');
+    const compiled = compileLexicon(merged);
+    const p = problemTerms('دیواره سیل‌گیر روستا ریخته', places, compiled).profile;
+    expect(compiled.objects[p[0]!]).toBe('سیل‌بند');
+  });
+
+  it('are validated by the settings schema with a Persian message', () => {
+    expect(LexiconEntrySchema.safeParse({ kind: 'object', name: 'سیل‌بند', words: ['سیل‌بند'] }).success).toBe(true);
+    const bad = SettingsPatchSchema.safeParse({ problemLexicon: [{ kind: 'object', name: 'سیل‌بند', words: [] }] });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]!.message).toBe('برای هر مورد واژه‌نامه دست‌کم یک واژه بنویسید.');
+    expect(SettingsPatchSchema.safeParse({ problemLexicon: [{ kind: 'place', name: 'x', words: ['x'] }] }).success).toBe(false);
+    // Defects are bits of a mask: only so many new ones fit, more words for a shipped one always do.
+    const room = MAX_DEFECTS - DEFAULT_LEXICON.defects.length;
+    const defects = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'defect' as const, name: `ایراد ${i}`, words: [`واژه ${i}`] }));
+    expect(SettingsPatchSchema.safeParse({ problemLexicon: defects(room) }).success).toBe(true);
+    const over = SettingsPatchSchema.safeParse({ problemLexicon: defects(room + 1) });
+    expect(over.error!.issues[0]!.message).toMatch(/حداکثر [۰-۹]+ ایراد تازه/);
+    expect(SettingsPatchSchema.safeParse({ problemLexicon: [...defects(room), { kind: 'defect', name: 'کمبود', words: ['نایاب شده'] }] }).success).toBe(true);
+  });
+});
+
+describe('lexiconPrior', () => {
+  it('gives the department and category of the main object (or of its parent)', () => {
+    expect(lexiconPrior(terms('قبض گاز نجومی آمده').profile, lex)).toEqual({ department: 'شرکت گاز استان', category: 'آب، برق و گاز' });
+    expect(lexiconPrior(terms('کتابدار بازنشسته شده').profile, lex)).toEqual({});
+  });
+});

@@ -177,6 +177,18 @@ describe('a unit of work that fails half-way', () => {
     expect(await snapshot(b)).toEqual(before);
   });
 
+  it('a unit whose change does not fit its stored schema is refused before it is committed, on either store', async () => {
+    const b = await start();
+    const w = await makeWorld(b);
+    const before = await snapshot(b);
+    const c = (await b.store.getCase(w.cases.a.id))!;
+    // written, it would be refused when read back (a folder that no longer opens, a row refused)
+    await expect(b.ctx.mutate('test/bad', (t) => t.store.putCase({ ...c, citizen: { ...c.citizen, nationalId: '12345' } })))
+      .rejects.toMatchObject({ code: 'internal', english: expect.stringContaining('citizen.nationalId') });
+    expect((await b.store.getCase(c.id))!.citizen.nationalId).toBe(c.citizen.nationalId);
+    expect(await snapshot(b)).toEqual(before);
+  });
+
   it('a query that tries to change data, or a change that commits twice, is refused before anything is written', async () => {
     const b = await start();
     const w = await makeWorld(b);

@@ -1,12 +1,14 @@
 // `didar check --db URL`: the data folder's integrity check, for a database. Read-only: the store is opened (its
 // migrations applied) and nothing is written. Cases agree with their extracted columns, codes are valid and
-// unique, counters are ahead of the codes issued, and the audit trail is numbered without a gap.
+// unique, every document fits its stored schema, counters are ahead of the codes issued, and the audit trail is
+// numbered without a gap.
 import type { Case } from '../../../../shared/domain';
-import { isValidNationalId } from '../../../../shared/national-id';
+import { checkStoredRecord } from '../../../../shared/stored-schemas';
 import { parseTrackingCode, verhoeffValid } from '../../../../shared/tracking-code';
 import type { CheckReport } from '../check';
 import { codeCounter } from './case-rows';
 import { openPgStore } from './pg-store';
+import { TABLE_OF } from './rows';
 
 export async function checkDatabase(url: string): Promise<CheckReport> {
   const store = await openPgStore(url);
@@ -22,14 +24,23 @@ export async function checkDatabase(url: string): Promise<CheckReport> {
       for (const { id, code, meeting_day_id: day, doc: c } of rows) {
         const where = `cases ${code}`;
         report.cases++;
-        if (c.id !== id || c.code !== code || c.meetingDayId !== day) problem(where, 'the document does not match its row (id, code or meeting day)');
+        const fits = checkStoredRecord('case', c);
+        if (!fits.ok) problem(where, `${fits.field || '(document)'}: ${fits.problem}`);
+        else if (c.id !== id || c.code !== code || c.meetingDayId !== day) problem(where, 'the document does not match its row (id, code or meeting day)');
         if (!/^\d{10}$/.test(code) || !verhoeffValid(code)) problem(where, 'invalid tracking code');
         else {
           const { yy, sequence } = parseTrackingCode(code);
           highest.set(codeCounter(yy), Math.max(highest.get(codeCounter(yy)) ?? 0, sequence));
         }
-        if (!isValidNationalId(c.citizen?.nationalId ?? '')) problem(where, 'invalid national ID');
-        if (typeof c.text !== 'string' || !c.text.length || c.text.length > 2000) problem(where, 'issue text empty or too long');
+      }
+      // every other table's documents under their stored schemas, as the store reads them
+      for (const kind of ['meetingDay', 'queueEntry', 'settings', 'circular', 'groupCorrection', 'account'] as const) {
+        const table = TABLE_OF[kind];
+        const key = kind === 'settings' ? "'settings'" : kind === 'queueEntry' ? "day_id || '#' || number" : 'id';
+        for (const r of await run<{ key: string; doc: unknown }>(`SELECT ${key} AS key, doc FROM ${table}`)) {
+          const fits = checkStoredRecord(kind, r.doc);
+          if (!fits.ok) problem(`${table} ${r.key}`, `${fits.field || '(document)'}: ${fits.problem}`);
+        }
       }
       for (const [name, seq] of highest) if ((counters.get(name) ?? 0) < seq) problem('counters', `${name} is behind the codes issued (${seq}): a new case could get an old code`);
       const [audit] = await run<{ n: string; lo: string | null; hi: string | null }>('SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM audit');

@@ -10,7 +10,7 @@ import type { Case, MeetingDay, QueueEntry } from '../../../../shared/domain';
 import { DidarError } from '../../../../shared/errors';
 import { AWAITING_DEPARTMENT } from '../../../../shared/follow-up';
 import type { GroupCorrection } from '../../../../shared/grouping/corrections';
-import type { JOURNAL_ENTITIES } from '../../../../shared/stored-schemas';
+import type { JOURNAL_ENTITIES, StoredRecordKind } from '../../../../shared/stored-schemas';
 import { msg } from '../../../../shared/messages';
 import { deepFreeze } from '../../../../shared/readonly';
 import { defaultSettings, type Settings } from '../../../../shared/settings';
@@ -23,12 +23,10 @@ import { assertStorable } from '../unit-check';
 import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
 import { dbError, displayName, openPool, runner, type Run } from './connection';
 import { applyMigrations } from './schema';
+import { channelOf, listenForChanges, notifyPayload } from './changes';
+import { type DocRow, storedDoc } from './rows';
 import { pgSessions } from './sessions';
 
-type Doc<T> = { doc: T };
-
-const docs = <T>(rows: Doc<T>[]): readonly T[] => rows.map((r) => frozenIfChecking(r.doc));
-const first = <T>(rows: Doc<T>[]): T | undefined => (rows[0] ? frozenIfChecking(rows[0].doc) : undefined);
 
 /** `%word%` for LIKE, the word's own % _ and \ taken literally. */
 const containing = (w: string): string => `%${w.replace(/[\\%_]/g, '\\$&')}%`;
@@ -73,6 +71,9 @@ const ORDER: Record<CaseQuery['sort'], { keys: string; agg: string }> = {
   recent: { keys: 'created_at DESC, code DESC', agg: 'k1 DESC, k2 DESC' },
 };
 
+/** A case's row: its document and the columns that name it in a refusal. */
+const CASE_ROW = 'doc, id, code';
+
 /** Every read of the interface, on the pool (committed data) or on a unit's connection (its own changes too). */
 class PgReader implements StoreReader {
   constructor(
@@ -80,51 +81,61 @@ class PgReader implements StoreReader {
     readonly dataDir: string,
   ) {}
 
+  /** The rows' documents, each checked against its stored schema (see rows.ts). */
+  protected docs<T>(kind: StoredRecordKind, rows: readonly DocRow[]): readonly T[] {
+    return rows.map((r) => storedDoc<T>(this.dataDir, kind, r));
+  }
+
+  protected first<T>(kind: StoredRecordKind, rows: readonly DocRow[]): T | undefined {
+    return rows[0] ? storedDoc<T>(this.dataDir, kind, rows[0]) : undefined;
+  }
+
   async getSettings(): Promise<Settings> {
-    const stored = first(await this.run<Doc<Settings>>('SELECT doc FROM settings'));
+    const stored = this.first<Partial<Settings>>('settings', await this.run<DocRow>('SELECT doc FROM settings'));
     return frozenIfChecking({ ...defaultSettings(), ...stored });
   }
 
   async listMeetingDays(): Promise<readonly MeetingDay[]> {
-    return docs(await this.run<Doc<MeetingDay>>('SELECT doc FROM meeting_days ORDER BY pos'));
+    return this.docs('meetingDay', await this.run<DocRow>('SELECT doc, id FROM meeting_days ORDER BY pos'));
   }
 
   async getMeetingDay(id: string): Promise<MeetingDay | undefined> {
-    return first(await this.run<Doc<MeetingDay>>('SELECT doc FROM meeting_days WHERE id = $1', [id]));
+    return this.first('meetingDay', await this.run<DocRow>('SELECT doc, id FROM meeting_days WHERE id = $1', [id]));
   }
 
   /** Rows of a meeting day's own table; a day that does not exist is not-found, as in the file store. */
-  private async ofDay<T>(sql: string, dayId: string): Promise<readonly T[]> {
-    const rows = await this.run<{ day: boolean; doc: T | null }>(
-      `SELECT true AS day, x.doc FROM meeting_days d LEFT JOIN LATERAL (${sql}) x ON true WHERE d.id = $1`, [dayId]);
+  private async ofDay<T>(kind: StoredRecordKind, sql: string, dayId: string): Promise<readonly T[]> {
+    const rows = await this.run<DocRow & { day: boolean }>(
+      `SELECT true AS day, x.* FROM meeting_days d LEFT JOIN LATERAL (${sql}) x ON true WHERE d.id = $1`, [dayId]);
     if (!rows.length) throw new DidarError('not-found', msg.meetingDayNotFound);
-    return rows.flatMap((r) => (r.doc === null ? [] : [frozenIfChecking(r.doc)]));
+    return this.docs(kind, rows.filter((r) => r.doc !== null));
   }
 
   getQueue(dayId: string): Promise<readonly QueueEntry[]> {
-    return this.ofDay<QueueEntry>('SELECT doc FROM queue_entries WHERE day_id = d.id ORDER BY number', dayId);
+    return this.ofDay<QueueEntry>('queueEntry', 'SELECT doc, day_id, number FROM queue_entries WHERE day_id = d.id ORDER BY number', dayId);
   }
 
   async getCase(id: string): Promise<Case | undefined> {
-    return first(await this.run<Doc<Case>>('SELECT doc FROM cases WHERE id = $1', [id]));
+    return this.first('case', await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases WHERE id = $1`, [id]));
   }
 
   async getCaseByCode(code: string): Promise<Case | undefined> {
-    return first(await this.run<Doc<Case>>('SELECT doc FROM cases WHERE code = $1', [code]));
+    return this.first('case', await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases WHERE code = $1`, [code]));
   }
 
   async getCases(ids: readonly string[]): Promise<readonly Case[]> {
     if (!ids.length) return [];
-    const found = new Map(docs(await this.run<Doc<Case>>('SELECT doc FROM cases WHERE id = ANY($1::text[])', [ids])).map((c) => [c.id, c]));
+    const rows = await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases WHERE id = ANY($1::text[])`, [ids]);
+    const found = new Map(this.docs<Case>('case', rows).map((c) => [c.id, c]));
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   listCasesOfDay(dayId: string): Promise<readonly Case[]> {
-    return this.ofDay<Case>('SELECT doc FROM cases WHERE meeting_day_id = d.id ORDER BY pos', dayId);
+    return this.ofDay<Case>('case', `SELECT ${CASE_ROW} FROM cases WHERE meeting_day_id = d.id ORDER BY pos`, dayId);
   }
 
   async listCasesOfCitizen(nationalId: string): Promise<readonly Case[]> {
-    return docs(await this.run<Doc<Case>>('SELECT doc FROM cases WHERE national_id = $1 ORDER BY pos', [nationalId]));
+    return this.docs('case', await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases WHERE national_id = $1 ORDER BY pos`, [nationalId]));
   }
 
   async countCases(): Promise<number> {
@@ -138,42 +149,42 @@ class PgReader implements StoreReader {
     const where = worklistWhere(q, p);
     const order = ORDER[q.sort];
     const k = q.sort === 'due' ? 'due_key AS k1, code AS k2' : 'created_at AS k1, code AS k2';
-    const [r] = await this.run<{ total: number; items: Case[] | null }>(
+    const [r] = await this.run<{ total: number; items: DocRow[] | null }>(
       `SELECT (SELECT count(*)::int FROM cases ${where}) AS total,
-              (SELECT json_agg(page.doc ORDER BY ${order.agg}) FROM
-                 (SELECT doc, ${k} FROM cases ${where} ORDER BY ${order.keys} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) page) AS items`,
+              (SELECT json_agg(json_build_object('doc', page.doc, 'id', page.id, 'code', page.code) ORDER BY ${order.agg}) FROM
+                 (SELECT ${CASE_ROW}, ${k} FROM cases ${where} ORDER BY ${order.keys} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) page) AS items`,
       list);
-    return { total: r!.total, items: frozenIfChecking(r!.items ?? []) };
+    return { total: r!.total, items: frozenIfChecking(this.docs<Case>('case', r!.items ?? [])) };
   }
 
   async scanCases(s: CaseScan): Promise<readonly Case[]> {
     const { list, p } = params();
     // in no particular order (the interface's promise): sorting 100,000 documents would spill to disk
-    return docs(await this.run<Doc<Case>>(`SELECT doc FROM cases ${scanWhere(s, p)}`, list));
+    return this.docs('case', await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases ${scanWhere(s, p)}`, list));
   }
 
   async listCirculars(): Promise<readonly Circular[]> {
-    return docs(await this.run<Doc<Circular>>('SELECT doc FROM circulars ORDER BY pos'));
+    return this.docs('circular', await this.run<DocRow>('SELECT doc, id FROM circulars ORDER BY pos'));
   }
 
   async getCircular(id: string): Promise<Circular | undefined> {
-    return first(await this.run<Doc<Circular>>('SELECT doc FROM circulars WHERE id = $1', [id]));
+    return this.first('circular', await this.run<DocRow>('SELECT doc, id FROM circulars WHERE id = $1', [id]));
   }
 
   async listGroupCorrections(): Promise<readonly GroupCorrection[]> {
-    return docs(await this.run<Doc<GroupCorrection>>('SELECT doc FROM group_corrections ORDER BY pos'));
+    return this.docs('groupCorrection', await this.run<DocRow>('SELECT doc, id FROM group_corrections ORDER BY pos'));
   }
 
   async listAccounts(): Promise<readonly StoredAccount[]> {
-    return docs(await this.run<Doc<StoredAccount>>('SELECT doc FROM accounts ORDER BY pos'));
+    return this.docs('account', await this.run<DocRow>('SELECT doc, id FROM accounts ORDER BY pos'));
   }
 
   async getAccount(id: string): Promise<StoredAccount | undefined> {
-    return first(await this.run<Doc<StoredAccount>>('SELECT doc FROM accounts WHERE id = $1', [id]));
+    return this.first('account', await this.run<DocRow>('SELECT doc, id FROM accounts WHERE id = $1', [id]));
   }
 
   async getAccountByUsername(username: string): Promise<StoredAccount | undefined> {
-    return first(await this.run<Doc<StoredAccount>>('SELECT doc FROM accounts WHERE username = $1', [username]));
+    return this.first('account', await this.run<DocRow>('SELECT doc, id FROM accounts WHERE username = $1', [username]));
   }
 
   /** The counter's committed value (0 when it was never raised). */
@@ -227,8 +238,8 @@ class PgTx extends PgReader implements Tx {
 
   async putQueueEntry(dayId: string, entry: QueueEntry): Promise<void> {
     if (!(await this.getMeetingDay(dayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
-    await this.stage('queueEntry', `${dayId}#${entry.number}`, async () => first(await this.run<Doc<QueueEntry>>(
-      'SELECT doc FROM queue_entries WHERE day_id = $1 AND number = $2', [dayId, entry.number])), entry);
+    await this.stage('queueEntry', `${dayId}#${entry.number}`, async () => this.first('queueEntry', await this.run<DocRow>(
+      'SELECT doc, day_id, number FROM queue_entries WHERE day_id = $1 AND number = $2', [dayId, entry.number])), entry);
     await this.run(
       'INSERT INTO queue_entries (day_id, number, doc) VALUES ($1, $2, $3) ON CONFLICT (day_id, number) DO UPDATE SET doc = EXCLUDED.doc',
       [dayId, entry.number, json(entry)]);
@@ -292,7 +303,7 @@ export async function openPgStore(url: string, options: PgOpenOptions = {}): Pro
       "SELECT current_setting('server_encoding') AS encoding, hashtext('didar:' || current_schema()) AS lock");
     if (info!.encoding !== 'UTF8') throw new DidarError('db-unavailable', msg.dbNotUtf8(name, info!.encoding));
     await applyMigrations(pool, name);
-    return new PgStore(pool, name, info!.lock, options.now ?? (() => new Date()));
+    return new PgStore(pool, url, name, info!.lock, options.now ?? (() => new Date()));
   } catch (e) {
     await pool.end().catch(() => undefined);
     throw dbError(e, name);
@@ -302,16 +313,22 @@ export async function openPgStore(url: string, options: PgOpenOptions = {}): Pro
 export class PgStore extends PgReader implements Store {
   private readonly serial = new Serial();
   private readonly listeners = new Set<(c: ChangeNotice) => void>();
+  /** This server's mark on its NOTIFYs, and the channel they go on (changes.ts). */
+  private readonly origin = randomUUID();
+  private readonly channel: string;
+  private stopListening: (() => Promise<void>) | null = null;
   private closed = false;
 
   constructor(
     private readonly pool: pg.Pool,
+    private readonly url: string,
     name: string,
     /** The advisory lock every unit of work takes: one for the whole database (schema) for now. */
     private readonly lockKey: number,
     private readonly now: () => Date,
   ) {
     super(runner(pool, name), name);
+    this.channel = channelOf(lockKey);
   }
 
   /** Where the sessions of this server are kept between runs. */
@@ -383,6 +400,8 @@ export class PgStore extends PgReader implements Store {
       for (const ch of changes) deepFreeze(ch.after); // committed values are frozen, as in the file store
       const seq = await this.audit(run, by, action, changes[0]!.entity, changes[0]!.id, changes, at);
       notice = { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) };
+      // delivered to the other servers at COMMIT, never for a rollback
+      await run('SELECT pg_notify($1, $2)', [this.channel, notifyPayload(this.origin, notice)]);
       return result;
     });
     return done.then((result) => {
@@ -396,7 +415,9 @@ export class PgStore extends PgReader implements Store {
     return (await this.run('SELECT 1 FROM submissions WHERE key = $1 AND at >= $2', [key, since])).length > 0;
   }
 
+  /** This server's units are told at once; other servers' through LISTEN, from the first listener on. */
   onChange(listener: (c: ChangeNotice) => void): () => void {
+    if (!this.closed) this.stopListening ??= listenForChanges(this.url, this.dataDir, this.channel, this.origin, (c) => this.notify(c));
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
   }
@@ -446,6 +467,7 @@ export class PgStore extends PgReader implements Store {
     if (this.closed) return;
     await this.serial.idle();
     this.closed = true;
+    await this.stopListening?.();
     await this.pool.end();
   }
 }

@@ -99,6 +99,28 @@ describe('store', () => {
   });
 });
 
+describe('the meeting-day list', () => {
+  it('counts each day\'s cases without the cancelled ones and its queue entries still waiting, also inside a unit of work', async () => {
+    const b = await start();
+    const day = await openToday(b);
+    const other = await ok(b, 'meetingDay/open', { date: '1405/09/01', place: { kind: 'center' }, host: 'معاون استاندار' });
+    const record = (dayId: string, text: string) => ok(b, 'case/record', { meetingDayId: dayId, citizen: validCitizen, text, confirmed: true });
+    const [c1] = [await record(day.id, 'یک'), await record(day.id, 'دو'), await record(day.id, 'سه'), await record(other.id, 'چهار')];
+    await ok(b, 'case/cancel', { id: c1.id, reason: 'دو بار ثبت شد' });
+    for (const name of ['علی رضایی', 'مریم احمدی', 'حسن کریمی']) await ok(b, 'queue/arrive', { meetingDayId: day.id, name });
+    await ok(b, 'queue/callNext', { meetingDayId: day.id });
+    const list = await ok(b, 'meetingDay/list', {});
+    expect(list.map((d) => [d.id, d.caseCount, d.waiting])).toEqual([[day.id, 2, 2], [other.id, 1, 0]]);
+    // a unit of work counts its own changes too
+    const inside = await b.store.mutate({ operator: 'tester' }, 'test/count', async (t) => {
+      const c = (await t.getCase(c1.id))!;
+      await t.putCase({ ...c, status: 'recorded' });
+      return t.meetingDayCounts();
+    });
+    expect(inside.get(day.id)).toEqual({ cases: 3, waiting: 2 });
+  });
+});
+
 describe('bad input changes nothing', () => {
   const cases: [string, Record<string, unknown>, string, string][] = [
     ['a wrong national ID', { citizen: { ...validCitizen, nationalId: '2401179446' } }, 'citizen.nationalId', 'رقم کنترل'],

@@ -24,7 +24,8 @@ import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
 import { frozenIfChecking } from './frozen';
 import { CasesBy } from './cases-by';
-import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type Store, type Tx } from './store';
+import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type Tx } from './store';
+import { dayCountsOf } from './day-counts';
 import { keepOriginal, SCHEMA_VERSION } from './migrations';
 import { Serial } from './serial';
 import { conformStoredFile, type DocKind } from './stored-file';
@@ -698,6 +699,10 @@ export class FileStore implements Store {
     return this.byId.size;
   }
 
+  meetingDayCounts(): Promise<ReadonlyMap<string, DayCounts>> {
+    return dayCountsOf(this);
+  }
+
   async queryCases(q: CaseQuery): Promise<CasePage> {
     if (q.code !== undefined) return this.worklist.query(q, this.byCode.get(q.code));
     if (q.nationalId !== undefined) return this.worklist.query(q, this.byNationalId.get(q.nationalId));
@@ -859,6 +864,10 @@ class FileTx implements Tx {
     let n = await this.store.countCases();
     for (const c of this.stagedOf<Case>('case')) if (!(await this.store.getCase(c.id))) n++;
     return n;
+  }
+
+  meetingDayCounts(): Promise<ReadonlyMap<string, DayCounts>> {
+    return dayCountsOf(this);
   }
 
   /** The worklist as committed: a unit of work changes cases by id, it does not page through its own changes. */

@@ -30,6 +30,8 @@ export type CaseQuery = {
 
 export type CasePage = { total: number; items: readonly Case[] };
 
+export type DayCounts = { cases: number; waiting: number };
+
 /**
  * What reports, the board, exports and bulk changes ask of the whole record, in no particular order. Every
  * field narrows the answer; none given: every case.
@@ -66,6 +68,8 @@ export type StoreReader = {
   queryCases(q: CaseQuery): Promise<CasePage>;
   /** The cases a report or a bulk change works on. */
   scanCases(s: CaseScan): Promise<readonly Case[]>;
+  /** Per meeting day (by id): its cases not cancelled and its queue entries waiting, for the day list. */
+  meetingDayCounts(): Promise<ReadonlyMap<string, DayCounts>>;
 
   listCirculars(): Promise<readonly Circular[]>;
   getCircular(id: string): Promise<Circular | undefined>;

@@ -18,7 +18,7 @@ import type { SessionPersistence } from '../../auth/sessions';
 import { frozenIfChecking } from '../frozen';
 import type { Change } from '../journal';
 import { Serial } from '../serial';
-import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type Store, type StoreReader, type Tx } from '../store';
+import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type StoreReader, type Tx } from '../store';
 import { assertStorable } from '../unit-check';
 import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
 import { dbError, displayName, openPool, runner, type Run } from './connection';
@@ -155,6 +155,16 @@ class PgReader implements StoreReader {
                  (SELECT ${CASE_ROW}, ${k} FROM cases ${where} ORDER BY ${order.keys} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) page) AS items`,
       list);
     return { total: r!.total, items: frozenIfChecking(this.docs<Case>('case', r!.items ?? [])) };
+  }
+
+  /** One statement: the counts from the indexes on cases (meeting day) and queue entries (day), no document read. */
+  async meetingDayCounts(): Promise<ReadonlyMap<string, DayCounts>> {
+    const rows = await this.run<{ id: string; cases: number; waiting: number }>(
+      `SELECT d.id,
+              (SELECT count(*)::int FROM cases c WHERE c.meeting_day_id = d.id AND c.status <> 'cancelled') AS cases,
+              (SELECT count(*)::int FROM queue_entries q WHERE q.day_id = d.id AND q.doc->>'status' = 'waiting') AS waiting
+         FROM meeting_days d`);
+    return new Map(rows.map((r) => [r.id, { cases: r.cases, waiting: r.waiting }]));
   }
 
   async scanCases(s: CaseScan): Promise<readonly Case[]> {

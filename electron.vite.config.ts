@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -16,8 +17,20 @@ const cspMeta = (): Plugin => ({
     html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`),
 });
 
+/** The PostgreSQL store's SQL migrations, read at run time: copied beside the main bundle (schema.ts looks there). */
+const MIGRATIONS = resolve(root, 'electron/backend/store/pg/migrations');
+const pgMigrations = (): Plugin => ({
+  name: 'didar-pg-migrations',
+  generateBundle() {
+    for (const f of readdirSync(MIGRATIONS).filter((n) => n.endsWith('.sql'))) {
+      this.emitFile({ type: 'asset', fileName: `pg-migrations/${f}`, source: readFileSync(resolve(MIGRATIONS, f), 'utf8') });
+    }
+  },
+});
+
 export default defineConfig({
   main: {
+    plugins: [pgMigrations()],
     build: {
       outDir: 'out/main',
       // the grouping worker is its own entry: a worker thread needs a file of its own

@@ -3,7 +3,7 @@
 export type ErrorCode =
   | 'bad-args' | 'unknown-method' | 'internal' | 'not-found' | 'conflict' | 'invalid-code'
   | 'cancelled' | 'data-locked' | 'corrupt-file' | 'newer-schema' | 'write-failed' | 'read-failed' | 'unauthorized'
-  | 'forbidden' | 'too-many-attempts' | 'password-change-required' | 'already-done'
+  | 'forbidden' | 'too-many-attempts' | 'password-change-required' | 'already-done' | 'db-unavailable'
   /** The change is allowed but looks like a mistake (the same case twice): sent again with `confirmed: true` it is made. */
   | 'needs-confirmation'
   /** The desk could not reach the server (only the client says this; the server never does). */

@@ -422,13 +422,48 @@ export function storedFileError(fileName: string, doc: unknown, found: Issue | u
  * filled in place), else zod's first issue as a refusal. Compiled on first use.
  */
 function parseWith<S extends z.ZodType>(schema: S): (json: unknown, fileName: string) => z.output<S> | DidarError {
-  let conform: Conform | null = null;
+  const check = checkWith(schema);
   return (json, fileName) => {
-    conform ??= compileConform(schema);
-    if (conform(json)) return json as z.output<S>;
-    const r = schema.safeParse(json);
-    return r.success ? r.data : storedFileError(fileName, json, r.error.issues[0]);
+    const r = check(json);
+    return r.ok ? r.value : storedFileError(fileName, json, r.issue);
   };
+}
+
+type Checked<T> = { ok: true; value: T } | { ok: false; issue: Issue | undefined };
+
+function checkWith<S extends z.ZodType>(schema: S): (json: unknown) => Checked<z.output<S>> {
+  let conform: Conform | null = null;
+  return (json) => {
+    conform ??= compileConform(schema);
+    if (conform(json)) return { ok: true, value: json as z.output<S> };
+    const r = schema.safeParse(json);
+    return r.success ? { ok: true, value: r.data } : { ok: false, issue: r.error.issues[0] };
+  };
+}
+
+/** The records a database keeps one per row, each under the schema its place in a data file has. */
+const STORED_RECORD_SCHEMAS = {
+  case: CaseSchema,
+  meetingDay: MeetingDaySchema,
+  queueEntry: QueueEntrySchema,
+  settings: SettingsSchema.partial(),
+  circular: CircularSchema,
+  groupCorrection: StoredGroupCorrectionSchema,
+  account: StoredAccountSchema,
+} as const;
+export type StoredRecordKind = keyof typeof STORED_RECORD_SCHEMAS;
+type StoredRecordOf<K extends StoredRecordKind> = z.output<(typeof STORED_RECORD_SCHEMAS)[K]>;
+
+const recordCheckers = Object.fromEntries(Object.entries(STORED_RECORD_SCHEMAS).map(([k, s]) => [k, checkWith(s)])) as {
+  [K in StoredRecordKind]: (json: unknown) => Checked<StoredRecordOf<K>>;
+};
+
+/** One stored record checked on its own: the record, or the field (a dotted path) that does not fit and why. */
+export function checkStoredRecord<K extends StoredRecordKind>(kind: K, json: unknown): { ok: true; value: StoredRecordOf<K> } | { ok: false; field: string; problem: string } {
+  const r = recordCheckers[kind](json);
+  if (r.ok) return r;
+  const issue = r.issue && innermost(r.issue);
+  return { ok: false, field: (issue?.path ?? []).map(String).join('.'), problem: issue?.message ?? 'invalid' };
 }
 
 export const parseMetaFile = parseWith(MetaFileSchema);

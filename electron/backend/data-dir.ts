@@ -17,3 +17,17 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
       return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_NAME);
   }
 }
+
+/** Where a backend keeps its data: a data folder (one office, the default) or a PostgreSQL database. */
+export type StoreLocation = { dataDir: string; databaseUrl?: undefined } | { databaseUrl: string; dataDir?: undefined };
+
+/**
+ * The store a command or shell opens: `--db URL` or `--data DIR` as given, else $DIDAR_DATABASE_URL, else the
+ * data folder ($DIDAR_DATA_DIR or the desktop app's). Given both, the command is refused by its caller.
+ */
+export function storeLocation(given: { data?: string | undefined; db?: string | undefined }, env: NodeJS.ProcessEnv = process.env): StoreLocation {
+  if (given.db) return { databaseUrl: given.db };
+  if (given.data) return { dataDir: path.resolve(given.data) };
+  if (env.DIDAR_DATABASE_URL) return { databaseUrl: env.DIDAR_DATABASE_URL };
+  return { dataDir: defaultDataDir(env) };
+}

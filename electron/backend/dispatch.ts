@@ -64,8 +64,8 @@ export function makeDispatch(handlers: Handlers, env: DispatchEnv, onInternalErr
     else break;
     const known = replies.get(key);
     if (known) return known.reply;
-    if (await env.store.hasSubmission(key)) return fail('already-done', msg.alreadyDone);
-    const reply = run();
+    // kept before anything is awaited: a retry arriving while the store is asked (a database) waits for this one
+    const reply = env.store.hasSubmission(key).then((done) => (done ? fail('already-done', msg.alreadyDone) : run()));
     replies.set(key, { at: now, reply });
     const r = await reply;
     if (!r.ok && r.error.code !== 'already-done') replies.delete(key); // a refused change may be sent again

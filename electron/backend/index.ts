@@ -1,5 +1,5 @@
-// Opens a data folder and returns the handlers on it: used by Electron's main process, the web shell,
-// the CLI and the tests alike.
+// Opens a data folder or a PostgreSQL database and returns the handlers on it: used by Electron's main process,
+// the web shell, the CLI and the tests alike.
 import os from 'node:os';
 import type { Handlers } from './handlers';
 import { DidarError } from '../../shared/errors';
@@ -7,13 +7,15 @@ import { msg } from '../../shared/messages';
 import { api, type ServerStatus } from '../../shared/api';
 import { ROLES } from '../../shared/roles';
 import { AttemptLimit } from './attempt-limit';
-import { sessionFile, Sessions } from './auth/sessions';
+import { Sessions } from './auth/sessions';
 import { makeContext, type AuthServices, type BackendContext } from './context';
 import { makeDispatch, type Dispatch, type DispatchAs } from './dispatch';
 import { makeWatch, type Watch } from './live';
 import { makeHandlers } from './handlers';
 import { SIGN_IN_ATTEMPTS } from './services/accounts';
-import { openFileStore, type FileStore } from './store/file-store';
+import type { StoreLocation } from './data-dir';
+import { openStore } from './store/open-store';
+import type { Store } from './store/store';
 
 /**
  * An open data folder. `dispatch` calls as the command line (`cli:<os user>`, every role): the CLI, scripts
@@ -21,17 +23,17 @@ import { openFileStore, type FileStore } from './store/file-store';
  * calls services directly as the command line: it may commit any number of units of work.
  */
 export type Backend = {
-  store: FileStore; handlers: Handlers; dispatch: Dispatch; dispatchAs: DispatchAs; watch: Watch; ctx: BackendContext; close: () => Promise<void>;
+  store: Store; handlers: Handlers; dispatch: Dispatch; dispatchAs: DispatchAs; watch: Watch; ctx: BackendContext; close: () => Promise<void>;
 };
 
 /** `server`: how this Didar is reached, told by the web shell once it listens (local-only otherwise). */
-export type BackendOptions = { dataDir: string; operator?: string; now?: () => Date; server?: () => ServerStatus };
+export type BackendOptions = StoreLocation & { operator?: string; now?: () => Date; server?: () => ServerStatus };
 
 export async function openBackend(o: BackendOptions): Promise<Backend> {
   const now = o.now ?? (() => new Date());
-  const store = await openFileStore(o.dataDir, { now });
+  const { store, sessions: kept } = await openStore(o, now);
   try {
-    const sessions = await Sessions.open(sessionFile(store.dataDir), () => now().getTime());
+    const sessions = await Sessions.open(kept, () => now().getTime());
     const auth = { sessions, failures: new AttemptLimit({ ...SIGN_IN_ATTEMPTS, now: () => now().getTime() }) };
     const operator = o.operator ?? defaultOperator();
     const handlers = makeHandlers();

@@ -1,5 +1,7 @@
-// `didar bench [--cases N]`: measures the real backend on generated data and prints one JSON object.
-// Seeding runs in a child process so that its memory does not count towards the measured peak RSS.
+// `didar bench [--cases N] [--db URL]`: measures the real backend on generated data and prints one JSON object.
+// Seeding runs in a child process so that its memory does not count towards the measured peak RSS. With --db
+// the same measures are taken on PostgreSQL too, in a child process of their own (its own peak RSS), in a
+// schema made for the run in that database and dropped after it; they are printed under `postgres`.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -8,8 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Case } from '../../shared/domain';
 import { MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS } from '../../shared/defaults';
-import { openBackend } from '../backend';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openBackend, type Backend, type BackendOptions } from '../backend';
 import { issueText, nationalId, rng, seedDataDir } from '../backend/bench/generate';
+import { seedDatabase } from '../backend/bench/seed-database';
+import type { PgStore } from '../backend/store/pg/pg-store';
 import { renderCaseSlip } from '../backend/services/slips';
 import { attachPending } from '../backend/services/grouping';
 import { fail } from './index';
@@ -22,15 +28,19 @@ const ATTACH_RUNS = 20;
 const SUGGEST_RUNS = 20;
 
 export async function benchSeedCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, cases: { type: 'string' } }, strict: true });
-  if (!values.data) return fail('پوشه داده را بدهید.', 'usage: didar bench-seed --data DIR --cases N', 2);
-  process.stdout.write(`${JSON.stringify(await seedDataDir(values.data, Number(values.cases ?? 10_000)))}\n`);
+  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, db: { type: 'string' }, cases: { type: 'string' } }, strict: true });
+  const n = Number(values.cases ?? 10_000);
+  if (values.db) process.stdout.write(`${JSON.stringify(await seedDatabase(values.db, n))}\n`);
+  else if (values.data) process.stdout.write(`${JSON.stringify(await seedDataDir(values.data, n))}\n`);
+  else return fail('پوشه داده یا پایگاه داده را بدهید.', 'usage: didar bench-seed --data DIR | --db URL --cases N', 2);
   return 0;
 }
 
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/didar.mjs');
+
 export async function benchCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
-    args: argv, options: { cases: { type: 'string' }, desks: { type: 'string' }, citizens: { type: 'string' }, think: { type: 'string' }, keep: { type: 'boolean' } }, strict: true,
+    args: argv, options: { cases: { type: 'string' }, desks: { type: 'string' }, citizens: { type: 'string' }, think: { type: 'string' }, keep: { type: 'boolean' }, db: { type: 'string' } }, strict: true,
   });
   if (values.desks !== undefined) {
     const desks = Number(values.desks);
@@ -40,17 +50,60 @@ export async function benchCommand(argv: string[]): Promise<number> {
     const think = Number(values.think ?? 0);
     if (!Number.isInteger(think) || think < 0 || think > 60_000) return fail('زمان مکث میزها نادرست است.', `--think must be a whole number of milliseconds from 0 to 60000: ${values.think}`, 2);
     if (values.cases !== undefined) return fail('گزینه‌های فرمان نادرست است.', '--cases and --desks are two different benches: give one of them', 2);
+    if (values.db !== undefined) return fail('بار چند میز فعلاً فقط روی پوشه داده سنجیده می‌شود.', '--desks runs on a data folder; --desks with --db is not built yet', 2);
     return benchDesks({ desks, citizens, thinkMs: think, keep: values.keep ?? false });
   }
   if (values.citizens !== undefined || values.think !== undefined) return fail('گزینه‌های فرمان نادرست است.', '--citizens and --think go with --desks N', 2);
   const n = Number(values.cases ?? 10_000);
   if (!Number.isInteger(n) || n < 0) return fail('تعداد پرونده‌ها نادرست است.', `--cases must be a whole number: ${values.cases}`, 2);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'didar-bench-'));
-  const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/didar.mjs');
-  execFileSync(process.execPath, [cli, 'bench-seed', '--data', dir, '--cases', String(n)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [CLI, 'bench-seed', '--data', dir, '--cases', String(n)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = await measure({ dataDir: dir }, n, dir);
+  result.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
+  result.diskMb = round((await folderBytes(dir)) / 1024 / 1024);
+  if (!values.keep) await fs.rm(dir, { recursive: true, force: true });
+  const out: Record<string, unknown> = { ...result };
+  if (values.db) {
+    const child = execFileSync(process.execPath, [CLI, 'bench-db', '--cases', String(n), '--db', values.db, ...(values.keep ? ['--keep'] : [])],
+      { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20 });
+    out.postgres = JSON.parse(child) as unknown;
+  }
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+  return 0;
+}
 
+/** The PostgreSQL half of `didar bench --db`: a schema of its own in the given database, dropped afterwards. */
+export async function benchDbCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { cases: { type: 'string' }, keep: { type: 'boolean' }, db: { type: 'string' } }, strict: true });
+  if (!values.db) return fail('پایگاه داده را بدهید.', 'usage: didar bench-db --db URL --cases N', 2);
+  const n = Number(values.cases ?? 10_000);
+  const schema = `didar_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: values.db });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const u = new URL(values.db);
+  u.searchParams.set('options', `-c search_path=${schema},public`);
+  const url = u.toString();
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'didar-bench-'));
+  try {
+    execFileSync(process.execPath, [CLI, 'bench-seed', '--db', url, '--cases', String(n)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const result = await measure({ databaseUrl: url }, n, scratch, async (b) => ({
+      diskMb: round((await (b.store as PgStore).sizeBytes()) / 1024 / 1024),
+    }));
+    result.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+    if (!values.keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+  return 0;
+}
+
+/** Every measure on a seeded store; `fsyncDir` is where the disk's raw durable append is timed. */
+async function measure(at: BackendOptions, n: number, fsyncDir: string, beforeClose?: (b: Backend) => Promise<Record<string, number>>): Promise<Record<string, number>> {
   const t0 = performance.now();
-  const backend = await openBackend({ dataDir: dir, operator: 'bench' });
+  const backend = await openBackend({ ...at, operator: 'bench' });
   const loadMs = performance.now() - t0;
   const result: Record<string, number> = { cases: n, loadMs: round(loadMs) };
   try {
@@ -69,7 +122,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
     result.saveP50Ms = round(percentile(saves, 50));
     result.saveP95Ms = round(percentile(saves, 95));
     // the floor a save is read against: this disk's own durable append, measured in the same folder now
-    result.fsyncP95Ms = round(percentile(await rawAppends(dir), 95));
+    result.fsyncP95Ms = round(percentile(await rawAppends(fsyncDir), 95));
 
     result.filterP95Ms = round(percentile(await timeQueries(backend, filterQueries()), 95));
     const sample = (await backend.store.queryCases({ sort: 'due', offset: 0, limit: 50 })).items;
@@ -128,14 +181,11 @@ export async function benchCommand(argv: string[]): Promise<number> {
       return percentile(times, 50);
     };
     result.scorecardMs = round(Math.max(await timeScorecard('report/departments'), await timeScorecard('report/counties')));
+    Object.assign(result, await beforeClose?.(backend));
   } finally {
     await backend.close();
   }
-  result.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
-  result.diskMb = round((await folderBytes(dir)) / 1024 / 1024);
-  if (!values.keep) await fs.rm(dir, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-  return 0;
+  return result;
 }
 
 /** A case as the desk records it: a generated issue text and national ID for the given citizen and department. */

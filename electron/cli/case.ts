@@ -1,4 +1,4 @@
-// `didar case --data DIR --code CODE [--national-id ID]`: where a case stands, as JSON.
+// `didar case --data DIR | --db URL --code CODE [--national-id ID]`: where a case stands, as JSON.
 import { parseArgs } from 'node:util';
 import { overdueDays } from '../../shared/follow-up';
 import { jalaliOf } from '../../shared/jalali';
@@ -8,16 +8,16 @@ import { digitsOnly } from '../../shared/persian-text';
 import { normalizeTrackingCode } from '../../shared/tracking-code';
 import { openBackend } from '../backend';
 import { workCalendar } from '../backend/services/settings';
-import { dataDirOf, fail } from './index';
+import { fail, locationOf, STORE_OPTIONS } from './index';
 
 export async function caseCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
-    args: argv, options: { data: { type: 'string' }, code: { type: 'string' }, 'national-id': { type: 'string' } }, strict: true,
+    args: argv, options: { ...STORE_OPTIONS, code: { type: 'string' }, 'national-id': { type: 'string' } }, strict: true,
   });
-  if (!values.code) return fail('کد رهگیری را بدهید.', 'usage: didar case --data DIR --code CODE [--national-id ID]', 2);
+  if (!values.code) return fail('کد رهگیری را بدهید.', 'usage: didar case --data DIR | --db URL --code CODE [--national-id ID]', 2);
   const code = normalizeTrackingCode(values.code);
   if (!code) return fail(msg.trackingCodeInvalid, `invalid tracking code (check digit): ${values.code}`);
-  const backend = await openBackend({ dataDir: dataDirOf(values.data) });
+  const backend = await openBackend(locationOf(values));
   try {
     const c = await backend.store.getCaseByCode(code);
     const nid = values['national-id'] ? digitsOnly(values['national-id']) : null;

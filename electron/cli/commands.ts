@@ -1,6 +1,7 @@
-import { benchCommand, benchSeedCommand } from './bench';
+import { benchCommand, benchDbCommand, benchSeedCommand } from './bench';
 import { benchServerCommand } from './bench-server';
 import { caseCommand } from './case';
+import { dbInitCommand, migrateCommand } from './database';
 import { exportCommand } from './export';
 import { groupCommand } from './group';
 import { backupCommand, importCommand, restoreCommand, slipCommand } from './import-slip';
@@ -17,7 +18,10 @@ export const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   unlock: unlockCommand,
+  migrate: migrateCommand,
+  'db-init': dbInitCommand,
   bench: benchCommand,
   'bench-seed': benchSeedCommand,
   'bench-server': benchServerCommand,
+  'bench-db': benchDbCommand,
 };

@@ -5,19 +5,19 @@ import { parseArgs } from 'node:util';
 import { openBackend } from '../backend';
 import { tableBytes } from '../backend/export/table-file';
 import { casesTable, exportAll } from '../backend/services/export';
-import { dataDirOf, fail, writeOut } from './index';
+import { fail, locationOf, STORE_OPTIONS, writeOut } from './index';
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'national-ids': { type: 'boolean' } },
+    options: { ...STORE_OPTIONS, format: { type: 'string' }, out: { type: 'string' }, 'national-ids': { type: 'boolean' } },
     strict: true,
   });
   const format = values.format ?? 'json';
   if (!['json', 'csv', 'xlsx'].includes(format) || !values.out) {
-    return fail('قالب (json، csv یا xlsx) و فایل خروجی را بدهید.', 'usage: didar export --data DIR --format json|csv|xlsx --out FILE [--national-ids]', 2);
+    return fail('قالب (json، csv یا xlsx) و فایل خروجی را بدهید.', 'usage: didar export --data DIR | --db URL --format json|csv|xlsx --out FILE [--national-ids]', 2);
   }
-  const backend = await openBackend({ dataDir: dataDirOf(values.data) });
+  const backend = await openBackend(locationOf(values));
   try {
     let bytes: Buffer;
     let count: number;

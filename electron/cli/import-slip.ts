@@ -8,19 +8,19 @@ import { caseByCode } from '../backend/services/cases';
 import { importCases } from '../backend/services/import';
 import { renderCaseSlip } from '../backend/services/slips';
 import { backupDataDir, restoreDataDir } from '../backend/store/backup';
-import { dataDirOf, fail, writeOut } from './index';
+import { dataDirOf, fail, locationOf, STORE_OPTIONS, writeOut } from './index';
 
 export async function importCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { data: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: argv, options: STORE_OPTIONS, allowPositionals: true, strict: true });
   const file = positionals[0];
-  if (!file) return fail('فایل ورودی را بدهید.', 'usage: didar import --data DIR FILE.json', 2);
+  if (!file) return fail('فایل ورودی را بدهید.', 'usage: didar import --data DIR | --db URL FILE.json', 2);
   let input: unknown;
   try {
     input = JSON.parse(await fs.readFile(path.resolve(file), 'utf8'));
   } catch (e) {
     return fail(`فایل «${file}» خوانده نشد یا JSON درست نیست.`, `cannot read ${file} as JSON: ${(e as Error).message}`);
   }
-  const backend = await openBackend({ dataDir: dataDirOf(values.data) });
+  const backend = await openBackend(locationOf(values));
   try {
     const summary = await importCases(backend.ctx, input);
     process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -33,13 +33,13 @@ export async function importCommand(argv: string[]): Promise<number> {
 export async function slipCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, code: { type: 'string' }, out: { type: 'string' }, duplicate: { type: 'boolean' } },
+    options: { ...STORE_OPTIONS, code: { type: 'string' }, out: { type: 'string' }, duplicate: { type: 'boolean' } },
     strict: true,
   });
-  if (!values.code || !values.out) return fail('کد رهگیری و فایل خروجی را بدهید.', 'usage: didar slip --data DIR --code CODE --out FILE.pdf', 2);
+  if (!values.code || !values.out) return fail('کد رهگیری و فایل خروجی را بدهید.', 'usage: didar slip --data DIR | --db URL --code CODE --out FILE.pdf', 2);
   const code = normalizeTrackingCode(values.code);
   if (!code) return fail('کد رهگیری نامعتبر است', `invalid tracking code: ${values.code}`);
-  const backend = await openBackend({ dataDir: dataDirOf(values.data) });
+  const backend = await openBackend(locationOf(values));
   try {
     const c = await caseByCode(backend.ctx, code);
     const pdf = await renderCaseSlip(backend.ctx, c, values.duplicate ?? c.prints.length > 0);

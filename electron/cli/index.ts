@@ -6,27 +6,30 @@ import { parseArgs } from 'node:util';
 import { consoleLines, DidarError } from '../../shared/errors';
 import { msg } from '../../shared/messages';
 import { checkDataDir } from '../backend/store/check';
+import { checkDatabase } from '../backend/store/pg/check';
 import { asWriteError } from '../backend/store/durable-file';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir, storeLocation, type StoreLocation } from '../backend/data-dir';
 import { APP_VERSION } from '../backend/version';
 import { commands as moreCommands } from './commands';
 
 const HELP = `didar — Didar command line (دیدار)
 
 Usage:
-  didar check   --data DIR                          integrity check of a data folder; exit 1 on a problem
-  didar import  --data DIR FILE.json                import cases (sample-data format, or a didar export); prints JSON
-  didar export  --data DIR --format json|csv|xlsx --out FILE [--national-ids]
+  didar check   --data DIR | --db URL               integrity check of a data folder or database; exit 1 on a problem
+  didar import  --data DIR | --db URL  FILE.json    import cases (sample-data format, or a didar export); prints JSON
+  didar export  --data DIR | --db URL  --format json|csv|xlsx --out FILE [--national-ids]
                                                     the whole record as JSON (read back by import), or the case list
-  didar slip    --data DIR --code CODE --out FILE.pdf   write a case's tracking slip
+  didar slip    --data DIR | --db URL  --code CODE --out FILE.pdf   write a case's tracking slip
   didar group   --in FILE.json --out FILE.json       group cases by problem: {cases:[{id,text,county?,department?}]}
                                                     → {groups:[{caseIds,title}]}, every id in exactly one group
-  didar case    --data DIR --code CODE [--national-id ID]   a case's status, deadline and history as JSON
-  didar backup  --data DIR [--out FILE]              the whole data folder in one file (.json.gz)
+  didar case    --data DIR | --db URL  --code CODE [--national-id ID]   a case's status, deadline and history as JSON
+  didar backup  --data DIR [--out FILE]              the whole data folder in one file (.json.gz); a database: pg_dump
   didar restore --data DIR FILE [--force]           restore a backup, all or nothing (a folder holding data needs
                                                     --force; a backup with far fewer cases, --force twice)
   didar unlock  --data DIR                          remove a lock left behind, after checking that no Didar holds the folder
-  didar bench   [--cases N]                         benchmark on N generated cases (default 10000); prints JSON
+  didar migrate --data DIR --to URL                 copy a data folder into a PostgreSQL database, verified; again: adds nothing
+  didar db-init --admin URL [--name NAME] [--role NAME] [--password P]   create the database and its role (prints the URL)
+  didar bench   [--cases N] [--db URL]              benchmark on N generated cases (default 10000); prints JSON
   didar bench   --desks N [--citizens M] [--think MS]
                                                     N signed-in desks over HTTPS through a meeting day of M citizens
                                                     (500), a clerk's pause of MS before each call (0); prints JSON
@@ -34,6 +37,8 @@ Usage:
   (any command) --debug                              on an unexpected error, also print where it happened
 
 DIR defaults to $DIDAR_DATA_DIR, else the desktop app's data folder (${defaultDataDir()}).
+URL is a PostgreSQL connection URL (postgres://user:password@host:port/database); $DIDAR_DATABASE_URL gives
+one to every command that takes --data or --db, unless --data is given.
 Results go to stdout; errors go to stderr in Persian and English, with a non-zero exit code.
 `;
 
@@ -83,9 +88,19 @@ export function dataDirOf(v: string | undefined): string {
   return v ?? defaultDataDir();
 }
 
+/** The options every command on a store takes: `--data DIR` or `--db URL` (not both). */
+export const STORE_OPTIONS = { data: { type: 'string' }, db: { type: 'string' } } as const;
+
+/** The store a command works on (see storeLocation); both options at once are refused. */
+export function locationOf(values: { data?: string | undefined; db?: string | undefined }): StoreLocation {
+  if (values.data && values.db) throw new DidarError('bad-args', msg.storeChoice, undefined, 'give --data DIR or --db URL, not both');
+  return storeLocation(values);
+}
+
 async function check(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' } }, strict: true });
-  const report = await checkDataDir(dataDirOf(values.data));
+  const { values } = parseArgs({ args: argv, options: STORE_OPTIONS, strict: true });
+  const at = locationOf(values);
+  const report = at.databaseUrl !== undefined ? await checkDatabase(at.databaseUrl) : await checkDataDir(at.dataDir);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   for (const p of report.problems) process.stderr.write(`${p.message ?? `مشکل در «${p.file}»`}\nproblem in ${p.file}: ${p.problem}\n`);
   for (const w of report.warnings) process.stderr.write(`warning: ${w.file}: ${w.problem}\n`);

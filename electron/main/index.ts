@@ -9,7 +9,7 @@ import { msg } from '../../shared/messages';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { openInBackground, type Opening } from '../backend';
 import { LOCAL_ONLY } from '../backend/context';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir, storeLocation, type StoreLocation } from '../backend/data-dir';
 import { readDesktopMode } from '../backend/server/desktop-mode-file';
 import { serverProblem } from '../backend/server/pin';
 import type { WebShell } from '../web/server';
@@ -21,9 +21,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
 const devServerUrl = devServerOf(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
-function dataDirFromArgs(argv: string[]): string {
-  const i = argv.indexOf('--data');
-  return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]!) : defaultDataDir();
+/** `--data DIR` or `--db URL` on the command line, else $DIDAR_DATABASE_URL, else the data folder. */
+function storeFromArgs(argv: string[]): StoreLocation {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return storeLocation({ data: value('--data'), db: value('--db') });
 }
 
 let backend: Opening | null = null;
@@ -107,9 +111,11 @@ async function start(): Promise<void> {
     ] }]));
   } else {
     // the window opens at once and shows that it is loading; a folder that cannot be opened is explained on the page
-    const dataDir = dataDirFromArgs(process.argv);
+    const location = storeFromArgs(process.argv);
+    // the server's certificate is kept beside the data, or in the app's folder when the data is in a database
+    const dataDir = location.dataDir ?? defaultDataDir();
     let status: ServerStatus = LOCAL_ONLY;
-    backend = openInBackground({ dataDir, server: () => status });
+    backend = openInBackground({ ...location, server: () => status });
     backend.ready.catch((e: unknown) => console.error('Didar could not open its data folder:', e));
     wireIpc(backend.dispatchAs, backend.watch, trusted);
     if (mode.mode === 'server') {

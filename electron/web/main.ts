@@ -1,5 +1,5 @@
-// Starts the web shell from the command line: `npm start -- --web [--port N] [--data DIR] [--no-open]`, or the
-// office network's server: `npm start -- --serve [--port N] [--data DIR] [--no-open]` (HTTPS, sign-in).
+// Starts the web shell from the command line: `npm start -- --web [--port N] [--data DIR | --db URL] [--no-open]`,
+// or the office network's server: `npm start -- --serve [--port N] [--data DIR | --db URL] [--no-open]` (HTTPS, sign-in).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import { defaultOperator, openInBackground } from '../backend';
 import { LOCAL_ONLY } from '../backend/context';
 import { machineNames, serverStatusOf } from '../backend/server/addresses';
 import { serverCertificate } from '../backend/server/certificate';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir, storeLocation } from '../backend/data-dir';
+import { displayName } from '../backend/store/pg/connection';
 import { startWebShell, type WebShell } from './server';
 
 export const RENDERER_BUILD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
@@ -28,6 +29,7 @@ export async function runWebShell(argv: string[]): Promise<void> {
         serve: { type: 'boolean' },
         port: { type: 'string' },
         data: { type: 'string' },
+        db: { type: 'string' },
         token: { type: 'string' },
         'no-open': { type: 'boolean' },
         static: { type: 'string' },
@@ -36,16 +38,20 @@ export async function runWebShell(argv: string[]): Promise<void> {
       strict: true,
     }));
   } catch (e) {
-    return refuse('گزینه‌های فرمان نادرست است.', `${(e as Error).message} (options: --serve, --port N, --data DIR, --no-open)`, 2);
+    return refuse('گزینه‌های فرمان نادرست است.', `${(e as Error).message} (options: --serve, --port N, --data DIR | --db URL, --no-open)`, 2);
   }
+  if (values.data && values.db) return refuse(msg.storeChoice, 'give --data DIR or --db URL, not both', 2);
   const port = values.port === undefined ? (values.serve ? SERVER_PORT : undefined) : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
     return refuse(msg.portInvalid, `--port must be a whole number from 0 to 65535 (0: any free port), not ${values.port}`, 2);
   }
-  const dataDir = values.data ? path.resolve(values.data) : defaultDataDir();
+  const at = storeLocation(values);
+  const dataDir = at.databaseUrl !== undefined ? displayName(at.databaseUrl) : at.dataDir;
+  // on a database the certificate is this server's own: it stays in this PC's data folder
+  const tlsHome = at.dataDir ?? defaultDataDir();
   let status: ServerStatus = LOCAL_ONLY;
   // the page is served at once and shows that it is loading while the cases are read
-  const opened = openInBackground({ dataDir, server: () => status });
+  const opened = openInBackground({ ...at, server: () => status });
   opened.ready.catch((e: unknown) => explainFailure(e, dataDir, values.debug ?? false));
   // a script token only when given: it is never served in the page, and acts for whoever started the server
   const token = values.token ?? process.env.DIDAR_TOKEN;
@@ -53,7 +59,7 @@ export async function runWebShell(argv: string[]): Promise<void> {
   let shell: WebShell;
   let certificate: Awaited<ReturnType<typeof serverCertificate>> | null;
   try {
-    certificate = values.serve ? await serverCertificate(dataDir, names) : null;
+    certificate = values.serve ? await serverCertificate(tlsHome, names) : null;
     shell = await startWebShell({
       dispatchAs: opened.dispatchAs,
       watch: opened.watch,
@@ -93,12 +99,12 @@ function refuse(persian: string, english: string, code: number): void {
   process.exitCode = code;
 }
 
-/** Says on the console why the data folder could not be opened; the page says it to the clerk. */
+/** Says on the console why the data folder or database could not be opened; the page says it to the clerk. */
 function explainFailure(e: unknown, dataDir: string, debug: boolean): void {
   if (e instanceof DidarError) {
-    process.stderr.write(consoleLines(`دیدار باز نشد: ${e.message}`, `Didar could not open its data folder ${dataDir} (${e.code}${e.english ? `: ${e.english}` : ''})`));
+    process.stderr.write(consoleLines(`دیدار باز نشد: ${e.message}`, `Didar could not open its data at ${dataDir} (${e.code}${e.english ? `: ${e.english}` : ''})`));
   } else {
-    process.stderr.write(consoleLines(msg.openFailed(e instanceof Error ? e.message : String(e)), `Didar could not open its data folder ${dataDir}: ${e instanceof Error ? e.message : String(e)}`));
+    process.stderr.write(consoleLines(msg.openFailed(e instanceof Error ? e.message : String(e)), `Didar could not open its data at ${dataDir}: ${e instanceof Error ? e.message : String(e)}`));
     if (debug) console.error(e);
   }
 }

@@ -1,11 +1,20 @@
-// Opens the real backend on a fresh temporary data folder (closed and removed by the caller's cleanup).
+// Opens the real backend on a fresh store: a temporary data folder, or with DIDAR_TEST_STORE=pg a database of its
+// own on the test cluster (see pg.ts). The suite runs once on each; the caller closes what it opens.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import type { Args, Method, Result } from '../../shared/api';
 import type { Reply } from '../../shared/errors';
-import { openBackend, type Backend } from '../../electron/backend';
+import { openBackend, type Backend, type BackendOptions } from '../../electron/backend';
+import { checkDataDir, type CheckReport } from '../../electron/backend/store/check';
+import { checkDatabase } from '../../electron/backend/store/pg/check';
+import { isDatabaseUrl } from '../../electron/backend/store/pg/connection';
+import { moveIn } from '../../electron/backend/store/pg/move-in';
+import { auditOfDatabase, dumpDatabase, freshDatabaseUrl, type AuditRow } from './pg';
+
+/** The store this run of the suite tests: the data folder (default) or PostgreSQL. */
+export const STORE: 'file' | 'pg' = process.env.DIDAR_TEST_STORE === 'pg' ? 'pg' : 'file';
 
 const made: string[] = [];
 // Registered in the suite of each test file that imports this helper.
@@ -22,10 +31,20 @@ export async function tempDir(prefix = 'didar-test-'): Promise<string> {
 /** 2026-11-23 10:00 in Tehran: Monday 1405/09/02. */
 export const FIXED_NOW = new Date('2026-11-23T06:30:00Z');
 
+/** Where a new, empty store lives in this run: a temporary folder, or a database URL. */
+export const tempStore = (): Promise<string> => (STORE === 'pg' ? freshDatabaseUrl() : tempDir());
+
+/** The backend options for a store location (a folder or a database URL). */
+export const locationOf = (at: string): BackendOptions => (isDatabaseUrl(at) ? { databaseUrl: at } : { dataDir: at });
+
+/** The command line's options naming the same store. */
+export const storeArgs = (at: string): string[] => (isDatabaseUrl(at) ? ['--db', at] : ['--data', at]);
+
+/** `dataDir`: where the store lives (a folder, or a database URL), to open it again. */
 export async function openTestBackend(dataDir?: string, now: () => Date = () => FIXED_NOW): Promise<Backend & { dataDir: string }> {
-  const dir = dataDir ?? (await tempDir());
-  const b = await openBackend({ dataDir: dir, operator: 'tester', now });
-  return { ...b, dataDir: dir };
+  const at = dataDir ?? (await tempStore());
+  const b = await openBackend({ ...locationOf(at), operator: 'tester', now });
+  return { ...b, dataDir: at };
 }
 
 const opened: { close: () => Promise<void> }[] = [];
@@ -65,12 +84,14 @@ export async function openToday(b: Backend) {
 }
 
 /**
- * A snapshot of every file in a data folder except backups, to prove that nothing changed. Given an open
- * backend it first waits for writes already under way, so an earlier call's write is not taken for this one's.
+ * A snapshot of a store, to prove that nothing changed: every file of a data folder except backups, or every
+ * table of a database in a stable order. Given an open backend it first waits for writes already under way, so
+ * an earlier call's write is not taken for this one's.
  */
 export async function snapshot(target: string | (Backend & { dataDir: string })): Promise<Record<string, string>> {
   if (typeof target !== 'string') await target.store.settled();
   const dir = typeof target === 'string' ? target : target.dataDir;
+  if (isDatabaseUrl(dir)) return dumpDatabase(dir);
   const out: Record<string, string> = {};
   const walk = async (d: string): Promise<void> => {
     for (const e of await fs.readdir(d, { withFileTypes: true })) {
@@ -82,5 +103,41 @@ export async function snapshot(target: string | (Backend & { dataDir: string }))
     }
   };
   await walk(dir);
+  return out;
+}
+
+export type { AuditRow };
+
+/** The audit trail of a store, oldest first: the journal's lines of a data folder, or the audit table's rows. */
+export async function auditTrail(at: string): Promise<AuditRow[]> {
+  if (isDatabaseUrl(at)) return auditOfDatabase(at);
+  const names = (await fs.readdir(path.join(at, 'audit')).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).sort();
+  const text = (await Promise.all(names.map((n) => fs.readFile(path.join(at, 'audit', n), 'utf8')))).join('');
+  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditRow);
+}
+
+/**
+ * A store holding what a data folder holds (a fixture, or a folder a test wrote): a copy of the folder, or a
+ * database the folder was moved into with `didar migrate`'s own code.
+ */
+export async function storeWith(folder: string): Promise<string> {
+  const dir = await tempDir();
+  await fs.cp(folder, dir, { recursive: true });
+  if (STORE === 'file') return dir;
+  const url = await freshDatabaseUrl();
+  await moveIn(dir, url, 'tester', () => FIXED_NOW);
+  return url;
+}
+
+/** The integrity check of `didar check` on either store. */
+export const checkStore = (at: string): Promise<CheckReport> => (isDatabaseUrl(at) ? checkDatabase(at) : checkDataDir(at));
+
+/** Everything a store keeps, as bytes: every file of a folder (backups included), or every table's rows. */
+export async function storedBytes(at: string): Promise<Buffer[]> {
+  if (isDatabaseUrl(at)) return Object.values(await dumpDatabase(at)).map((t) => Buffer.from(t));
+  const out: Buffer[] = [];
+  for (const e of await fs.readdir(at, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) out.push(await fs.readFile(path.join(e.parentPath, e.name)));
+  }
   return out;
 }

@@ -1,7 +1,6 @@
 // A signed-in person in a role behind every call: every role calls every method (allowed ones work, the others
 // are refused and change nothing), wrong passwords lock an account, sessions end when idle, on sign-out and when
 // their account is disabled or reset, and a password is stored nowhere but as its hash.
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { api, type Method } from '../../shared/api';
 import { mayCall, ROLES, type Role } from '../../shared/roles';
 import type { Backend } from '../../electron/backend';
 import type { CallerRef } from '../../electron/backend/dispatch';
-import { ok, openTestBackend, openToday, send, snapshot, tempDir, validCitizen } from '../helpers/backend';
+import { auditTrail, ok, openTestBackend, openToday, send, snapshot, storeArgs, storedBytes, storeWith, tempStore, validCitizen } from '../helpers/backend';
 import { didar, SAMPLE } from '../helpers/cli';
 import { CONTRACT_CALLS, makeWorld, NOT_WALKED, signedIn, TEST_PASSWORD } from '../helpers/calls';
 
@@ -25,15 +24,6 @@ async function start(dir?: string, now?: () => Date) {
 }
 
 const walk = (Object.keys(CONTRACT_CALLS) as Method[]).filter((m) => !NOT_WALKED.has(m));
-
-/** Every file of a folder, as bytes, backups included: nothing anywhere may hold a password. */
-async function everyFile(dir: string): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for (const e of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out.push(await fs.readFile(path.join(e.parentPath, e.name)));
-  }
-  return out;
-}
 
 describe('every role calls every method', () => {
   it.each(ROLES)('%s: what the role may do works, the rest is refused in Persian and the folder stays byte for byte', async (role: Role) => {
@@ -161,10 +151,10 @@ describe('accounts and sessions', () => {
     const clerk = await b.dispatchAs({ kind: 'session', token: null, setSession: () => undefined }, 'auth/signIn', { username: 'clerk', password: secret });
     expect(JSON.stringify(clerk)).not.toContain('scrypt');
     await b.store.settled();
-    const files = await everyFile(b.dataDir);
-    for (const f of files) expect(f.includes(Buffer.from(secret))).toBe(false);
-    const accounts = JSON.parse(await fs.readFile(path.join(b.dataDir, 'accounts.json'), 'utf8')) as { accounts: { passwordHash: string }[] };
-    expect(accounts.accounts[0]!.passwordHash).toMatch(/^scrypt\$65536\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+    const stored = await storedBytes(b.dataDir);
+    for (const f of stored) expect(f.includes(Buffer.from(secret))).toBe(false);
+    expect(stored.some((f) => f.includes(Buffer.from('scrypt$65536$8$1$')))).toBe(true);
+    expect((await b.store.listAccounts())[0]!.passwordHash).toMatch(/^scrypt\$65536\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
   });
 
   it('each history entry and audit line names the account that made it', async () => {
@@ -178,22 +168,20 @@ describe('accounts and sessions', () => {
     const c = await ok(b, 'case/get', { id: rec.value.id });
     expect(c.createdBy).toBe('zahra');
     expect(c.history.map((h) => [h.action, h.by])).toEqual([['recorded', 'zahra'], ['order', 'zahra'], ['referred', 'reza']]);
-    const lines = (await fs.readFile(path.join(b.dataDir, 'audit', '1405-09.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { action: string; by: string });
+    const lines = await auditTrail(b.dataDir);
     expect(lines.filter((l) => l.action === 'case/record' || l.action === 'case/referred').map((l) => l.by)).toEqual(['zahra', 'reza']);
   });
 
-  it('the command line works on a folder without signing in and records cli:<os user>', async () => {
-    const dir = await tempDir();
-    expect((await didar('import', '--data', dir, SAMPLE)).code).toBe(0);
+  it('the command line works on a store without signing in and records cli:<os user>', async () => {
+    const dir = await tempStore();
+    expect((await didar('import', ...storeArgs(dir), SAMPLE)).code).toBe(0);
     const b = await start(dir);
     const [c] = await b.store.scanCases({});
     expect(c!.createdBy).toBe(`cli:${os.userInfo().username}`);
   });
 
-  it('a folder of the earlier version opens with the names its history has, and asks for the administrator', async () => {
-    const dir = await tempDir('didar-v2-');
-    await fs.cp(path.resolve('test/fixtures/data-v2'), dir, { recursive: true });
-    const b = await start(dir);
+  it('a folder of the earlier version opens (or is moved into the database) with the names its history has, and asks for the administrator', async () => {
+    const b = await start(await storeWith(path.resolve('test/fixtures/data-v2')));
     const c = await ok(b, 'case/byCode', { code: '0500000012' });
     expect(c.history.every((h) => h.by === 'desk-1')).toBe(true); // as the earlier version named the desk
     expect(await b.dispatchAs({ kind: 'session', token: null }, 'auth/status', {})).toMatchObject({ ok: true, value: { needsSetup: true } });

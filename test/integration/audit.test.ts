@@ -3,16 +3,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ok, openTestBackend, openToday, validCitizen } from '../helpers/backend';
+import { auditTrail, ok, openTestBackend, openToday, storeArgs, tempDir, validCitizen } from '../helpers/backend';
 import { didar } from '../helpers/cli';
-
-type AuditLine = { at: string; by: string; action: string; entity: string; id: string };
-
-async function auditLines(dir: string): Promise<AuditLine[]> {
-  const files = (await fs.readdir(path.join(dir, 'audit'))).sort();
-  const text = (await Promise.all(files.map((f) => fs.readFile(path.join(dir, 'audit', f), 'utf8')))).join('');
-  return text.trim().split('\n').map((l) => JSON.parse(l) as AuditLine);
-}
 
 describe('audit of prints and exports', () => {
   it('records the slip, each reprint, the day summary and every export with who did it', async () => {
@@ -26,13 +18,13 @@ describe('audit of prints and exports', () => {
     await ok(b, 'report/file', { period: { kind: 'year', year: 1405 }, table: 'departments', format: 'csv' });
     await b.close();
 
-    const out = path.join(b.dataDir, '..', `${path.basename(b.dataDir)}-export`);
-    expect((await didar('export', '--data', b.dataDir, '--format', 'json', '--out', `${out}.json`)).code).toBe(0);
-    expect((await didar('export', '--data', b.dataDir, '--format', 'csv', '--out', `${out}.csv`)).code).toBe(0);
-    expect((await didar('export', '--data', b.dataDir, '--format', 'xlsx', '--out', `${out}.xlsx`, '--national-ids')).code).toBe(0);
+    const out = path.join(await tempDir(), 'export');
+    expect((await didar('export', ...storeArgs(b.dataDir), '--format', 'json', '--out', `${out}.json`)).code).toBe(0);
+    expect((await didar('export', ...storeArgs(b.dataDir), '--format', 'csv', '--out', `${out}.csv`)).code).toBe(0);
+    expect((await didar('export', ...storeArgs(b.dataDir), '--format', 'xlsx', '--out', `${out}.xlsx`, '--national-ids')).code).toBe(0);
     await Promise.all(['json', 'csv', 'xlsx'].map((e) => fs.rm(`${out}.${e}`)));
 
-    const lines = await auditLines(b.dataDir);
+    const lines = await auditTrail(b.dataDir);
     const slips = lines.filter((l) => l.entity === 'case' && l.id === c.id && l.action.startsWith('slip/')).map((l) => l.action);
     expect(slips).toEqual(['slip/print', 'slip/reprint', 'slip/reprint']);
     expect(lines.filter((l) => l.action.startsWith('slip/')).every((l) => l.by === 'tester')).toBe(true);

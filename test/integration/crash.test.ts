@@ -1,27 +1,22 @@
-// Kills a process that is saving cases with SIGKILL at random moments, 50 times: after every restart each
-// acknowledged save is there, every file parses, the integrity check passes, codes are never reused, and the
-// audit trail and the data agree exactly (the journal replayed from its first line is what the store holds).
+// Kills a process that is saving cases with SIGKILL at random moments, 50 times, on either store (a data
+// folder, or a server process of its own on the PostgreSQL database, killed mid-transaction): after every
+// restart each acknowledged save is there, the integrity check passes, codes are never reused, and the audit
+// trail and the data agree exactly (every change of the audit trail applied from its first record is what the
+// store holds).
 import { spawn } from 'node:child_process';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
-import { checkDataDir } from '../../electron/backend/store/check';
 import { rng } from '../../electron/backend/bench/generate';
-import { tempDir } from '../helpers/backend';
+import { auditTrail, checkStore, locationOf, STORE, tempStore } from '../helpers/backend';
 
 const CHILD = path.resolve('test/fixtures/save-forever.ts');
 const ROUNDS = 50;
 
-/** Every case as the journal says it is: each line's after-state applied in order. */
-async function casesFromJournal(dir: string): Promise<Map<string, unknown>> {
+/** Every case as the audit trail says it is: each record's after-state applied in order. */
+async function casesFromJournal(at: string): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
-  for (const name of (await fs.readdir(path.join(dir, 'audit'))).sort()) {
-    for (const line of (await fs.readFile(path.join(dir, 'audit', name), 'utf8')).split('\n').filter(Boolean)) {
-      const r = JSON.parse(line) as { changes: { entity: string; id: string; after: unknown }[] };
-      for (const ch of r.changes) if (ch.entity === 'case') out.set(ch.id, ch.after);
-    }
-  }
+  for (const r of await auditTrail(at)) for (const ch of r.changes ?? []) if (ch.entity === 'case') out.set(ch.id, ch.after);
   return out;
 }
 
@@ -47,8 +42,8 @@ function runAndKill(dir: string, ms: number): Promise<string[]> {
 }
 
 describe('crash safety', () => {
-  it(`survives ${ROUNDS} SIGKILLs while saving`, async () => {
-    const dir = await tempDir('didar-crash-');
+  it(`survives ${ROUNDS} SIGKILLs while saving (${STORE})`, async () => {
+    const dir = await tempStore();
     const random = rng(8);
     const acknowledged = new Set<string>();
     let highest = '';
@@ -60,10 +55,10 @@ describe('crash safety', () => {
         acknowledged.add(code);
         highest = code;
       }
-      const report = await checkDataDir(dir);
+      const report = await checkStore(dir);
       expect(report.problems, JSON.stringify(report.problems)).toEqual([]);
       // every acknowledged save is there after the restart, and the lock of the killed process is taken over
-      const b = await openBackend({ dataDir: dir, operator: 'check' });
+      const b = await openBackend({ ...locationOf(dir), operator: 'check' });
       try {
         const cases = await b.store.scanCases({});
         const stored = new Set(cases.map((c) => c.code!));

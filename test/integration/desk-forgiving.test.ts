@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
-import { ok, openTestBackend, openToday, send, snapshot, validCitizen } from '../helpers/backend';
+import type { Case } from '../../shared/domain';
+import { auditTrail, ok, openTestBackend, openToday, send, snapshot, tempDir, validCitizen } from '../helpers/backend';
 import { findWord, pdfWords, readsRightToLeft } from '../helpers/pdf-words';
 
 const open: Backend[] = [];
@@ -82,15 +83,13 @@ describe('correcting a case', () => {
     ]);
     // stored, and the audit keeps the before and after too
     expect((await ok(b, 'case/byCode', { code: c.code })).citizen.lastName).toBe('یوسفی‌نژاد');
-    const audit = fs.readdirSync(path.join(b.dataDir, 'audit')).flatMap((f) => fs.readFileSync(path.join(b.dataDir, 'audit', f), 'utf8').trim().split('\n'))
-      .map((l) => JSON.parse(l) as { action: string; changes: { before: { citizen: { lastName: string } }; after: { citizen: { lastName: string } } }[] });
-    const line = audit.find((a) => a.action === 'case/correct')!.changes[0]!;
+    const line = (await auditTrail(b.dataDir)).find((a) => a.action === 'case/correct')!.changes[0]! as { before: Case; after: Case };
     expect([line.before.citizen.lastName, line.after.citizen.lastName]).toEqual(['یوسفی', 'یوسفی‌نژاد']);
 
     // the slip printed after the correction is the duplicate, with the new data
     const slip = await ok(b, 'slip/pdf', { caseId: c.id });
     expect(slip.duplicate).toBe(true);
-    const file = path.join(b.dataDir, 'slip.pdf');
+    const file = path.join(await tempDir(), 'slip.pdf');
     fs.writeFileSync(file, Buffer.from(slip.base64, 'base64'));
     const words = pdfWords(file);
     expect(findWord(words, 'المثنی')).toBeDefined();

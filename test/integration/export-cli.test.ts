@@ -1,4 +1,4 @@
-// didar export: JSON read back by didar import without loss (codes continue without reuse), and the case
+// didar export from either store (--data or --db): JSON read back by didar import without loss (codes continue without reuse), and the case
 // list as CSV/XLSX with national IDs masked unless asked for.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -6,41 +6,41 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { byTrackingCode } from '../../shared/domain';
-import { tempDir, validCitizen } from '../helpers/backend';
+import { locationOf, storeArgs, tempDir, tempStore, validCitizen } from '../helpers/backend';
 import { didar, SAMPLE } from '../helpers/cli';
 
 it('exports everything to JSON and imports it into an empty folder without loss; codes are not reused', async () => {
-  const a = await tempDir();
-  expect((await didar('import', '--data', a, SAMPLE)).code).toBe(0);
+  const a = await tempStore();
+  expect((await didar('import', ...storeArgs(a), SAMPLE)).code).toBe(0);
   // Some follow-up on one case, so that history, answers and outcome travel too.
-  const ba = await openBackend({ dataDir: a, operator: 'tester' });
+  const ba = await openBackend({ ...locationOf(a), operator: 'tester' });
   const first = [...(await ba.store.scanCases({}))].sort(byTrackingCode)[0]!;
   expect((await ba.dispatch('case/refer', { ids: [first.id] })).ok).toBe(true);
   const answered = await ba.dispatch('case/answer', { id: first.id, letterNo: '۱۲۳/ب', date: '1405/08/25', text: 'کود به تعاونی رسید.' });
   expect(answered.ok).toBe(true);
   await ba.close();
 
-  const file = path.join(a, '..', `${path.basename(a)}-export.json`);
-  const out = await didar('export', '--data', a, '--format', 'json', '--out', file);
+  const file = path.join(await tempDir(), 'export.json');
+  const out = await didar('export', ...storeArgs(a), '--format', 'json', '--out', file);
   expect(out.code).toBe(0);
   expect(JSON.parse(out.stdout)).toMatchObject({ format: 'json', cases: 160 });
 
-  const b = await tempDir();
-  const imported = await didar('import', '--data', b, file);
+  const b = await tempStore();
+  const imported = await didar('import', ...storeArgs(b), file);
   expect(imported.code).toBe(0);
   const summary = JSON.parse(imported.stdout) as { imported: unknown[]; rejected: unknown[] };
   expect(summary.imported).toHaveLength(160);
   expect(summary.rejected).toEqual([]);
 
-  const again = path.join(b, '..', `${path.basename(b)}-export.json`);
-  expect((await didar('export', '--data', b, '--format', 'json', '--out', again)).code).toBe(0);
+  const again = path.join(await tempDir(), 'export-again.json');
+  expect((await didar('export', ...storeArgs(b), '--format', 'json', '--out', again)).code).toBe(0);
   const [x, y] = [JSON.parse(await fs.readFile(file, 'utf8')), JSON.parse(await fs.readFile(again, 'utf8'))];
   expect({ ...y, exportedAt: '' }).toEqual({ ...x, exportedAt: '' });
   expect(y.cases.find((c: { id: string }) => c.id === first.id).answers[0].letterNo).toBe('۱۲۳/ب');
-  expect((await didar('check', '--data', b)).code).toBe(0);
+  expect((await didar('check', ...storeArgs(b))).code).toBe(0);
 
   // A new case in the restored folder gets a code after the highest restored one.
-  const bb = await openBackend({ dataDir: b, operator: 'tester' });
+  const bb = await openBackend({ ...locationOf(b), operator: 'tester' });
   const day = await bb.dispatch('meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
   const rec = await bb.dispatch('case/record', {
     meetingDayId: (day as { ok: true; value: { id: string } }).value.id, citizen: validCitizen, text: 'درخواست تازه پس از بازگردانی',
@@ -55,18 +55,18 @@ it('exports everything to JSON and imports it into an empty folder without loss;
 }, 120_000);
 
 it('exports the case list to CSV and XLSX with national IDs masked unless asked for', async () => {
-  const a = await tempDir();
-  expect((await didar('import', '--data', a, SAMPLE)).code).toBe(0);
-  const csvFile = path.join(a, 'cases.csv');
-  expect((await didar('export', '--data', a, '--format', 'csv', '--out', csvFile)).code).toBe(0);
+  const a = await tempStore();
+  expect((await didar('import', ...storeArgs(a), SAMPLE)).code).toBe(0);
+  const csvFile = path.join(await tempDir(), 'cases.csv');
+  expect((await didar('export', ...storeArgs(a), '--format', 'csv', '--out', csvFile)).code).toBe(0);
   const csv = await fs.readFile(csvFile, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trimEnd().split('\r\n');
   expect(lines).toHaveLength(161);
   expect(lines[0]).toContain('کد رهگیری');
   expect(csv).not.toContain('2401179445'); // s001's national ID
-  const xlsxFile = path.join(a, 'cases.xlsx');
-  expect((await didar('export', '--data', a, '--format', 'xlsx', '--out', xlsxFile, '--national-ids')).code).toBe(0);
+  const xlsxFile = path.join(path.dirname(csvFile), 'cases.xlsx');
+  expect((await didar('export', ...storeArgs(a), '--format', 'xlsx', '--out', xlsxFile, '--national-ids')).code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsxFile);
   const ws = wb.worksheets[0]!;
@@ -75,14 +75,14 @@ it('exports the case list to CSV and XLSX with national IDs masked unless asked 
   const ids: unknown[] = [];
   ws.getColumn(6).eachCell((cell, row) => { if (row > 2) ids.push(cell.value); });
   expect(ids).toContain('2401179445');
-  expect((await didar('export', '--data', a, '--format', 'pdf', '--out', xlsxFile)).code).toBe(2);
+  expect((await didar('export', ...storeArgs(a), '--format', 'pdf', '--out', xlsxFile)).code).toBe(2);
 }, 120_000);
 
-it('imports an export whose cases leave out their empty lists; the folder then opens and the case reads as empty lists', async () => {
-  const a = await tempDir();
-  expect((await didar('import', '--data', a, SAMPLE)).code).toBe(0);
-  const file = path.join(a, '..', `${path.basename(a)}-lists.json`);
-  expect((await didar('export', '--data', a, '--format', 'json', '--out', file)).code).toBe(0);
+it('imports an export whose cases leave out their empty lists; the store then opens and the case reads as empty lists', async () => {
+  const a = await tempStore();
+  expect((await didar('import', ...storeArgs(a), SAMPLE)).code).toBe(0);
+  const file = path.join(await tempDir(), 'lists.json');
+  expect((await didar('export', ...storeArgs(a), '--format', 'json', '--out', file)).code).toBe(0);
   const doc = JSON.parse(await fs.readFile(file, 'utf8'));
   const bare = doc.cases[0];
   for (const key of ['referrals', 'answers', 'notices', 'attachments', 'prints']) delete bare[key];
@@ -90,8 +90,8 @@ it('imports an export whose cases leave out their empty lists; the folder then o
   delete doc.cases[2].createdAt; // the worklist orders by it: a case without it is a broken row
   await fs.writeFile(file, JSON.stringify(doc));
 
-  const b = await tempDir();
-  const imported = await didar('import', '--data', b, file);
+  const b = await tempStore();
+  const imported = await didar('import', ...storeArgs(b), file);
   expect(imported.code).toBe(0);
   const summary = JSON.parse(imported.stdout) as { imported: unknown[]; rejected: { id: string; reason: string }[] };
   expect(summary.imported).toHaveLength(158);
@@ -100,10 +100,10 @@ it('imports an export whose cases leave out their empty lists; the folder then o
     { id: '#3', reason: expect.stringContaining('createdAt') },
   ]);
 
-  const bb = await openBackend({ dataDir: b, operator: 'tester' });
+  const bb = await openBackend({ ...locationOf(b), operator: 'tester' });
   const got = await bb.dispatch('case/get', { id: bare.id });
   expect(got.ok).toBe(true);
   expect((got as { ok: true; value: unknown }).value).toMatchObject({ prints: [], notices: [], referrals: [] });
   await bb.close();
-  expect((await didar('check', '--data', b)).code).toBe(0);
+  expect((await didar('check', ...storeArgs(b))).code).toBe(0);
 }, 120_000);

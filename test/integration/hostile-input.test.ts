@@ -3,9 +3,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
-import { checkDataDir } from '../../electron/backend/store/check';
 import { api, type Method } from '../../shared/api';
-import { openTestBackend, snapshot, validCitizen } from '../helpers/backend';
+import { checkStore, locationOf, openTestBackend, snapshot, validCitizen } from '../helpers/backend';
 
 let b: Awaited<ReturnType<typeof openTestBackend>>;
 let dayId = '';
@@ -87,8 +86,8 @@ describe('hostile input', () => {
 
   it('whatever the random calls stored, the folder opens again through the stored schemas and checks clean', async () => {
     await b.close();
-    const again = await openBackend({ dataDir: b.dataDir, operator: 'check' });
+    const again = await openBackend({ ...locationOf(b.dataDir), operator: 'check' });
     await again.close();
-    expect((await checkDataDir(b.dataDir)).problems).toEqual([]);
+    expect((await checkStore(b.dataDir)).problems).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
 // Crafted import files: each case is re-validated as if typed; a bad row is rejected on its own with a reason,
 // the rest imported, the folder still opens, and no import raises a tracking-code counter past its valid codes.
 import { describe, expect, it } from 'vitest';
-import { checkDataDir } from '../../electron/backend/store/check';
 import { exportAll } from '../../electron/backend/services/export';
 import { importCases } from '../../electron/backend/services/import';
 import type { DidarExport } from '../../shared/export-format';
 import { makeTrackingCode, parseTrackingCode } from '../../shared/tracking-code';
-import { ok, openForTest as start, openToday, validCitizen } from '../helpers/backend';
+import { checkStore, ok, openForTest as start, openToday, validCitizen } from '../helpers/backend';
 
 /** An export of a folder with five cases, the first referred and extended (history, deadline, notices). */
 async function anExport(): Promise<DidarExport> {
@@ -42,7 +41,7 @@ describe('import of a crafted didar export', () => {
     await b.close();
     const again = await start(b.dataDir); // the folder opens, and check agrees
     expect((await ok(again, 'worklist/query', { limit: 10 })).total).toBe(3);
-    expect((await checkDataDir(b.dataDir)).problems).toEqual([]);
+    expect((await checkStore(b.dataDir)).problems).toEqual([]);
   });
 
   it('codes that fail their check digit, name another year, are absurdly high or collide are rejected; the counter follows the valid ones', async () => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
-import { ok, openTestBackend, openToday, snapshot, validCitizen } from '../helpers/backend';
+import { ok, openTestBackend, openToday, snapshot, tempDir, validCitizen } from '../helpers/backend';
 import { findWord, pdfWords, readsRightToLeft } from '../helpers/pdf-words';
 
 const open: Backend[] = [];
@@ -22,8 +22,9 @@ async function backendWithCases(dir?: string) {
   return { b, record };
 }
 
-const pdfOf = (b: Backend & { dataDir: string }, file: { fileName: string; base64: string }): string => {
-  const p = path.join(b.dataDir, file.fileName);
+/** The document written to a temporary folder (the store may be a database, not a folder). */
+const pdfOf = async (file: { fileName: string; base64: string }): Promise<string> => {
+  const p = path.join(await tempDir(), file.fileName);
   fs.writeFileSync(p, Buffer.from(file.base64, 'base64'));
   return p;
 };
@@ -37,7 +38,7 @@ describe('referral letters', () => {
     const preview = await ok(b, 'case/referPreview', { ids: [a.id, c.id] });
     expect(preview.letters.map((l) => l.code).sort()).toEqual(['جهاد کشاورزی', 'شرکت توزیع برق']);
     expect(await snapshot(b)).toEqual(before);
-    const words = pdfWords(pdfOf(b, preview.letters[0]!));
+    const words = pdfWords(await pdfOf(preview.letters[0]!));
     expect(readsRightToLeft(words, 'پس از تأیید ارجاع')).toBe(true);
 
     const first = await ok(b, 'case/refer', { ids: [a.id] });
@@ -47,7 +48,7 @@ describe('referral letters', () => {
     expect(first.cases[0]!.history.at(-1)).toMatchObject({ action: 'referred', ref: '1405/1' });
     expect(second.cases[0]!.referrals.at(-1)).toMatchObject({ department: 'شرکت توزیع برق', letterNo: '1405/2' });
     // the number is on the letter, in Persian digits, left to right
-    expect(findWord(pdfWords(pdfOf(b, second.letters[0]!)), '۱۴۰۵/۲')).toBeDefined();
+    expect(findWord(pdfWords(await pdfOf(second.letters[0]!)), '۱۴۰۵/۲')).toBeDefined();
 
     // after a restart the sequence goes on
     const dir = b.dataDir;

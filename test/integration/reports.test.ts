@@ -9,7 +9,7 @@ import { DAY_ORDER_HEADERS } from '../../shared/reports/day-summary';
 import { findWord, lineOf, pdfWords, readsRightToLeft, sameWord } from '../helpers/pdf-words';
 import type { Backend } from '../../electron/backend';
 import { importCases } from '../../electron/backend/services/import';
-import { ok, openTestBackend, send } from '../helpers/backend';
+import { ok, openTestBackend, send, tempDir } from '../helpers/backend';
 import { SAMPLE } from '../helpers/cli';
 
 const open: Backend[] = [];
@@ -82,7 +82,7 @@ it('summarises a meeting day and prints it on A4, right to left', async () => {
   expect(s.orders).toHaveLength(ofDay.length);
 
   const file = await ok(b, 'report/dayFile', { meetingDayId: day.id, format: 'pdf' });
-  const pdf = path.join(b.dataDir, 'day.pdf');
+  const pdf = path.join(await tempDir(), 'day.pdf');
   await fs.writeFile(pdf, Buffer.from(file.base64, 'base64'));
   const words = pdfWords(pdf);
   expect(readsRightToLeft(words, 'خلاصه روز ملاقات مردمی')).toBe(true);

@@ -9,6 +9,7 @@ import { SESSION_COOKIE, SUBMISSION_HEADER } from '../../shared/security';
 import type { Backend } from '../../electron/backend';
 import { machineNames } from '../../electron/backend/server/addresses';
 import { fingerprintOf, serverCertificate, type ServerCertificate } from '../../electron/backend/server/certificate';
+import { isDatabaseUrl } from '../../electron/backend/store/pg/connection';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { ok, openTestBackend, openToday, tempDir, validCitizen } from '../helpers/backend';
 import { TEST_PASSWORD } from '../helpers/calls';
@@ -19,6 +20,8 @@ let backend: Backend & { dataDir: string };
 let shell: WebShell;
 let cert: ServerCertificate;
 let staticDir: string;
+/** Where this server keeps its certificate: the data folder, or on a database this PC's own folder (web/main.ts). */
+let tlsHome: string;
 const names = machineNames();
 
 /** An HTTPS call that trusts only the server's own certificate (as a desk that pinned it). */
@@ -89,7 +92,8 @@ const within = async (ms: number, cond: () => boolean): Promise<number> => {
 beforeAll(async () => {
   backend = await openTestBackend(undefined, () => new Date());
   staticDir = await tempDir('didar-static-');
-  cert = await serverCertificate(backend.dataDir, names);
+  tlsHome = isDatabaseUrl(backend.dataDir) ? await tempDir('didar-tls-') : backend.dataDir;
+  cert = await serverCertificate(tlsHome, names);
   shell = await startWebShell({ dispatchAs: backend.dispatchAs, watch: backend.watch, staticDir, tls: { cert: cert.cert, key: cert.key, names } });
 });
 afterAll(async () => {
@@ -102,7 +106,7 @@ describe('server mode', () => {
     expect(cert.source).toBe('generated');
     expect(cert.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     expect(fingerprintOf(cert.cert)).toBe(cert.fingerprint);
-    expect((await serverCertificate(backend.dataDir, names)).fingerprint).toBe(cert.fingerprint); // kept, not made again
+    expect((await serverCertificate(tlsHome, names)).fingerprint).toBe(cert.fingerprint); // kept, not made again
     expect((await api('auth/status', {})).status).toBe(200);
     const plain = await new Promise<string>((resolve) => {
       const req = http.request({ host: '127.0.0.1', port: shell.port, path: '/api/auth/status', method: 'POST' }, (res) => resolve(`status ${res.statusCode}`));

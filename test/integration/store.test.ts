@@ -1,11 +1,9 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
+// The store as every service sees it, on either store: restarts keep what was saved, concurrent saves get
+// distinct codes, the audit trail names who did what, and bad input changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openBackend } from '../../electron/backend';
-import { checkDataDir } from '../../electron/backend/store/check';
 import { parseTrackingCode, verhoeffValid } from '../../shared/tracking-code';
 import { issueText, nationalId, rng } from '../../electron/backend/bench/generate';
-import { ok, openTestBackend, openToday, send, snapshot, tempDir, validCitizen } from '../helpers/backend';
+import { auditTrail, checkStore, ok, openTestBackend, openToday, send, snapshot, validCitizen } from '../helpers/backend';
 
 const open: { close: () => Promise<void> }[] = [];
 afterEach(async () => {
@@ -17,7 +15,7 @@ async function start(dir?: string) {
   return b;
 }
 
-describe('file store', () => {
+describe('store', () => {
   it('keeps a recorded case across a restart, normalised', async () => {
     const b = await start();
     const day = await openToday(b);
@@ -43,75 +41,6 @@ describe('file store', () => {
     expect(await ok(again, 'case/byCode', { code: c.code })).toMatchObject({ id: c.id });
   });
 
-  it('splits data so that a save rewrites only its meeting day', async () => {
-    const b = await start();
-    const d1 = await openToday(b);
-    const d2 = await ok(b, 'meetingDay/open', { date: '1405/09/03', place: { kind: 'county', county: 'آمل' }, host: 'معاون استاندار' });
-    await ok(b, 'case/record', { meetingDayId: d1.id, citizen: validCitizen, text: 'درخواست نخست' });
-    await b.store.settled();
-    const files = await fs.readdir(path.join(b.dataDir, 'days'));
-    expect(files).toHaveLength(2);
-    const other = files.find((f) => f.includes(d2.id))!;
-    const before = await fs.stat(path.join(b.dataDir, 'days', other));
-    await ok(b, 'case/record', { meetingDayId: d1.id, citizen: validCitizen, text: 'درخواست دوم' });
-    await b.store.settled();
-    const after = await fs.stat(path.join(b.dataDir, 'days', other));
-    expect(after.mtimeMs).toBe(before.mtimeMs);
-  });
-
-  it('refuses a second process on the same data folder with a clear message', async () => {
-    const b = await start();
-    await expect(openBackend({ dataDir: b.dataDir })).rejects.toMatchObject({ code: 'data-locked', message: expect.stringContaining('در اختیار برنامه دیگری است') });
-  });
-
-  it('takes over a lock left by a process that no longer runs', async () => {
-    const dir = await tempDir();
-    await fs.writeFile(path.join(dir, 'didar.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), startedAt: '' }));
-    const b = await start(dir);
-    expect(await ok(b, 'meetingDay/list', {})).toEqual([]);
-  });
-
-  it('never overwrites a corrupt file: start-up fails naming it and the file is kept', async () => {
-    const b = await start();
-    const day = await openToday(b);
-    await b.store.settled();
-    await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست' });
-    await b.close(); // the day file's snapshot written a second time: the first is kept in backups/
-    open.pop();
-    const dayFile = path.join(b.dataDir, 'days', (await fs.readdir(path.join(b.dataDir, 'days')))[0]!);
-    const broken = '{"schemaVersion":1,"day":{"id":';
-    await fs.writeFile(dayFile, broken);
-    const err = await openBackend({ dataDir: b.dataDir }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'corrupt-file', message: expect.stringContaining(path.basename(dayFile)) });
-    expect(await fs.readFile(dayFile, 'utf8')).toBe(broken);
-    // the lock was released, and a backup of the last good version exists
-    await expect(fs.access(path.join(b.dataDir, 'didar.lock'))).rejects.toThrow();
-    const backups = await fs.readdir(path.join(b.dataDir, 'backups', `days__${path.basename(dayFile)}`));
-    expect(backups.length).toBeGreaterThan(0);
-  });
-
-  it('a day file that cannot be read: start-up names it in Persian and changes nothing', async () => {
-    const b = await start();
-    await openToday(b);
-    await b.close();
-    open.pop();
-    await fs.mkdir(path.join(b.dataDir, 'days', 'md-14050902-zz.json')); // not readable as a file (EISDIR)
-    const before = await snapshot(b.dataDir);
-    const err = await openBackend({ dataDir: b.dataDir }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'read-failed', message: expect.stringContaining('md-14050902-zz.json') });
-    expect((err as Error).message).toContain('خوانده نشد');
-    expect(await snapshot(b.dataDir)).toEqual(before);
-    await expect(fs.readdir(b.dataDir)).resolves.not.toContain('didar.lock');
-  });
-
-  it('refuses a file written by a newer Didar', async () => {
-    const b = await start();
-    await b.close();
-    open.pop();
-    await fs.writeFile(path.join(b.dataDir, 'settings.json'), JSON.stringify({ schemaVersion: 99, settings: {} }));
-    await expect(openBackend({ dataDir: b.dataDir })).rejects.toMatchObject({ code: 'newer-schema' });
-  });
-
   it('gives 500 concurrent saves 500 distinct valid codes, all stored', async () => {
     const b = await start();
     const day = await openToday(b);
@@ -126,14 +55,14 @@ describe('file store', () => {
     const again = await start(b.dataDir);
     const stored = await ok(again, 'case/listForDay', { meetingDayId: day.id });
     expect(new Set(stored.map((c) => c.code))).toEqual(codes);
-    const report = await checkDataDir(b.dataDir);
+    const report = await checkStore(b.dataDir);
     expect(report).toMatchObject({ ok: true, cases: 500, problems: [], warnings: [] });
     // the next code continues the sequence
     const next = await ok(again, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست بعدی' });
     expect(parseTrackingCode(next.code).sequence).toBe(501);
   });
 
-  it('reads back a folder of many meeting days (decoded on a second thread) exactly as it was', async () => {
+  it('reads back many meeting days exactly as they were (a folder decodes its 20 day files on a second thread)', async () => {
     const b = await start();
     const r = rng(11);
     const other = nationalId(r);
@@ -153,7 +82,6 @@ describe('file store', () => {
     open.pop();
 
     const again = await start(b.dataDir);
-    expect((await fs.readdir(path.join(b.dataDir, 'days'))).length).toBeGreaterThanOrEqual(20);
     for (const c of recorded) expect(await ok(again, 'case/byCode', { code: c.code })).toEqual(c);
     expect((await ok(again, 'citizen/lookup', { nationalId: validCitizen.nationalId })).cases).toHaveLength(20);
     expect((await ok(again, 'citizen/lookup', { nationalId: other })).cases).toHaveLength(10);
@@ -165,9 +93,31 @@ describe('file store', () => {
     const day = await openToday(b);
     const c = await ok(b, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست' });
     await ok(b, 'case/cancel', { id: c.id, reason: 'ثبت تکراری' });
-    const audit = (await fs.readFile(path.join(b.dataDir, 'audit', '1405-09.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const audit = await auditTrail(b.dataDir);
     expect(audit.map((a) => a.action)).toEqual(['meetingDay/open', 'case/record', 'case/cancel']);
     expect(audit[2]).toMatchObject({ by: 'tester', at: '2026-11-23T06:30:00.000Z', entity: 'case', id: c.id, changes: [{ before: { status: 'recorded' }, after: { status: 'cancelled' } }] });
+  });
+});
+
+describe('the meeting-day list', () => {
+  it('counts each day\'s cases without the cancelled ones and its queue entries still waiting, also inside a unit of work', async () => {
+    const b = await start();
+    const day = await openToday(b);
+    const other = await ok(b, 'meetingDay/open', { date: '1405/09/01', place: { kind: 'center' }, host: 'معاون استاندار' });
+    const record = (dayId: string, text: string) => ok(b, 'case/record', { meetingDayId: dayId, citizen: validCitizen, text, confirmed: true });
+    const [c1] = [await record(day.id, 'یک'), await record(day.id, 'دو'), await record(day.id, 'سه'), await record(other.id, 'چهار')];
+    await ok(b, 'case/cancel', { id: c1.id, reason: 'دو بار ثبت شد' });
+    for (const name of ['علی رضایی', 'مریم احمدی', 'حسن کریمی']) await ok(b, 'queue/arrive', { meetingDayId: day.id, name });
+    await ok(b, 'queue/callNext', { meetingDayId: day.id });
+    const list = await ok(b, 'meetingDay/list', {});
+    expect(list.map((d) => [d.id, d.caseCount, d.waiting])).toEqual([[day.id, 2, 2], [other.id, 1, 0]]);
+    // a unit of work counts its own changes too
+    const inside = await b.store.mutate({ operator: 'tester' }, 'test/count', async (t) => {
+      const c = (await t.getCase(c1.id))!;
+      await t.putCase({ ...c, status: 'recorded' });
+      return t.meetingDayCounts();
+    });
+    expect(inside.get(day.id)).toEqual({ cases: 3, waiting: 2 });
   });
 });
 

@@ -2,8 +2,7 @@
 // texts, an answer whose history note is longer than any typed field, a circular drafted from long templates.
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
-import { checkDataDir } from '../../electron/backend/store/check';
-import { ok, openTestBackend, openToday, validCitizen } from '../helpers/backend';
+import { checkStore, locationOf, ok, openTestBackend, openToday, validCitizen } from '../helpers/backend';
 
 const long = (n: number) => 'ب'.repeat(n);
 
@@ -30,8 +29,8 @@ describe('stored limits', () => {
     await ok(b, 'circular/approve', { id: circular.id });
     await ok(b, 'circular/issue', { id: circular.id, ...(await ok(b, 'circular/nextNumber', {})) });
     await b.close();
-    const again = await openBackend({ dataDir: b.dataDir, operator: 't' });
+    const again = await openBackend({ ...locationOf(b.dataDir), operator: 't' });
     await again.close();
-    expect((await checkDataDir(b.dataDir)).problems).toEqual([]);
+    expect((await checkStore(b.dataDir)).problems).toEqual([]);
   });
 });

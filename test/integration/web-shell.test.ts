@@ -1,28 +1,10 @@
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { SESSION_COOKIE, TOKEN_HEADER } from '../../shared/security';
-import { openInBackground } from '../../electron/backend';
-import { seedDataDir } from '../../electron/backend/bench/generate';
-import { FIXED_NOW, openTestBackend, snapshot, tempDir, validCitizen } from '../helpers/backend';
-
-type Res = { status: number; body: string; cookies: string[] };
-
-/** Raw HTTP so that Host and Origin can be set freely (fetch forbids it). */
-function request(shell: WebShell, p: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: shell.port, path: p, method: o.method ?? 'GET', headers: { Host: `127.0.0.1:${shell.port}`, ...o.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cookies: res.headers['set-cookie'] ?? [] }));
-    });
-    req.on('error', reject);
-    if (o.body) req.write(o.body);
-    req.end();
-  });
-}
+import { openTestBackend, snapshot, tempDir, validCitizen } from '../helpers/backend';
+import { request } from '../helpers/http';
 
 let shell: WebShell;
 let backend: Awaited<ReturnType<typeof openTestBackend>>;
@@ -117,39 +99,5 @@ describe('web shell', () => {
       expect(r.status, p).toBe(404);
       expect(r.body).not.toContain('secret');
     }
-  });
-});
-
-describe('web shell while the data folder is still opening', () => {
-  it('serves the page at once; calls made meanwhile wait and see every case', async () => {
-    const dir = await tempDir();
-    await seedDataDir(dir, 12_000); // 30 day files: read through the second thread too
-    const opening = openInBackground({ dataDir: dir, now: () => FIXED_NOW });
-    let loaded = false;
-    void opening.ready.then(() => (loaded = true));
-    const early = await startWebShell({ dispatchAs: opening.dispatchAs, staticDir, token: TOKEN });
-    try {
-      const page = await request(early, '/');
-      expect(page.status).toBe(200);
-      expect(loaded).toBe(false); // the page did not wait for 12,000 cases to load
-      const list = request(early, '/api/worklist/query', { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: TOKEN }, body: '{}' });
-      expect(JSON.parse((await list).body)).toMatchObject({ ok: true, value: { total: 12_000 } });
-      expect(loaded).toBe(true);
-    } finally {
-      await early.close();
-      await opening.close();
-    }
-  });
-
-  it('answers every call with the reason when the folder cannot be opened', async () => {
-    const dir = await tempDir();
-    await fs.mkdir(path.join(dir, 'days'), { recursive: true });
-    await fs.writeFile(path.join(dir, 'settings.json'), '{"schemaVersion":');
-    const opening = openInBackground({ dataDir: dir });
-    const r = await opening.dispatchAs({ kind: 'session', token: null }, 'app/info', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'corrupt-file', message: expect.stringContaining('settings.json') } });
-    await expect(opening.ready).rejects.toMatchObject({ code: 'corrupt-file' });
-    await opening.close();
-    expect(await fs.readFile(path.join(dir, 'settings.json'), 'utf8')).toBe('{"schemaVersion":');
   });
 });

@@ -108,11 +108,9 @@ export function benchCitizen(r: () => number, county: string = pick(r, MAZANDARA
 
 export type SeedResult = { cases: number; days: number; nextSequence: number };
 
-/** Writes `n` cases directly as day files (seeding through the API would take the benchmark's whole budget). */
-export async function seedDataDir(dataDir: string, n: number, perDay = 400, seed = 1405): Promise<SeedResult> {
+/** The generated meeting days of `n` cases, ~400 each, in date order (the same for the same seed). */
+export function* generatedDays(n: number, perDay = 400, seed = 1405): Generator<{ day: MeetingDay; cases: Case[] }> {
   const r = rng(seed);
-  await fs.mkdir(path.join(dataDir, DAYS_DIR), { recursive: true });
-  await fs.mkdir(path.join(dataDir, 'audit'), { recursive: true });
   const dayCount = Math.max(1, Math.ceil(n / perDay));
   let date = parseJalali('1405/01/15')!;
   let seq = 0;
@@ -142,8 +140,19 @@ export async function seedDataDir(dataDir: string, n: number, perDay = 400, seed
         history: [{ at, by: 'bench', action: 'recorded' }],
       });
     }
-    const doc: DayDoc = { schemaVersion: SCHEMA_VERSION, day, queue: [], cases };
-    await writeFileDurable(path.join(dataDir, DAYS_DIR, `${jd.replace(/\//g, '-')}_${day.id}.json`), JSON.stringify(doc));
+    yield { day, cases };
   }
-  return { cases: n, days: dayCount, nextSequence: seq + 1 };
+}
+
+/** Writes `n` cases directly as day files (seeding through the API would take the benchmark's whole budget). */
+export async function seedDataDir(dataDir: string, n: number, perDay = 400, seed = 1405): Promise<SeedResult> {
+  await fs.mkdir(path.join(dataDir, DAYS_DIR), { recursive: true });
+  await fs.mkdir(path.join(dataDir, 'audit'), { recursive: true });
+  let days = 0;
+  for (const { day, cases } of generatedDays(n, perDay, seed)) {
+    const doc: DayDoc = { schemaVersion: SCHEMA_VERSION, day, queue: [], cases };
+    await writeFileDurable(path.join(dataDir, DAYS_DIR, `${day.date.replace(/\//g, '-')}_${day.id}.json`), JSON.stringify(doc));
+    days++;
+  }
+  return { cases: n, days, nextSequence: n + 1 };
 }

@@ -29,17 +29,8 @@ export async function openMeetingDayIn(t: TxContext, draft: ParsedArgs<'meetingD
 }
 
 export async function listMeetingDays(ctx: ReadContext): Promise<MeetingDaySummary[]> {
-  const days = await ctx.store.listMeetingDays();
-  const out: MeetingDaySummary[] = [];
-  for (const d of days) {
-    const cases = await ctx.store.listCasesOfDay(d.id);
-    const queue = await ctx.store.getQueue(d.id);
-    out.push({
-      ...d,
-      caseCount: cases.filter((c) => c.status !== 'cancelled').length,
-      waiting: queue.filter((q) => q.status === 'waiting').length,
-    });
-  }
+  const [days, counts] = await Promise.all([ctx.store.listMeetingDays(), ctx.store.meetingDayCounts()]);
+  const out: MeetingDaySummary[] = days.map((d) => ({ ...d, caseCount: counts.get(d.id)?.cases ?? 0, waiting: counts.get(d.id)?.waiting ?? 0 }));
   return out.sort((a, b) => b.date.localeCompare(a.date) || b.openedAt.localeCompare(a.openedAt));
 }
 

@@ -6,7 +6,8 @@ import { foldForSearch } from '../../../shared/persian-text';
 import { SearchBlocks } from './search-blocks';
 import type { CasePage, CaseQuery } from './store';
 
-const NO_DUE = '9999/99/99';
+/** Where a case without a deadline sorts among due dates: last. */
+export const NO_DUE = '9999/99/99';
 /** Cases given their search text per background step (about a millisecond each). */
 const WARM_STEP = 250;
 /** While a unit of work is being written, the background steps wait this long and look again. */

@@ -10,7 +10,7 @@ import type { StoredAccount } from '../../../shared/accounts';
 import type { Circular } from '../../../shared/circular';
 import type { GroupCorrection } from '../../../shared/grouping/corrections';
 import type { Case, CodedCase, MeetingDay, QueueEntry } from '../../../shared/domain';
-import { dayFileConflict, JOURNAL_ENTITIES, parseJournalChange, type FolderRecords } from '../../../shared/stored-schemas';
+import { dayFileConflict, JOURNAL_ENTITIES, type FolderRecords } from '../../../shared/stored-schemas';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
 import { deepFreeze } from '../../../shared/readonly';
@@ -22,11 +22,14 @@ import { asWriteError, readJsonFile, writeFileDurable } from './durable-file';
 import { AUDIT_DIR, CHECKPOINT_FILE, JournalWriter, readJournal, type Change, type JournalPosition } from './journal';
 import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
+import { frozenIfChecking } from './frozen';
 import { CasesBy } from './cases-by';
-import type { Actor, CasePage, CaseQuery, CaseScan, ChangeNotice, Store, Tx } from './store';
+import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type Tx } from './store';
+import { dayCountsOf } from './day-counts';
 import { keepOriginal, SCHEMA_VERSION } from './migrations';
 import { Serial } from './serial';
 import { conformStoredFile, type DocKind } from './stored-file';
+import { assertStorable } from './unit-check';
 import { WriteQueue } from './write-queue';
 import { openParallelReader, readTextHere, type ReadText } from './text-reader';
 
@@ -111,7 +114,6 @@ const COMPACT_IDLE_MS = 1500;
 const COMPACT_MAX_LAG_MS = 10_000;
 const COMPACT_MAX_BYTES = 4 << 20;
 const COMPACT_RETRY_MS = 5000;
-const SUBMISSION_DAYS = 7;
 /** The one key of the uncoded-cases index. */
 const UNCODED = 'uncoded';
 
@@ -149,13 +151,6 @@ const shared = <T>(list: readonly T[] | undefined): readonly T[] => (list?.lengt
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/**
- * Values that enter the store through a unit of work are frozen there. Loaded ones are read-only by type;
- * freezing 100,000 loaded cases as well costs some 0.6 s of start-up, so it is done where the tests run
- * (DIDAR_FREEZE_LOADED=1), which makes any change in place of a stored value fail loudly in the suite.
- */
-const FREEZE_LOADED = process.env.DIDAR_FREEZE_LOADED === '1';
-const frozenIfChecking = <T>(v: T): T => (FREEZE_LOADED ? (deepFreeze(v) as T) : v);
 
 /**
  * Parsed JSON repeats the same short strings in every case; sharing them saves much of the heap at 100,000.
@@ -447,10 +442,7 @@ export class FileStore implements Store {
       if (!changes.length) return result;
       const at = this.now().toISOString();
       if (submission !== undefined) changes.push({ entity: 'submission', id: submission, before: null, after: at });
-      for (const ch of changes) {
-        const bad = parseJournalChange(ch, `${ch.entity} ${ch.id}`);
-        if (bad instanceof DidarError) throw new DidarError('internal', msg.unexpected, undefined, `not saved, does not fit the stored schema: ${bad.english ?? ''}`);
-      }
+      assertStorable(changes);
       const r = await this.journal.append({ at, by: by.operator, action, entity: changes[0]!.entity, id: changes[0]!.id, changes }, this.now());
       // on disk: now it becomes what everyone reads (no await from here to the end of the loop)
       for (const ch of changes) this.apply(ch, true);
@@ -483,6 +475,9 @@ export class FileStore implements Store {
     return this.serial.run(async () => {
       this.assertOpen();
       await this.journal.append({ at: this.now().toISOString(), by: by.operator, action, entity, id, changes: [] }, this.now());
+      // nothing else to compact, but the checkpoint follows the journal (else settled() leaves it a line behind)
+      this.markDirty(this.checkpoint);
+      this.scheduleCompaction();
     });
   }
 
@@ -632,10 +627,10 @@ export class FileStore implements Store {
     return this.dirty.size > 0 || this.journal.position.seq !== this.checkpoint.data.seq;
   }
 
-  /** Idempotency keys are kept a week: a desk retries within minutes, a restarted server within the day. */
+  /** Idempotency keys older than their week are dropped with the next snapshot of submissions.json. */
   private forgetOldSubmissions(): void {
     if (!this.dirty.has(this.submissions)) return;
-    const since = new Date(this.now().getTime() - SUBMISSION_DAYS * 86_400_000).toISOString();
+    const since = new Date(this.now().getTime() - SUBMISSION_KEEP_DAYS * 86_400_000).toISOString();
     const kept = Object.entries(this.submissions.data.submissions).filter(([, at]) => at >= since);
     this.submissions.data.submissions = Object.fromEntries(kept);
   }
@@ -718,6 +713,10 @@ export class FileStore implements Store {
     return this.byId.size;
   }
 
+  meetingDayCounts(): Promise<ReadonlyMap<string, DayCounts>> {
+    return dayCountsOf(this);
+  }
+
   async queryCases(q: CaseQuery): Promise<CasePage> {
     if (q.code !== undefined) return this.worklist.query(q, this.byCode.get(q.code));
     if (q.nationalId !== undefined) return this.worklist.query(q, this.byNationalId.get(q.nationalId));
@@ -769,6 +768,11 @@ export class FileStore implements Store {
 
   async peekCircularNumber(jalaliYear: number): Promise<number> {
     return this.circularNumber(String(jalaliYear)) + 1;
+  }
+
+  /** Every committed counter by its journal key: code sequences, referral letter and circular numbers (for `didar migrate`). */
+  counterValues(): { codeSequences: Readonly<Record<string, number>>; letterNumbers: Readonly<Record<string, number>>; circularNumbers: Readonly<Record<string, number>> } {
+    return { codeSequences: { ...this.counters.data.sequences }, letterNumbers: { ...this.counters.data.letters }, circularNumbers: { ...this.circulars.data.numbers } };
   }
 }
 
@@ -878,6 +882,10 @@ class FileTx implements Tx {
     let n = await this.store.countCases();
     for (const c of this.stagedOf<Case>('case')) if (!(await this.store.getCase(c.id))) n++;
     return n;
+  }
+
+  meetingDayCounts(): Promise<ReadonlyMap<string, DayCounts>> {
+    return dayCountsOf(this);
   }
 
   /** The worklist as committed: a unit of work changes cases by id, it does not page through its own changes. */

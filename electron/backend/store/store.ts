@@ -31,6 +31,8 @@ export type CaseQuery = {
 
 export type CasePage = { total: number; items: readonly Case[] };
 
+export type DayCounts = { cases: number; waiting: number };
+
 /**
  * What reports, the board, exports and bulk changes ask of the whole record, in no particular order. Every
  * field narrows the answer; none given: every case.
@@ -69,6 +71,8 @@ export type StoreReader = {
   queryCases(q: CaseQuery): Promise<CasePage>;
   /** The cases a report or a bulk change works on. */
   scanCases(s: CaseScan): Promise<readonly Case[]>;
+  /** Per meeting day (by id): its cases not cancelled and its queue entries waiting, for the day list. */
+  meetingDayCounts(): Promise<ReadonlyMap<string, DayCounts>>;
 
   listCirculars(): Promise<readonly Circular[]>;
   getCircular(id: string): Promise<Circular | undefined>;
@@ -107,6 +111,9 @@ export type Tx = StoreReader & {
 };
 
 export type { ChangeNotice };
+
+/** Idempotency keys are kept a week: a desk retries within minutes, a restarted server within the day. */
+export const SUBMISSION_KEEP_DAYS = 7;
 
 export type Store = StoreReader & {
   /**

@@ -1,3 +1,4 @@
+// File store only: the journal files' hash chain (the database keeps its audit rows in a table).
 // The audit trail is tamper-evident: each line carries the hash of the line before it and a sequence number,
 // so `didar check` names the first line of a file that was changed, removed or added by hand, and a changed
 // line that still has to be replayed stops the folder from opening instead of being applied.

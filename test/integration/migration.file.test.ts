@@ -1,3 +1,4 @@
+// File store only: the folder's schema files (a database migrates with its SQL files, pg-store.pg.test.ts).
 // A data folder written by the previous schema (test/fixtures/data-v1, made by that version of Didar: three
 // cases, one slip printed, one deadline extended by 7 days) opens in this one: every file is upgraded and
 // written back once, the originals are kept in backups/schema-1/, and nothing is lost or given out twice.

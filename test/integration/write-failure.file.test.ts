@@ -1,3 +1,4 @@
+// File store only: failures of the folder's own writes (the database's are in pg-store.pg.test.ts).
 // A full disk or a read-only folder (simulated by failing the write with the errno the system gives, since
 // tests run as root and a chmod would not stop them): the save is refused with a Persian message that names
 // the problem and what to do, nothing half-saved stays in memory, and saving resumes after.
@@ -7,6 +8,7 @@ import os from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { ok, openTestBackend, openToday, send, snapshot, tempDir, validCitizen } from '../helpers/backend';
+import { makeWorld } from '../helpers/calls';
 
 /**
  * Makes every write of data fail with `code`, as the disk or the folder would: the journal a save is appended
@@ -44,7 +46,11 @@ async function expectSaveRefused(inject: () => unknown, message: RegExp): Promis
   }
 }
 
-afterEach(() => vi.restoreAllMocks());
+const open: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  while (open.length) await open.pop()!.close();
+});
 
 describe('write failures', () => {
   it('a full disk refuses the save clearly and leaves no trace of it', async () => {
@@ -145,5 +151,31 @@ describe('write failures', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('a write that fails after the data was handed to the disk, before it was flushed, is cut back: nothing stored, the caller told', async () => {
+    const b = await openTestBackend();
+    open.push(b);
+    const w = await makeWorld(b);
+    await ok(b, 'case/record', { meetingDayId: w.dayId, citizen: validCitizen, text: 'پیش از خطا' });
+    const before = await snapshot(b);
+    const probe = await fs.open(os.devNull, 'r');
+    const handle = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    // the line is written to the file, then the flush fails as a full disk would make it
+    vi.spyOn(handle, 'datasync').mockRejectedValueOnce(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }));
+    const r = await send(b, 'case/record', { meetingDayId: w.dayId, citizen: validCitizen, text: 'در میانه خطا' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^دیسک پر است/) } });
+    vi.restoreAllMocks();
+    expect(await snapshot(b)).toEqual(before);
+    expect((await ok(b, 'case/listForDay', { meetingDayId: w.dayId })).map((k) => k.text)).not.toContain('در میانه خطا');
+    // and the next save follows on the same chain
+    await ok(b, 'case/record', { meetingDayId: w.dayId, citizen: validCitizen, text: 'پس از خطا' });
+    await b.close();
+    open.pop();
+    const again = await openTestBackend(b.dataDir);
+    open.push(again);
+    expect((await ok(again, 'case/listForDay', { meetingDayId: w.dayId })).map((k) => k.text)).toEqual(expect.arrayContaining(['پیش از خطا', 'پس از خطا']));
+    expect((await ok(again, 'case/listForDay', { meetingDayId: w.dayId })).map((k) => k.text)).not.toContain('در میانه خطا');
   });
 });

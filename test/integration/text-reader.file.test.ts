@@ -1,3 +1,4 @@
+// File store only: the thread that reads day files at start-up.
 // The second-thread reader used at start-up must give exactly the text a plain read gives, and fall back
 // to reading on this thread when its worker cannot run.
 import fs from 'node:fs/promises';

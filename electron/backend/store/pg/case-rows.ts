@@ -1,0 +1,61 @@
+// A case as a row: its document and the columns the queries filter, sort and search on, derived from it with the
+// file store's own definitions (search text, due-date order, overdue rule), so both stores answer alike.
+import { leadDepartment, type Case } from '../../../../shared/domain';
+import { isPaused } from '../../../../shared/follow-up';
+import { parseTrackingCode } from '../../../../shared/tracking-code';
+import { NO_DUE, searchText } from '../case-index';
+import type { Run } from './connection';
+
+const COLUMNS = [
+  'id', 'code', 'national_id', 'status', 'lead_department', 'departments', 'county', 'order_type', 'meeting_day_id',
+  'meeting_date', 'due_key', 'has_deadline', 'paused', 'created_at', 'external_id', 'pending_notices', 'search', 'doc',
+] as const;
+
+function values(c: Case): unknown[] {
+  return [
+    c.id, c.code, c.citizen.nationalId, c.status, leadDepartment(c), c.departments, c.county, c.order?.type ?? null, c.meetingDayId,
+    c.meetingDate, c.deadline?.dueDate ?? NO_DUE, !!c.deadline, isPaused(c.deadline), c.createdAt ?? '', c.externalId ?? null,
+    c.notices.some((n) => !n.exportedAt), searchText(c), JSON.stringify(c),
+  ];
+}
+
+/** Rows per INSERT: 18 parameters each, well under the protocol's 65,535. */
+const BATCH = 500;
+
+/** Counter name of a two-digit Jalali year's tracking codes (one province-wide sequence per year). */
+export const codeCounter = (yy: number): string => `code:${String(yy).padStart(2, '0')}`;
+/** Counter names of a Jalali year's circular and referral letter numbers. */
+export const circularCounter = (jalaliYear: number): string => `circular:${jalaliYear}`;
+export const letterCounter = (jalaliYear: number): string => `letter:${jalaliYear}`;
+
+/**
+ * Inserts or replaces cases (multi-row inserts), and raises each year's code counter past the codes they carry
+ * (a restored or moved-in case keeps its code, and no later case may get it again).
+ */
+export async function upsertCases(run: Run, cases: readonly Case[]): Promise<void> {
+  const set = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  for (let i = 0; i < cases.length; i += BATCH) {
+    const params: unknown[] = [];
+    const rows = cases.slice(i, i + BATCH).map((c) => {
+      const v = values(c);
+      const first = params.length + 1;
+      params.push(...v);
+      return `(${v.map((_, k) => `$${first + k}`).join(', ')})`;
+    });
+    await run(`INSERT INTO cases (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT (id) DO UPDATE SET ${set}`, params);
+  }
+  const highest = new Map<string, number>();
+  for (const c of cases) {
+    if (!c.code) continue; // waiting for its code at the inspection desk
+    const { yy, sequence } = parseTrackingCode(c.code);
+    const k = codeCounter(yy);
+    highest.set(k, Math.max(highest.get(k) ?? 0, sequence));
+  }
+  if (highest.size) {
+    await run(
+      `INSERT INTO counters (name, value) SELECT * FROM unnest($1::text[], $2::bigint[])
+       ON CONFLICT (name) DO UPDATE SET value = GREATEST(counters.value, EXCLUDED.value)`,
+      [[...highest.keys()], [...highest.values()]],
+    );
+  }
+}

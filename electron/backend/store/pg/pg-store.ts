@@ -1,0 +1,487 @@
+// PostgreSQL store: the same Store interface as the data folder, for a province whose offices share one
+// database. Every unit of work is one transaction: BEGIN, a transaction-level advisory lock (units stay
+// serialised as in the file store), reads and writes inside it, the audit row in it, COMMIT; ROLLBACK when
+// the function throws. Values read are parsed from the rows each time: fresh objects nobody shares.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { StoredAccount } from '../../../../shared/accounts';
+import type { Circular } from '../../../../shared/circular';
+import type { Case, CodedCase, MeetingDay, QueueEntry } from '../../../../shared/domain';
+import { DidarError } from '../../../../shared/errors';
+import { AWAITING_DEPARTMENT } from '../../../../shared/follow-up';
+import type { GroupCorrection } from '../../../../shared/grouping/corrections';
+import type { JOURNAL_ENTITIES, StoredRecordKind } from '../../../../shared/stored-schemas';
+import { msg } from '../../../../shared/messages';
+import { deepFreeze } from '../../../../shared/readonly';
+import { defaultSettings, type Settings } from '../../../../shared/settings';
+import type { SessionPersistence } from '../../auth/sessions';
+import { frozenIfChecking } from '../frozen';
+import type { Change } from '../journal';
+import { Serial } from '../serial';
+import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type StoreReader, type Tx } from '../store';
+import { assertStorable } from '../unit-check';
+import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
+import { dbError, displayName, openPool, runner, type Run } from './connection';
+import { applyMigrations } from './schema';
+import { channelOf, listenForChanges, notifyPayload } from './changes';
+import { type DocRow, storedDoc } from './rows';
+import { pgSessions } from './sessions';
+
+
+/** `%word%` for LIKE, the word's own % _ and \ taken literally. */
+const containing = (w: string): string => `%${w.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** Parameters of one statement: `p(v)` adds a value and names it ($1, $2, …). */
+function params(): { list: unknown[]; p: (v: unknown) => string } {
+  const list: unknown[] = [];
+  return { list, p: (v) => `$${list.push(v)}` };
+}
+
+/** Cases awaiting their department with a running deadline (the overdue rule), as the index cases_awaiting says it. */
+const AWAITING = `status IN (${[...AWAITING_DEPARTMENT].map((x) => `'${x}'`).join(', ')}) AND has_deadline AND NOT paused`;
+
+/** The worklist's conditions (the file store's CaseIndex.query, as SQL). */
+function worklistWhere(q: CaseQuery, p: (v: unknown) => string): string {
+  const w: string[] = [];
+  if (q.code !== undefined) w.push(`code = ${p(q.code)}`);
+  if (q.nationalId !== undefined) w.push(`national_id = ${p(q.nationalId)}`);
+  if (q.statuses?.length) w.push(`status = ANY(${p(q.statuses)}::text[])`);
+  if (q.meetingDayId) w.push(`meeting_day_id = ${p(q.meetingDayId)}`);
+  if (q.county) w.push(`county = ${p(q.county)}`);
+  if (q.department) w.push(`departments @> ARRAY[${p(q.department)}::text]`);
+  if (q.orderType) w.push(`order_type = ${p(q.orderType)}`);
+  // written out as the partial index cases_awaiting has it, so that the planner can use that index
+  if (q.overdueBefore) w.push(`${AWAITING} AND due_key < ${p(q.overdueBefore)}`);
+  for (const word of q.words ?? []) if (word) w.push(`search LIKE ${p(containing(word))}`);
+  return w.length ? `WHERE ${w.join(' AND ')}` : '';
+}
+
+function scanWhere(s: CaseScan, p: (v: unknown) => string): string {
+  const w: string[] = [];
+  if (s.meetingFrom) w.push(`meeting_date >= ${p(s.meetingFrom)}`);
+  if (s.meetingTo) w.push(`meeting_date <= ${p(s.meetingTo)}`);
+  if (s.statuses) w.push(`status = ANY(${p(s.statuses)}::text[])`);
+  if (s.pendingNotices) w.push('pending_notices');
+  if (s.externalIds) w.push(`external_id = ANY(${p(s.externalIds)}::text[])`);
+  return w.length ? `WHERE ${w.join(' AND ')}` : '';
+}
+
+const ORDER: Record<CaseQuery['sort'], { keys: string; agg: string }> = {
+  due: { keys: 'due_key, code', agg: 'k1, k2' },
+  recent: { keys: 'created_at DESC, code DESC', agg: 'k1 DESC, k2 DESC' },
+};
+
+/** A case's row: its document and the columns that name it in a refusal. */
+const CASE_ROW = 'doc, id, code';
+
+/** Every read of the interface, on the pool (committed data) or on a unit's connection (its own changes too). */
+class PgReader implements StoreReader {
+  constructor(
+    protected readonly run: Run,
+    readonly dataDir: string,
+  ) {}
+
+  /** The rows' documents, each checked against its stored schema (see rows.ts). */
+  protected docs<T>(kind: StoredRecordKind, rows: readonly DocRow[]): readonly T[] {
+    return rows.map((r) => storedDoc<T>(this.dataDir, kind, r));
+  }
+
+  protected first<T>(kind: StoredRecordKind, rows: readonly DocRow[]): T | undefined {
+    return rows[0] ? storedDoc<T>(this.dataDir, kind, rows[0]) : undefined;
+  }
+
+  async getSettings(): Promise<Settings> {
+    const stored = this.first<Partial<Settings>>('settings', await this.run<DocRow>('SELECT doc FROM settings'));
+    return frozenIfChecking({ ...defaultSettings(), ...stored });
+  }
+
+  async listMeetingDays(): Promise<readonly MeetingDay[]> {
+    return this.docs('meetingDay', await this.run<DocRow>('SELECT doc, id FROM meeting_days ORDER BY pos'));
+  }
+
+  async getMeetingDay(id: string): Promise<MeetingDay | undefined> {
+    return this.first('meetingDay', await this.run<DocRow>('SELECT doc, id FROM meeting_days WHERE id = $1', [id]));
+  }
+
+  /** Rows of a meeting day's own table; a day that does not exist is not-found, as in the file store. */
+  private async ofDay<T>(kind: StoredRecordKind, sql: string, dayId: string): Promise<readonly T[]> {
+    const rows = await this.run<DocRow & { day: boolean }>(
+      `SELECT true AS day, x.* FROM meeting_days d LEFT JOIN LATERAL (${sql}) x ON true WHERE d.id = $1`, [dayId]);
+    if (!rows.length) throw new DidarError('not-found', msg.meetingDayNotFound);
+    return this.docs(kind, rows.filter((r) => r.doc !== null));
+  }
+
+  getQueue(dayId: string): Promise<readonly QueueEntry[]> {
+    return this.ofDay<QueueEntry>('queueEntry', 'SELECT doc, day_id, number FROM queue_entries WHERE day_id = d.id ORDER BY number', dayId);
+  }
+
+  async getCase(id: string): Promise<Case | undefined> {
+    return this.first('case', await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases WHERE id = $1`, [id]));
+  }
+
+  async getCaseByCode(code: string): Promise<CodedCase | undefined> {
+    return this.first<CodedCase>('case', await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases WHERE code = $1`, [code]));
+  }
+
+  async listUncodedCases(): Promise<readonly Case[]> {
+    return this.docs<Case>('case', await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases WHERE code IS NULL ORDER BY created_at`));
+  }
+
+  async getCases(ids: readonly string[]): Promise<readonly Case[]> {
+    if (!ids.length) return [];
+    const rows = await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases WHERE id = ANY($1::text[])`, [ids]);
+    const found = new Map(this.docs<Case>('case', rows).map((c) => [c.id, c]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  listCasesOfDay(dayId: string): Promise<readonly Case[]> {
+    return this.ofDay<Case>('case', `SELECT ${CASE_ROW} FROM cases WHERE meeting_day_id = d.id ORDER BY pos`, dayId);
+  }
+
+  async listCasesOfCitizen(nationalId: string): Promise<readonly Case[]> {
+    return this.docs('case', await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases WHERE national_id = $1 ORDER BY pos`, [nationalId]));
+  }
+
+  async countCases(): Promise<number> {
+    const [r] = await this.run<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+    return r!.n;
+  }
+
+  /** The page and its total in one statement: both from one snapshot, in one round trip. */
+  async queryCases(q: CaseQuery): Promise<CasePage> {
+    const { list, p } = params();
+    const where = worklistWhere(q, p);
+    const order = ORDER[q.sort];
+    const k = q.sort === 'due' ? 'due_key AS k1, code AS k2' : 'created_at AS k1, code AS k2';
+    const [r] = await this.run<{ total: number; items: DocRow[] | null }>(
+      `SELECT (SELECT count(*)::int FROM cases ${where}) AS total,
+              (SELECT json_agg(json_build_object('doc', page.doc, 'id', page.id, 'code', page.code) ORDER BY ${order.agg}) FROM
+                 (SELECT ${CASE_ROW}, ${k} FROM cases ${where} ORDER BY ${order.keys} LIMIT ${p(q.limit)} OFFSET ${p(q.offset)}) page) AS items`,
+      list);
+    return { total: r!.total, items: frozenIfChecking(this.docs<Case>('case', r!.items ?? [])) };
+  }
+
+  /** One statement: the counts from the indexes on cases (meeting day) and queue entries (day), no document read. */
+  async meetingDayCounts(): Promise<ReadonlyMap<string, DayCounts>> {
+    const rows = await this.run<{ id: string; cases: number; waiting: number }>(
+      `SELECT d.id,
+              (SELECT count(*)::int FROM cases c WHERE c.meeting_day_id = d.id AND c.status <> 'cancelled') AS cases,
+              (SELECT count(*)::int FROM queue_entries q WHERE q.day_id = d.id AND q.doc->>'status' = 'waiting') AS waiting
+         FROM meeting_days d`);
+    return new Map(rows.map((r) => [r.id, { cases: r.cases, waiting: r.waiting }]));
+  }
+
+  async scanCases(s: CaseScan): Promise<readonly Case[]> {
+    const { list, p } = params();
+    // in no particular order (the interface's promise): sorting 100,000 documents would spill to disk
+    return this.docs('case', await this.run<DocRow>(`SELECT ${CASE_ROW} FROM cases ${scanWhere(s, p)}`, list));
+  }
+
+  async listCirculars(): Promise<readonly Circular[]> {
+    return this.docs('circular', await this.run<DocRow>('SELECT doc, id FROM circulars ORDER BY pos'));
+  }
+
+  async getCircular(id: string): Promise<Circular | undefined> {
+    return this.first('circular', await this.run<DocRow>('SELECT doc, id FROM circulars WHERE id = $1', [id]));
+  }
+
+  async listGroupCorrections(): Promise<readonly GroupCorrection[]> {
+    return this.docs('groupCorrection', await this.run<DocRow>('SELECT doc, id FROM group_corrections ORDER BY pos'));
+  }
+
+  async listAccounts(): Promise<readonly StoredAccount[]> {
+    return this.docs('account', await this.run<DocRow>('SELECT doc, id FROM accounts ORDER BY pos'));
+  }
+
+  async getAccount(id: string): Promise<StoredAccount | undefined> {
+    return this.first('account', await this.run<DocRow>('SELECT doc, id FROM accounts WHERE id = $1', [id]));
+  }
+
+  async getAccountByUsername(username: string): Promise<StoredAccount | undefined> {
+    return this.first('account', await this.run<DocRow>('SELECT doc, id FROM accounts WHERE username = $1', [username]));
+  }
+
+  /** The counter's committed value (0 when it was never raised). */
+  protected async counter(name: string): Promise<number> {
+    const [r] = await this.run<{ value: string }>('SELECT value FROM counters WHERE name = $1', [name]);
+    return r ? Number(r.value) : 0;
+  }
+
+  async peekCircularNumber(jalaliYear: number): Promise<number> {
+    return (await this.counter(circularCounter(jalaliYear))) + 1;
+  }
+}
+
+/** What a journal change is about, as in the file store's audit lines. */
+type Entity = (typeof JOURNAL_ENTITIES)[number];
+
+const json = (v: unknown): string => JSON.stringify(v);
+
+/**
+ * A unit of work: its writes go straight into the open transaction (its reads see them, nobody else does until
+ * COMMIT), and each record's first before and last after are kept for the audit row.
+ */
+class PgTx extends PgReader implements Tx {
+  private staged = new Map<string, Change>();
+
+  hasChanges(): boolean {
+    return this.staged.size > 0;
+  }
+
+  changes(): Change[] {
+    return [...this.staged.values()];
+  }
+
+  /** Records a change; `before` is read only the first time the unit touches the record. */
+  private async stage(entity: Entity, id: string, before: () => Promise<unknown>, after: unknown): Promise<void> {
+    const key = `${entity}:${id}`;
+    const had = this.staged.get(key);
+    this.staged.set(key, { entity, id, before: had ? had.before : ((await before()) ?? null), after });
+  }
+
+  async putSettings(next: Settings): Promise<void> {
+    await this.stage('settings', 'settings', () => this.getSettings(), next);
+    await this.run('INSERT INTO settings (only_row, doc) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET doc = EXCLUDED.doc', [json(next)]);
+  }
+
+  async addMeetingDay(day: MeetingDay): Promise<void> {
+    if (await this.getMeetingDay(day.id)) throw new DidarError('conflict', msg.meetingDayExists);
+    await this.stage('meetingDay', day.id, async () => null, day);
+    await this.run('INSERT INTO meeting_days (id, date, doc) VALUES ($1, $2, $3)', [day.id, day.date, json(day)]);
+  }
+
+  async putQueueEntry(dayId: string, entry: QueueEntry): Promise<void> {
+    if (!(await this.getMeetingDay(dayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
+    await this.stage('queueEntry', `${dayId}#${entry.number}`, async () => this.first('queueEntry', await this.run<DocRow>(
+      'SELECT doc, day_id, number FROM queue_entries WHERE day_id = $1 AND number = $2', [dayId, entry.number])), entry);
+    await this.run(
+      'INSERT INTO queue_entries (day_id, number, doc) VALUES ($1, $2, $3) ON CONFLICT (day_id, number) DO UPDATE SET doc = EXCLUDED.doc',
+      [dayId, entry.number, json(entry)]);
+  }
+
+  async putCase(next: Case): Promise<void> {
+    if (!(await this.getMeetingDay(next.meetingDayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
+    await this.stage('case', next.id, () => this.getCase(next.id), next);
+    await upsertCases(this.run, [next]);
+  }
+
+  async putCircular(next: Circular): Promise<void> {
+    await this.stage('circular', next.id, () => this.getCircular(next.id), next);
+    await this.run('INSERT INTO circulars (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc', [next.id, json(next)]);
+  }
+
+  async addGroupCorrection(c: GroupCorrection): Promise<void> {
+    const withId = c.id ? c : { ...c, id: randomUUID() };
+    await this.stage('groupCorrection', withId.id!, async () => null, withId);
+    await this.run('INSERT INTO group_corrections (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [withId.id, json(withId)]);
+  }
+
+  async putAccount(a: StoredAccount): Promise<void> {
+    await this.stage('account', a.id, () => this.getAccount(a.id), a);
+    await this.run(
+      'INSERT INTO accounts (id, username, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, doc = EXCLUDED.doc',
+      [a.id, a.username, json(a)]);
+  }
+
+  /** Raises a counter row inside the transaction: its row lock holds until COMMIT, a ROLLBACK gives it back. */
+  private async next(entity: Entity, id: string, counter: string): Promise<number> {
+    const [r] = await this.run<{ value: string }>(
+      'INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value', [counter]);
+    const n = Number(r!.value);
+    await this.stage(entity, id, async () => n - 1, n);
+    return n;
+  }
+
+  nextSequence(jalaliYear: number): Promise<number> {
+    const yy = jalaliYear % 100;
+    return this.next('codeSequence', String(yy).padStart(2, '0'), codeCounter(yy));
+  }
+
+  nextCircularNumber(jalaliYear: number): Promise<number> {
+    return this.next('circularNumber', String(jalaliYear), circularCounter(jalaliYear));
+  }
+
+  nextLetterNumber(jalaliYear: number): Promise<number> {
+    return this.next('letterNumber', String(jalaliYear), letterCounter(jalaliYear));
+  }
+}
+
+export type PgOpenOptions = { now?: () => Date };
+
+export async function openPgStore(url: string, options: PgOpenOptions = {}): Promise<PgStore> {
+  const name = displayName(url);
+  const pool = openPool(url);
+  try {
+    const run = runner(pool, name);
+    const [info] = await run<{ encoding: string; lock: number }>(
+      "SELECT current_setting('server_encoding') AS encoding, hashtext('didar:' || current_schema()) AS lock");
+    if (info!.encoding !== 'UTF8') throw new DidarError('db-unavailable', msg.dbNotUtf8(name, info!.encoding));
+    await applyMigrations(pool, name);
+    return new PgStore(pool, url, name, info!.lock, options.now ?? (() => new Date()));
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw dbError(e, name);
+  }
+}
+
+export class PgStore extends PgReader implements Store {
+  private readonly serial = new Serial();
+  private readonly listeners = new Set<(c: ChangeNotice) => void>();
+  /** This server's mark on its NOTIFYs, and the channel they go on (changes.ts). */
+  private readonly origin = randomUUID();
+  private readonly channel: string;
+  private stopListening: (() => Promise<void>) | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly url: string,
+    name: string,
+    /** The advisory lock every unit of work takes: one for the whole database (schema) for now. */
+    private readonly lockKey: number,
+    private readonly now: () => Date,
+  ) {
+    super(runner(pool, name), name);
+    this.channel = channelOf(lockKey);
+  }
+
+  /** Where the sessions of this server are kept between runs. */
+  sessions(): SessionPersistence {
+    return pgSessions(this.pool, this.dataDir);
+  }
+
+  /**
+   * One transaction under the store's lock. Units are also queued in this process (Serial), so that waiting
+   * units do not each hold a connection the reads need; the lock serialises them with other servers.
+   * READ COMMITTED: every statement after the lock sees everything committed before it was granted.
+   */
+  private transaction<T>(body: (run: Run) => Promise<T>): Promise<T> {
+    return this.serial.run(async () => {
+      if (this.closed) throw new Error('store is closed');
+      const client = await this.pool.connect().catch((e: unknown) => {
+        throw dbError(e, this.dataDir);
+      });
+      const run = runner(client, this.dataDir);
+      let broken: Error | undefined;
+      // the server ending this connection mid-unit (a restart) is told to the unit's next query, not thrown here
+      const onError = (e: Error): void => void (broken = e);
+      client.on('error', onError);
+      try {
+        await run('BEGIN');
+        await run('SELECT pg_advisory_xact_lock($1)', [this.lockKey]);
+        const out = await body(run);
+        await run('COMMIT');
+        return out;
+      } catch (e) {
+        await run('ROLLBACK').catch((err: unknown) => {
+          broken = err instanceof Error ? err : new Error(String(err)); // the connection is dropped, not reused
+        });
+        throw e;
+      } finally {
+        client.off('error', onError);
+        client.release(broken);
+      }
+    });
+  }
+
+  /** The audit row, numbered from the 'audit' counter (a sequence number without gaps, as in the journal); its number. */
+  private async audit(run: Run, by: Actor, action: string, entity: string, id: string, changes: readonly Change[], at: string): Promise<number> {
+    const [r] = await run<{ seq: string }>(
+      `WITH n AS (INSERT INTO counters (name, value) VALUES ('audit', 1)
+                  ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value)
+       INSERT INTO audit (seq, at, by, action, entity, entity_id, changes) SELECT n.value, $1, $2, $3, $4, $5, $6 FROM n RETURNING seq`,
+      [at, by.operator, action, entity, id, json(changes)]);
+    return Number(r!.seq);
+  }
+
+  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
+    let notice: ChangeNotice | null = null;
+    const done = this.transaction(async (run) => {
+      if (submission !== undefined && (await run('SELECT 1 FROM submissions WHERE key = $1', [submission])).length) {
+        throw new DidarError('already-done', msg.alreadyDone);
+      }
+      const tx = new PgTx(run, this.dataDir);
+      const result = await fn(tx);
+      const changes = tx.changes();
+      if (!changes.length) return result;
+      const at = this.now().toISOString();
+      if (submission !== undefined) {
+        changes.push({ entity: 'submission', id: submission, before: null, after: at });
+        const since = new Date(this.now().getTime() - SUBMISSION_KEEP_DAYS * 86_400_000).toISOString();
+        await run('WITH old AS (DELETE FROM submissions WHERE at < $2) INSERT INTO submissions (key, at) VALUES ($1, $3)', [submission, since, at]);
+      }
+      assertStorable(changes);
+      for (const ch of changes) deepFreeze(ch.after); // committed values are frozen, as in the file store
+      const seq = await this.audit(run, by, action, changes[0]!.entity, changes[0]!.id, changes, at);
+      notice = { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) };
+      // delivered to the other servers at COMMIT, never for a rollback
+      await run('SELECT pg_notify($1, $2)', [this.channel, notifyPayload(this.origin, notice)]);
+      return result;
+    });
+    return done.then((result) => {
+      if (notice) this.notify(notice);
+      return result;
+    });
+  }
+
+  async hasSubmission(key: string): Promise<boolean> {
+    const since = new Date(this.now().getTime() - SUBMISSION_KEEP_DAYS * 86_400_000).toISOString();
+    return (await this.run('SELECT 1 FROM submissions WHERE key = $1 AND at >= $2', [key, since])).length > 0;
+  }
+
+  /** This server's units are told at once; other servers' through LISTEN, from the first listener on. */
+  onChange(listener: (c: ChangeNotice) => void): () => void {
+    if (!this.closed) this.stopListening ??= listenForChanges(this.url, this.dataDir, this.channel, this.origin, (c) => this.notify(c));
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private notify(c: ChangeNotice): void {
+    for (const l of this.listeners) {
+      try {
+        l(c);
+      } catch (e) {
+        console.error('[didar] change listener failed:', e);
+      }
+    }
+  }
+
+  logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
+    return this.transaction(async (run) => void (await this.audit(run, by, action, entity, id, [], this.now().toISOString())));
+  }
+
+  /** Backups of a database are the server's own (pg_dump, its replication): Didar keeps none of its own here. */
+  async backupStatus(): Promise<{ lastAt: string | null; versions: number }> {
+    return { lastAt: null, versions: 0 };
+  }
+
+  /** Everything committed is in the database as soon as COMMIT returns: only the units under way are waited for. */
+  settled(): Promise<void> {
+    return this.serial.idle();
+  }
+
+  /** A unit of work on the store's own connection pool, for bulk copies (`didar migrate`, the bench's seeding). */
+  bulk<T>(body: (run: Run) => Promise<T>): Promise<T> {
+    return this.transaction(body);
+  }
+
+  /** VACUUM ANALYZE (outside a transaction): after a bulk copy, what autovacuum would do in its own time. */
+  async maintain(): Promise<void> {
+    await this.run('VACUUM ANALYZE cases, meeting_days');
+  }
+
+  /** Bytes the store's tables and indexes take on the server. */
+  async sizeBytes(): Promise<number> {
+    const [r] = await this.run<{ n: string }>(
+      "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS n FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'");
+    return Number(r!.n);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.serial.idle();
+    this.closed = true;
+    await this.stopListening?.();
+    await this.pool.end();
+  }
+}

@@ -36,6 +36,8 @@ export type TxContext = ReadContext & { store: Tx };
 export type BackendContext = ReadContext & {
   /** How this Didar is reached (set by the web shell in server mode). */
   server: () => ServerStatus;
+  /** The folder whose tls/ holds the server's certificate (the data folder, or the app's when the data is elsewhere). */
+  tlsHome: string;
   store: StoreReader & Pick<Store, 'logEvent' | 'backupStatus'>;
   /** `as`: the account a change is made for when nobody is signed in yet (the first administrator). */
   mutate<T>(action: string, fn: (t: TxContext) => Promise<T>, as?: Actor): Promise<T>;
@@ -51,7 +53,7 @@ export const LOCAL_ONLY: ServerStatus = { mode: 'local', urls: [], fingerprint: 
 
 export function makeContext(
   store: Store, caller: Principal | null, auth: AuthServices, now: () => Date, kind: CallKind = 'any', submission?: string,
-  server: () => ServerStatus = () => LOCAL_ONLY,
+  server: () => ServerStatus = () => LOCAL_ONLY, tlsHome: string = store.dataDir,
 ): BackendContext {
   let units = 0;
   const actor: Actor = { operator: caller?.operator ?? 'guest' };
@@ -62,6 +64,7 @@ export function makeContext(
     caller,
     auth,
     server,
+    tlsHome,
     // The contract's marks are checked on every call: a query that changes data, or a change made in two
     // commits, is a bug in the handler, refused before anything is written. A unit that changes nothing
     // (a print re-done because another desk printed first) does not count.

@@ -102,7 +102,7 @@ export function makeHandlers(): Handlers {
     'circular/effect': async (ctx, a) => circularEffect(ctx, await requireCircular(ctx, a.id)),
     'server/status': async (ctx) => ctx.server(),
     'server/installCertificate': async (ctx, a) => {
-      const fingerprint = await installOfficeCertificate(ctx.store.dataDir, `${a.cert}\n`, `${a.key}\n`);
+      const fingerprint = await installOfficeCertificate(ctx.tlsHome, `${a.cert}\n`, `${a.key}\n`);
       await ctx.store.logEvent(ctx.actor, 'server/installCertificate', 'certificate', fingerprint);
       return { fingerprint };
     },

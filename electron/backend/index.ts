@@ -1,5 +1,6 @@
 // Opens a data folder or a PostgreSQL database and returns the handlers on it: used by Electron's main process,
 // the web shell, the CLI and the tests alike.
+import { defaultDataDir } from './data-dir';
 import os from 'node:os';
 import type { Handlers } from './handlers';
 import { DidarError } from '../../shared/errors';
@@ -39,7 +40,7 @@ export async function openBackend(o: BackendOptions): Promise<Backend> {
     const handlers = makeHandlers();
     const dispatchAs = makeDispatch(handlers, {
       store, auth, now,
-      context: (m, caller, services, submission) => makeContext(store, caller, services, now, api[m].mutates ? 'mutation' : 'query', submission, o.server),
+      context: (m, caller, services, submission) => makeContext(store, caller, services, now, api[m].mutates ? 'mutation' : 'query', submission, o.server, o.dataDir ?? defaultDataDir()),
     });
     const system = { kind: 'system', operator } as const;
     const services: AuthServices = { ...auth, setSession: () => undefined };

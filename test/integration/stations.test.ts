@@ -8,10 +8,9 @@ import { msg } from '../../shared/messages';
 import { verhoeffValid } from '../../shared/tracking-code';
 
 import type { Backend } from '../../electron/backend';
-import { checkDataDir } from '../../electron/backend/store/check';
 import { exportAll } from '../../electron/backend/services/export';
 import { importCases } from '../../electron/backend/services/import';
-import { ok, openTestBackend, openToday, send, snapshot, validCitizen } from '../helpers/backend';
+import { checkStore, ok, openTestBackend, openToday, send, snapshot, validCitizen } from '../helpers/backend';
 import { signedIn } from '../helpers/calls';
 
 const isValidTrackingCode = (code: string): boolean => /^\d{10}$/.test(code) && verhoeffValid(code);
@@ -103,7 +102,7 @@ describe('stations: a case recorded before its order', () => {
     expect(CaseSchema.safeParse(waiting).success).toBe(true);
     await b.close();
     open.pop();
-    expect((await checkDataDir(b.dataDir)).problems).toEqual([]);
+    expect((await checkStore(b.dataDir)).problems).toEqual([]);
     const again = await start(b.dataDir);
     expect((await ok(again, 'case/get', { id: waiting.id })).code).toBeUndefined();
     expect((await ok(again, 'case/pending', { stage: 'order' })).map((c) => c.id)).toEqual([waiting.id]);

@@ -20,13 +20,14 @@ export async function checkDatabase(url: string): Promise<CheckReport> {
       report.meetingDays = (await run<{ n: number }>('SELECT count(*)::int AS n FROM meeting_days'))[0]!.n;
       const counters = new Map((await run<{ name: string; value: string }>('SELECT name, value FROM counters')).map((r) => [r.name, Number(r.value)]));
       const highest = new Map<string, number>();
-      const rows = await run<{ id: string; code: string; meeting_day_id: string; doc: Case }>('SELECT id, code, meeting_day_id, doc FROM cases ORDER BY pos');
+      const rows = await run<{ id: string; code: string | null; meeting_day_id: string; doc: Case }>('SELECT id, code, meeting_day_id, doc FROM cases ORDER BY pos');
       for (const { id, code, meeting_day_id: day, doc: c } of rows) {
-        const where = `cases ${code}`;
+        const where = `cases ${code ?? id}`;
         report.cases++;
         const fits = checkStoredRecord('case', c);
         if (!fits.ok) problem(where, `${fits.field || '(document)'}: ${fits.problem}`);
-        else if (c.id !== id || c.code !== code || c.meetingDayId !== day) problem(where, 'the document does not match its row (id, code or meeting day)');
+        else if (c.id !== id || (c.code ?? null) !== code || c.meetingDayId !== day) problem(where, 'the document does not match its row (id, code or meeting day)');
+        if (code === null) continue; // waiting for its code at the inspection desk
         if (!/^\d{10}$/.test(code) || !verhoeffValid(code)) problem(where, 'invalid tracking code');
         else {
           const { yy, sequence } = parseTrackingCode(code);

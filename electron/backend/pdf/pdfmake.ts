@@ -1,0 +1,89 @@
+// pdfmake with the bundled Vazirmatn font and Didar's right-to-left step applied to every laid-out line
+// (shared/pdf/bidi-line.ts). Runs in the PDF worker (pdf-worker.ts): pdfmake and the fonts load once there.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { stripControls, visualLine } from '../../../shared/pdf/bidi-line';
+import { pageFooter, TABLE_LAYOUTS } from '../../../shared/pdf/doc-helpers';
+import type { DocDefinition } from '../../../shared/pdf/pdfmake-types';
+
+const require = createRequire(import.meta.url);
+
+type PdfFont = { widthOfString(text: string, size: number, features?: unknown): number };
+type Inline = { text: string; font: PdfFont; fontSize: number; fontFeatures?: unknown; x: number; width: number; alignment?: string };
+type Line = { inlines: Inline[]; inlineWidths: number; leadingCut: number; trailingCut: number };
+type PdfMake = {
+  addFonts(f: object): void;
+  addTableLayouts(l: object): void;
+  setUrlAccessPolicy(f: (url: string) => boolean): void;
+  setLocalAccessPolicy(f: (p: string) => boolean): void;
+  createPdf(doc: object): { getBuffer(): Promise<Buffer> };
+};
+
+export const FONT = 'Vazirmatn';
+
+/** Where the Vazirmatn TTF files are, whether Didar runs from source or bundled. */
+export function fontDir(): string {
+  return path.join(path.dirname(require.resolve('vazirmatn/package.json')), 'fonts', 'ttf');
+}
+
+const width = (i: Inline, text: string): number => (text ? i.font.widthOfString(text, i.fontSize, i.fontFeatures) : 0);
+
+/** Reorders one line for right-to-left reading; pdfmake then aligns and draws it as usual. */
+export function reorderLine(line: Line): void {
+  if (!line.inlines.length || !line.inlines.every((i) => typeof i.text === 'string' && i.font)) return;
+  const segments = visualLine(line.inlines);
+  if (!segments.length) return;
+  const first = segments[0]!;
+  const last = segments.at(-1)!;
+  const lead = width(first.source, first.visual.match(/^\s*/)![0]);
+  const trail = width(last.source, last.visual.match(/\s*$/)![0]);
+  let x = 0;
+  line.inlines = segments.map((s) => {
+    const w = width(s.source, s.glyphs);
+    const inline = { ...s.source, text: s.glyphs, width: w, x: x - lead };
+    x += w;
+    return inline;
+  });
+  line.inlineWidths = x;
+  line.leadingCut = lead;
+  line.trailingCut = trail;
+}
+
+let instance: PdfMake | null = null;
+
+function pdfmake(): PdfMake {
+  if (instance) return instance;
+  // Patched once, in one place: the two pdfmake internals that the right-to-left step depends on.
+  const ElementWriter = require('pdfmake/js/ElementWriter').default as { prototype: { alignLine(line: Line): void } };
+  const TextInlines = require('pdfmake/js/TextInlines').default as { prototype: { widthOfText(t: string, i: Inline): number } };
+  const alignLine = ElementWriter.prototype.alignLine;
+  ElementWriter.prototype.alignLine = function (this: unknown, line: Line) {
+    reorderLine(line);
+    return alignLine.call(this, line);
+  };
+  const widthOfText = TextInlines.prototype.widthOfText;
+  TextInlines.prototype.widthOfText = function (this: unknown, text: string, inline: Inline) {
+    return widthOfText.call(this, stripControls(text), inline); // bidi controls have no glyph
+  };
+  const pm = require('pdfmake') as PdfMake;
+  const dir = fontDir();
+  pm.setUrlAccessPolicy(() => false); // no network, ever
+  pm.setLocalAccessPolicy((p) => path.resolve(p).startsWith(dir));
+  pm.addFonts({
+    [FONT]: {
+      normal: path.join(dir, 'Vazirmatn-Regular.ttf'),
+      bold: path.join(dir, 'Vazirmatn-Bold.ttf'),
+      italics: path.join(dir, 'Vazirmatn-Regular.ttf'),
+      bolditalics: path.join(dir, 'Vazirmatn-Bold.ttf'),
+    },
+  });
+  pm.addTableLayouts(TABLE_LAYOUTS);
+  instance = pm;
+  return pm;
+}
+
+/** Draws a document (plain data: its page-number footer becomes pdfmake's footer function here). */
+export function drawPdf(doc: DocDefinition): Promise<Buffer> {
+  const { footer, ...rest } = doc;
+  return pdfmake().createPdf(footer ? { ...rest, footer: pageFooter(footer) } : rest).getBuffer();
+}

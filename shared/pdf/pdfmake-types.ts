@@ -38,5 +38,7 @@ export type DocDefinition = {
   content: Content[];
   /** Plain data like the rest (no functions): the document crosses to the PDF worker. */
   footer?: PageNumbers;
+  /** Images drawn as QR codes of these texts, by name (`{ image: name }`), where the PDF is drawn. */
+  qrImages?: Record<string, string>;
   watermark?: { text: string; color?: string; opacity?: number; bold?: boolean; fontSize?: number };
 };

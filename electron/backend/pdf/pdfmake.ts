@@ -2,6 +2,7 @@
 // (shared/pdf/bidi-line.ts). Runs in the PDF worker (pdf-worker.ts): pdfmake and the fonts load once there.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import QRCode from 'qrcode';
 import { stripControls, visualLine } from '../../../shared/pdf/bidi-line';
 import { pageFooter, TABLE_LAYOUTS } from '../../../shared/pdf/doc-helpers';
 import type { DocDefinition } from '../../../shared/pdf/pdfmake-types';
@@ -82,8 +83,17 @@ function pdfmake(): PdfMake {
   return pm;
 }
 
-/** Draws a document (plain data: its page-number footer becomes pdfmake's footer function here). */
-export function drawPdf(doc: DocDefinition): Promise<Buffer> {
-  const { footer, ...rest } = doc;
-  return pdfmake().createPdf(footer ? { ...rest, footer: pageFooter(footer) } : rest).getBuffer();
+/**
+ * Draws a document. It is plain data: its page-number footer becomes pdfmake's footer function here, and its
+ * QR codes are drawn here as images (a PNG takes milliseconds that the backend's thread should not spend).
+ */
+export async function drawPdf(doc: DocDefinition): Promise<Buffer> {
+  const { footer, qrImages, ...rest } = doc;
+  const images = Object.fromEntries(await Promise.all(Object.entries(qrImages ?? {}).map(async ([name, text]) => [name, await qrPngDataUrl(text)])));
+  return pdfmake().createPdf({ ...rest, ...(qrImages ? { images } : {}), ...(footer ? { footer: pageFooter(footer) } : {}) }).getBuffer();
+}
+
+/** QR code of a text as a PNG data URL. */
+export function qrPngDataUrl(text: string): Promise<string> {
+  return QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, scale: 6 });
 }

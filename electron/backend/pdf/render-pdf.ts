@@ -1,6 +1,5 @@
 // Every PDF of Didar is drawn here: the document is built on the caller's thread from the store's data,
 // and drawn in the PDF worker (pdf-worker.ts), started on first use or warmed when a server starts.
-import QRCode from 'qrcode';
 import type { DocDefinition } from '../../../shared/pdf/pdfmake-types';
 import { PdfWorker } from './pdf-worker';
 
@@ -13,9 +12,4 @@ export function renderPdf(doc: DocDefinition): Promise<Buffer> {
 /** Draws `doc` once in the background so that pdfmake, the fonts and the JIT are ready in the worker. */
 export function warmRendererWith(doc: DocDefinition): void {
   worker.warm(doc);
-}
-
-/** QR code of a text (the tracking code only) as a PNG data URL for a document. */
-export function qrPngDataUrl(text: string): Promise<string> {
-  return QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, scale: 6 });
 }

@@ -7,7 +7,8 @@ import { stripControls, visualLine } from '../../../shared/pdf/bidi-line';
 import { pageFooter, TABLE_LAYOUTS } from '../../../shared/pdf/doc-helpers';
 import type { DocDefinition } from '../../../shared/pdf/pdfmake-types';
 
-const require = createRequire(import.meta.url);
+// not named `require`: the bundler adds its own `require` to a worker's entry, and two would not load
+const load = createRequire(import.meta.url);
 
 type PdfFont = { widthOfString(text: string, size: number, features?: unknown): number };
 type Inline = { text: string; font: PdfFont; fontSize: number; fontFeatures?: unknown; x: number; width: number; alignment?: string };
@@ -24,7 +25,7 @@ export const FONT = 'Vazirmatn';
 
 /** Where the Vazirmatn TTF files are, whether Didar runs from source or bundled. */
 export function fontDir(): string {
-  return path.join(path.dirname(require.resolve('vazirmatn/package.json')), 'fonts', 'ttf');
+  return path.join(path.dirname(load.resolve('vazirmatn/package.json')), 'fonts', 'ttf');
 }
 
 const width = (i: Inline, text: string): number => (text ? i.font.widthOfString(text, i.fontSize, i.fontFeatures) : 0);
@@ -55,8 +56,8 @@ let instance: PdfMake | null = null;
 function pdfmake(): PdfMake {
   if (instance) return instance;
   // Patched once, in one place: the two pdfmake internals that the right-to-left step depends on.
-  const ElementWriter = require('pdfmake/js/ElementWriter').default as { prototype: { alignLine(line: Line): void } };
-  const TextInlines = require('pdfmake/js/TextInlines').default as { prototype: { widthOfText(t: string, i: Inline): number } };
+  const ElementWriter = load('pdfmake/js/ElementWriter').default as { prototype: { alignLine(line: Line): void } };
+  const TextInlines = load('pdfmake/js/TextInlines').default as { prototype: { widthOfText(t: string, i: Inline): number } };
   const alignLine = ElementWriter.prototype.alignLine;
   ElementWriter.prototype.alignLine = function (this: unknown, line: Line) {
     reorderLine(line);
@@ -66,7 +67,7 @@ function pdfmake(): PdfMake {
   TextInlines.prototype.widthOfText = function (this: unknown, text: string, inline: Inline) {
     return widthOfText.call(this, stripControls(text), inline); // bidi controls have no glyph
   };
-  const pm = require('pdfmake') as PdfMake;
+  const pm = load('pdfmake') as PdfMake;
   const dir = fontDir();
   pm.setUrlAccessPolicy(() => false); // no network, ever
   pm.setLocalAccessPolicy((p) => path.resolve(p).startsWith(dir));

@@ -20,6 +20,8 @@ export class PdfWorker {
   private nextId = 1;
   /** Documents someone waits for (not warm-ups): while there are any, the worker keeps the process alive. */
   private waiting = 0;
+  /** The warm-up document, drawn again by a worker started after one died. */
+  private warmDoc: DocDefinition | null = null;
 
   constructor(private readonly limits: ResourceLimits = PDF_WORKER_LIMITS) {}
 
@@ -29,6 +31,7 @@ export class PdfWorker {
 
   /** Starts the worker and draws `doc` once in the background, so pdfmake, the fonts and the JIT are ready. */
   warm(doc: DocDefinition): void {
+    this.warmDoc = doc;
     if (!this.worker && !this.current && !this.queue.length) this.enqueue(doc, true).catch(() => undefined);
   }
 
@@ -81,6 +84,7 @@ export class PdfWorker {
       const english = `PDF worker stopped (${failure ? String(failure) : `exit code ${code}`}); a new one is started`;
       console.warn(`[didar] ${english}`);
       if (this.current) this.finish(new DidarError('internal', tooLarge ? msg.pdfTooLarge : msg.pdfFailed, undefined, english));
+      if (this.warmDoc) this.warm(this.warmDoc); // a fresh worker at once, not at the next citizen's slip
     });
     this.worker = worker;
     return worker;

@@ -527,11 +527,16 @@ export class FileStore implements Store {
           continue;
         }
         const batch = this.unflushed.splice(0, n);
-        for (const u of batch) {
-          for (const ch of u.record.changes) this.apply(ch, true);
-          this.committed = u.after;
-          u.tx?.markApplied();
-          if (u.record.changes.length) this.notify({ seq: u.record.seq, action: u.record.action, by: u.record.by, changes: u.record.changes.map((c) => ({ entity: c.entity, id: c.id })) });
+        try {
+          for (const u of batch) {
+            for (const ch of u.record.changes) this.apply(ch, true);
+            this.committed = u.after;
+            u.tx?.markApplied();
+            if (u.record.changes.length) this.notify({ seq: u.record.seq, action: u.record.action, by: u.record.by, changes: u.record.changes.map((c) => ({ entity: c.entity, id: c.id })) });
+          }
+        } catch (e) {
+          // a change checked against the stored schemas that still cannot be applied: said, as before group commit
+          for (const u of batch) u.settle(e);
         }
         this.scheduleCompaction();
         for (const u of batch) u.settle();

@@ -566,9 +566,10 @@ export class FileStore implements Store {
   }
 
   async logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
-    const durable = await this.serial.run(async () => {
+    // wrapped: a promise returned from the task would hold the next unit until this line's flush
+    const { durable } = await this.serial.run(async () => {
       this.assertOpen();
-      return this.stageUnit({ at: this.now().toISOString(), by: by.operator, action, entity, id, changes: [] }, null);
+      return { durable: this.stageUnit({ at: this.now().toISOString(), by: by.operator, action, entity, id, changes: [] }, null) };
     });
     await durable;
   }

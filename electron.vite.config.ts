@@ -33,8 +33,14 @@ export default defineConfig({
     plugins: [pgMigrations()],
     build: {
       outDir: 'out/main',
-      // the grouping worker is its own entry: a worker thread needs a file of its own
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'grouping-worker': resolve(root, 'electron/backend/grouping/worker.ts') } },
+      // each worker is its own entry: a worker thread needs a file of its own (electron/backend/start-worker.ts)
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'grouping-worker': resolve(root, 'electron/backend/grouping/worker.ts'),
+          'pdf-worker': resolve(root, 'electron/backend/pdf/worker.ts'),
+        },
+      },
       externalizeDeps: { exclude: ['lowdb'] },
     },
   },

@@ -70,6 +70,8 @@ export type Opening = { ready: Promise<Backend>; dispatchAs: DispatchAs; watch: 
 export function openInBackground(o: BackendOptions): Opening {
   const ready = openBackend(o);
   ready.catch(() => undefined); // answered by dispatch below; the caller decides how to report it
+  // a served day prints a slip per citizen: pdfmake and the fonts load in the PDF worker once the store is open
+  ready.then(async () => (await import('./pdf/slip-pdf')).warmPdfRenderer()).catch(() => undefined);
   return {
     ready,
     dispatchAs: async (caller, method, args, submission) => {

@@ -1,13 +1,14 @@
 // Building blocks for right-to-left documents: tables whose first column is rightmost, and the common
 // document defaults (Vazirmatn, right alignment). Used by the slip, letters, circulars and reports.
-import type { Content, DocDefinition, Style } from './pdfmake-types';
+import { toPersianDigits } from '../persian-text';
+import type { Content, DocDefinition, PageNumbers, Style } from './pdfmake-types';
 
 export const PDF_FONT = 'Vazirmatn';
 
 /** Columns are given in reading order (first = rightmost) and laid out right to left. */
 export function rtlTable(
   body: Content[][],
-  options: { widths?: (number | string)[]; headerRows?: number; layout?: string | object; dontBreakRows?: boolean } = {},
+  options: { widths?: (number | string)[]; headerRows?: number; layout?: TableLayoutName; dontBreakRows?: boolean } = {},
 ): Content {
   return {
     table: {
@@ -25,25 +26,40 @@ export function rtlColumns(columns: Content[], columnGap = 10): Content {
   return { columns: [...columns].reverse(), columnGap };
 }
 
-export const THIN_LINES = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
-  hLineColor: () => '#9aa5b1',
-  vLineColor: () => '#9aa5b1',
-  paddingLeft: () => 5,
-  paddingRight: () => 5,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-};
+/**
+ * Table layouts by name: a document is plain data, built where the store is and drawn by the PDF worker, so
+ * it carries no functions. The renderer registers these under their names.
+ */
+export const TABLE_LAYOUTS = {
+  thinLines: {
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    hLineColor: () => '#9aa5b1',
+    vLineColor: () => '#9aa5b1',
+    paddingLeft: () => 5,
+    paddingRight: () => 5,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
+  },
+  noLines: {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: () => 2,
+    paddingRight: () => 2,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
+  },
+} as const;
 
-export const NO_LINES = {
-  hLineWidth: () => 0,
-  vLineWidth: () => 0,
-  paddingLeft: () => 2,
-  paddingRight: () => 2,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-};
+export type TableLayoutName = keyof typeof TABLE_LAYOUTS;
+export const THIN_LINES: TableLayoutName = 'thinLines';
+export const NO_LINES: TableLayoutName = 'noLines';
+
+/** The footer function pdfmake calls on each page, from a document's page-number footer (data). */
+export function pageFooter(f: PageNumbers): (page: number, pages: number) => Content {
+  const { pageNumbers, ...style } = f;
+  return (page, pages) => ({ ...style, text: toPersianDigits(pageNumbers.replace('{page}', String(page)).replace('{pages}', String(pages))) });
+}
 
 export const BASE_STYLE: Style = { font: PDF_FONT, fontSize: 10, alignment: 'right', lineHeight: 1.25 };
 

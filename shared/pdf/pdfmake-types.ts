@@ -1,4 +1,5 @@
 // The small part of pdfmake's document model Didar uses (pdfmake 0.3 ships no TypeScript types).
+import type { TableLayoutName } from './doc-helpers';
 
 export type Alignment = 'left' | 'right' | 'center' | 'justify';
 
@@ -20,9 +21,12 @@ export type Content =
   | (Style & { qr: string; fit?: number })
   | (Style & { columns: Content[]; columnGap?: number })
   | (Style & { stack: Content[] })
-  | (Style & { table: { widths?: (number | string)[]; headerRows?: number; body: Content[][]; dontBreakRows?: boolean }; layout?: string | object })
+  | (Style & { table: { widths?: (number | string)[]; headerRows?: number; body: Content[][]; dontBreakRows?: boolean }; layout?: TableLayoutName })
   | (Style & { canvas: object[] })
   | { text: ''; pageBreak: 'before' | 'after' };
+
+/** A footer of page numbers: `{page}` and `{pages}` in the text are replaced on each page, in Persian digits. */
+export type PageNumbers = Style & { pageNumbers: string };
 
 export type DocDefinition = {
   pageSize?: string | { width: number; height: number | 'auto' };
@@ -32,8 +36,9 @@ export type DocDefinition = {
   defaultStyle?: Style;
   styles?: Record<string, Style>;
   content: Content[];
-  header?: unknown;
-  footer?: unknown;
-  background?: unknown;
+  /** Plain data like the rest (no functions): the document crosses to the PDF worker. */
+  footer?: PageNumbers;
+  /** Images drawn as QR codes of these texts, by name (`{ image: name }`), where the PDF is drawn. */
+  qrImages?: Record<string, string>;
   watermark?: { text: string; color?: string; opacity?: number; bold?: boolean; fontSize?: number };
 };

@@ -24,11 +24,12 @@ const L = {
   printed: 'زمان چاپ',
 };
 
+const TRACKING_QR = 'trackingQr';
+
 export type SlipData = {
   officeName: string;
   logoDataUrl?: string;
   code: string;
-  qrDataUrl: string;
   citizenName: string;
   nationalIdMasked: string;
   meetingDate: string;
@@ -68,7 +69,8 @@ export function slipDocument(d: SlipData): DocDefinition {
     ],
     margin: [0, 4, 0, 4],
   };
-  const qr: Content = { image: d.qrDataUrl, width: narrow ? 90 : 84, alignment: 'center' };
+  // the QR code carries the tracking code only: no personal data leaves on the slip's QR
+  const qr: Content = { image: TRACKING_QR, width: narrow ? 90 : 84, alignment: 'center' };
   const header: Content[] = [
     ...(d.logoDataUrl ? [{ image: d.logoDataUrl, fit: [48, 48] as [number, number], alignment: 'center' as const }] : []),
     { text: d.officeName, bold: true, fontSize: narrow ? 11 : 13, alignment: 'center' },
@@ -107,6 +109,7 @@ export function slipDocument(d: SlipData): DocDefinition {
       ...footer,
     ];
   return rtlDocument({
+    qrImages: { [TRACKING_QR]: d.code },
     pageSize: narrow ? { width: 226.77, height: 'auto' } : 'A5',
     pageMargins: narrow ? [10, 10, 10, 12] : [24, 20, 24, 18],
     info: { title: `${L.title} ${d.code}` },

@@ -29,7 +29,7 @@ export function tableDocument(t: ReportTable, o: TableDocOptions): DocDefinition
     pageMargins: [28, 28, 28, 32],
     info: { title: t.title },
     defaultStyle: { fontSize: 8.5 },
-    footer: (page: number, pages: number): Content => ({ text: toPersianDigits(`صفحه ${page} از ${pages}`), alignment: 'center', fontSize: 8, color: '#5f6b7a' }),
+    footer: { pageNumbers: 'صفحه {page} از {pages}', alignment: 'center', fontSize: 8, color: '#5f6b7a' },
     content: [
       rtlColumns([
         { stack: [{ text: o.officeName, bold: true, fontSize: 12 }, { text: o.officeUnit }] },

@@ -1,10 +1,10 @@
-// Runs the grouping engine in a worker thread: the built app's bundled worker, or the TypeScript source
-// through tsx when the backend itself runs from source (web shell, CLI, tests).
+// Runs the grouping engine in a worker thread (one per run: a run is rare and its heap is large).
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { GroupingInput, GroupingRun } from '../../../shared/grouping/engine';
 import type { ProblemLexicon } from '../../../shared/grouping/problem-lexicon';
+import { startWorker } from '../start-worker';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** Cases per message: small enough that a chunk's copy is a few megabytes, large enough that round trips do not count. */
@@ -16,10 +16,6 @@ const CHUNK = 5000;
  * that does not fit (unusual texts) is repeated without the cap rather than failed.
  */
 export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 8 };
-
-function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./worker-from-source.mjs', import.meta.url) : new URL('./grouping-worker.js', import.meta.url);
-}
 
 type Result = { run: GroupingRun; ms: number };
 
@@ -61,7 +57,7 @@ function runWorker(
   count: number, input: (i: number) => GroupingInput, counties: readonly string[], lexicon: ProblemLexicon, resourceLimits: ResourceLimits,
 ): Promise<Result> {
   collectGarbage();
-  const worker = new Worker(workerUrl(), { resourceLimits });
+  const worker = startWorker(new URL('./worker.ts', import.meta.url), 'grouping-worker.js', { resourceLimits });
   const send = (m: ToWorker): void => worker.postMessage(m);
   let next = 0;
   return new Promise<Result>((resolve, reject) => {

@@ -42,7 +42,7 @@ export async function printSlip(ctx: BackendContext, caseId: string): Promise<Sl
 export async function renderCaseSlip(ctx: ReadContext, c: Case, duplicate: boolean): Promise<Buffer> {
   const s = await ctx.store.getSettings();
   const day = await requireMeetingDay(ctx, c.meetingDayId);
-  // pdfmake and the fonts load on the first print, not at start-up.
+  // loaded on the first print (a server warms the PDF worker when it opens its folder; the CLI need not)
   const { renderSlipPdf } = await import('../pdf/slip-pdf');
   return renderSlipPdf({
     officeName: s.officeName,

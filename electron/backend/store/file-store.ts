@@ -19,7 +19,7 @@ import { parseTrackingCode } from '../../../shared/tracking-code';
 import { BACKUP_DIR, Backups } from './backups';
 import { matchesScan } from './case-scan';
 import { asWriteError, readJsonFile, writeFileDurable } from './durable-file';
-import { AUDIT_DIR, CHECKPOINT_FILE, JournalWriter, readJournal, type Change, type JournalPosition } from './journal';
+import { AUDIT_DIR, CHECKPOINT_FILE, JournalWriter, readJournal, type Change, type JournalPosition, type JournalRecord } from './journal';
 import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
 import { frozenIfChecking } from './frozen';
@@ -101,6 +101,19 @@ class Doc<T extends Versioned> {
     return this.queue.idle();
   }
 }
+
+/** A unit of work sealed in the journal, until the flush that holds its line is done (or failed). */
+type Unflushed = {
+  record: JournalRecord;
+  /** The journal's position after its line. */
+  after: JournalPosition;
+  /** What it changed, read by the units after it until it is applied (null: an event that changes nothing). */
+  tx: FileTx | null;
+  submission: string | undefined;
+  durable: Promise<void>;
+  failed: unknown;
+  settle: (e?: unknown) => void;
+};
 
 /** A document as compaction sees it. */
 type Saveable = { save(): Promise<void> };
@@ -247,6 +260,11 @@ export class FileStore implements Store {
   private submissions!: Doc<SubmissionsDoc>;
   private readonly listeners = new Set<(c: ChangeNotice) => void>();
   private journal!: JournalWriter;
+  /** The journal's position as the data in memory holds it: it moves when a flushed unit is applied. */
+  private committed!: JournalPosition;
+  /** Units of work sealed in the journal and waiting for the flush that holds them, oldest first. */
+  private unflushed: Unflushed[] = [];
+  private flushing: Promise<void> | null = null;
   private days = new Map<string, Doc<DayDoc>>();
   private byId = new Map<string, Case>();
   private byCode = new CasesBy((c) => c.code, () => this.byId.values());
@@ -358,6 +376,7 @@ export class FileStore implements Store {
     if (tornTail) await this.cutTornTail(tornTail);
     for (const r of records) for (const ch of r.changes) this.apply(ch, false);
     this.journal = new JournalWriter(this.dataDir, position);
+    this.committed = position;
     this.checkpoint.data.schemaVersion = SCHEMA_VERSION;
     if (!this.checkpoint.adapter.existed || records.length) {
       Object.assign(this.checkpoint.data, position);
@@ -432,24 +451,91 @@ export class FileStore implements Store {
 
   // ---- the one way to change data ----
 
-  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
-    return this.serial.run(async () => {
+  /**
+   * Units run one at a time, each reading the data with the units before it applied, flushed or not (see
+   * FileTx); their journal lines share flushes (group commit), and each is answered once its flush is done.
+   * A unit that changed nothing, or threw, is answered once the units it read through are durable.
+   */
+  async mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
+    let durable: Promise<void> | undefined;
+    const ran = this.serial.run(async () => {
       this.assertOpen();
-      if (submission !== undefined && this.submissions.data.submissions[submission]) throw new DidarError('already-done', msg.alreadyDone);
-      const tx = new FileTx(this);
+      const under = this.unflushed.at(-1);
+      durable = under?.durable;
+      if (submission !== undefined) {
+        const pending = this.unflushed.find((u) => u.submission === submission);
+        if (pending) durable = pending.durable;
+        if (pending || this.submissions.data.submissions[submission]) throw new DidarError('already-done', msg.alreadyDone);
+      }
+      const tx = new FileTx(this, this.unflushed.findLast((u) => u.tx)?.tx ?? this);
       const result = await fn(tx);
       const changes = tx.changes();
       if (!changes.length) return result;
+      // what it read is gone with a failed flush: it is refused as they were
+      if (under?.failed) throw under.failed;
       const at = this.now().toISOString();
       if (submission !== undefined) changes.push({ entity: 'submission', id: submission, before: null, after: at });
       assertStorable(changes);
-      const r = await this.journal.append({ at, by: by.operator, action, entity: changes[0]!.entity, id: changes[0]!.id, changes }, this.now());
-      // on disk: now it becomes what everyone reads (no await from here to the end of the loop)
-      for (const ch of changes) this.apply(ch, true);
-      this.scheduleCompaction();
-      this.notify({ seq: r.seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) });
+      durable = this.stageUnit({ at, by: by.operator, action, entity: changes[0]!.entity, id: changes[0]!.id, changes }, tx, submission);
       return result;
     });
+    const outcome = await ran.then((value) => ({ value }), (error: unknown) => ({ error }));
+    await durable; // a failed flush is the answer, whatever the unit did
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  }
+
+  /** Seals a unit's line in the journal and starts a flush if none is under way; resolves once the line is on disk. */
+  private stageUnit(r: Omit<JournalRecord, 'seq' | 'prev' | 'hash'>, tx: FileTx | null, submission?: string): Promise<void> {
+    const { record, after } = this.journal.stage(r, this.now());
+    let settle!: (e?: unknown) => void;
+    const durable = new Promise<void>((resolve, reject) => {
+      settle = (e) => (e === undefined ? resolve() : reject(e));
+    });
+    durable.catch(() => undefined); // the caller awaits it; a unit read through awaits it too
+    const unit: Unflushed = { record, after, tx, submission, durable, failed: null, settle };
+    this.unflushed.push(unit);
+    if (!this.flushing) this.flushing = this.flushJournal();
+    return durable;
+  }
+
+  /**
+   * Group commit: flushes what is sealed, then applies the units it held in their order (no await in between,
+   * so that compaction never sees the position ahead of the data) and answers them. A failed flush fails its
+   * units and every one sealed after it: they were chained onto it, and nothing of them was applied.
+   */
+  private async flushJournal(): Promise<void> {
+    try {
+      while (this.journal.stagedLines > 0) {
+        let n: number;
+        try {
+          n = await this.journal.flush();
+        } catch (e) {
+          this.journal.dropStaged(); // with the units below, in one step: lines and units stay paired
+          for (const u of this.unflushed.splice(0)) {
+            u.failed = e;
+            u.settle(e);
+          }
+          continue;
+        }
+        const batch = this.unflushed.splice(0, n);
+        try {
+          for (const u of batch) {
+            for (const ch of u.record.changes) this.apply(ch, true);
+            this.committed = u.after;
+            u.tx?.markApplied();
+            if (u.record.changes.length) this.notify({ seq: u.record.seq, action: u.record.action, by: u.record.by, changes: u.record.changes.map((c) => ({ entity: c.entity, id: c.id })) });
+          }
+        } catch (e) {
+          // a change checked against the stored schemas that still cannot be applied: said, as before group commit
+          for (const u of batch) u.settle(e);
+        }
+        this.scheduleCompaction();
+        for (const u of batch) u.settle();
+      }
+    } finally {
+      this.flushing = null;
+    }
   }
 
   async hasSubmission(key: string): Promise<boolean> {
@@ -471,14 +557,13 @@ export class FileStore implements Store {
     }
   }
 
-  logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
-    return this.serial.run(async () => {
+  async logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
+    // wrapped: a promise returned from the task would hold the next unit until this line's flush
+    const { durable } = await this.serial.run(async () => {
       this.assertOpen();
-      await this.journal.append({ at: this.now().toISOString(), by: by.operator, action, entity, id, changes: [] }, this.now());
-      // nothing else to compact, but the checkpoint follows the journal (else settled() leaves it a line behind)
-      this.markDirty(this.checkpoint);
-      this.scheduleCompaction();
+      return { durable: this.stageUnit({ at: this.now().toISOString(), by: by.operator, action, entity, id, changes: [] }, null) };
     });
+    await durable;
   }
 
   /** Makes one committed (or replayed) change what the store holds; `live` keeps the worklist index current. */
@@ -577,7 +662,7 @@ export class FileStore implements Store {
   /** Compacts once the store has been idle for a moment, but never lets the snapshots fall far behind. */
   private scheduleCompaction(delay = COMPACT_IDLE_MS): void {
     if (this.closed) return;
-    const behind = this.journal.position.offset - this.checkpoint.data.offset;
+    const behind = this.committed.offset - this.checkpoint.data.offset;
     const late = Date.now() - this.firstDirtyAt > COMPACT_MAX_LAG_MS || behind > COMPACT_MAX_BYTES;
     if (this.compactTimer) {
       if (!late) this.compactTimer.refresh();
@@ -601,7 +686,7 @@ export class FileStore implements Store {
     if (this.compacting) return this.compacting.then(() => (this.uncompacted() ? this.compact() : undefined));
     const run = async (): Promise<void> => {
       while (this.uncompacted()) {
-        const upto = this.journal.position;
+        const upto = this.committed;
         this.forgetOldSubmissions();
         const docs = [...this.dirty];
         this.dirty.clear();
@@ -624,7 +709,7 @@ export class FileStore implements Store {
 
   /** Documents to write, or journal lines past the checkpoint (a line that changed no document still moves it). */
   private uncompacted(): boolean {
-    return this.dirty.size > 0 || this.journal.position.seq !== this.checkpoint.data.seq;
+    return this.dirty.size > 0 || this.committed.seq !== this.checkpoint.data.seq;
   }
 
   /** Idempotency keys older than their week are dropped with the next snapshot of submissions.json. */
@@ -637,7 +722,7 @@ export class FileStore implements Store {
 
   /** Resolves when everything committed is in the snapshots (and every write under way is done). */
   async settled(): Promise<void> {
-    await this.serial.idle();
+    await this.journalIdle();
     if (this.compactTimer) {
       clearTimeout(this.compactTimer);
       this.compactTimer = null;
@@ -647,9 +732,17 @@ export class FileStore implements Store {
     await Promise.all(docs.map((d) => d.idle()));
   }
 
+  /** Resolves when no unit of work is running, waiting or being flushed. */
+  private async journalIdle(): Promise<void> {
+    do {
+      await this.serial.idle();
+      while (this.flushing) await this.flushing;
+    } while (this.serial.busy);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.serial.idle();
+    await this.journalIdle();
     this.closed = true;
     try {
       await this.settled();
@@ -782,11 +875,27 @@ export class FileStore implements Store {
  */
 class FileTx implements Tx {
   private staged = new Map<string, Change>();
+  private applied = false;
 
-  constructor(private readonly store: FileStore) {}
+  /** `under`: the store, or the unit before this one while its line waits for its flush. */
+  constructor(
+    private readonly store: FileStore,
+    private under: FileStore | FileTx,
+  ) {}
 
   get dataDir(): string {
     return this.store.dataDir;
+  }
+
+  /** What this unit reads beneath its own changes; once the unit under it is applied, the store holds the same. */
+  private get base(): FileStore | FileTx {
+    if (this.under instanceof FileTx && this.under.applied) this.under = this.store;
+    return this.under;
+  }
+
+  /** Its changes are now the store's. */
+  markApplied(): void {
+    this.applied = true;
   }
 
   changes(): Change[] {
@@ -824,20 +933,20 @@ class FileTx implements Tx {
   // reads
 
   async getSettings(): Promise<Settings> {
-    return this.stagedValue<Settings>('settings', 'settings') ?? this.store.getSettings();
+    return this.stagedValue<Settings>('settings', 'settings') ?? this.base.getSettings();
   }
 
   async listMeetingDays(): Promise<readonly MeetingDay[]> {
     const mine = this.stagedOf<MeetingDay>('meetingDay');
-    return [...(await this.store.listMeetingDays()), ...mine];
+    return [...(await this.base.listMeetingDays()), ...mine];
   }
 
   async getMeetingDay(id: string): Promise<MeetingDay | undefined> {
-    return this.stagedValue<MeetingDay>('meetingDay', id) ?? this.store.getMeetingDay(id);
+    return this.stagedValue<MeetingDay>('meetingDay', id) ?? this.base.getMeetingDay(id);
   }
 
   async getQueue(dayId: string): Promise<readonly QueueEntry[]> {
-    const committed = this.stagedValue<MeetingDay>('meetingDay', dayId) ? [] : await this.store.getQueue(dayId);
+    const committed = this.stagedValue<MeetingDay>('meetingDay', dayId) ? [] : await this.base.getQueue(dayId);
     let list = committed;
     for (const ch of this.staged.values()) {
       if (ch.entity === 'queueEntry' && ch.id.startsWith(`${dayId}#`)) {
@@ -849,15 +958,15 @@ class FileTx implements Tx {
   }
 
   async getCase(id: string): Promise<Case | undefined> {
-    return this.stagedValue<Case>('case', id) ?? this.store.getCase(id);
+    return this.stagedValue<Case>('case', id) ?? this.base.getCase(id);
   }
 
   async getCaseByCode(code: string): Promise<CodedCase | undefined> {
-    return this.stagedOf<Case>('case').find((c): c is CodedCase => c.code === code) ?? this.store.getCaseByCode(code);
+    return this.stagedOf<Case>('case').find((c): c is CodedCase => c.code === code) ?? this.base.getCaseByCode(code);
   }
 
   async listUncodedCases(): Promise<readonly Case[]> {
-    return this.overlay(await this.store.listUncodedCases(), (c) => c.code === undefined);
+    return this.overlay(await this.base.listUncodedCases(), (c) => c.code === undefined);
   }
 
   async getCases(ids: readonly string[]): Promise<readonly Case[]> {
@@ -870,17 +979,17 @@ class FileTx implements Tx {
   }
 
   async listCasesOfDay(dayId: string): Promise<readonly Case[]> {
-    const committed = this.stagedValue<MeetingDay>('meetingDay', dayId) ? [] : await this.store.listCasesOfDay(dayId);
+    const committed = this.stagedValue<MeetingDay>('meetingDay', dayId) ? [] : await this.base.listCasesOfDay(dayId);
     return this.overlay(committed, (c) => c.meetingDayId === dayId);
   }
 
   async listCasesOfCitizen(nationalId: string): Promise<readonly Case[]> {
-    return this.overlay(await this.store.listCasesOfCitizen(nationalId), (c) => c.citizen.nationalId === nationalId);
+    return this.overlay(await this.base.listCasesOfCitizen(nationalId), (c) => c.citizen.nationalId === nationalId);
   }
 
   async countCases(): Promise<number> {
-    let n = await this.store.countCases();
-    for (const c of this.stagedOf<Case>('case')) if (!(await this.store.getCase(c.id))) n++;
+    let n = await this.base.countCases();
+    for (const c of this.stagedOf<Case>('case')) if (!(await this.base.getCase(c.id))) n++;
     return n;
   }
 
@@ -890,35 +999,35 @@ class FileTx implements Tx {
 
   /** The worklist as committed: a unit of work changes cases by id, it does not page through its own changes. */
   queryCases(q: CaseQuery): Promise<CasePage> {
-    return this.store.queryCases(q);
+    return this.base.queryCases(q);
   }
 
   async scanCases(s: CaseScan): Promise<readonly Case[]> {
-    return this.overlay(await this.store.scanCases(s), (c) => matchesScan(c, s));
+    return this.overlay(await this.base.scanCases(s), (c) => matchesScan(c, s));
   }
 
   async listCirculars(): Promise<readonly Circular[]> {
-    let list = await this.store.listCirculars();
+    let list = await this.base.listCirculars();
     for (const c of this.stagedOf<Circular>('circular')) list = replaced(list, c, (x) => x.id === c.id);
     return list;
   }
 
   async getCircular(id: string): Promise<Circular | undefined> {
-    return this.stagedValue<Circular>('circular', id) ?? this.store.getCircular(id);
+    return this.stagedValue<Circular>('circular', id) ?? this.base.getCircular(id);
   }
 
   async listGroupCorrections(): Promise<readonly GroupCorrection[]> {
-    return [...(await this.store.listGroupCorrections()), ...this.stagedOf<GroupCorrection>('groupCorrection')];
+    return [...(await this.base.listGroupCorrections()), ...this.stagedOf<GroupCorrection>('groupCorrection')];
   }
 
   async listAccounts(): Promise<readonly StoredAccount[]> {
-    let list = await this.store.listAccounts();
+    let list = await this.base.listAccounts();
     for (const a of this.stagedOf<StoredAccount>('account')) list = replaced(list, a, (x) => x.id === a.id);
     return list;
   }
 
   async getAccount(id: string): Promise<StoredAccount | undefined> {
-    return this.stagedValue<StoredAccount>('account', id) ?? this.store.getAccount(id);
+    return this.stagedValue<StoredAccount>('account', id) ?? this.base.getAccount(id);
   }
 
   async getAccountByUsername(username: string): Promise<StoredAccount | undefined> {
@@ -928,7 +1037,7 @@ class FileTx implements Tx {
   // writes
 
   async putSettings(next: Settings): Promise<void> {
-    this.stage('settings', 'settings', await this.store.getSettings(), next);
+    this.stage('settings', 'settings', await this.base.getSettings(), next);
   }
 
   async addMeetingDay(day: MeetingDay): Promise<void> {
@@ -938,17 +1047,17 @@ class FileTx implements Tx {
 
   async putQueueEntry(dayId: string, entry: QueueEntry): Promise<void> {
     if (!(await this.getMeetingDay(dayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
-    const before = this.stagedValue<MeetingDay>('meetingDay', dayId) ? undefined : (await this.store.getQueue(dayId)).find((q) => q.number === entry.number);
+    const before = this.stagedValue<MeetingDay>('meetingDay', dayId) ? undefined : (await this.base.getQueue(dayId)).find((q) => q.number === entry.number);
     this.stage('queueEntry', queueKey(dayId, entry.number), before, entry);
   }
 
   async putCase(next: Case): Promise<void> {
     if (!(await this.getMeetingDay(next.meetingDayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
-    this.stage('case', next.id, await this.store.getCase(next.id), next);
+    this.stage('case', next.id, await this.base.getCase(next.id), next);
   }
 
   async putCircular(next: Circular): Promise<void> {
-    this.stage('circular', next.id, await this.store.getCircular(next.id), next);
+    this.stage('circular', next.id, await this.base.getCircular(next.id), next);
   }
 
   async addGroupCorrection(c: GroupCorrection): Promise<void> {
@@ -957,32 +1066,52 @@ class FileTx implements Tx {
   }
 
   async putAccount(a: StoredAccount): Promise<void> {
-    this.stage('account', a.id, await this.store.getAccount(a.id), a);
+    this.stage('account', a.id, await this.base.getAccount(a.id), a);
+  }
+
+  // counters as the unit after this one sees them: what the store will hold once this unit is applied
+
+  codeSequence(key: string): number {
+    let n = this.stagedValue<number>('codeSequence', key) ?? this.base.codeSequence(key);
+    // applying a case raises its year's sequence past its code (a restored case keeps its code)
+    for (const c of this.stagedOf<Case>('case')) {
+      if (!c.code) continue;
+      const { yy, sequence } = parseTrackingCode(c.code);
+      if (yearKey(yy) === key && sequence > n) n = sequence;
+    }
+    return n;
+  }
+
+  circularNumber(key: string): number {
+    return this.stagedValue<number>('circularNumber', key) ?? this.base.circularNumber(key);
+  }
+
+  letterNumber(key: string): number {
+    return this.stagedValue<number>('letterNumber', key) ?? this.base.letterNumber(key);
   }
 
   async nextSequence(jalaliYear: number): Promise<number> {
     const key = yearKey(jalaliYear % 100);
-    const n = (this.stagedValue<number>('codeSequence', key) ?? this.store.codeSequence(key)) + 1;
-    this.stage('codeSequence', key, this.store.codeSequence(key), n);
+    const n = this.codeSequence(key) + 1;
+    this.stage('codeSequence', key, this.base.codeSequence(key), n);
     return n;
   }
 
   async nextCircularNumber(jalaliYear: number): Promise<number> {
     const key = String(jalaliYear);
-    const n = (this.stagedValue<number>('circularNumber', key) ?? this.store.circularNumber(key)) + 1;
-    this.stage('circularNumber', key, this.store.circularNumber(key), n);
+    const n = this.circularNumber(key) + 1;
+    this.stage('circularNumber', key, this.base.circularNumber(key), n);
     return n;
   }
 
   async peekCircularNumber(jalaliYear: number): Promise<number> {
-    const key = String(jalaliYear);
-    return (this.stagedValue<number>('circularNumber', key) ?? this.store.circularNumber(key)) + 1;
+    return this.circularNumber(String(jalaliYear)) + 1;
   }
 
   async nextLetterNumber(jalaliYear: number): Promise<number> {
     const key = String(jalaliYear);
-    const n = (this.stagedValue<number>('letterNumber', key) ?? this.store.letterNumber(key)) + 1;
-    this.stage('letterNumber', key, this.store.letterNumber(key), n);
+    const n = this.letterNumber(key) + 1;
+    this.stage('letterNumber', key, this.base.letterNumber(key), n);
     return n;
   }
 }

@@ -244,38 +244,74 @@ function countLines(buf: Buffer, end: number): number {
   return n;
 }
 
+/** A sealed line waiting for the flush that writes it: its month file, its bytes, the journal's position after it. */
+type StagedLine = { name: string; bytes: Buffer; after: JournalPosition };
+
 /**
- * Appends records durably, one at a time (the store serialises units of work). The month's file stays open
- * between appends (a save is then one write and one flush); a failed append is cut back off the file, so
- * that no half line stays behind a later one.
+ * Appends records durably with group commit: records are sealed one at a time, in the order the store
+ * serialises its units of work, and the lines sealed while a flush is under way are written and flushed
+ * together by the next one. The month's file stays open between flushes; a failed flush is cut back off the
+ * file, so that no half line stays behind a later one.
  */
 export class JournalWriter {
   private handle: { name: string; fh: fs.FileHandle } | null = null;
   /** Set when a failed append could not be cut back off: no further append until the folder is reopened. */
   private broken: unknown = null;
+  /** The end of what is on disk, and of what is sealed (the next line chains onto it). */
+  private durable: JournalPosition;
+  private tail: JournalPosition;
+  private staged: StagedLine[] = [];
 
   constructor(
     private readonly dataDir: string,
-    private pos: JournalPosition,
-  ) {}
-
-  get position(): JournalPosition {
-    return this.pos;
+    pos: JournalPosition,
+  ) {
+    this.durable = pos;
+    this.tail = pos;
   }
 
-  /** Writes one record and waits until it is on disk; returns the stored record. */
-  async append(r: Omit<JournalRecord, 'seq' | 'prev' | 'hash'>, at: Date): Promise<JournalRecord> {
+  /** The end of the last line on disk. */
+  get position(): JournalPosition {
+    return this.durable;
+  }
+
+  /** Lines sealed and not yet on disk. */
+  get stagedLines(): number {
+    return this.staged.length;
+  }
+
+  /** Seals one record after the last one sealed, for the next flush; returns the stored record and the position after it. */
+  stage(r: Omit<JournalRecord, 'seq' | 'prev' | 'hash'>, at: Date): { record: JournalRecord; after: JournalPosition } {
     // never back into an earlier month file (a clock set back): the journal is read file by file in name order
-    const name = [monthFile(at), this.pos.file].filter(Boolean).sort().at(-1)!;
-    const file = path.join(this.dataDir, AUDIT_DIR, name);
-    if (this.broken) throw asWriteError(this.broken, file);
-    const sameFile = name === this.pos.file;
-    const sealed = { seq: this.pos.seq + 1, ...r, prev: sameFile ? this.pos.hash : '' };
+    const name = [monthFile(at), this.tail.file].filter(Boolean).sort().at(-1)!;
+    if (this.broken) throw asWriteError(this.broken, path.join(this.dataDir, AUDIT_DIR, name));
+    const sameFile = name === this.tail.file;
+    const sealed = { seq: this.tail.seq + 1, ...r, prev: sameFile ? this.tail.hash : '' };
     const { line, hash } = sealLine(sealed);
     const bytes = Buffer.from(`${line}\n`, 'utf8');
-    const offset = sameFile ? this.pos.offset : 0;
+    const after = { seq: sealed.seq, file: name, offset: (sameFile ? this.tail.offset : 0) + bytes.length, hash };
+    this.staged.push({ name, bytes, after });
+    this.tail = after;
+    return { record: { ...sealed, hash }, after };
+  }
+
+  /**
+   * Writes the sealed lines of the oldest month file among them with one write and one fdatasync (never
+   * called twice at once); answers how many lines are now on disk. When it fails, what it wrote is cut back
+   * and the caller drops every sealed line (see dropStaged).
+   */
+  async flush(): Promise<number> {
+    const first = this.staged[0];
+    if (!first) return 0;
+    let n = 1;
+    while (n < this.staged.length && this.staged[n]!.name === first.name) n++;
+    const lines = this.staged.slice(0, n);
+    const bytes = Buffer.concat(lines.map((l) => l.bytes));
+    const file = path.join(this.dataDir, AUDIT_DIR, first.name);
+    const offset = first.name === this.durable.file ? this.durable.offset : 0;
     try {
-      const fh = await this.open(name, offset);
+      if (this.broken) throw this.broken;
+      const fh = await this.open(first.name, offset);
       let done = 0;
       while (done < bytes.length) done += (await fh.write(bytes, done, bytes.length - done)).bytesWritten;
       await fh.datasync();
@@ -283,8 +319,15 @@ export class JournalWriter {
       await this.cutBack(offset, e);
       throw asWriteError(e, file);
     }
-    this.pos = { seq: sealed.seq, file: name, offset: offset + bytes.length, hash };
-    return { ...sealed, hash };
+    this.staged.splice(0, n);
+    this.durable = lines.at(-1)!.after;
+    return n;
+  }
+
+  /** Forgets the lines sealed and not on disk (after a failed flush: they chain onto its lines); the next follows the disk's. */
+  dropStaged(): void {
+    this.staged = [];
+    this.tail = this.durable;
   }
 
   /** The file's handle, opened for appending at `offset` (checked against the file's size when opened). */

@@ -4,10 +4,10 @@
 import { execFile } from 'node:child_process';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../../electron/cli/bench-server';
 
 const run = promisify(execFile);
 
@@ -37,16 +37,6 @@ function pg(program: string, args: string[]): Promise<{ stdout: string; stderr: 
   return isRoot() ? run('runuser', ['-u', SERVER_USER, '--', bin, ...args], { cwd: '/' }) : run(bin, args);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts a new cluster; `stop()` shuts it down (fast mode) and removes its folder. */
 export async function startCluster(): Promise<Cluster> {

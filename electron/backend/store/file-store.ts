@@ -2,6 +2,7 @@
 // month files, see journal.ts); the files of the folder (one per meeting day with its queue and cases, small
 // ones for settings, counters, circulars and group corrections) are snapshots compacted from it in the
 // background, each written crash-safe, with journal.json saying up to which journal line they hold.
+import { ChangeListeners } from './change-listeners';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -258,7 +259,7 @@ export class FileStore implements Store {
   private checkpoint!: Doc<CheckpointDoc>;
   private accounts!: Doc<AccountsDoc>;
   private submissions!: Doc<SubmissionsDoc>;
-  private readonly listeners = new Set<(c: ChangeNotice) => void>();
+  private readonly listeners = new ChangeListeners();
   private journal!: JournalWriter;
   /** The journal's position as the data in memory holds it: it moves when a flushed unit is applied. */
   private committed!: JournalPosition;
@@ -543,18 +544,11 @@ export class FileStore implements Store {
   }
 
   onChange(listener: (c: ChangeNotice) => void): () => void {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private notify(c: ChangeNotice): void {
-    for (const l of this.listeners) {
-      try {
-        l(c);
-      } catch (e) {
-        console.error('[didar] change listener failed:', e);
-      }
-    }
+    this.listeners.notify(c);
   }
 
   async logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {

@@ -2,6 +2,7 @@
 // database. Every unit of work is one transaction: BEGIN, a transaction-level advisory lock (units stay
 // serialised as in the file store), reads and writes inside it, the audit row in it, COMMIT; ROLLBACK when
 // the function throws. Values read are parsed from the rows each time: fresh objects nobody shares.
+import { ChangeListeners } from '../change-listeners';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { StoredAccount } from '../../../../shared/accounts';
@@ -326,7 +327,7 @@ export async function openPgStore(url: string, options: PgOpenOptions = {}): Pro
 
 export class PgStore extends PgReader implements Store {
   private readonly serial = new Serial();
-  private readonly listeners = new Set<(c: ChangeNotice) => void>();
+  private readonly listeners = new ChangeListeners();
   /** This server's mark on its NOTIFYs, and the channel they go on (changes.ts). */
   private readonly origin = randomUUID();
   private readonly channel: string;
@@ -432,18 +433,11 @@ export class PgStore extends PgReader implements Store {
   /** This server's units are told at once; other servers' through LISTEN, from the first listener on. */
   onChange(listener: (c: ChangeNotice) => void): () => void {
     if (!this.closed) this.stopListening ??= listenForChanges(this.url, this.dataDir, this.channel, this.origin, (c) => this.notify(c));
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private notify(c: ChangeNotice): void {
-    for (const l of this.listeners) {
-      try {
-        l(c);
-      } catch (e) {
-        console.error('[didar] change listener failed:', e);
-      }
-    }
+    this.listeners.notify(c);
   }
 
   logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {

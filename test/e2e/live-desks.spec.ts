@@ -39,30 +39,49 @@ async function deskPage(browser: Browser, url: string, who: typeof RECEPTION, st
   return page;
 }
 
-/** A Didar server over HTTPS on a fresh folder with these accounts, and a Chromium that trusts only its key. */
+/**
+ * A Didar server over HTTPS on a fresh folder with these accounts, and a Chromium that trusts only its key (after
+ * the fingerprint its connection shows matched the printed one). `stop` and `restart` keep the folder and the port.
+ */
 async function httpsServer(playwright: { chromium: { launch: (o: object) => Promise<Browser> } }, accounts: readonly (readonly [typeof RECEPTION, readonly string[]])[]) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-e2e-live-'));
   let status: ServerStatus | null = null;
-  const backend = await openBackend({ dataDir, operator: 'مدیر', server: () => status! });
+  const open = (): Promise<Backend> => openBackend({ dataDir, operator: 'مدیر', server: () => status! });
+  let backend = await open();
   for (const [who, roles] of accounts) {
     const r = await backend.dispatch('accounts/create', { ...who, roles: [...roles] } as never);
     expect(r.ok, JSON.stringify(r)).toBe(true);
   }
-  const cert = await serverCertificate(dataDir, NAMES);
-  const shell = await startWebShell({ dispatchAs: backend.dispatchAs, watch: backend.watch, staticDir: RENDERER_DIR, port: 0, tls: { cert: cert.cert, key: cert.key, names: NAMES } });
-  expect(await presentedFingerprint(`https://127.0.0.1:${shell.port}`)).toBe(cert.fingerprint);
-  status = serverStatusOf(cert, NAMES, shell.port);
+  const cert: ServerCertificate = await serverCertificate(dataDir, NAMES);
+  const serve = (port = 0): Promise<WebShell> =>
+    startWebShell({ dispatchAs: backend.dispatchAs, watch: backend.watch, staticDir: RENDERER_DIR, port, tls: { cert: cert.cert, key: cert.key, names: NAMES } });
+  let shell = await serve();
+  const port = shell.port;
+  expect(await presentedFingerprint(`https://127.0.0.1:${port}`)).toBe(cert.fingerprint);
+  status = serverStatusOf(cert, NAMES, port);
   const browser = await playwright.chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       `--ignore-certificate-errors-spki-list=${spkiHash(cert.cert)}`],
   });
-  const close = async (): Promise<void> => {
-    await browser.close();
+  const stop = async (): Promise<void> => {
     await shell.close();
     await backend.close();
   };
-  return { backend, browser, url: `https://localhost:${shell.port}/`, close };
+  return {
+    get backend(): Backend {
+      return backend;
+    },
+    browser, cert, dataDir, status: status as ServerStatus, url: `https://localhost:${port}/`, stop,
+    restart: async (): Promise<void> => {
+      backend = await open();
+      shell = await serve(port);
+    },
+    close: async (): Promise<void> => {
+      await browser.close();
+      await stop();
+    },
+  };
 }
 
 /** Waits for what a desk should see and says how long it took after `since`. */
@@ -73,28 +92,8 @@ async function seenWithin(since: number, check: () => Promise<void>): Promise<nu
 
 test('two desks on one HTTPS server: arrival seen at the other desk within a second, order and slip there; a lost server said at once and the save made once when it is back', async ({ playwright }) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-e2e-live-'));
-  let status: ServerStatus | null = null;
-  const open = (): Promise<Backend> => openBackend({ dataDir, operator: 'مدیر', server: () => status! });
-  let backend: Backend = await open();
-  for (const [who, roles] of [[RECEPTION, ['clerk']], [TABLE, ['clerk']], [ADMIN, ['admin']]] as const) {
-    const r = await backend.dispatch('accounts/create', { ...who, roles: [...roles] });
-    expect(r.ok, JSON.stringify(r)).toBe(true);
-  }
-  const cert: ServerCertificate = await serverCertificate(dataDir, NAMES);
-  const serve = (port = 0): Promise<WebShell> =>
-    startWebShell({ dispatchAs: backend.dispatchAs, watch: backend.watch, staticDir: RENDERER_DIR, port, tls: { cert: cert.cert, key: cert.key, names: NAMES } });
-  let shell = await serve();
-  const port = shell.port;
-  const url = `https://localhost:${port}/`;
-  // the fingerprint the server printed is the one its connection shows: only then is its key trusted
-  expect(await presentedFingerprint(`https://127.0.0.1:${port}`)).toBe(cert.fingerprint);
-  status = serverStatusOf(cert, NAMES, port);
-  const browser = await playwright.chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      `--ignore-certificate-errors-spki-list=${spkiHash(cert.cert)}`],
-  });
+  const live = await httpsServer(playwright, [[RECEPTION, ['clerk']], [TABLE, ['clerk']], [ADMIN, ['admin']]]);
+  const { browser, cert, dataDir, status, url } = live;
   try {
     // the server's own screen shows the addresses and the fingerprint the desks check
     const server = await deskPage(browser, url, ADMIN);
@@ -133,7 +132,7 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
     await other.waitForLoadState();
     await other.close();
     evil.close();
-    expect(await backend.store.listMeetingDays()).toHaveLength(0);
+    expect(await live.backend.store.listMeetingDays()).toHaveLength(0);
 
     // reception opens the day; the table's desk shows it without reloading
     await expect(table.getByRole('button', { name: 'گشایش روز ملاقات' })).toBeVisible();
@@ -180,8 +179,7 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
     console.log(`[live e2e] day opened seen in ${dayMs} ms, arrival in ${queueMs} ms, recorded case in ${listMs} ms`);
 
     // the server stops: both desks say so in one line at once; reception's typed arrival stays in its form
-    await shell.close();
-    await backend.close();
+    await live.stop();
     await expect(reception.getByTestId('link-lost')).toBeVisible({ timeout: 2000 });
     await expect(table.getByTestId('link-lost')).toBeVisible({ timeout: 2000 });
     await reception.getByPlaceholder('نام مراجع').fill('حسین نظری');
@@ -190,22 +188,19 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
     await reception.screenshot({ path: shot('63-live-reception-server-lost'), fullPage: true });
 
     // back on the same address: the waiting arrival goes through by itself, once, and both desks carry on
-    backend = await open();
-    shell = await serve(port);
+    await live.restart();
     await expect(reception.getByTestId('link-lost')).toBeHidden({ timeout: 5000 });
     await expect(reception.locator('.queue-list')).toContainText('حسین نظری');
     await expect(reception.getByPlaceholder('نام مراجع')).toHaveValue('');
     await expect(table.getByTestId('link-lost')).toBeHidden({ timeout: 5000 });
     await expect(table.locator('.queue-list')).toContainText('حسین نظری');
     await table.screenshot({ path: shot('64-live-table-after-restart'), fullPage: true });
-    const day = (await backend.store.listMeetingDays())[0]!;
-    const queue = await backend.store.getQueue(day.id);
+    const day = (await live.backend.store.listMeetingDays())[0]!;
+    const queue = await live.backend.store.getQueue(day.id);
     expect(queue.filter((q) => q.name === 'حسین نظری')).toHaveLength(1);
     expect(queue.filter((q) => q.name === 'زهرا کریمی')).toHaveLength(1);
   } finally {
-    await browser.close();
-    await shell.close();
-    await backend.close();
+    await live.close();
   }
 });
 

@@ -5,6 +5,7 @@
 // store holds).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend';
 import { rng } from '../../electron/backend/bench/generate';
@@ -25,19 +26,13 @@ function runAndKill(dir: string, ms: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: string[] = [];
-    let buf = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const lines = buf.split('\n');
-      buf = lines.pop()!;
-      for (const l of lines) {
-        if (!/^\d{10}$/.test(l)) continue;
-        // timed from the first acknowledged save, so that every round is killed while saving, however slow
-        // a loaded machine makes the process's start and its first save
-        if (!acked.length) setTimeout(() => child.kill('SIGKILL'), ms);
-        acked.push(l);
-      }
+    readline.createInterface({ input: child.stdout }).on('line', (l) => {
+      if (!/^\d{10}$/.test(l)) return;
+      // timed from the first acknowledged save, so that every round is killed while saving, however slow
+      // a loaded machine makes the process's start and its first save
+      if (!acked.length) setTimeout(() => child.kill('SIGKILL'), ms);
+      acked.push(l);
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`saver exited on its own: ${err}`))));

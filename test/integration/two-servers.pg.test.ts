@@ -4,6 +4,7 @@
 // LISTEN/NOTIFY.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import { auditTrail, checkStore, ok, openTestBackend, openToday, tempStore, validCitizen } from '../helpers/backend';
@@ -35,14 +36,8 @@ describe('two servers in two processes on one database', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, at, day.id, String(EACH)], { stdio: ['pipe', 'pipe', 'pipe'] });
     const lines: string[] = [];
-    let buf = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const parts = buf.split('\n');
-      buf = parts.pop()!;
-      lines.push(...parts);
-    });
+    readline.createInterface({ input: child.stdout }).on('line', (l) => lines.push(l));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {

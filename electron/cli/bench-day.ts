@@ -3,7 +3,7 @@
 // so their calls interleave at the server as on a real day (compressed: no clerk's thinking time). The steps
 // are data: a station's flow (the order at the governor's table, the code at the inspection desk) is more steps.
 import type { Args, Method } from '../../shared/api';
-import type { Case, OrderInput, QueueEntry } from '../../shared/domain';
+import type { Case, CaseBrief, OrderInput, QueueEntry } from '../../shared/domain';
 import { PROVINCIAL_DEPARTMENTS } from '../../shared/defaults';
 import { ORDER_TYPES } from '../../shared/domain';
 import { benchCitizen, issueText, rng } from '../backend/bench/generate';
@@ -81,6 +81,11 @@ function step<M extends Method>(method: M, s: Omit<Step, 'method' | 'args'> & { 
 
 const every = (n: number, at = 0) => (d: Desk): boolean => d.visits % n === at;
 const atStations = every(2, 1);
+/** The case the desk's citizen brought today, as the clerk finds it again after a lost answer. */
+async function todaysCase(d: Desk): Promise<CaseBrief> {
+  const { cases } = await d.client.value('citizen/lookup', { nationalId: d.visit.citizen.nationalId });
+  return cases.find((x) => x.meetingDate === d.hall.today)!;
+}
 const queueEntry = (s: StoreReader, dayId: string, n: number): Promise<QueueEntry | undefined> =>
   s.getQueue(dayId).then((q) => q.find((e) => e.number === n));
 const SEARCH_WORDS = ['کود اوره', 'گراز', 'كالابرگ', 'طرح هادی', 'وام ازدواج', 'مینی بوس', 'افت ولتاژ', 'سند روستایی'];
@@ -125,8 +130,7 @@ export const VISIT_STEPS: readonly Step[] = [
     args: (d) => ({ meetingDayId: d.hall.dayId, queueNumber: d.visit.queueNumber!, citizen: d.visit.citizen, text: d.visit.text, order: d.visit.order }),
     keep: (d, c) => recorded(d, c as Case),
     recover: async (d) => {
-      const { cases } = await d.client.value('citizen/lookup', { nationalId: d.visit.citizen.nationalId });
-      const c = cases.find((x) => x.meetingDate === d.hall.today)!;
+      const c = await todaysCase(d);
       recorded(d, c);
       return c;
     },
@@ -137,8 +141,7 @@ export const VISIT_STEPS: readonly Step[] = [
     args: (d) => ({ meetingDayId: d.hall.dayId, queueNumber: d.visit.queueNumber!, citizen: d.visit.citizen, text: d.visit.text }),
     keep: (d, c) => void (d.visit.caseId = (c as Case).id),
     recover: async (d) => {
-      const { cases } = await d.client.value('citizen/lookup', { nationalId: d.visit.citizen.nationalId });
-      const c = cases.find((x) => x.meetingDate === d.hall.today)!;
+      const c = await todaysCase(d);
       d.visit.caseId = c.id;
       return c;
     },

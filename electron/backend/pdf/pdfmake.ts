@@ -53,8 +53,30 @@ export function reorderLine(line: Line): void {
 
 let instance: PdfMake | null = null;
 
+type Fontkit = { create(src: Uint8Array, postscriptName?: string): unknown };
+
+/**
+ * pdfkit parses the font file again for every document (fontkit.create), and Vazirmatn's shaping tables make that
+ * most of a slip's CPU. The parsed font only caches what it reads (glyphs, layout tables), and each document keeps
+ * its own subset, so one parsed font per file serves every document; pdfkit is given this fontkit before it loads.
+ */
+function shareParsedFonts(): void {
+  const file = load.resolve('fontkit', { paths: [path.dirname(load.resolve('pdfkit'))] });
+  const fontkit = load(file) as Fontkit;
+  const parsed: { bytes: Uint8Array; name: string | undefined; font: unknown }[] = [];
+  const create = (src: Uint8Array, name?: string): unknown => {
+    const known = parsed.find((p) => p.name === name && Buffer.from(p.bytes).equals(src));
+    if (known) return known.font;
+    const font = fontkit.create(src, name);
+    parsed.push({ bytes: Uint8Array.from(src), name, font });
+    return font;
+  };
+  load.cache[file]!.exports = { ...fontkit, create };
+}
+
 function pdfmake(): PdfMake {
   if (instance) return instance;
+  shareParsedFonts();
   // Patched once, in one place: the two pdfmake internals that the right-to-left step depends on.
   const ElementWriter = load('pdfmake/js/ElementWriter').default as { prototype: { alignLine(line: Line): void } };
   const TextInlines = load('pdfmake/js/TextInlines').default as { prototype: { widthOfText(t: string, i: Inline): number } };

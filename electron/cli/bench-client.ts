@@ -4,6 +4,7 @@
 // live-update stream opened again by itself when it drops (as a browser's EventSource does).
 import { randomUUID } from 'node:crypto';
 import https from 'node:https';
+import zlib from 'node:zlib';
 import { api, isMethod, type Args, type Method, type Result } from '../../shared/api';
 import type { Reply } from '../../shared/errors';
 import { SESSION_COOKIE, SUBMISSION_HEADER } from '../../shared/security';
@@ -135,7 +136,7 @@ export class DeskClient {
       let sent = false;
       const req = https.request({
         ...this.request(`/api/${encodeURIComponent(method)}`, 'POST', {
-          'Content-Type': 'application/json', ...(key ? { [SUBMISSION_HEADER]: key } : {}),
+          'Content-Type': 'application/json', 'Accept-Encoding': 'gzip', ...(key ? { [SUBMISSION_HEADER]: key } : {}),
         }),
         agent: this.agent,
         timeout: ANSWER_TIMEOUT_MS,
@@ -147,7 +148,9 @@ export class DeskClient {
           if (!res.complete) return reject(new NoAnswer(true, new Error('answer cut off')));
           this.keepSession(res.headers['set-cookie']);
           try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply<unknown>);
+            const body = Buffer.concat(chunks);
+            // as a browser does: the server compresses large answers
+            resolve(JSON.parse((res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body) : body).toString('utf8')) as Reply<unknown>);
           } catch (e) {
             reject(new Error(`${this.name}: ${method} answered ${res.statusCode} with no reply: ${(e as Error).message}`));
           }

@@ -8,6 +8,8 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { msg } from '../../shared/messages';
 import { CONTENT_SECURITY_POLICY, SESSION_COOKIE, SUBMISSION_HEADER, TOKEN_HEADER } from '../../shared/security';
 import type { Reply } from '../../shared/errors';
@@ -109,7 +111,15 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     }
     const key = req.headers[SUBMISSION_HEADER];
     const reply = await o.dispatchAs(caller, name, args, typeof key === 'string' ? key : undefined);
-    sendJson(res, reply.ok ? 200 : (STATUS_OF[reply.error.code] ?? 200), reply, cookies.length ? { 'Set-Cookie': cookies } : {});
+    const extra = cookies.length ? { 'Set-Cookie': cookies } : {};
+    if (!reply.ok) return sendJson(res, STATUS_OF[reply.error.code] ?? 200, reply, extra);
+    const answer = replyBody(reply.value);
+    const gzip = answer.plain.length >= COMPRESS_FROM_BYTES && acceptsGzip(req.headers['accept-encoding']) ? await gzipped(answer) : null;
+    res.writeHead(200, {
+      ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Vary: 'Accept-Encoding',
+      'Content-Length': (gzip ?? answer.plain).length, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...extra,
+    });
+    res.end(gzip ?? answer.plain);
   }
 
   async function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -176,6 +186,36 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
       server.close(() => resolve());
     }),
   };
+}
+
+/** Answers smaller than this go uncompressed: gzip would save a few hundred bytes for its own header and time. */
+const COMPRESS_FROM_BYTES = 1024;
+const gzipAsync = promisify(zlib.gzip);
+type Body = { plain: Buffer; gzip?: Promise<Buffer> };
+const gzipped = (body: Body): Promise<Buffer> => (body.gzip ??= gzipAsync(body.plain, { level: 1 }));
+/**
+ * The serialised answer of a value the store hands out unchanged until it changes (the day's queue, a case):
+ * the ten desks that reload the queue after one change cost one serialisation and one compression, not ten.
+ * Large answers are gzipped (off this thread) since TLS spends its time per byte; answers hold no secret
+ * (the session is a cookie, forgery is stopped by the Origin check), so compression reveals nothing.
+ */
+const bodies = new WeakMap<object, Body>();
+
+function replyBody(value: unknown): Body {
+  const known = typeof value === 'object' && value !== null ? bodies.get(value) : undefined;
+  if (known) return known;
+  const plain = Buffer.from(JSON.stringify({ ok: true, value }));
+  const body: Body = { plain };
+  if (typeof value === 'object' && value !== null) bodies.set(value, body);
+  return body;
+}
+
+/** Whether Accept-Encoding allows gzip (named, and not with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    return name === 'gzip' && !params.some((p) => /^q=0(\.0*)?$/.test(p));
+  });
 }
 
 function fail(code: 'unauthorized' | 'bad-args' | 'unknown-method' | 'internal', message: string): Reply<never> {

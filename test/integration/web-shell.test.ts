@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { SESSION_COOKIE, TOKEN_HEADER } from '../../shared/security';
@@ -99,5 +100,23 @@ describe('web shell', () => {
       expect(r.status, p).toBe(404);
       expect(r.body).not.toContain('secret');
     }
+  });
+
+  it('compresses large answers for a desk that accepts gzip, and never answers from before a change', async () => {
+    const day = (await backend.handlers['meetingDay/list'](backend.ctx, {}))[0]!;
+    for (let i = 0; i < 12; i++) await api('queue/arrive', { meetingDayId: day.id, name: `شهروند شماره ${i + 1}`, nationalId: '' });
+    const gzipped = await api('queue/list', { meetingDayId: day.id }, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toBe('Accept-Encoding');
+    const plain = await api('queue/list', { meetingDayId: day.id });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zlib.gunzipSync(gzipped.raw).toString('utf8')).toBe(plain.body);
+    expect(gzipped.raw.length).toBeLessThan(plain.raw.length / 2);
+    const refused = await api('queue/list', { meetingDayId: day.id }, { 'Accept-Encoding': 'gzip;q=0, identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    // the same queue is answered from one serialisation; a new arrival is in the next answer at once
+    await api('queue/arrive', { meetingDayId: day.id, name: 'شهروند تازه', nationalId: '' });
+    const after = JSON.parse(zlib.gunzipSync((await api('queue/list', { meetingDayId: day.id }, { 'Accept-Encoding': 'gzip' })).raw).toString('utf8'));
+    expect(after.value.map((e: { name: string }) => e.name)).toEqual([...JSON.parse(plain.body).value.map((e: { name: string }) => e.name), 'شهروند تازه']);
   });
 });

@@ -73,4 +73,28 @@ describe('referral letters', () => {
     const ok1 = await ok(b, 'case/refer', { ids: [a.id] });
     expect(ok1.letters[0]!.fileName).toBe('didar-referral-1405-1.pdf');
   });
+
+  it('referrals made at once each get their own number, on their own letter; a refused one gives out none', async () => {
+    const { b, record } = await backendWithCases();
+    const departments = ['جهاد کشاورزی', 'شرکت توزیع برق', 'شرکت گاز استان'];
+    const cases = [];
+    for (let i = 0; i < 6; i++) cases.push(await record(`مشکل شماره ${i + 1} روستا حل نشده است`, departments[i % 3]!));
+    await ok(b, 'case/cancel', { id: cases[2]!.id, reason: 'ثبت اشتباه' });
+    // every referral draws its letters before its unit of work, with the number it expects: all expect the same
+    const replies = await Promise.all(cases.map((c) => b.dispatch('case/refer', { ids: [c.id] })));
+    expect(replies.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'ok', 'conflict', 'ok', 'ok', 'ok']);
+    const numbers: string[] = [];
+    for (const r of replies) {
+      if (!r.ok) continue;
+      const { cases: [c], letters: [letter] } = r.value as { cases: { id: string; referrals: { letterNo?: string }[] }[]; letters: { fileName: string; base64: string }[] };
+      const n = c!.referrals.at(-1)!.letterNo!;
+      numbers.push(n);
+      expect(letter!.fileName).toBe(`didar-referral-${n.replace('/', '-')}.pdf`);
+      expect(findWord(pdfWords(await pdfOf(letter!)), n.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!))).toBeDefined();
+      expect((await ok(b, 'case/get', { id: c!.id })).referrals).toHaveLength(1);
+    }
+    expect(numbers.sort((x, y) => Number(x.split('/')[1]) - Number(y.split('/')[1]))).toEqual(['1405/1', '1405/2', '1405/3', '1405/4', '1405/5']);
+    const next = await record('جاده روستا آسفالت نشده است', 'اداره کل راهداری');
+    expect((await ok(b, 'case/refer', { ids: [next.id] })).letters[0]!.fileName).toBe('didar-referral-1405-6.pdf');
+  });
 });

@@ -857,6 +857,10 @@ export class FileStore implements Store {
     return this.circularNumber(String(jalaliYear)) + 1;
   }
 
+  async peekLetterNumber(jalaliYear: number): Promise<number> {
+    return this.letterNumber(String(jalaliYear)) + 1;
+  }
+
   /** Every committed counter by its journal key: code sequences, referral letter and circular numbers (for `didar migrate`). */
   counterValues(): { codeSequences: Readonly<Record<string, number>>; letterNumbers: Readonly<Record<string, number>>; circularNumbers: Readonly<Record<string, number>> } {
     return { codeSequences: { ...this.counters.data.sequences }, letterNumbers: { ...this.counters.data.letters }, circularNumbers: { ...this.circulars.data.numbers } };
@@ -1100,6 +1104,10 @@ class FileTx implements Tx {
 
   async peekCircularNumber(jalaliYear: number): Promise<number> {
     return this.circularNumber(String(jalaliYear)) + 1;
+  }
+
+  async peekLetterNumber(jalaliYear: number): Promise<number> {
+    return this.letterNumber(String(jalaliYear)) + 1;
   }
 
   async nextLetterNumber(jalaliYear: number): Promise<number> {

@@ -80,6 +80,8 @@ export type StoreReader = {
   listGroupCorrections(): Promise<readonly GroupCorrection[]>;
   /** The number nextCircularNumber would give now, without giving it (suggested when issuing). */
   peekCircularNumber(jalaliYear: number): Promise<number>;
+  /** The number nextLetterNumber would give now, without giving it (a referral draws its letters first). */
+  peekLetterNumber(jalaliYear: number): Promise<number>;
 
   /** The staff's accounts, with their password hashes (never handed beyond the backend). */
   listAccounts(): Promise<readonly StoredAccount[]>;

@@ -211,6 +211,10 @@ class PgReader implements StoreReader {
   async peekCircularNumber(jalaliYear: number): Promise<number> {
     return (await this.counter(circularCounter(jalaliYear))) + 1;
   }
+
+  async peekLetterNumber(jalaliYear: number): Promise<number> {
+    return (await this.counter(letterCounter(jalaliYear))) + 1;
+  }
 }
 
 /** What a journal change is about, as in the file store's audit lines. */

@@ -15,6 +15,9 @@ export type LiveEvent = { kind: 'change'; notice: ChangeNotice } | { kind: 'aliv
 export const HEARTBEAT_MS = 10_000;
 export const SILENCE_MS = 25_000;
 
+/** A desk takes the notices that arrive within this time as one, so a burst of changes reads each list once. */
+export const LIVE_GATHER_MS = 100;
+
 /** Entities whose ids are nobody else's business: a change's idempotency key is not sent to other desks. */
 export const PRIVATE_ENTITIES: ReadonlySet<string> = new Set(['submission']);
 

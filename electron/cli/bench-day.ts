@@ -7,6 +7,7 @@ import type { Case, CaseBrief, OrderInput, QueueEntry } from '../../shared/domai
 import { PROVINCIAL_DEPARTMENTS } from '../../shared/defaults';
 import { ORDER_TYPES } from '../../shared/domain';
 import { benchCitizen, issueText, rng } from '../backend/bench/generate';
+import { LIVE_GATHER_MS } from '../../shared/live';
 import type { ChangeNotice, StoreReader } from '../backend/store/store';
 import type { CallRecord, DeskClient } from './bench-client';
 
@@ -258,7 +259,7 @@ export async function runDay(o: DayOptions): Promise<DayLog> {
     const seen: { seq: number; at: number }[] = [];
     log.notices.set(d.username, seen);
     d.client.onCall = (c) => log.calls.push(c);
-    const refresh = coalesced(async () => {
+    const refresh = gathered(async () => {
       await d.client.call('queue/list', { meetingDayId: o.hall.dayId });
     });
     const stream = d.client.listen((n: ChangeNotice, at) => {
@@ -307,27 +308,30 @@ export async function runDay(o: DayOptions): Promise<DayLog> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** A refresh that runs at most once at a time; asked again meanwhile, it runs once more after (as a screen does). */
-function coalesced(task: () => Promise<void>): { run: () => void; idle: () => Promise<void> } {
-  let running: Promise<void> | null = null;
+/**
+ * A refresh as the queue screen makes it: the notices of LIVE_GATHER_MS taken as one, and at most one read at
+ * a time; asked again meanwhile, it reads once more after.
+ */
+function gathered(task: () => Promise<void>): { run: () => void; idle: () => Promise<void> } {
+  let busy: Promise<void> | null = null;
   let again = false;
   const run = (): void => {
-    if (running) {
+    if (busy) {
       again = true;
       return;
     }
-    running = task().finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        run();
-      }
-    });
+    busy = (async () => {
+      do {
+        await sleep(LIVE_GATHER_MS);
+        again = false; // what was heard so far, this read shows
+        await task();
+      } while (again);
+    })().finally(() => (busy = null));
   };
   return {
     run,
     idle: async () => {
-      while (running) await running;
+      while (busy) await busy;
     },
   };
 }

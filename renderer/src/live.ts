@@ -3,12 +3,10 @@
 // server is said at once, and when it is back every live list is read again (notices may have been missed).
 import { useSyncExternalStore } from 'react';
 import { msg } from '../../shared/messages';
-import { SILENCE_MS, type ChangeNotice, type LiveEntity, type LiveEvent } from '../../shared/live';
+import { LIVE_GATHER_MS, SILENCE_MS, type ChangeNotice, type LiveEntity, type LiveEvent } from '../../shared/live';
 
 export type Link = 'live' | 'lost';
 
-/** Notices that arrive together are taken as one, so a burst of changes reads each list once. */
-const GATHER_MS = 100;
 const REOPEN_MS = 1000;
 
 let link: Link = 'live';
@@ -32,7 +30,7 @@ function heard(notice: ChangeNotice): void {
     pending = [];
     for (const e of entities) counts.set(e, (counts.get(e) ?? 0) + 1);
     emit();
-  }, GATHER_MS);
+  }, LIVE_GATHER_MS);
 }
 
 /** The server answered (a call, the stream): after a loss, every live list is read again. */

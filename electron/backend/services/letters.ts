@@ -3,7 +3,9 @@
 // sequence (which never restarts) and changes the cases in one unit of work with the drawn letters, so that a
 // number is never given to a letter that was not sent, nor a case referred without its letter. The letters are
 // drawn before that unit, with the numbers they will get: drawing takes a tenth of a second, in which no other
-// desk's change could be committed if it ran inside.
+// desk's change could be committed if it ran inside. Referrals on one store take their turn for that (they alone
+// give letter numbers), so their numbers hold; a second server on the same database can still take one
+// meanwhile, and then the letters are drawn again.
 import { isDeepStrictEqual } from 'node:util';
 import type { SlipFile } from '../../../shared/api';
 import { leadDepartment, type Case } from '../../../shared/domain';
@@ -14,6 +16,7 @@ import { STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import type { BackendContext, ReadContext } from '../context';
 import type { ReferralLetterData } from '../../../shared/pdf/referral-letter';
+import { Serial } from '../store/serial';
 import { codeOf, requireCase } from './cases';
 import { referIn } from './follow-up';
 
@@ -62,8 +65,15 @@ export async function previewReferral(ctx: ReadContext, ids: readonly string[]):
 const DRAWS_AHEAD = 3;
 /** Thrown inside the unit when the letters drawn before it no longer fit: nothing is committed, they are drawn again. */
 class LettersChanged extends Error {}
+/** One turn at a time per store, for drawing and committing a referral's letters. */
+const turns = new WeakMap<object, Serial>();
+const turnOf = (store: object): Serial => turns.get(store) ?? turns.set(store, new Serial()).get(store)!;
 
-export async function referWithLetters(ctx: BackendContext, ids: readonly string[]): Promise<{ cases: readonly Case[]; letters: SlipFile[] }> {
+export function referWithLetters(ctx: BackendContext, ids: readonly string[]): Promise<{ cases: readonly Case[]; letters: SlipFile[] }> {
+  return turnOf(ctx.store).run(() => drawAndRefer(ctx, ids));
+}
+
+async function drawAndRefer(ctx: BackendContext, ids: readonly string[]): Promise<{ cases: readonly Case[]; letters: SlipFile[] }> {
   const jy = jalaliOf(ctx.now()).jy;
   /** Each department's letter with its number (the i-th letter of this referral gets `number(i)`), and which case is in which. */
   const planLetters = async (c: ReadContext, number: (i: number) => Promise<number>) => {
@@ -77,7 +87,7 @@ export async function referWithLetters(ctx: BackendContext, ids: readonly string
     return { letters, letterOf };
   };
   for (let draw = 0; ; draw++) {
-    const inside = draw === DRAWS_AHEAD; // others kept changing these cases: draw within the unit, as they wait
+    const inside = draw === DRAWS_AHEAD; // the numbers or cases kept changing meanwhile: draw within the unit
     const ahead = inside ? null : await planLetters(ctx, async (i) => (await ctx.store.peekLetterNumber(jy)) + i);
     const drawn = ahead ? await Promise.all(ahead.letters.map(drawLetter)) : null;
     try {

@@ -7,6 +7,7 @@ import { msg } from '../../shared/messages';
 import { slipDocument } from '../../shared/pdf/slip-document';
 import { tableDocument } from '../../shared/pdf/table-document';
 import type { DocDefinition } from '../../shared/pdf/pdfmake-types';
+import { BACKGROUND_NICENESS } from '../../electron/backend/background-thread';
 import { PdfWorker } from '../../electron/backend/pdf/pdf-worker';
 import { renderTablePdf } from '../../electron/backend/pdf/table-pdf';
 import { pageCount, pdfWords, readsRightToLeft } from '../helpers/pdf-words';
@@ -58,5 +59,24 @@ describe('PDF worker', () => {
     const fa = (n: number): string => String(n).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
     expect(readsRightToLeft(pdfWords(file, 1), `صفحه ۱ از ${fa(pages)}`)).toBe(true);
     expect(readsRightToLeft(pdfWords(file, pages), `صفحه ${fa(pages)} از ${fa(pages)}`)).toBe(true);
+  });
+
+  it('draws below the priority of the thread that answers the desks (Linux), which keeps its own', async () => {
+    const niceOf = async (tid: string): Promise<number> => {
+      const stat = await fs.readFile(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]); // field 19 of stat: nice
+    };
+    const before = new Set(await fs.readdir('/proc/self/task'));
+    const main = await niceOf(String(process.pid)); // 0, or more under `nice`
+    const worker = new PdfWorker();
+    try {
+      await worker.render(slip('0500000032'));
+      const fresh = (await fs.readdir('/proc/self/task')).filter((t) => !before.has(t));
+      const nices = await Promise.all(fresh.map(niceOf));
+      expect(nices).toContain(Math.min(19, main + BACKGROUND_NICENESS));
+      expect(await niceOf(String(process.pid))).toBe(main);
+    } finally {
+      await worker.close();
+    }
   });
 });

@@ -2,8 +2,11 @@
 // loop (the web shell and Electron's main process keep answering while it works). Cases arrive in chunks,
 // each acknowledged before the next is sent, so neither side ever holds every case's text twice.
 import { parentPort } from 'node:worker_threads';
+import { runInBackground } from '../background-thread';
 import { DEFAULT_GROUPING, GroupingBuilder } from '../../../shared/grouping/engine';
 import type { FromWorker, ToWorker } from './protocol';
+
+runInBackground();
 
 let builder: GroupingBuilder | null = null;
 let started = 0;

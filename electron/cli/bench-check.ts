@@ -1,9 +1,12 @@
-// What a day at several desks left in the data folder, read back after the server stopped: every change a
-// desk was told was saved is there, no tracking code was given twice, nothing was saved twice, and the
-// journal (the audit trail) holds exactly one line for each acknowledged change and none that no desk made.
+// What a day at several desks left in the store, read back after the server stopped: every change a desk was
+// told was saved is there, no tracking code was given twice, nothing was saved twice, and the audit trail (the
+// folder's journal, or the database's audit table) holds exactly one line for each acknowledged change and none
+// that no desk made.
 import type { Case } from '../../shared/domain';
-import { readJournal, type JournalRecord } from '../backend/store/journal';
-import { openFileStore } from '../backend/store/file-store';
+import type { StoreLocation } from '../backend/data-dir';
+import { readJournal } from '../backend/store/journal';
+import { openStore } from '../backend/store/open-store';
+import { readAuditTrail } from '../backend/store/pg/changes';
 import type { CallRecord } from './bench-client';
 import type { DayLog } from './bench-day';
 
@@ -30,10 +33,13 @@ export type DayCheck = {
 const acknowledgedCall = (c: CallRecord): c is CallRecord & { key: string } =>
   c.key !== undefined && (c.reply.ok || c.reply.error.code === 'already-done');
 
-/** Reads the folder of a finished day (the server stopped, or killed and not restarted). */
-export async function checkDay(dataDir: string, dayId: string, log: DayLog, desks: readonly string[]): Promise<DayCheck> {
+/** One line of the audit trail: which unit of work, by whom, and what it changed (a desk's key among it). */
+type AuditLine = { seq: number; by: string; action: string; changes: readonly { entity: string; id: string }[] };
+
+/** Reads the store of a finished day (the server stopped, or killed and not restarted). */
+export async function checkDay(at: StoreLocation, dayId: string, log: DayLog, desks: readonly string[]): Promise<DayCheck> {
   const problems: string[] = [];
-  const store = await openFileStore(dataDir);
+  const { store } = await openStore(at, () => new Date());
   let lost = 0;
   let all: readonly Case[];
   let ofDay: readonly Case[];
@@ -68,7 +74,9 @@ export async function checkDay(dataDir: string, dayId: string, log: DayLog, desk
   const savedTwice = [...twice(ofDay.map((c) => c.citizen.nationalId)), ...twice(queue.map((e) => e.nationalId))];
   for (const id of savedTwice) problems.push(`saved twice for national ID ${id}`);
 
-  const { records } = await readJournal(dataDir, { seq: 0, file: '', offset: 0, hash: '' });
+  const records: readonly AuditLine[] = at.databaseUrl !== undefined
+    ? await readAuditTrail(at.databaseUrl)
+    : (await readJournal(at.dataDir, { seq: 0, file: '', offset: 0, hash: '' })).records;
   const audit = auditGaps(records, log.calls, new Set(desks));
   problems.push(...audit.problems);
   return {
@@ -78,10 +86,10 @@ export async function checkDay(dataDir: string, dayId: string, log: DayLog, desk
 }
 
 /** Journal lines against the desks' acknowledged changes, by the idempotency key each line carries. */
-function auditGaps(records: readonly JournalRecord[], calls: readonly CallRecord[], desks: ReadonlySet<string>) {
+function auditGaps(records: readonly AuditLine[], calls: readonly CallRecord[], desks: ReadonlySet<string>) {
   const problems: string[] = [];
   const keyOfSeq = new Map<number, string>();
-  const linesOf = new Map<string, JournalRecord[]>();
+  const linesOf = new Map<string, AuditLine[]>();
   for (const r of records) {
     const key = r.changes.find((c) => c.entity === 'submission')?.id;
     if (key) {

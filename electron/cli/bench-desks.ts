@@ -1,7 +1,8 @@
-// `didar bench --desks N [--citizens M]`: N desks of the office network, each a client over HTTPS on
-// 127.0.0.1 signed in with its own account, through one meeting day of M citizens (500 by default) on a real
-// server process with a temporary data folder. Prints one JSON object: p50/p95 of each kind of call, and what
-// was read back from the folder afterwards (lost, duplicateCodes, savedTwice, auditGaps: all must be 0).
+// `didar bench --desks N [--citizens M] [--db URL]`: N desks of the office network, each a client over HTTPS
+// on 127.0.0.1 signed in with its own account, through one meeting day of M citizens (500 by default) on a real
+// server process with a temporary data folder (or a schema of its own in the database). Prints one JSON object:
+// p50/p95 of each kind of call, and what was read back from the store afterwards (lost, duplicateCodes,
+// savedTwice, auditGaps: all must be 0).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -10,20 +11,20 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { formatJalali, todayJalali } from '../../shared/jalali';
 import type { MeetingDay } from '../../shared/domain';
 import { openBackend } from '../backend';
+import type { StoreLocation } from '../backend/data-dir';
 import { DeskClient, type CallRecord } from './bench-client';
 import { checkDay } from './bench-check';
 import { citizensOfDay, Hall, runDay, type DayLog } from './bench-day';
 import { freePort, startServerProcess, type ServerProcess } from './bench-server';
 import { percentile, round } from './bench-stats';
-import { fail } from './index';
 
 export const DEFAULT_CITIZENS = 500;
 
-/** A data folder made ready for the day: the desks' accounts (intake and follow-up) and the meeting day open. */
-export type DayFolder = { dataDir: string; day: MeetingDay; desks: readonly string[]; password: string };
+/** A store made ready for the day: the desks' accounts (intake and follow-up) and the meeting day open. */
+export type DayFolder = { at: StoreLocation; day: MeetingDay; desks: readonly string[]; password: string };
 
-export async function prepareDay(dataDir: string, desks: number): Promise<DayFolder> {
-  const backend = await openBackend({ dataDir, operator: 'bench' });
+export async function prepareDay(at: StoreLocation, desks: number): Promise<DayFolder> {
+  const backend = await openBackend({ ...at, operator: 'bench' });
   const password = `desk-${randomUUID()}`;
   const names = Array.from({ length: desks }, (_, i) => `desk-${i + 1}`);
   try {
@@ -34,7 +35,7 @@ export async function prepareDay(dataDir: string, desks: number): Promise<DayFol
     };
     for (const username of names) await value('accounts/create', { username, displayName: username, roles: ['clerk', 'inspector', 'office'], password });
     const day = (await value('meetingDay/open', { date: formatJalali(todayJalali()), place: { kind: 'center' }, host: 'استاندار' })) as MeetingDay;
-    return { dataDir, day, desks: names, password };
+    return { at, day, desks: names, password };
   } finally {
     await backend.close();
   }
@@ -76,14 +77,20 @@ export function noticeFigures(log: DayLog, keyOfSeq: ReadonlyMap<number, string>
   return { noticeP95Ms: round(percentile(lags, 95)), noticesMissed: missed };
 }
 
-export type DesksBench = { desks: number; citizens: number; thinkMs: number; keep: boolean };
+/** `databaseUrl`: the day on PostgreSQL (a schema the caller made for it) instead of a temporary data folder. */
+export type DesksBench = { desks: number; citizens: number; thinkMs: number; keep: boolean; databaseUrl?: string };
 
-export async function benchDesks({ desks, citizens, thinkMs, keep }: DesksBench): Promise<number> {
+/** What one day measured, and what went wrong in it (null when nothing did). */
+export type DayMeasured = { result: Record<string, unknown>; failure: string | null };
+
+export async function benchDesks({ desks, citizens, thinkMs, keep, databaseUrl }: DesksBench): Promise<DayMeasured> {
+  // the server's certificate is kept here, and the data too unless it is in the database
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'didar-bench-desks-'));
+  const at: StoreLocation = databaseUrl ? { databaseUrl } : { dataDir: dir };
   let server: ServerProcess | null = null;
   try {
-    const folder = await prepareDay(dir, desks);
-    server = await startServerProcess(dir, await freePort());
+    const folder = await prepareDay(at, desks);
+    server = await startServerProcess(dir, await freePort(), databaseUrl);
     const clients = await signInDesks(server, folder);
     const cpu0 = await server.cpuMs();
     // this process's own delays (10 desks in one program) add to every figure: measured, to read them against
@@ -99,10 +106,10 @@ export async function benchDesks({ desks, citizens, thinkMs, keep }: DesksBench)
     for (const c of clients) c.client.close();
     await server.stop();
     server = null;
-    const check = await checkDay(dir, folder.day.id, log, folder.desks);
+    const check = await checkDay(at, folder.day.id, log, folder.desks);
     const calls = callFigures(log.calls);
     const result = {
-      desks, citizens, thinkMs, cases: check.cases, wallMs: round(wallMs),
+      desks, citizens, thinkMs, store: databaseUrl ? 'postgres' : 'folder', cases: check.cases, wallMs: round(wallMs),
       callsPerSecond: round(log.calls.length / (wallMs / 1000)),
       ...(cpu0 !== null && cpu1 !== null ? { serverCpuMs: cpu1 - cpu0 } : {}),
       recordP50Ms: calls['case/record']?.p50Ms ?? 0,
@@ -115,12 +122,9 @@ export async function benchDesks({ desks, citizens, thinkMs, keep }: DesksBench)
       refused: log.refused,
       lost: check.lost, duplicateCodes: check.duplicateCodes, savedTwice: check.savedTwice, auditGaps: check.auditGaps,
     };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    if (check.problems.length || Object.keys(log.refused).length || check.cases !== citizens) {
-      const lines = [...check.problems, ...Object.entries(log.refused).map(([k, n]) => `refused ${n}× ${k}`)];
-      return fail('روز آزمایشی با خطا تمام شد.', `the day ended with ${check.cases} of ${citizens} cases; ${lines.slice(0, 20).join('; ')}`);
-    }
-    return 0;
+    const lines = [...check.problems, ...Object.entries(log.refused).map(([k, n]) => `refused ${n}× ${k}`)];
+    const failed = lines.length > 0 || check.cases !== citizens;
+    return { result, failure: failed ? `the day ended with ${check.cases} of ${citizens} cases; ${lines.slice(0, 20).join('; ')}` : null };
   } finally {
     await server?.kill();
     if (!keep) await fs.rm(dir, { recursive: true, force: true });

@@ -13,12 +13,16 @@ import { fail } from './index';
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/didar.mjs');
 const START_TIMEOUT_MS = 60_000;
 
-/** `didar bench-server --data DIR --port N`: the server in server mode, no browser opened. */
+/**
+ * `didar bench-server --data DIR [--db URL] --port N`: the server in server mode, no browser opened. With --db
+ * the data is in the database and DIR holds only the server's certificate (as the PC's own data folder would).
+ */
 export async function benchServerCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' } }, strict: true });
-  if (!values.data || !values.port) return fail('پوشه داده و درگاه را بدهید.', 'usage: didar bench-server --data DIR --port N', 2);
+  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, db: { type: 'string' }, port: { type: 'string' } }, strict: true });
+  if (!values.data || !values.port) return fail('پوشه داده و درگاه را بدهید.', 'usage: didar bench-server --data DIR [--db URL] --port N', 2);
   const { runWebShell } = await import('../web/main');
-  await runWebShell(['--serve', '--no-open', '--data', values.data, '--port', values.port]);
+  if (values.db) process.env.DIDAR_DATA_DIR = values.data;
+  await runWebShell(['--serve', '--no-open', ...(values.db ? ['--db', values.db] : ['--data', values.data]), '--port', values.port]);
   return process.exitCode === undefined ? 0 : Number(process.exitCode);
 }
 
@@ -50,9 +54,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server on a data folder and port; resolves once it listens and has printed its fingerprint. */
-export async function startServerProcess(dataDir: string, port: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, 'bench-server', '--data', dataDir, '--port', String(port)], {
+/**
+ * Starts the server on a data folder (or a database, with its certificate in `dataDir`) and port; resolves once
+ * it listens and has printed its fingerprint.
+ */
+export async function startServerProcess(dataDir: string, port: number, databaseUrl?: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [CLI, 'bench-server', '--data', dataDir, ...(databaseUrl ? ['--db', databaseUrl] : []), '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ? null : code)));

@@ -1,4 +1,4 @@
-// `didar bench [--cases N] [--db URL]`: measures the real backend on generated data and prints one JSON object.
+// `didar bench [--cases N | --desks N] [--db URL]`: measures the real backend on generated data and prints one JSON object.
 // Seeding runs in a child process so that its memory does not count towards the measured peak RSS. With --db
 // the same measures are taken on PostgreSQL too, in a child process of their own (its own peak RSS), in a
 // schema made for the run in that database and dropped after it; they are printed under `postgres`.
@@ -50,8 +50,13 @@ export async function benchCommand(argv: string[]): Promise<number> {
     const think = Number(values.think ?? 0);
     if (!Number.isInteger(think) || think < 0 || think > 60_000) return fail('زمان مکث میزها نادرست است.', `--think must be a whole number of milliseconds from 0 to 60000: ${values.think}`, 2);
     if (values.cases !== undefined) return fail('گزینه‌های فرمان نادرست است.', '--cases and --desks are two different benches: give one of them', 2);
-    if (values.db !== undefined) return fail('بار چند میز فعلاً فقط روی پوشه داده سنجیده می‌شود.', '--desks runs on a data folder; --desks with --db is not built yet', 2);
-    return benchDesks({ desks, citizens, thinkMs: think, keep: values.keep ?? false });
+    const day = { desks, citizens, thinkMs: think, keep: values.keep ?? false };
+    const folder = await benchDesks(day);
+    // the same day on PostgreSQL, beside the folder's in the same run
+    const database = values.db ? await inBenchSchema(values.db, values.keep ?? false, (databaseUrl) => benchDesks({ ...day, databaseUrl })) : null;
+    process.stdout.write(`${JSON.stringify({ ...folder.result, ...(database ? { postgres: database.result } : {}) })}\n`);
+    const failure = folder.failure ?? (database?.failure ? `on PostgreSQL: ${database.failure}` : null);
+    return failure ? fail('روز آزمایشی با خطا تمام شد.', failure) : 0;
   }
   if (values.citizens !== undefined || values.think !== undefined) return fail('گزینه‌های فرمان نادرست است.', '--citizens and --think go with --desks N', 2);
   const n = Number(values.cases ?? 10_000);
@@ -77,27 +82,36 @@ export async function benchDbCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { cases: { type: 'string' }, keep: { type: 'boolean' }, db: { type: 'string' } }, strict: true });
   if (!values.db) return fail('پایگاه داده را بدهید.', 'usage: didar bench-db --db URL --cases N', 2);
   const n = Number(values.cases ?? 10_000);
+  await inBenchSchema(values.db, values.keep ?? false, async (url) => {
+    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'didar-bench-'));
+    try {
+      execFileSync(process.execPath, [CLI, 'bench-seed', '--db', url, '--cases', String(n)], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const result = await measure({ databaseUrl: url }, n, scratch, async (b) => ({
+        diskMb: round((await (b.store as PgStore).sizeBytes()) / 1024 / 1024),
+      }));
+      result.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } finally {
+      await fs.rm(scratch, { recursive: true, force: true });
+    }
+  });
+  return 0;
+}
+
+/** Runs `fn` on a schema of its own in the given database (its URL sets the search path), dropped afterwards unless kept. */
+async function inBenchSchema<T>(db: string, keep: boolean, fn: (url: string) => Promise<T>): Promise<T> {
   const schema = `didar_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: values.db });
+  const admin = new pg.Client({ connectionString: db });
   await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const u = new URL(values.db);
-  u.searchParams.set('options', `-c search_path=${schema},public`);
-  const url = u.toString();
-  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'didar-bench-'));
   try {
-    execFileSync(process.execPath, [CLI, 'bench-seed', '--db', url, '--cases', String(n)], { stdio: ['ignore', 'ignore', 'inherit'] });
-    const result = await measure({ databaseUrl: url }, n, scratch, async (b) => ({
-      diskMb: round((await (b.store as PgStore).sizeBytes()) / 1024 / 1024),
-    }));
-    result.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const u = new URL(db);
+    u.searchParams.set('options', `-c search_path=${schema},public`);
+    return await fn(u.toString());
   } finally {
-    await fs.rm(scratch, { recursive: true, force: true });
-    if (!values.keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    if (!keep) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
   }
-  return 0;
 }
 
 /** Every measure on a seeded store; `fsyncDir` is where the disk's raw durable append is timed. */

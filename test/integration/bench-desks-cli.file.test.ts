@@ -49,7 +49,7 @@ describe('didar bench --desks', () => {
 
   it('the read-back finds a change the desks were told of that is not stored, a code given twice and an unaudited change', async () => {
     const dir = await tempDir('didar-bench-check-');
-    const folder = await prepareDay(dir, 2);
+    const folder = await prepareDay({ dataDir: dir }, 2);
     const server = await startServerProcess(dir, await freePort());
     let log;
     try {
@@ -59,7 +59,7 @@ describe('didar bench --desks', () => {
     } finally {
       await server.stop();
     }
-    const clean = await checkDay(dir, folder.day.id, log, folder.desks);
+    const clean = await checkDay({ dataDir: dir }, folder.day.id, log, folder.desks);
     expect(clean.problems).toEqual([]);
     expect(clean.cases).toBe(4);
 
@@ -69,7 +69,7 @@ describe('didar bench --desks', () => {
     const phantom = { ...record, value: { ...(record.value as object), id: '00000000-0000-4000-8000-000000000000' } };
     const slipKey = log.acknowledged.find((a) => a.step.method === 'slip/pdf')!.call.key;
     const tampered = { ...log, acknowledged: [...log.acknowledged, phantom], calls: log.calls.filter((c) => c.key !== slipKey) };
-    const found = await checkDay(dir, folder.day.id, tampered, folder.desks);
+    const found = await checkDay({ dataDir: dir }, folder.day.id, tampered, folder.desks);
     expect({ lost: found.lost, duplicateCodes: found.duplicateCodes, auditGaps: found.auditGaps }).toEqual({ lost: 1, duplicateCodes: 1, auditGaps: 1 });
   }, 120_000);
 });

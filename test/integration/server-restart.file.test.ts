@@ -59,7 +59,7 @@ async function network(serverPort: number): Promise<{ port: number; cut: (on: bo
 describe('server killed mid-day and restarted', () => {
   it('the desks carry on by themselves and nothing acknowledged is lost or saved twice', async () => {
     const dir = await tempDir('didar-restart-');
-    const folder = await prepareDay(dir, DESKS);
+    const folder = await prepareDay({ dataDir: dir }, DESKS);
     const port = await freePort();
     const first = await startServerProcess(dir, port);
     started.push(first);
@@ -110,7 +110,7 @@ describe('server killed mid-day and restarted', () => {
     }
     expect(log.streamsEnded).toEqual([]);
 
-    const check = await checkDay(dir, folder.day.id, log, folder.desks);
+    const check = await checkDay({ dataDir: dir }, folder.day.id, log, folder.desks);
     expect(check.problems).toEqual([]);
     expect({ lost: check.lost, duplicateCodes: check.duplicateCodes, savedTwice: check.savedTwice, auditGaps: check.auditGaps })
       .toEqual({ lost: 0, duplicateCodes: 0, savedTwice: 0, auditGaps: 0 });

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { z } from 'zod';
 import type { ChangeNotice } from '../store';
-import { runner } from './connection';
+import { displayName, runner } from './connection';
 
 /** NOTIFY's payload must stay under 8000 bytes. */
 const PAYLOAD_MAX = 7900;
@@ -40,6 +40,16 @@ async function auditAfter(run: Run, seq: number, upTo: number | null): Promise<C
        FROM audit a WHERE a.seq > $1 AND ($2::bigint IS NULL OR a.seq <= $2) ORDER BY a.seq`,
     [seq, upTo]);
   return rows.map((r) => ({ seq: Number(r.seq), action: r.action, by: r.by, changes: r.changes ?? [] }));
+}
+
+/** The whole audit trail of a store's database, oldest first, as notices (read back after a measured day). */
+export async function readAuditTrail(url: string): Promise<ChangeNotice[]> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    return await auditAfter(runner(pool, displayName(url)), 0, null);
+  } finally {
+    await pool.end();
+  }
 }
 
 /**

@@ -42,6 +42,13 @@ export class AttemptLimit {
     }
   }
 
+  /** Takes back `key`'s latest attempt (counted before it was known to be right). */
+  forgiveLast(key: string): void {
+    const list = this.recent(key);
+    if (list.length > 1) this.attempts.set(key, list.slice(0, -1));
+    else this.attempts.delete(key);
+  }
+
   /** Forgets `key`'s attempts (after a success, where the caller wants that). */
   clear(key: string): void {
     this.attempts.delete(key);

@@ -21,7 +21,11 @@ export type Principal = {
 /** What the sign-in methods need beyond the store: the server's sessions and its count of wrong passwords. */
 export type AuthServices = {
   sessions: Sessions;
+  /** Wrong passwords per user name, and per place the calls come from (one address guessing many names). */
   failures: AttemptLimit;
+  sourceFailures: AttemptLimit;
+  /** Where this call comes from: the desk's network address, or this PC's own window. */
+  source: string;
   /** Hands a new session token to the transport (a cookie, the window's session), or null to end it there. */
   setSession: (token: string | null) => void;
 };

@@ -17,7 +17,10 @@ import type { Store } from './store/store';
  */
 export type CallerRef =
   | { kind: 'system'; operator: string }
-  | { kind: 'session'; token: string | null; setSession?: (token: string | null) => void };
+  | { kind: 'session'; token: string | null; setSession?: (token: string | null) => void; source?: string };
+
+/** The source of a call that names none: this PC (its own window, or a test). */
+export const THIS_PC = 'this-pc';
 
 /** `submission`: the desk's idempotency key for a change (the same on every retry of one submission). */
 export type DispatchAs = (caller: CallerRef, method: unknown, args: unknown, submission?: string) => Promise<Reply<unknown>>;
@@ -29,7 +32,7 @@ const WHILE_PASSWORD_CHANGE: ReadonlySet<Method> = new Set(['auth/status', 'auth
 
 export type DispatchEnv = {
   store: Store;
-  auth: Omit<AuthServices, 'setSession'>;
+  auth: Omit<AuthServices, 'setSession' | 'source'>;
   now: () => Date;
   context: (method: Method, caller: Principal | null, auth: AuthServices, submission?: string) => BackendContext;
 };
@@ -93,7 +96,8 @@ export function makeDispatch(handlers: Handlers, env: DispatchEnv, onInternalErr
       const parsed = api[method].args.safeParse(raw ?? {});
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       const setSession = ref.kind === 'session' ? (ref.setSession ?? (() => undefined)) : () => undefined;
-      const ctx = env.context(method, caller, { ...env.auth, setSession }, submission);
+      const source = ref.kind === 'session' ? (ref.source ?? THIS_PC) : ref.operator;
+      const ctx = env.context(method, caller, { ...env.auth, setSession, source }, submission);
       const handler = handlers[method] as (ctx: BackendContext, a: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(ctx, parsed.data) };
     } catch (e) {

@@ -13,7 +13,7 @@ import { makeContext, type AuthServices, type BackendContext } from './context';
 import { makeDispatch, type Dispatch, type DispatchAs } from './dispatch';
 import { makeWatch, type Watch } from './live';
 import { makeHandlers } from './handlers';
-import { SIGN_IN_ATTEMPTS } from './services/accounts';
+import { SIGN_IN_ATTEMPTS, SIGN_IN_SOURCE_ATTEMPTS } from './services/accounts';
 import type { StoreLocation } from './data-dir';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -35,7 +35,8 @@ export async function openBackend(o: BackendOptions): Promise<Backend> {
   const { store, sessions: kept } = await openStore(o, now);
   try {
     const sessions = await Sessions.open(kept, () => now().getTime());
-    const auth = { sessions, failures: new AttemptLimit({ ...SIGN_IN_ATTEMPTS, now: () => now().getTime() }) };
+    const clock = (): number => now().getTime();
+    const auth = { sessions, failures: new AttemptLimit({ ...SIGN_IN_ATTEMPTS, now: clock }), sourceFailures: new AttemptLimit({ ...SIGN_IN_SOURCE_ATTEMPTS, now: clock }) };
     const operator = o.operator ?? defaultOperator();
     const handlers = makeHandlers();
     const dispatchAs = makeDispatch(handlers, {
@@ -43,7 +44,7 @@ export async function openBackend(o: BackendOptions): Promise<Backend> {
       context: (m, caller, services, submission) => makeContext(store, caller, services, now, api[m].mutates ? 'mutation' : 'query', submission, o.server, o.dataDir ?? defaultDataDir()),
     });
     const system = { kind: 'system', operator } as const;
-    const services: AuthServices = { ...auth, setSession: () => undefined };
+    const services: AuthServices = { ...auth, setSession: () => undefined, source: operator };
     return {
       store, handlers, dispatchAs, watch: makeWatch(store, sessions),
       dispatch: (m, a) => dispatchAs(system, m, a),

@@ -87,7 +87,10 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   function callerOf(req: http.IncomingMessage, cookies: string[]): CallerRef | 'bad-token' {
     const given = req.headers[TOKEN_HEADER];
     if (given !== undefined) return o.token && tokenMatches(given, o.token) ? { kind: 'system', operator: o.scriptOperator ?? 'cli:script' } : 'bad-token';
-    return { kind: 'session', token: cookieValue(req.headers.cookie, SESSION_COOKIE), setSession: (t) => cookies.push(sessionCookie(t, secure)) };
+    return {
+      kind: 'session', token: cookieValue(req.headers.cookie, SESSION_COOKIE), setSession: (t) => cookies.push(sessionCookie(t, secure)),
+      source: req.socket.remoteAddress ?? 'unknown',
+    };
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {

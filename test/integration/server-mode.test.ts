@@ -25,10 +25,10 @@ let tlsHome: string;
 const names = machineNames();
 
 /** An HTTPS call that trusts only the server's own certificate (as a desk that pinned it). */
-function call(path: string, o: { method?: string; cookie?: string; body?: unknown; origin?: string; key?: string } = {}): Promise<Res> {
+function call(path: string, o: { method?: string; cookie?: string; body?: unknown; origin?: string; key?: string; from?: string } = {}): Promise<Res> {
   return new Promise((resolve, reject) => {
     const req = https.request({
-      host: '127.0.0.1', port: shell.port, path, method: o.method ?? 'POST', ca: cert.cert,
+      host: '127.0.0.1', port: shell.port, path, method: o.method ?? 'POST', ca: cert.cert, ...(o.from ? { localAddress: o.from } : {}),
       headers: {
         'Content-Type': 'application/json', Origin: o.origin ?? `https://127.0.0.1:${shell.port}`,
         ...(o.cookie ? { Cookie: o.cookie } : {}), ...(o.key ? { [SUBMISSION_HEADER]: o.key } : {}),
@@ -168,6 +168,22 @@ describe('server mode', () => {
     expect(JSON.parse(right.body)).toMatchObject({ ok: false, error: { code: 'too-many-attempts', message: expect.stringContaining('دقیقه') } });
     // another account is not locked by it
     expect((await api('auth/signIn', { username: 'bystander', password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it('one address guessing passwords of many names is locked out after thirty, other addresses are not', async () => {
+    await ok(backend, 'accounts/create', { username: 'colleague', displayName: 'colleague', roles: ['clerk'], password: TEST_PASSWORD });
+    // another PC of the network (a second loopback address here) guesses a password for each of forty names at once
+    const guesser = '127.0.0.3';
+    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => call('/api/auth/signIn', { body: { username: `name${i}`, password: 'a guess' }, from: guesser })));
+    expect(guesses.filter((g) => g.status === 401)).toHaveLength(30);
+    expect(guesses.filter((g) => g.status === 429)).toHaveLength(10);
+    // from there even a right password is refused now, and says why and for how long
+    const right = await call('/api/auth/signIn', { body: { username: 'colleague', password: TEST_PASSWORD }, from: guesser });
+    expect(right.status).toBe(429);
+    expect(right.cookies).toEqual([]);
+    expect(JSON.parse(right.body).error.message).toMatch(/از این رایانه .* ۱۵ دقیقه/);
+    // the same account signs in from its own desk
+    expect((await call('/api/auth/signIn', { body: { username: 'colleague', password: TEST_PASSWORD }, from: '127.0.0.4' })).status).toBe(200);
   });
 
   it('a change sent again with the same idempotency key is saved once, also after a restart of the backend', async () => {

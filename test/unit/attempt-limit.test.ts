@@ -32,4 +32,21 @@ describe('attempt limit', () => {
     expect(limit.waitMs('c')).toBeGreaterThan(0);
     expect(limit.waitMs('b')).toBe(0);
   });
+
+  it('takes back only the latest attempt of a key when it is forgiven', () => {
+    let now = 0;
+    const limit = new AttemptLimit({ max: 2, windowMs: 60_000, now: () => now });
+    limit.count('a');
+    now += 1000;
+    limit.count('a'); // counted before it was known to be right, then forgiven
+    expect(limit.waitMs('a')).toBe(59_000);
+    limit.forgiveLast('a');
+    expect(limit.waitMs('a')).toBe(0);
+    limit.count('a');
+    expect(limit.waitMs('a')).toBe(59_000); // the older attempt still counts
+    limit.forgiveLast('a');
+    limit.forgiveLast('a');
+    limit.forgiveLast('a'); // nothing left to take back
+    expect(limit.waitMs('a')).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 // Accounts and sign-in: the first administrator, signing in and out, one's own password, and the
-// administrator's accounts. Wrong passwords are counted per user name on the server; an account disabled or
+// administrator's accounts. Wrong passwords are counted per user name and per address on the server; an account disabled or
 // reset loses its sessions at once. Passwords are hashed before any unit of work and never logged.
 import { randomUUID } from 'node:crypto';
 import type { AuthStatus, ParsedArgs } from '../../../shared/api';
@@ -12,6 +12,11 @@ import type { BackendContext, TxContext } from '../context';
 
 /** Five wrong passwords within a quarter of an hour close the account until the first of them is that old. */
 export const SIGN_IN_ATTEMPTS = { max: 5, windowMs: 15 * 60_000 };
+/**
+ * Thirty wrong passwords from one address within a quarter of an hour close sign-in from there, whatever the
+ * user names: guessing a few passwords for each of many names is stopped too. A busy shared PC stays far below it.
+ */
+export const SIGN_IN_SOURCE_ATTEMPTS = { max: 30, windowMs: 15 * 60_000 };
 
 export async function authStatus(ctx: BackendContext): Promise<AuthStatus> {
   const needsSetup = (await ctx.store.listAccounts()).length === 0;
@@ -36,8 +41,11 @@ export async function setUp(ctx: BackendContext, a: ParsedArgs<'auth/setup'>): P
 
 export async function signIn(ctx: BackendContext, a: ParsedArgs<'auth/signIn'>): Promise<AuthStatus> {
   refuseWhileLocked(ctx, a.username);
+  const fromThere = ctx.auth.sourceFailures.waitMs(ctx.auth.source);
+  if (fromThere > 0) throw new DidarError('too-many-attempts', msg.sourceLocked(Math.ceil(fromThere / 60_000)));
   // counted before the password is compared (and forgiven when right): guesses sent all at once are limited too
   ctx.auth.failures.count(a.username);
+  ctx.auth.sourceFailures.count(ctx.auth.source);
   const account = await ctx.store.getAccountByUsername(a.username);
   // an unknown name takes as long as a wrong password, and gets the same answer
   const matches = await verifyPassword(a.password, account?.passwordHash ?? (await decoyHash()));
@@ -46,6 +54,7 @@ export async function signIn(ctx: BackendContext, a: ParsedArgs<'auth/signIn'>):
     throw new DidarError('unauthorized', msg.signInFailed);
   }
   ctx.auth.failures.clear(a.username);
+  ctx.auth.sourceFailures.forgiveLast(ctx.auth.source);
   return startSession(ctx, account);
 }
 

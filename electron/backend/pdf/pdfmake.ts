@@ -54,24 +54,34 @@ export function reorderLine(line: Line): void {
 let instance: PdfMake | null = null;
 
 type Fontkit = { create(src: Uint8Array, postscriptName?: string): unknown };
+/** A parsed font's glyph objects: each keeps the characters of its first use, which the PDF's text layer is made of. */
+type ParsedFont = { _glyphs?: Record<number, unknown> };
+const parsed: { bytes: Uint8Array; name: string | undefined; font: ParsedFont }[] = [];
 
 /**
  * pdfkit parses the font file again for every document (fontkit.create), and Vazirmatn's shaping tables make that
- * most of a slip's CPU. The parsed font only caches what it reads (glyphs, layout tables), and each document keeps
- * its own subset, so one parsed font per file serves every document; pdfkit is given this fontkit before it loads.
+ * most of a slip's CPU. One parsed font per file serves every document (each keeps its own subset); pdfkit is
+ * given this fontkit before it loads.
  */
 function shareParsedFonts(): void {
   const file = load.resolve('fontkit', { paths: [path.dirname(load.resolve('pdfkit'))] });
   const fontkit = load(file) as Fontkit;
-  const parsed: { bytes: Uint8Array; name: string | undefined; font: unknown }[] = [];
   const create = (src: Uint8Array, name?: string): unknown => {
     const known = parsed.find((p) => p.name === name && Buffer.from(p.bytes).equals(src));
     if (known) return known.font;
-    const font = fontkit.create(src, name);
+    const font = fontkit.create(src, name) as ParsedFont;
     parsed.push({ bytes: Uint8Array.from(src), name, font });
     return font;
   };
   load.cache[file]!.exports = { ...fontkit, create };
+}
+
+/**
+ * Each document starts with no glyph objects: a glyph remembers the characters it was first drawn for (a letter
+ * inside a ligature of an earlier document would otherwise copy and search as the wrong text); the parsed tables stay.
+ */
+function forgetGlyphs(): void {
+  for (const { font } of parsed) if (font._glyphs) font._glyphs = {};
 }
 
 function pdfmake(): PdfMake {
@@ -113,7 +123,9 @@ function pdfmake(): PdfMake {
 export async function drawPdf(doc: DocDefinition): Promise<Buffer> {
   const { footer, qrImages, ...rest } = doc;
   const images = Object.fromEntries(await Promise.all(Object.entries(qrImages ?? {}).map(async ([name, text]) => [name, await qrPngDataUrl(text)])));
-  return pdfmake().createPdf({ ...rest, ...(qrImages ? { images } : {}), ...(footer ? { footer: pageFooter(footer) } : {}) }).getBuffer();
+  const pm = pdfmake();
+  forgetGlyphs();
+  return pm.createPdf({ ...rest, ...(qrImages ? { images } : {}), ...(footer ? { footer: pageFooter(footer) } : {}) }).getBuffer();
 }
 
 /** QR code of a text as a PNG data URL. */

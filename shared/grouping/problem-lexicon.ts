@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { lineField } from '../domain';
 import { msg } from '../messages';
 import shipped from '../defaults/problem-lexicon.json' with { type: 'json' };
-import { joinBoundMorphemes, matchKey, normalizeForGrouping, textWords } from './text';
+import { joinBoundMorphemes, matchKey, normalizeForGrouping, textWords, type Word } from './text';
 
 export type LexiconObject = {
   name: string;
@@ -123,9 +123,20 @@ const MAIN_REACH = 12;
 /** Words of a phrase may stand this many tokens apart («وام برای ازدواج», «برق روستا مدام می‌رود»). */
 const GAP = 2;
 
-/** Occurrences of a kind's phrases in the keys, longest match first, each token used once. */
-/** A word of a text as the lexicon sees it: its match key, and whether a phrase may skip it (a filler word). */
-export type LexToken = { key: string; filler: boolean };
+/**
+ * A word of a text as the lexicon sees it: its match key, whether a phrase may skip it (a filler word), and
+ * its key without a spoken possessive («ازدواجم», «سندش»), tried when the word itself matches nothing.
+ */
+export type LexToken = { key: string; filler: boolean; alt?: string };
+
+/** The lexicon's tokens of a text's masked words (`stems`: '' for a generic word). */
+export function lexTokens(words: readonly Word[], stems: readonly string[]): LexToken[] {
+  return words.map((w, i) => {
+    const key = matchKey(w.text);
+    const alt = w.text.length >= 4 && /[مش]$/.test(w.text) ? matchKey(w.text.slice(0, -1)) : key;
+    return alt === key ? { key, filler: !stems[i] } : { key, filler: !stems[i], alt };
+  });
+}
 
 /**
  * Occurrences of a kind's phrases in the tokens, each token used once: the longest phrase wins, then the
@@ -133,34 +144,43 @@ export type LexToken = { key: string; filler: boolean };
  */
 type Occurrence = { id: number; at: number; words: number[] };
 
+type Match = { id: number; at: number[]; skipped: number; length: number };
+
+/** The best phrase of `list` starting at token i. */
+function bestAt(tokens: readonly LexToken[], used: Uint8Array, i: number, list: readonly Phrase[]): Match | null {
+  let best: Match | null = null;
+  for (const p of list) {
+    if (best && p.keys.length < best.length) break;
+    const at = [i];
+    let skipped = 0;
+    let j = i;
+    for (let k = 1; k < p.keys.length; k++) {
+      let next = -1;
+      for (let step = 1; step <= GAP + 1 && j + step < tokens.length; step++) {
+        const t = tokens[j + step]!;
+        if (!used[j + step] && (t.key === p.keys[k] || t.alt === p.keys[k])) {
+          next = j + step;
+          break;
+        }
+        if (!t.filler) break;
+      }
+      if (next < 0) break;
+      skipped += next - j - 1;
+      at.push((j = next));
+    }
+    if (at.length < p.keys.length) continue;
+    if (!best || skipped < best.skipped) best = { id: p.id, at, skipped, length: p.keys.length };
+  }
+  return best;
+}
+
 function occurrences(tokens: readonly LexToken[], phrases: Map<string, Phrase[]>): Occurrence[] {
   const used = new Uint8Array(tokens.length);
   const found: Occurrence[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
-    let best: { id: number; at: number[]; skipped: number; length: number } | null = null;
-    for (const p of phrases.get(tokens[i]!.key) ?? []) {
-      if (best && p.keys.length < best.length) break;
-      const at = [i];
-      let skipped = 0;
-      let j = i;
-      for (let k = 1; k < p.keys.length; k++) {
-        let next = -1;
-        for (let step = 1; step <= GAP + 1 && j + step < tokens.length; step++) {
-          const t = tokens[j + step]!;
-          if (!used[j + step] && t.key === p.keys[k]) {
-            next = j + step;
-            break;
-          }
-          if (!t.filler) break;
-        }
-        if (next < 0) break;
-        skipped += next - j - 1;
-        at.push((j = next));
-      }
-      if (at.length < p.keys.length) continue;
-      if (!best || skipped < best.skipped) best = { id: p.id, at, skipped, length: p.keys.length };
-    }
+    const t = tokens[i]!;
+    const best = bestAt(tokens, used, i, phrases.get(t.key) ?? []) ?? (t.alt ? bestAt(tokens, used, i, phrases.get(t.alt) ?? []) : null);
     if (!best) continue;
     for (const x of best.at) used[x] = 1;
     found.push({ id: best.id, at: i, words: best.at });
@@ -257,7 +277,7 @@ export type ProblemTerms = { stems: string[]; tags: string[]; profile: ProblemPr
 
 export function problemTerms(text: string, places: ReadonlySet<string>, lex: CompiledLexicon): ProblemTerms {
   const { words, stems } = textWords(text, places);
-  const tokens = words.map((w, i) => ({ key: matchKey(w.text), filler: !stems[i] }));
+  const tokens = lexTokens(words, stems);
   const profile = matchProblems(tokens, lex);
   const objectWords = new Set(occurrences(tokens, lex.objectPhrases).flatMap((o) => o.words));
   return { stems: stems.filter(Boolean), tags: profileTags(profile, lex), profile, rest: stems.filter((s, i) => s && !objectWords.has(i)) };

@@ -188,6 +188,14 @@ function occurrences(tokens: readonly LexToken[], phrases: Map<string, Phrase[]>
   return found;
 }
 
+/** A negated «to become / to do» right after a defect's words says it is not so («قطع نمیشه، ولی ضعیفه»). */
+const NEGATED_AUX = new Set(['نمی‌شود', 'نمیشه', 'نشده', 'نشد', 'نمی‌شد', 'نمی‌شوند', 'نمیشن', 'نمی‌کند', 'نمیکنه', 'نکرده'].map((w) => phraseKeys(w)[0]!));
+
+/** The defects a text names, less those it denies. */
+function defectOccurrences(tokens: readonly LexToken[], lex: CompiledLexicon): Occurrence[] {
+  return occurrences(tokens, lex.defectPhrases).filter((d) => !NEGATED_AUX.has(tokens[d.words[d.words.length - 1]! + 1]?.key ?? ''));
+}
+
 /**
  * What a text says is wrong with what, as pairs (object, defect bits): first the text's main object, then
  * the other objects it mentions, each with the defects named near it. Compact because a run keeps one per
@@ -220,7 +228,7 @@ export function matchProblems(tokens: readonly LexToken[], lex: CompiledLexicon)
   // enough («کود اوره در تعاونی توزیع نشده» is about the fertiliser, not the cooperative).
   const masks = new Map<number, number>();
   const isMain = (o: number): boolean => o === main || o === lex.parent[main];
-  for (const d of occurrences(tokens, lex.defectPhrases)) {
+  for (const d of defectOccurrences(tokens, lex)) {
     let near: { id: number; at: number } | null = null;
     for (const o of objs) {
       const dist = Math.abs(o.at - d.at);
@@ -251,7 +259,7 @@ export function problemWords(tokens: readonly LexToken[], lex: CompiledLexicon):
   const names = objs.map((o) => lex.objects[o.id]!);
   return [
     ...objs.map((o) => ({ words: o.words, tags: [`o${lex.objects[o.id]}`] })),
-    ...occurrences(tokens, lex.defectPhrases).map((d) => ({ words: d.words, tags: names.map((o) => `x${o}|${lex.defects[d.id]}`) })),
+    ...defectOccurrences(tokens, lex).map((d) => ({ words: d.words, tags: names.map((o) => `x${o}|${lex.defects[d.id]}`) })),
   ];
 }
 

@@ -19,8 +19,12 @@ export type LexiconObject = {
   words: string[];
 };
 
-/** A defect; defects of one family can name the same problem (a cut and a weak supply), of two families never. */
-export type LexiconDefect = { name: string; family?: string; words: string[] };
+/**
+ * A defect; defects of one family can name the same problem (a cut and a weak supply), of two families never.
+ * A defect of several families is compatible with each (damage is what happened, and goes with a broken
+ * thing as with a claim not paid).
+ */
+export type LexiconDefect = { name: string; family?: string | string[]; words: string[] };
 
 export type ProblemLexicon = { objects: LexiconObject[]; defects: LexiconDefect[] };
 
@@ -106,8 +110,8 @@ export function compileLexicon(lex: ProblemLexicon): CompiledLexicon {
     for (const list of m.values()) list.sort((a, b) => b.keys.length - a.keys.length);
     return m;
   };
-  const familyOf = defectList.map((d) => d.family ?? d.name);
-  const family = Int32Array.from(familyOf, (f) => familyOf.reduce((m, g, i) => (g === f ? m | (1 << i) : m), 0));
+  const familiesOf = defectList.map((d) => [d.family ?? d.name].flat());
+  const family = Int32Array.from(familiesOf, (fs) => familiesOf.reduce((m, gs, i) => (gs.some((g) => fs.includes(g)) ? m | (1 << i) : m), 0));
   return {
     objects, defects: defectList.map((d) => d.name), parent, distinct, family,
     department: lex.objects.map((o) => o.department ?? ''), category: lex.objects.map((o) => o.category ?? ''),

@@ -1,5 +1,5 @@
 // Developer tool: leave-one-set-out cross-validation of the grouping engine's parameters.
-//   npx tsx scripts/grouping-cv.ts [--extra FILE.json ...] [--grid small|full|wide] [--scores OUT.json]
+//   npx tsx scripts/grouping-cv.ts [--extra FILE.json ...] [--grid narrow|small|full|wide] [--scores OUT.json]
 // For every labelled set in turn, the candidate parameters are scored on the other sets, the one with the
 // best mean F1 is chosen, and its F1 on the held-out set is reported. Sets given with --extra are scored
 // with the chosen defaults only (a check, never used to choose). --scores writes every candidate's score on
@@ -54,6 +54,13 @@ const meetsSampleBar = (s: Score) => s.f1 >= 0.85 && (s.found ?? 0) >= 0.8;
  */
 function grid(kind: string): Override[] {
   const out: Override[] = [];
+  if (kind === 'narrow') {
+    // For exploring: only what the wide grid's folds chose differently (the cut, the objects' weight, the rest block).
+    for (const centroidThreshold of [0.45, 0.5, 0.55]) for (const concept of [0.25, 0.5]) for (const rest of [0, 0.5]) {
+      out.push({ features: { weights: { rest, concept, problem: 0.5 } }, cluster: { centroidThreshold } });
+    }
+    return out;
+  }
   if (kind === 'wide') {
     // The full grid's neighbourhood, with the lexicon's two blocks (objects, problems) weighted apart.
     for (const centroidThreshold of [0.45, 0.5, 0.55]) for (const expansion of [0.15, 0.3]) for (const hintBonus of [0.05, 0.1, 0.2])

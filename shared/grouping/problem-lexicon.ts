@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { lineField } from '../domain';
 import { msg } from '../messages';
 import shipped from '../defaults/problem-lexicon.json' with { type: 'json' };
-import { joinBoundMorphemes, matchKey, normalizeForGrouping, textWords } from './text';
+import { joinBoundMorphemes, matchKey, normalizeForGrouping, textWords, type Word } from './text';
 
 export type LexiconObject = {
   name: string;
@@ -19,8 +19,12 @@ export type LexiconObject = {
   words: string[];
 };
 
-/** A defect; defects of one family can name the same problem (a cut and a weak supply), of two families never. */
-export type LexiconDefect = { name: string; family?: string; words: string[] };
+/**
+ * A defect; defects of one family can name the same problem (a cut and a weak supply), of two families never.
+ * A defect of several families is compatible with each (damage is what happened, and goes with a broken
+ * thing as with a claim not paid).
+ */
+export type LexiconDefect = { name: string; family?: string | string[]; words: string[] };
 
 export type ProblemLexicon = { objects: LexiconObject[]; defects: LexiconDefect[] };
 
@@ -106,8 +110,8 @@ export function compileLexicon(lex: ProblemLexicon): CompiledLexicon {
     for (const list of m.values()) list.sort((a, b) => b.keys.length - a.keys.length);
     return m;
   };
-  const familyOf = defectList.map((d) => d.family ?? d.name);
-  const family = Int32Array.from(familyOf, (f) => familyOf.reduce((m, g, i) => (g === f ? m | (1 << i) : m), 0));
+  const familiesOf = defectList.map((d) => [d.family ?? d.name].flat());
+  const family = Int32Array.from(familiesOf, (fs) => familiesOf.reduce((m, gs, i) => (gs.some((g) => fs.includes(g)) ? m | (1 << i) : m), 0));
   return {
     objects, defects: defectList.map((d) => d.name), parent, distinct, family,
     department: lex.objects.map((o) => o.department ?? ''), category: lex.objects.map((o) => o.category ?? ''),
@@ -123,9 +127,20 @@ const MAIN_REACH = 12;
 /** Words of a phrase may stand this many tokens apart («وام برای ازدواج», «برق روستا مدام می‌رود»). */
 const GAP = 2;
 
-/** Occurrences of a kind's phrases in the keys, longest match first, each token used once. */
-/** A word of a text as the lexicon sees it: its match key, and whether a phrase may skip it (a filler word). */
-export type LexToken = { key: string; filler: boolean };
+/**
+ * A word of a text as the lexicon sees it: its match key, whether a phrase may skip it (a filler word), and
+ * its key without a spoken possessive («ازدواجم», «سندش»), tried when the word itself matches nothing.
+ */
+export type LexToken = { key: string; filler: boolean; alt?: string };
+
+/** The lexicon's tokens of a text's masked words (`stems`: '' for a generic word). */
+export function lexTokens(words: readonly Word[], stems: readonly string[]): LexToken[] {
+  return words.map((w, i) => {
+    const key = matchKey(w.text);
+    const alt = w.text.length >= 4 && /[مش]$/.test(w.text) ? matchKey(w.text.slice(0, -1)) : key;
+    return alt === key ? { key, filler: !stems[i] } : { key, filler: !stems[i], alt };
+  });
+}
 
 /**
  * Occurrences of a kind's phrases in the tokens, each token used once: the longest phrase wins, then the
@@ -133,39 +148,56 @@ export type LexToken = { key: string; filler: boolean };
  */
 type Occurrence = { id: number; at: number; words: number[] };
 
+type Match = { id: number; at: number[]; skipped: number; length: number };
+
+/** The best phrase of `list` starting at token i. */
+function bestAt(tokens: readonly LexToken[], used: Uint8Array, i: number, list: readonly Phrase[]): Match | null {
+  let best: Match | null = null;
+  for (const p of list) {
+    if (best && p.keys.length < best.length) break;
+    const at = [i];
+    let skipped = 0;
+    let j = i;
+    for (let k = 1; k < p.keys.length; k++) {
+      let next = -1;
+      for (let step = 1; step <= GAP + 1 && j + step < tokens.length; step++) {
+        const t = tokens[j + step]!;
+        if (!used[j + step] && (t.key === p.keys[k] || t.alt === p.keys[k])) {
+          next = j + step;
+          break;
+        }
+        if (!t.filler) break;
+      }
+      if (next < 0) break;
+      skipped += next - j - 1;
+      at.push((j = next));
+    }
+    if (at.length < p.keys.length) continue;
+    if (!best || skipped < best.skipped) best = { id: p.id, at, skipped, length: p.keys.length };
+  }
+  return best;
+}
+
 function occurrences(tokens: readonly LexToken[], phrases: Map<string, Phrase[]>): Occurrence[] {
   const used = new Uint8Array(tokens.length);
   const found: Occurrence[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
-    let best: { id: number; at: number[]; skipped: number; length: number } | null = null;
-    for (const p of phrases.get(tokens[i]!.key) ?? []) {
-      if (best && p.keys.length < best.length) break;
-      const at = [i];
-      let skipped = 0;
-      let j = i;
-      for (let k = 1; k < p.keys.length; k++) {
-        let next = -1;
-        for (let step = 1; step <= GAP + 1 && j + step < tokens.length; step++) {
-          const t = tokens[j + step]!;
-          if (!used[j + step] && t.key === p.keys[k]) {
-            next = j + step;
-            break;
-          }
-          if (!t.filler) break;
-        }
-        if (next < 0) break;
-        skipped += next - j - 1;
-        at.push((j = next));
-      }
-      if (at.length < p.keys.length) continue;
-      if (!best || skipped < best.skipped) best = { id: p.id, at, skipped, length: p.keys.length };
-    }
+    const t = tokens[i]!;
+    const best = bestAt(tokens, used, i, phrases.get(t.key) ?? []) ?? (t.alt ? bestAt(tokens, used, i, phrases.get(t.alt) ?? []) : null);
     if (!best) continue;
     for (const x of best.at) used[x] = 1;
     found.push({ id: best.id, at: i, words: best.at });
   }
   return found;
+}
+
+/** A negated «to become / to do» right after a defect's words says it is not so («قطع نمیشه، ولی ضعیفه»). */
+const NEGATED_AUX = new Set(['نمی‌شود', 'نمیشه', 'نشده', 'نشد', 'نمی‌شد', 'نمی‌شوند', 'نمیشن', 'نمی‌کند', 'نمیکنه', 'نکرده'].map((w) => phraseKeys(w)[0]!));
+
+/** The defects a text names, less those it denies. */
+function defectOccurrences(tokens: readonly LexToken[], lex: CompiledLexicon): Occurrence[] {
+  return occurrences(tokens, lex.defectPhrases).filter((d) => !NEGATED_AUX.has(tokens[d.words[d.words.length - 1]! + 1]?.key ?? ''));
 }
 
 /**
@@ -200,7 +232,7 @@ export function matchProblems(tokens: readonly LexToken[], lex: CompiledLexicon)
   // enough («کود اوره در تعاونی توزیع نشده» is about the fertiliser, not the cooperative).
   const masks = new Map<number, number>();
   const isMain = (o: number): boolean => o === main || o === lex.parent[main];
-  for (const d of occurrences(tokens, lex.defectPhrases)) {
+  for (const d of defectOccurrences(tokens, lex)) {
     let near: { id: number; at: number } | null = null;
     for (const o of objs) {
       const dist = Math.abs(o.at - d.at);
@@ -231,7 +263,7 @@ export function problemWords(tokens: readonly LexToken[], lex: CompiledLexicon):
   const names = objs.map((o) => lex.objects[o.id]!);
   return [
     ...objs.map((o) => ({ words: o.words, tags: [`o${lex.objects[o.id]}`] })),
-    ...occurrences(tokens, lex.defectPhrases).map((d) => ({ words: d.words, tags: names.map((o) => `x${o}|${lex.defects[d.id]}`) })),
+    ...defectOccurrences(tokens, lex).map((d) => ({ words: d.words, tags: names.map((o) => `x${o}|${lex.defects[d.id]}`) })),
   ];
 }
 
@@ -257,7 +289,7 @@ export type ProblemTerms = { stems: string[]; tags: string[]; profile: ProblemPr
 
 export function problemTerms(text: string, places: ReadonlySet<string>, lex: CompiledLexicon): ProblemTerms {
   const { words, stems } = textWords(text, places);
-  const tokens = words.map((w, i) => ({ key: matchKey(w.text), filler: !stems[i] }));
+  const tokens = lexTokens(words, stems);
   const profile = matchProblems(tokens, lex);
   const objectWords = new Set(occurrences(tokens, lex.objectPhrases).flatMap((o) => o.words));
   return { stems: stems.filter(Boolean), tags: profileTags(profile, lex), profile, rest: stems.filter((s, i) => s && !objectWords.has(i)) };

@@ -100,10 +100,14 @@ export function stem(word: string): string {
 
 /**
  * The key a word is matched by in the problem lexicon: its stem, marked when the verb is negative, so that
- * «نمی‌دهند» (they do not give) does not match «می‌دهند».
+ * «نمی‌دهند» (they do not give) does not match «می‌دهند». The spoken third person plural («نکردن»,
+ * «نمی‌کنن») meets the written one («نکردند», «نمی‌کنند»).
  */
 export function matchKey(word: string): string {
-  return (word.startsWith('نمی') ? '!' : '') + stem(word);
+  let key = stem(word);
+  if (word.startsWith('ن') && key.length >= 4 && /[دت]ن$/.test(key)) key = key.slice(0, -1);
+  else if (word.startsWith('می') || word.startsWith('نمی')) key = key.replace(/ند$/, 'ن');
+  return (word.startsWith('نمی') ? '!' : '') + key;
 }
 
 /** Folded place names (counties, villages) as single tokens, also with their inner spaces removed. */

@@ -3,8 +3,8 @@
 import { normalizeLetters, toPersianDigits } from '../persian-text';
 import { dotVectorSum } from './cluster';
 import type { FeatureModel, Vector } from './features';
-import { problemWords, type CompiledLexicon } from './problem-lexicon';
-import { isGeneric, joinWords, maskWords, matchKey, splitWords, stem, type Word } from './text';
+import { lexTokens, problemWords, type CompiledLexicon } from './problem-lexicon';
+import { isGeneric, joinWords, maskWords, splitWords, stem, type Word } from './text';
 
 /** A title is at most this many words. */
 const MAX_WORDS = 6;
@@ -58,7 +58,7 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
   const stems = words.map((w) => (kept.has(w) && w.text.length >= 2 && !isGeneric(w.text) ? stem(w.text) : ''));
   const score = stems.map((s) => (s && !isGeneric(s) ? weight('w' + s) : 0));
   // A word naming the group's object or what is wrong with it counts that problem's weight too.
-  for (const m of problemWords(words.map((w, i) => ({ key: matchKey(w.text), filler: !stems[i] })), lexicon)) {
+  for (const m of problemWords(lexTokens(words, stems), lexicon)) {
     const w = TAG_SHARE * Math.max(0, ...m.tags.map((t) => weight('k' + t)));
     for (const i of m.words) if (stems[i]) score[i]! += w;
   }

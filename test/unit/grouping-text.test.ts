@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, maskTokens, normalizeForGrouping, placeSet, stem } from '../../shared/grouping/text';
+import { contentTerms, maskTokens, matchKey, normalizeForGrouping, placeSet, stem } from '../../shared/grouping/text';
 
 describe('normalizeForGrouping', () => {
   it.each([
@@ -58,5 +58,17 @@ describe('maskTokens', () => {
 
   it('removes the name after «روستای», «آقای», «خانم»', () => {
     expect(mask('اهالی روستای پاشاکلا و آقای رضایی و خانم کریمی')).toEqual(['اهالی', 'روستای', 'و', 'اقای', 'و', 'خانم']);
+  });
+});
+
+describe('matchKey', () => {
+  const key = (w: string) => matchKey(normalizeForGrouping(w));
+  it('meets the spoken and the written third person plural', () => {
+    expect(key('نکردن')).toBe(key('نکردند'));
+    expect(key('ندادن')).toBe(key('نداده‌اند'));
+    expect(key('نمیکنن')).toBe(key('نمی‌کنند'));
+  });
+  it('keeps a negative verb apart from the positive one', () => {
+    expect(key('نمی‌کنند')).not.toBe(key('می‌کنند'));
   });
 });

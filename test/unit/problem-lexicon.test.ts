@@ -59,6 +59,24 @@ describe('problemTerms', () => {
   it('does not read a negative verb as its positive («نمی‌دهند» is not «می‌دهند»)', () => {
     expect(phraseKeys('نمی‌دهند')).not.toEqual(phraseKeys('می‌دهند'));
   });
+
+  it('reads a too-high amount in the ways citizens say it, and an estimated bill as a wrong amount', () => {
+    for (const text of ['قبض گازمون سه برابر پارسال اومده', 'قبض گاز منزلم ده برابر ماه‌های قبل آمده', 'اعتراض به رقم قبض گاز زمستان']) {
+      expect(main(terms(text).profile), text).toMatchObject({ object: 'قبض گاز', defects: ['هزینه زیاد'] });
+    }
+    expect(main(terms('قبض گاز را برآوردی زده‌اند، کنتور را نخوانده‌اند').profile)!.defects).toEqual(['برآورد نادرست']);
+  });
+
+  it('does not read «زدن» or any «میره» as a cut, nor a denied defect («قطع نمیشه»)', () => {
+    expect(main(terms('تگرگ زد و برنج شالیزار از بین رفت').profile)!.defects).not.toContain('قطع و حذف');
+    expect(main(terms('پدرم شب‌ها میره سر زمین که گرازها نیان').profile)!.defects).not.toContain('قطع و حذف');
+    expect(main(terms('برق ما قطع نمیشه، ولی انقدر ضعیفه که لامپ‌ها سوسو میزنن').profile)).toEqual({ object: 'برق', defects: ['افت و ضعف'] });
+  });
+
+  it('reads spoken verb endings and possessives («نصب نکردن», «وام ازدواجم»)', () => {
+    expect(main(terms('پول انشعاب گاز رو دادیم ولی هنوز کنتور نصب نکردن').profile)).toMatchObject({ object: 'انشعاب گاز', defects: ['نبود و محرومیت'] });
+    expect(main(terms('سه ماهه تو صف وام ازدواجم').profile)!.object).toBe('وام ازدواج');
+  });
 });
 
 describe('profilesConflict', () => {
@@ -70,6 +88,10 @@ describe('profilesConflict', () => {
 
   it('keeps apart two children of a parent whose children are different problems: marriage and deposit loans', () => {
     expect(conflict('وام ازدواج ما هنوز پرداخت نشده', 'وام ودیعه مسکن ما هنوز پرداخت نشده')).toBe(true);
+  });
+
+  it('keeps apart a road never paved and a paved road broken, whether it is called a road or a street', () => {
+    expect(conflict('جاده روستای ما هنوز خاکی است و آسفالت نشده', 'آسفالت خیابان پر از چاله شده و خراب است')).toBe(true);
   });
 
   it('lets one problem in two wordings meet, and texts the lexicon knows nothing of', () => {

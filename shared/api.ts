@@ -18,6 +18,7 @@ import { msg } from './messages';
 import { toAsciiDigits } from './persian-text';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
+import { OfficeInput } from './offices';
 import { AccountDraftSchema, NewPasswordInput, PasswordInput, RolesInput, UsernameInput, type Account } from './accounts';
 import { ADMIN, CASE_DESKS, FOLLOW_UP, GOVERNOR_TABLE, INSPECTION_DESK, INTAKE, LOOKUP, OFFICE, REPORTS, type Access, type Role } from './roles';
 
@@ -328,7 +329,7 @@ export const api = {
     result: out<{ fingerprint: string }>(), mutates: false, access: ADMIN,
   },
   'auth/status': { args: none, result: out<AuthStatus>(), mutates: false, access: 'public' },
-  'auth/setup': { args: AccountDraftSchema.omit({ roles: true }), result: out<AuthStatus>(), mutates: true, access: 'public' },
+  'auth/setup': { args: AccountDraftSchema.omit({ roles: true, office: true }), result: out<AuthStatus>(), mutates: true, access: 'public' },
   'auth/signIn': { args: signIn, result: out<AuthStatus>(), mutates: false, access: 'public' },
   'auth/signOut': { args: none, result: out<AuthStatus>(), mutates: false, access: 'signed-in' },
   'auth/changePassword': { args: z.object({ current: PasswordInput, next: NewPasswordInput }), result: out<AuthStatus>(), mutates: true, access: 'signed-in' },
@@ -337,7 +338,9 @@ export const api = {
   'accounts/list': { args: none, result: out<readonly (Account & { sessions: number })[]>(), mutates: false, access: ADMIN },
   'accounts/create': { args: AccountDraftSchema, result: out<Account>(), mutates: true, access: ADMIN },
   'accounts/update': {
-    args: z.object({ id: IdInput, displayName: lineField(80).optional(), roles: RolesInput.optional(), disabled: z.boolean().optional() }),
+    args: z.object({
+      id: IdInput, displayName: lineField(80).optional(), roles: RolesInput.optional(), office: OfficeInput.optional(), disabled: z.boolean().optional(),
+    }),
     result: out<Account>(), mutates: true, access: ADMIN,
   },
   'accounts/resetPassword': { args: z.object({ id: IdInput, password: NewPasswordInput }), result: out<Account>(), mutates: true, access: ADMIN },

@@ -44,6 +44,7 @@ const AWAITING = `status IN (${[...AWAITING_DEPARTMENT].map((x) => `'${x}'`).joi
 /** The worklist's conditions (the file store's CaseIndex.query, as SQL). */
 function worklistWhere(q: CaseQuery, p: (v: unknown) => string): string {
   const w: string[] = [];
+  if (q.office !== undefined) w.push(`office = ${p(q.office)}`);
   if (q.code !== undefined) w.push(`code = ${p(q.code)}`);
   if (q.nationalId !== undefined) w.push(`national_id = ${p(q.nationalId)}`);
   if (q.statuses?.length) w.push(`status = ANY(${p(q.statuses)}::text[])`);
@@ -59,6 +60,7 @@ function worklistWhere(q: CaseQuery, p: (v: unknown) => string): string {
 
 function scanWhere(s: CaseScan, p: (v: unknown) => string): string {
   const w: string[] = [];
+  if (s.office !== undefined) w.push(`office = ${p(s.office)}`);
   if (s.meetingFrom) w.push(`meeting_date >= ${p(s.meetingFrom)}`);
   if (s.meetingTo) w.push(`meeting_date <= ${p(s.meetingTo)}`);
   if (s.statuses) w.push(`status = ANY(${p(s.statuses)}::text[])`);

@@ -26,6 +26,8 @@ import { ADMIN, CASE_DESKS, FOLLOW_UP, GOVERNOR_TABLE, INSPECTION_DESK, INTAKE, 
 const out = <T>() => z.custom<T>(() => true);
 const none = z.object({}).strict();
 const dayRef = z.object({ meetingDayId: IdInput });
+/** A report's period, and the office it is run for (absent: every office the caller sees, the whole province for its staff). */
+const reportOf = z.object({ period: PeriodSchema, office: OfficeInput.optional() });
 const idsRef = z.object({ ids: z.array(IdInput).min(1, { error: msg.nothingSelected }).max(1000) });
 const reason = lineField(300).pipe(z.string().min(1, { error: msg.reasonRequired }));
 
@@ -285,11 +287,11 @@ export const api = {
     result: out<IntakeSuggestion>(), mutates: false, access: INTAKE,
   },
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<readonly CaseRow[]>(), mutates: false, access: REPORTS },
-  'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>(), mutates: false, access: REPORTS },
+  'report/departments': { args: reportOf, result: out<DepartmentReport>(), mutates: false, access: REPORTS },
   'report/day': { args: dayRef, result: out<DaySummary>(), mutates: false, access: DAY_REPORT },
   'report/dayFile': { args: dayRef.extend({ format: z.enum(['pdf', 'xlsx', 'csv']) }), result: out<ExportFile>(), mutates: false, access: DAY_REPORT },
-  'report/counties': { args: z.object({ period: PeriodSchema }), result: out<CountyReport>(), mutates: false, access: REPORTS },
-  'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>(), mutates: false, access: REPORTS },
+  'report/counties': { args: reportOf, result: out<CountyReport>(), mutates: false, access: REPORTS },
+  'report/file': { args: reportOf.extend({ table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>(), mutates: false, access: REPORTS },
 
   'circular/list': { args: none, result: out<readonly Circular[]>(), mutates: false, access: OFFICE },
   'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: false, access: OFFICE },

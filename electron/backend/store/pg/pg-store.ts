@@ -24,6 +24,8 @@ import { assertStorable } from '../unit-check';
 import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
 import { dbError, displayName, openPool, runner, type Run } from './connection';
 import { applyMigrations } from './schema';
+import { CaseCache } from './case-cache';
+import { matchesScan } from '../case-scan';
 import { channelOf, listenForChanges, notifyPayload } from './changes';
 import { type DocRow, storedDoc } from './rows';
 import { pgSessions } from './sessions';
@@ -335,6 +337,8 @@ export class PgStore extends PgReader implements Store {
   private readonly channel: string;
   private stopListening: (() => Promise<void>) | null = null;
   private closed = false;
+  /** Every case, for the reads of the whole record (reports, the board, exports): see case-cache.ts. */
+  private readonly allCases: CaseCache;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -346,6 +350,14 @@ export class PgStore extends PgReader implements Store {
   ) {
     super(runner(pool, name), name);
     this.channel = channelOf(lockKey);
+    this.allCases = new CaseCache(this.run, name);
+  }
+
+  /** Out of the server's copy of every case, brought up to date first (the same predicate as the data folder's). */
+  override async scanCases(s: CaseScan): Promise<readonly Case[]> {
+    const out: Case[] = [];
+    for (const c of (await this.allCases.current()).values()) if (matchesScan(c, s)) out.push(c);
+    return out;
   }
 
   /** Where the sessions of this server are kept between runs. */
@@ -458,7 +470,8 @@ export class PgStore extends PgReader implements Store {
 
   /** A unit of work on the store's own connection pool, for bulk copies (`didar migrate`, the bench's seeding). */
   bulk<T>(body: (run: Run) => Promise<T>): Promise<T> {
-    return this.transaction(body);
+    this.allCases.drop();
+    return this.transaction(body).finally(() => this.allCases.drop());
   }
 
   /** VACUUM ANALYZE (outside a transaction): after a bulk copy, what autovacuum would do in its own time. */

@@ -38,6 +38,7 @@ export const msg = {
   caseNotInOffice: (office: string): string => `این پرونده در ${office} نیست؛ پرونده‌های دفترهای دیگر با این حساب دیده و تغییر داده نمی‌شوند.`,
   trackingCodeNotInOffice: (office: string): string => `پرونده‌ای با این کد رهگیری در ${office} ثبت نشده است؛ پرونده‌های دفترهای دیگر با این حساب دیده نمی‌شوند.`,
   meetingDayNotInOffice: (office: string): string => `این روز ملاقات از آنِ ${office} نیست.`,
+  settingsOfProvince: 'تنظیمات از آنِ همه استان است (شهرستان‌ها، دستگاه‌ها، تعطیلات) و فقط در استانداری تغییر می‌کند.',
   accountOfOtherOffice: (office: string): string => `مدیر ${office} فقط حساب‌های همان دفتر را می‌سازد و تغییر می‌دهد.`,
   trackingCodeInvalid: 'کد رهگیری نامعتبر است',
   trackingCodeNotFound: 'پرونده‌ای با این کد رهگیری ثبت نشده است.',

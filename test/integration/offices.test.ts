@@ -195,6 +195,8 @@ describe('offices', () => {
       await sariAdmin.call('accounts/update', { id: amolClerk.id, displayName: 'نام دیگر' }),
       await sariAdmin.call('accounts/resetPassword', { id: amolClerk.id, password: `${TEST_PASSWORD} نو` }),
     ]) expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('فرمانداری ساری') } });
+    // the settings are the province's: a county's administrator may read them, not change them
+    expect(await sariAdmin.call('settings/update', { thursdayOff: false })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('استانداری') } });
     expect(await snapshot(b)).toEqual(before);
     expect((await must(sariAdmin, 'accounts/list', {})).map((a) => a.username).sort()).toEqual(['sari.admin', 'sari.admin2', 'sari.clerk']);
     // the province moves an account to another office

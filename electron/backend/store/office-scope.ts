@@ -166,8 +166,9 @@ class ScopedTx extends ScopedReader implements Tx {
     return this.tx.hasChanges();
   }
 
-  putSettings(next: Settings): Promise<void> {
-    return this.tx.putSettings(next);
+  /** The settings are the whole province's (its counties, departments, holidays: every office's deadlines). */
+  putSettings(): Promise<void> {
+    throw new DidarError('forbidden', msg.settingsOfProvince);
   }
 
   async addMeetingDay(day: MeetingDay): Promise<void> {

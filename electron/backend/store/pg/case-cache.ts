@@ -51,14 +51,18 @@ export class CaseCache {
     return cases;
   }
 
-  /** The cases changed since `seq`, read again; false when the whole record must be read again. */
+  /**
+   * The cases changed since `seq`, read again (new ones after the others in the order they were recorded, as the
+   * data folder lists them); false when the whole record must be read again.
+   */
   private async catchUp(): Promise<boolean> {
     const rows = await this.run<Row>(
       `WITH t AS (SELECT coalesce(max(seq), 0) AS top FROM audit),
             units AS (SELECT a.action, a.changes FROM audit a WHERE a.seq > $1),
             changed AS (SELECT DISTINCT ch->>'id' AS id FROM units u CROSS JOIN LATERAL jsonb_array_elements(u.changes) ch WHERE ch->>'entity' = 'case')
        SELECT t.top, EXISTS (SELECT 1 FROM units WHERE action = ANY($2::text[])) AS reload, c.doc, c.id, c.code
-         FROM t LEFT JOIN (SELECT cs.doc, cs.id, cs.code FROM cases cs WHERE cs.id IN (SELECT id FROM changed)) c ON true`,
+         FROM t LEFT JOIN (SELECT cs.doc, cs.id, cs.code, cs.pos FROM cases cs WHERE cs.id IN (SELECT id FROM changed)) c ON true
+        ORDER BY c.pos`,
       [this.seq, [...WHOLESALE]]);
     if (rows[0]?.reload) return false;
     const cases = this.cases!;

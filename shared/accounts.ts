@@ -5,6 +5,7 @@ import { lineField } from './domain';
 import { msg } from './messages';
 import { normalizeLetters, toAsciiDigits } from './persian-text';
 import type { DeepReadonly } from './readonly';
+import { OfficeInput } from './offices';
 import { ROLES } from './roles';
 import { StoredAccountSchema } from './stored-schemas';
 
@@ -33,6 +34,8 @@ export const AccountDraftSchema = z.object({
   username: UsernameInput,
   displayName: lineField(80),
   roles: RolesInput,
+  /** The office the account works for: 'province' or a county (absent: the administrator's own office). */
+  office: OfficeInput.optional(),
   password: NewPasswordInput,
 });
 

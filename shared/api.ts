@@ -18,6 +18,7 @@ import { msg } from './messages';
 import { toAsciiDigits } from './persian-text';
 import { CASE_STATUSES, ORDER_TYPES } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
+import { OfficeInput } from './offices';
 import { AccountDraftSchema, NewPasswordInput, PasswordInput, RolesInput, UsernameInput, type Account } from './accounts';
 import { ADMIN, CASE_DESKS, FOLLOW_UP, GOVERNOR_TABLE, INSPECTION_DESK, INTAKE, LOOKUP, OFFICE, REPORTS, type Access, type Role } from './roles';
 
@@ -25,6 +26,8 @@ import { ADMIN, CASE_DESKS, FOLLOW_UP, GOVERNOR_TABLE, INSPECTION_DESK, INTAKE, 
 const out = <T>() => z.custom<T>(() => true);
 const none = z.object({}).strict();
 const dayRef = z.object({ meetingDayId: IdInput });
+/** A report's period, and the office it is run for (absent: every office the caller sees, the whole province for its staff). */
+const reportOf = z.object({ period: PeriodSchema, office: OfficeInput.optional() });
 const idsRef = z.object({ ids: z.array(IdInput).min(1, { error: msg.nothingSelected }).max(1000) });
 const reason = lineField(300).pipe(z.string().min(1, { error: msg.reasonRequired }));
 
@@ -284,11 +287,11 @@ export const api = {
     result: out<IntakeSuggestion>(), mutates: false, access: INTAKE,
   },
   'case/rows': { args: z.object({ caseIds: z.array(IdInput).min(1).max(20_000) }), result: out<readonly CaseRow[]>(), mutates: false, access: REPORTS },
-  'report/departments': { args: z.object({ period: PeriodSchema }), result: out<DepartmentReport>(), mutates: false, access: REPORTS },
+  'report/departments': { args: reportOf, result: out<DepartmentReport>(), mutates: false, access: REPORTS },
   'report/day': { args: dayRef, result: out<DaySummary>(), mutates: false, access: DAY_REPORT },
   'report/dayFile': { args: dayRef.extend({ format: z.enum(['pdf', 'xlsx', 'csv']) }), result: out<ExportFile>(), mutates: false, access: DAY_REPORT },
-  'report/counties': { args: z.object({ period: PeriodSchema }), result: out<CountyReport>(), mutates: false, access: REPORTS },
-  'report/file': { args: z.object({ period: PeriodSchema, table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>(), mutates: false, access: REPORTS },
+  'report/counties': { args: reportOf, result: out<CountyReport>(), mutates: false, access: REPORTS },
+  'report/file': { args: reportOf.extend({ table: z.enum(['departments', 'counties', 'weekly']), format: z.enum(['csv', 'xlsx']) }), result: out<ExportFile>(), mutates: false, access: REPORTS },
 
   'circular/list': { args: none, result: out<readonly Circular[]>(), mutates: false, access: OFFICE },
   'circular/get': { args: z.object({ id: IdInput }), result: out<Circular>(), mutates: false, access: OFFICE },
@@ -328,7 +331,7 @@ export const api = {
     result: out<{ fingerprint: string }>(), mutates: false, access: ADMIN,
   },
   'auth/status': { args: none, result: out<AuthStatus>(), mutates: false, access: 'public' },
-  'auth/setup': { args: AccountDraftSchema.omit({ roles: true }), result: out<AuthStatus>(), mutates: true, access: 'public' },
+  'auth/setup': { args: AccountDraftSchema.omit({ roles: true, office: true }), result: out<AuthStatus>(), mutates: true, access: 'public' },
   'auth/signIn': { args: signIn, result: out<AuthStatus>(), mutates: false, access: 'public' },
   'auth/signOut': { args: none, result: out<AuthStatus>(), mutates: false, access: 'signed-in' },
   'auth/changePassword': { args: z.object({ current: PasswordInput, next: NewPasswordInput }), result: out<AuthStatus>(), mutates: true, access: 'signed-in' },
@@ -337,7 +340,9 @@ export const api = {
   'accounts/list': { args: none, result: out<readonly (Account & { sessions: number })[]>(), mutates: false, access: ADMIN },
   'accounts/create': { args: AccountDraftSchema, result: out<Account>(), mutates: true, access: ADMIN },
   'accounts/update': {
-    args: z.object({ id: IdInput, displayName: lineField(80).optional(), roles: RolesInput.optional(), disabled: z.boolean().optional() }),
+    args: z.object({
+      id: IdInput, displayName: lineField(80).optional(), roles: RolesInput.optional(), office: OfficeInput.optional(), disabled: z.boolean().optional(),
+    }),
     result: out<Account>(), mutates: true, access: ADMIN,
   },
   'accounts/resetPassword': { args: z.object({ id: IdInput, password: NewPasswordInput }), result: out<Account>(), mutates: true, access: ADMIN },

@@ -1,5 +1,6 @@
 // Persian names of domain values, shared by screens and printed documents.
 import type { CaseStatus, CorrectableField, HistoryEntry, IntakeStage, OrderType, Place, QueueStatus } from './domain';
+import { officeLabel, officeOf, PROVINCE } from './offices';
 import type { CircularStatus } from './circular';
 import type { Outcome, SatisfactionLevel } from './follow-up';
 import type { Role, Station } from './roles';
@@ -130,6 +131,8 @@ export const QUEUE_STATUS_LABEL: Record<QueueStatus, string> = {
 
 export const CENTER_LABEL = 'مرکز استان';
 
-export function placeLabel(p: Place): string {
-  return p.kind === 'center' ? CENTER_LABEL : `سفر شهرستانی: ${p.county}`;
+/** Where a meeting day is held: the centre, the governor's trip to a county, or a county governorate's own day. */
+export function placeLabel(d: { readonly place: Place; readonly office?: string | undefined }): string {
+  if (officeOf(d) !== PROVINCE) return officeLabel(officeOf(d));
+  return d.place.kind === 'center' ? CENTER_LABEL : `سفر شهرستانی: ${d.place.county}`;
 }

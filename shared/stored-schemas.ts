@@ -9,6 +9,7 @@ import { dayNumberOf } from './jalali';
 import { msg } from './messages';
 import { isValidNationalId } from './national-id';
 import type { DeepReadonly } from './readonly';
+import { PROVINCE } from './offices';
 import { ROLES } from './roles';
 import { compileConform, type Conform } from './schema-conform';
 import { verhoeffValid } from './tracking-code';
@@ -61,6 +62,8 @@ const by = z.string().max(200);
 const text = (max: number) => z.string().max(max);
 const filled = (max: number) => z.string().min(1).max(max);
 const days = z.number().int().min(1).max(DEADLINE_DAYS_MAX);
+/** A county governorate's office by its county; the province's own is never written (shared/offices.ts). */
+const officeName = filled(60).refine((s) => s !== PROVINCE, { error: 'the province is written as no office' });
 /** A list an older or hand-edited file may leave out: read as empty. */
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).default([]);
 
@@ -78,6 +81,8 @@ export const MeetingDaySchema = z.object({
   host: filled(120),
   openedAt: StoredInstant,
   openedBy: by,
+  /** The county governorate that holds the day; absent: the province's own (shared/offices.ts). */
+  office: officeName.optional(),
 });
 
 export const QueueEntrySchema = z.object({
@@ -159,6 +164,8 @@ export const CaseSchema = z.object({
    */
   code: StoredTrackingCode.optional(),
   meetingDayId: StoredId,
+  /** Its meeting day's office, kept on the case so that lists filter without the day; absent: the province's. */
+  office: officeName.optional(),
   /** Jalali, denormalised for indexes and reports. */
   meetingDate: StoredJalali,
   createdAt: StoredInstant,
@@ -276,6 +283,8 @@ export const StoredAccountSchema = z.object({
   username: z.string().min(3).max(40).regex(/^[\p{L}\p{N}._-]+$/u),
   displayName: text(80),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+  /** The county governorate the account works for; absent: the province's office (sees every office). */
+  office: officeName.optional(),
   disabled: z.boolean(),
   /** Set by an administrator's reset: the next sign-in must choose a new password first. */
   mustChangePassword: z.boolean(),

@@ -3,6 +3,8 @@ import type { Role } from '../../shared/roles';
 import type { AttemptLimit } from './attempt-limit';
 import type { Sessions } from './auth/sessions';
 import type { Actor, Store, StoreReader, Tx } from './store/store';
+import { PROVINCE, type Office } from '../../shared/offices';
+import { storeOfOffice, txOfOffice } from './store/office-scope';
 
 /**
  * Who makes a call: a signed-in account (its session), or the command line / script token, which act for
@@ -12,6 +14,8 @@ export type Principal = {
   /** As the audit trail and the case history name them: the account's user name, or `cli:<os user>`. */
   operator: string;
   roles: readonly Role[];
+  /** The office the account works for (shared/offices.ts); the command line is the province's. */
+  office: Office;
   accountId?: string;
   /** The session the call came with (signing out ends it). */
   sessionId?: string;
@@ -30,8 +34,11 @@ export type AuthServices = {
   setSession: (token: string | null) => void;
 };
 
-/** What a read needs: the data, who asks, and a clock (fixed in tests). */
-export type ReadContext = { store: StoreReader; actor: Actor; now: () => Date };
+/**
+ * What a read needs: the data as the caller's office sees it (office-scope.ts), who asks and for which office,
+ * and a clock (fixed in tests).
+ */
+export type ReadContext = { store: StoreReader; actor: Actor; office: Office; now: () => Date };
 
 /** Inside a unit of work: reads see the unit's own changes, and writes go to it. */
 export type TxContext = ReadContext & { store: Tx };
@@ -61,9 +68,11 @@ export function makeContext(
 ): BackendContext {
   let units = 0;
   const actor: Actor = { operator: caller?.operator ?? 'guest' };
+  const office = caller?.office ?? PROVINCE;
   return {
-    store,
+    store: storeOfOffice(store, office),
     actor,
+    office,
     now,
     caller,
     auth,
@@ -73,7 +82,7 @@ export function makeContext(
     // commits, is a bug in the handler, refused before anything is written. A unit that changes nothing
     // (a print re-done because another desk printed first) does not count.
     mutate: (action, fn, as = actor) => store.mutate(as, action, async (tx) => {
-      const result = await fn({ store: tx, actor: as, now });
+      const result = await fn({ store: txOfOffice(tx, office), actor: as, office, now });
       if (tx.hasChanges()) {
         if (kind === 'query') throw new Error(`a query tried to change data (${action})`);
         if (kind === 'mutation' && ++units > 1) throw new Error(`a change committed twice (${action})`);

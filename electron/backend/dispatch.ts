@@ -6,6 +6,7 @@ import { api, isMethod, type Method } from '../../shared/api';
 import { DidarError, type ApiError, type ErrorCode, type Reply } from '../../shared/errors';
 import { msg } from '../../shared/messages';
 import { mayCall, ROLES } from '../../shared/roles';
+import { officeOf, PROVINCE } from '../../shared/offices';
 import { SUBMISSION_KEY } from '../../shared/stored-schemas';
 import type { AuthServices, BackendContext, Principal } from './context';
 import type { Handlers } from './handlers';
@@ -44,7 +45,7 @@ const REPLIES_KEPT = 5000;
 export function makeDispatch(handlers: Handlers, env: DispatchEnv, onInternalError: (e: unknown) => void = logError): DispatchAs {
   const replies = new Map<string, { at: number; reply: Promise<Reply<unknown>> }>();
   async function principalOf(ref: CallerRef): Promise<Principal | null> {
-    if (ref.kind === 'system') return { operator: ref.operator, roles: ROLES };
+    if (ref.kind === 'system') return { operator: ref.operator, roles: ROLES, office: PROVINCE };
     if (!ref.token) return null;
     const { sessionIdleMinutes } = await env.store.getSettings();
     const s = env.auth.sessions.resolve(ref.token, sessionIdleMinutes * 60_000);
@@ -54,7 +55,7 @@ export function makeDispatch(handlers: Handlers, env: DispatchEnv, onInternalErr
       await env.auth.sessions.end(s.id);
       return null;
     }
-    return { operator: a.username, roles: a.roles, accountId: a.id, sessionId: s.id, mustChangePassword: a.mustChangePassword };
+    return { operator: a.username, roles: a.roles, office: officeOf(a), accountId: a.id, sessionId: s.id, mustChangePassword: a.mustChangePassword };
   }
 
   /**

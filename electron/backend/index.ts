@@ -7,6 +7,7 @@ import { DidarError } from '../../shared/errors';
 import { msg } from '../../shared/messages';
 import { api, type ServerStatus } from '../../shared/api';
 import { ROLES } from '../../shared/roles';
+import { PROVINCE } from '../../shared/offices';
 import { AttemptLimit } from './attempt-limit';
 import { Sessions } from './auth/sessions';
 import { makeContext, type AuthServices, type BackendContext } from './context';
@@ -48,7 +49,7 @@ export async function openBackend(o: BackendOptions): Promise<Backend> {
     return {
       store, handlers, dispatchAs, watch: makeWatch(store, sessions),
       dispatch: (m, a) => dispatchAs(system, m, a),
-      ctx: makeContext(store, { operator, roles: ROLES }, services, now),
+      ctx: makeContext(store, { operator, roles: ROLES, office: PROVINCE }, services, now),
       close: async () => {
         await sessions.close();
         await store.close();

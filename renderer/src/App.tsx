@@ -3,6 +3,7 @@ import { api, type AppInfo, type AuthStatus, type Method } from '../../shared/ap
 import { ROLE_LABEL, STATION_LABEL } from '../../shared/labels';
 import { mayCall, type Role, type Station } from '../../shared/roles';
 import type { Settings } from '../../shared/settings';
+import { officeLabel, officeOf, PROVINCE } from '../../shared/offices';
 import { ApiFailure, call, onSignedOut, sessionEnded } from './api';
 import { msg } from '../../shared/messages';
 import { startLive, useLink } from './live';
@@ -162,9 +163,10 @@ function Workspace({ auth, onAuth, onSignOut }: { auth: AuthStatus; onAuth: (s: 
     openGroup: (id: string) => { setGroup(id); void go('recurring'); },
     setLeaveQuestion,
     roles: auth.roles,
+    office: officeOf(auth.account ?? {}),
     may: (m: Method) => mayCall(api[m].access, auth.roles),
     nameOf: (username: string) => names.get(username) ?? username,
-  } : null), [info, settings, go, auth.roles, names]);
+  } : null), [info, settings, go, auth.roles, auth.account, names]);
 
   if (error) return <div className="fatal" role="alert"><h1>{T.failed}</h1><p>{error}</p></div>;
   if (!state || !info || !settings) return <Loading />;
@@ -177,7 +179,8 @@ function Workspace({ auth, onAuth, onSignOut }: { auth: AuthStatus; onAuth: (s: 
             <span className="logo-mark" aria-hidden="true">د</span>
             <div>
               <div className="brand-name">{T.app} <small>{T.tagline}</small></div>
-              <div className="office">{settings.officeName}</div>
+              {/* a county governorate's desk says whose cases it shows */}
+              <div className="office" data-testid="office">{state.office === PROVINCE ? settings.officeName : officeLabel(state.office)}</div>
             </div>
           </div>
           <nav className="tabs" aria-label="بخش‌ها">

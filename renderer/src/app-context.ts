@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AppInfo, Method } from '../../shared/api';
+import type { Office } from '../../shared/offices';
 import type { Role } from '../../shared/roles';
 import type { Settings } from '../../shared/settings';
 
@@ -14,6 +15,8 @@ export type AppState = {
   openGroup: (id: string) => void;
   /** The signed-in person's roles, and whether they may call a method (the UI shows only what they may do). */
   roles: readonly Role[];
+  /** The office the signed-in person works for ('province', or a county governorate): what they see. */
+  office: Office;
   may: (method: Method) => boolean;
   /** A user name as people read it (the account's full name), for histories. */
   nameOf: (username: string) => string;

@@ -42,7 +42,7 @@ export function daySummaryDocument(d: DaySummaryDocData): DocDefinition {
         { stack: [{ text: d.officeName, bold: true, fontSize: 13 }, { text: d.officeUnit }] },
         { stack: [{ text: L.title, bold: true, fontSize: 14, alignment: 'left' }, { text: formatJalaliLong(parseJalali(d.day.date)!), alignment: 'left' }] },
       ]),
-      { text: `${L.place}: ${placeLabel(d.day.place)} — ${L.host}: ${d.day.host}`, margin: [0, 6, 0, 6] },
+      { text: `${L.place}: ${placeLabel(d.day)} — ${L.host}: ${d.day.host}`, margin: [0, 6, 0, 6] },
       rtlColumns([
         { text: `${L.citizens}: ${toPersianDigits(d.citizens)}`, bold: true, fontSize: 12 },
         { text: `${L.cases}: ${toPersianDigits(d.cases)}`, bold: true, fontSize: 12 },

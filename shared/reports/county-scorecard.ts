@@ -1,6 +1,8 @@
 // Counties measured by the citizens who had to come to the provincial centre: per 100,000 inhabitants,
-// month by month, with the problems they brought most and how many belonged to recurring groups.
+// month by month, with the problems they brought most and how many belonged to recurring groups; beside them
+// the cases the county governorate recorded at its own meeting days, and how many of each were solved.
 import type { Case, MeetingDay } from '../domain';
+import { officeOf, PROVINCE } from '../offices';
 import { pct } from './department-scorecard';
 import { inRange, monthsOf, type DateRange } from './period';
 
@@ -16,7 +18,17 @@ export type CountyRow = {
   /** Problems (group titles) most brought by the county's citizens, with their cases. */
   topProblems: [string, number][];
   recurringShare: number | null;
+  /** Of the cases brought to the centre, the share closed as solved or partly solved. */
+  resolvedPct: number | null;
+  /** Cases the county governorate recorded at its own meeting days (held at the فرمانداری), its citizens, and their share solved. */
+  officeCases: string[];
+  officeCitizens: number;
+  officeResolvedPct: number | null;
 };
+
+/** Closed with the problem solved, or partly: what a resolution rate counts. */
+const resolved = (c: Case): boolean => c.status === 'closed' && (c.outcome?.kind === 'solved' || c.outcome?.kind === 'partly-solved');
+const resolvedShare = (cases: readonly Case[]): number | null => pct(cases.filter(resolved).length, cases.length);
 
 export type CaseGroup = { title: string; recurring: boolean };
 
@@ -24,16 +36,25 @@ export function countyScorecard(
   all: readonly Case[], days: readonly MeetingDay[], range: DateRange, populations: Readonly<Record<string, number>>,
   groupOf: ReadonlyMap<string, CaseGroup>,
 ): CountyRow[] {
-  const atCentre = new Set(days.filter((d) => d.place.kind === 'center').map((d) => d.id));
+  // the province's own days at its centre (a county trip of the governor is not «coming to the centre»)
+  const atCentre = new Set(days.filter((d) => d.place.kind === 'center' && officeOf(d) === PROVINCE).map((d) => d.id));
   const months = monthsOf(range);
   const byCounty = new Map<string, Case[]>();
+  const ofOffice = new Map<string, Case[]>();
+  const add = (m: Map<string, Case[]>, k: string, c: Case): void => {
+    const l = m.get(k);
+    if (l) l.push(c);
+    else m.set(k, [c]);
+  };
   for (const c of all) {
-    if (c.status === 'cancelled' || !atCentre.has(c.meetingDayId) || !inRange(c.meetingDate, range)) continue;
-    let l = byCounty.get(c.county);
-    if (!l) byCounty.set(c.county, (l = []));
-    l.push(c);
+    if (c.status === 'cancelled' || !inRange(c.meetingDate, range)) continue;
+    const office = officeOf(c);
+    if (office !== PROVINCE) add(ofOffice, office, c);
+    else if (atCentre.has(c.meetingDayId)) add(byCounty, c.county, c);
   }
+  for (const county of ofOffice.keys()) if (!byCounty.has(county)) byCounty.set(county, []);
   const rows = [...byCounty].map(([county, cases]): CountyRow => {
+    const own = ofOffice.get(county) ?? [];
     const citizens = new Set(cases.map((c) => c.citizen.nationalId)).size;
     // a county is a plain string: «__proto__» or «constructor» must not find Object's own properties
     const population = Object.hasOwn(populations, county) ? populations[county]! : null;
@@ -54,6 +75,10 @@ export function countyScorecard(
       cases: cases.map((c) => c.id),
       topProblems: [...problems].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3),
       recurringShare: pct(recurring, cases.length),
+      resolvedPct: resolvedShare(cases),
+      officeCases: own.map((c) => c.id),
+      officeCitizens: new Set(own.map((c) => c.citizen.nationalId)).size,
+      officeResolvedPct: resolvedShare(own),
     };
   });
   return rows.sort((a, b) => (b.per100k ?? -1) - (a.per100k ?? -1) || b.citizens - a.citizens || a.county.localeCompare(b.county));

@@ -35,7 +35,10 @@ export function departmentTable(rows: readonly DepartmentRow[], range: DateRange
   };
 }
 
-export const COUNTY_HEADERS = ['شهرستان', 'جمعیت', 'شهروندان مراجعه‌کننده به مرکز استان', 'در هر ۱۰۰ هزار نفر', 'درخواست‌ها', 'سهم مشکلات تکراری (٪)', 'مشکلات پرتکرار'];
+export const COUNTY_HEADERS = [
+  'شهرستان', 'جمعیت', 'شهروندان مراجعه‌کننده به مرکز استان', 'در هر ۱۰۰ هزار نفر', 'درخواست‌ها', 'حل‌شده در مرکز استان (٪)', 'سهم مشکلات تکراری (٪)', 'مشکلات پرتکرار',
+  'درخواست‌های ثبت‌شده در فرمانداری', 'حل‌شده در فرمانداری (٪)',
+];
 
 export function countyTable(rows: readonly CountyRow[], range: DateRange, populationSource: string): ReportTable {
   return {
@@ -43,7 +46,8 @@ export function countyTable(rows: readonly CountyRow[], range: DateRange, popula
     subtitle: toPersianDigits(`از ${range.from} تا ${range.to} — جمعیت: ${populationSource}`),
     headers: COUNTY_HEADERS,
     rows: rows.map((r) => [
-      r.county, r.population, r.citizens, r.per100k, r.cases.length, r.recurringShare, r.topProblems.map(([t, n]) => `${t} (${toPersianDigits(n)})`).join('؛ '),
+      r.county, r.population, r.citizens, r.per100k, r.cases.length, r.resolvedPct, r.recurringShare, r.topProblems.map(([t, n]) => `${t} (${toPersianDigits(n)})`).join('؛ '),
+      r.officeCases.length, r.officeResolvedPct,
     ]),
   };
 }

@@ -151,8 +151,8 @@ export async function makeWorld(b: Backend): Promise<World> {
  * Creates an account with these roles and signs it in through dispatch, as a browser would; returns a caller
  * that sends every call with its session (and keeps a new one the server hands back).
  */
-export async function signedIn(b: Backend, username: string, roles: readonly Role[]) {
-  await ok(b, 'accounts/create', { username, displayName: username, roles: [...roles], password: TEST_PASSWORD });
+export async function signedIn(b: Backend, username: string, roles: readonly Role[], office?: string) {
+  await ok(b, 'accounts/create', { username, displayName: username, roles: [...roles], password: TEST_PASSWORD, ...(office ? { office } : {}) });
   let token: string | null = null;
   const caller = (): CallerRef => ({ kind: 'session', token, setSession: (t) => (token = t) });
   const call = <M extends Method>(m: M, a: Args<M>) => b.dispatchAs(caller(), m, a) as Promise<Reply<Result<M>>>;

@@ -196,7 +196,7 @@ describe('a unit of work that fails half-way', () => {
     const w = await makeWorld(b);
     const before = await snapshot(b);
     const c = (await b.store.getCase(w.cases.a.id))!;
-    const tester = { operator: 'tester', roles: ROLES };
+    const tester = { operator: 'tester', roles: ROLES, office: 'province' };
     const asQuery = makeContext(b.store, tester, b.ctx.auth, () => new Date(), 'query');
     await expect(asQuery.mutate('x', (t) => t.store.putCase({ ...c, text: 'تغییر از پرسش' }))).rejects.toThrow(/query tried to change data/);
     expect(await snapshot(b)).toEqual(before);

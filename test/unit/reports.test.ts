@@ -151,6 +151,26 @@ describe('county scorecard', () => {
     expect(a.recurringShare).toBe(66.7);
     expect(rows.find((r) => r.county === 'B')!.recurringShare).toBe(50);
   });
+
+  it("puts a county governorate's own meeting days beside its citizens at the centre, each with its share solved", () => {
+    // B's governorate holds its own day at a «center» place: still not the provincial centre
+    const own = { ...day('g1', '1405/07/20', 'center'), office: 'B' } as MeetingDay;
+    const atOffice = (id: string, nid: string, outcome?: 'solved' | 'partly-solved') =>
+      ({ ...visit(id, 'B', nid, own), office: 'B', ...(outcome ? { status: 'closed', outcome: { kind: outcome, note: '', at: '', by: '' } } : {}) }) as Case;
+    const solvedAtCentre = { ...cs[4]!, status: 'closed', outcome: { kind: 'solved', note: '', at: '', by: '' } } as Case;
+    const d = atOffice('g-d', 'n9', 'partly-solved');
+    const withOwn = [...cs.filter((c) => c.id !== 'b1'), solvedAtCentre, atOffice('g-a', 'n7', 'solved'), atOffice('g-b', 'n7'), d, { ...atOffice('g-x', 'n8'), status: 'cancelled' } as Case];
+    const r = countyScorecard(withOwn, [...days, own], { from: '1405/07/01', to: '1405/08/30' }, { A: 200_000, B: 50_000 }, groups);
+    const b = r.find((x) => x.county === 'B')!;
+    expect(b.cases.sort()).toEqual(['b1', 'b2']); // its citizens at the centre, as before
+    expect(b.resolvedPct).toBe(50);
+    expect(b.officeCases).toEqual(['g-a', 'g-b', 'g-d']); // not the cancelled one
+    expect(b.officeCitizens).toBe(2);
+    expect(b.officeResolvedPct).toBe(66.7);
+    // a governorate with cases of its own but no citizen at the centre still has its row
+    const onlyOwn = countyScorecard([{ ...atOffice('h1', 'n1'), county: 'D', office: 'D' } as Case], [{ ...own, office: 'D' }], { from: '1405/07/01', to: '1405/08/30' }, {}, groups);
+    expect(onlyOwn).toMatchObject([{ county: 'D', citizens: 0, cases: [], officeCases: ['h1'] }]);
+  });
 });
 
 describe('weekly counts', () => {

@@ -8,7 +8,8 @@ import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
 import { ROLES } from '../../../shared/roles';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
-import type { BackendContext, TxContext } from '../context';
+import type { BackendContext, ReadContext, TxContext } from '../context';
+import { isKnownOffice, officeField, officeLabel, officeOf, PROVINCE, type Office } from '../../../shared/offices';
 
 /** Five wrong passwords within a quarter of an hour close the account until the first of them is that old. */
 export const SIGN_IN_ATTEMPTS = { max: 5, windowMs: 15 * 60_000 };
@@ -100,21 +101,35 @@ export async function changePassword(ctx: BackendContext, a: ParsedArgs<'auth/ch
 
 // ---- the administrator's accounts ----
 
+/** A county's administrator manages the accounts of their own county only; the province's, every office's. */
+const mayManage = (ctx: ReadContext, a: Pick<StoredAccount, 'office'>): boolean => ctx.office === PROVINCE || officeOf(a) === ctx.office;
+
+/** The office an account is given: one the settings know, and for a county's administrator their own. */
+async function officeToGive(ctx: ReadContext, office: Office | undefined): Promise<Office> {
+  const o = office ?? ctx.office;
+  if (!isKnownOffice(o, (await ctx.store.getSettings()).counties)) throw new DidarError('bad-args', msg.officeUnknown, { office: msg.officeUnknown });
+  if (!mayManage(ctx, officeField(o))) throw new DidarError('forbidden', msg.accountOfOtherOffice(officeLabel(ctx.office)));
+  return o;
+}
+
 export async function listAccounts(ctx: BackendContext): Promise<(Account & { sessions: number })[]> {
-  return (await ctx.store.listAccounts()).map((a) => ({ ...publicAccount(a), sessions: ctx.auth.sessions.count(a.id) }));
+  return (await ctx.store.listAccounts()).filter((a) => mayManage(ctx, a)).map((a) => ({ ...publicAccount(a), sessions: ctx.auth.sessions.count(a.id) }));
 }
 
 export async function createAccount(ctx: BackendContext, a: ParsedArgs<'accounts/create'>): Promise<Account> {
+  const office = await officeToGive(ctx, a.office);
   const passwordHash = await hashPassword(a.password);
-  const account = await ctx.mutate('accounts/create', (t) => addAccount(t, a, passwordHash, ctx.actor.operator));
+  const account = await ctx.mutate('accounts/create', (t) => addAccount(t, { ...a, ...officeField(office) }, passwordHash, ctx.actor.operator));
   return publicAccount(account);
 }
 
 export async function updateAccount(ctx: BackendContext, a: ParsedArgs<'accounts/update'>): Promise<Account> {
+  const office = a.office === undefined ? undefined : await officeToGive(ctx, a.office);
   const account = await ctx.mutate('accounts/update', async (t) => {
-    const before = await requireAccount(t, a.id);
+    const before = await requireManaged(t, a.id);
+    const { office: _was, ...rest } = before;
     const next: StoredAccount = {
-      ...before,
+      ...(office === undefined ? before : { ...rest, ...officeField(office) }),
       ...(a.displayName !== undefined ? { displayName: a.displayName } : {}),
       ...(a.roles !== undefined ? { roles: a.roles } : {}),
       ...(a.disabled !== undefined ? { disabled: a.disabled } : {}),
@@ -133,7 +148,7 @@ export async function updateAccount(ctx: BackendContext, a: ParsedArgs<'accounts
 export async function resetPassword(ctx: BackendContext, a: ParsedArgs<'accounts/resetPassword'>): Promise<Account> {
   const passwordHash = await hashPassword(a.password);
   const account = await ctx.mutate('accounts/resetPassword', async (t) => {
-    const next: StoredAccount = { ...(await requireAccount(t, a.id)), passwordHash, passwordChangedAt: ctx.now().toISOString(), mustChangePassword: true };
+    const next: StoredAccount = { ...(await requireManaged(t, a.id)), passwordHash, passwordChangedAt: ctx.now().toISOString(), mustChangePassword: true };
     await t.store.putAccount(next);
     return next;
   });
@@ -142,12 +157,12 @@ export async function resetPassword(ctx: BackendContext, a: ParsedArgs<'accounts
   return publicAccount(account);
 }
 
-async function addAccount(t: TxContext, a: Pick<Account, 'username' | 'displayName' | 'roles'>, passwordHash: string, by: string): Promise<StoredAccount> {
+async function addAccount(t: TxContext, a: Pick<Account, 'username' | 'displayName' | 'roles' | 'office'>, passwordHash: string, by: string): Promise<StoredAccount> {
   if (await t.store.getAccountByUsername(a.username)) throw new DidarError('conflict', msg.usernameTaken, { username: msg.usernameTaken });
   const at = t.now().toISOString();
   const account: StoredAccount = {
     id: randomUUID(), username: a.username, displayName: a.displayName, roles: a.roles.filter((r) => ROLES.includes(r)),
-    disabled: false, mustChangePassword: false, createdAt: at, createdBy: by, passwordChangedAt: at, passwordHash,
+    ...(a.office === undefined ? {} : officeField(a.office)), disabled: false, mustChangePassword: false, createdAt: at, createdBy: by, passwordChangedAt: at, passwordHash,
   };
   await t.store.putAccount(account);
   return account;
@@ -156,6 +171,13 @@ async function addAccount(t: TxContext, a: Pick<Account, 'username' | 'displayNa
 async function requireAccount(ctx: { store: { getAccount(id: string): Promise<StoredAccount | undefined> } }, id: string): Promise<StoredAccount> {
   const a = await ctx.store.getAccount(id);
   if (!a) throw new DidarError('not-found', msg.accountNotFound);
+  return a;
+}
+
+/** An account the caller may manage (another county's is refused as not theirs). */
+async function requireManaged(t: TxContext, id: string): Promise<StoredAccount> {
+  const a = await requireAccount(t, id);
+  if (!mayManage(t, a)) throw new DidarError('forbidden', msg.accountOfOtherOffice(officeLabel(t.office)));
   return a;
 }
 

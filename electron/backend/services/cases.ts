@@ -6,6 +6,7 @@ import {
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, parseJalali } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
+import { officeField, officeLabel, officeOf, PROVINCE } from '../../../shared/offices';
 import { makeTrackingCode, SEQUENCE_MAX } from '../../../shared/tracking-code';
 import { foldForSearch } from '../../../shared/persian-text';
 import { noticeText } from '../../../shared/notices';
@@ -64,6 +65,7 @@ async function newCase(ctx: TxContext, draft: Draft, as: RecordAs): Promise<Case
   const c: Case = {
     id: randomUUID(),
     meetingDayId: day.id,
+    ...officeField(officeOf(day)),
     meetingDate: day.date,
     createdAt: at,
     createdBy: by,
@@ -177,13 +179,13 @@ export function codeOf(c: Case): string {
 
 export async function requireCase(ctx: ReadContext, id: string): Promise<Case> {
   const c = await ctx.store.getCase(id);
-  if (!c) throw new DidarError('not-found', msg.caseNotFound);
+  if (!c) throw new DidarError('not-found', ctx.office === PROVINCE ? msg.caseNotFound : msg.caseNotInOffice(officeLabel(ctx.office)));
   return c;
 }
 
 export async function caseByCode(ctx: ReadContext, code: string): Promise<CodedCase> {
   const c = await ctx.store.getCaseByCode(code);
-  if (!c) throw new DidarError('not-found', msg.trackingCodeNotFound);
+  if (!c) throw new DidarError('not-found', ctx.office === PROVINCE ? msg.trackingCodeNotFound : msg.trackingCodeNotInOffice(officeLabel(ctx.office)));
   return c;
 }
 

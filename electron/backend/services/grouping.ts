@@ -17,6 +17,7 @@ import { groupTitle } from '../../../shared/grouping/title';
 import type { Settings } from '../../../shared/settings';
 import type { BackendContext } from '../context';
 import { groupInWorker } from '../grouping/run-in-worker';
+import { unscoped } from '../store/office-scope';
 
 /** The latest run of one store, kept in memory: re-created on demand after a restart. */
 type RunState = {
@@ -51,9 +52,11 @@ export function officeLexicon(settings: Pick<Settings, 'problemLexicon'>): Probl
   return mergeLexicon(DEFAULT_LEXICON, settings.problemLexicon);
 }
 
+/** The run groups the whole province (the same problem in five counties is one group); a county's board lists its own cases of it. */
 async function freshRun(ctx: BackendContext): Promise<RunState> {
-  const settings = await ctx.store.getSettings();
-  const cases = await ctx.store.scanCases({ statuses: COUNTED });
+  const store = unscoped(ctx.store);
+  const settings = await store.getSettings();
+  const cases = await store.scanCases({ statuses: COUNTED });
   const counties = [...new Set(cases.map((c) => c.county))];
   const { run, ms } = await groupInWorker(cases.length, (i) => groupingInput(cases[i]!), counties, officeLexicon(settings));
   // Titles quote the texts, which stay here: only the groups the board lists need one.
@@ -74,17 +77,18 @@ async function freshRun(ctx: BackendContext): Promise<RunState> {
 }
 
 async function runState(ctx: BackendContext, rerun: boolean): Promise<RunState> {
-  let p = states.get(ctx.store);
+  const key = unscoped(ctx.store);
+  let p = states.get(key);
   if (p && !rerun) {
     const [state, settings] = await Promise.all([p, ctx.store.getSettings()]);
     rerun = state.lexiconKey !== JSON.stringify(settings.problemLexicon);
   }
   if (!p || rerun) {
     p = freshRun(ctx);
-    states.set(ctx.store, p);
+    states.set(key, p);
     // Only a failed run that is still the current one is forgotten (a newer re-run may have replaced it).
     p.catch(() => {
-      if (states.get(ctx.store) === p) states.delete(ctx.store);
+      if (states.get(key) === p) states.delete(key);
     });
   }
   return p;
@@ -100,12 +104,13 @@ function rulesOf(s: { recurringMinCases: number; recurringMinCounties: number; r
  * while it holds as many as at the last look there is nothing to look through (100,000 cases take 10 ms).
  */
 async function attachNew(ctx: BackendContext, state: RunState): Promise<number> {
-  const count = await ctx.store.countCases();
+  const store = unscoped(ctx.store);
+  const count = await store.countCases();
   if (count === state.seen) return 0;
   state.seen = count;
   const { run } = state;
   let n = 0;
-  for (const c of await ctx.store.scanCases({ statuses: COUNTED })) {
+  for (const c of await store.scanCases({ statuses: COUNTED })) {
     if (state.indexOf.has(c.id) || state.attached.has(c.id)) continue;
     const terms = problemTerms(c.text, run.places, run.lexicon);
     observe(terms, run.model);

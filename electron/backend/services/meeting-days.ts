@@ -4,6 +4,7 @@ import type { ParsedArgs } from '../../../shared/api';
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, jalaliOf } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
+import { officeField, officeLabel, officeOf, PROVINCE } from '../../../shared/offices';
 import type { BackendContext, ReadContext, TxContext } from '../context';
 
 const samePlace = (a: MeetingDay['place'], b: MeetingDay['place']): boolean =>
@@ -14,7 +15,8 @@ export function openMeetingDay(ctx: BackendContext, draft: ParsedArgs<'meetingDa
 }
 
 export async function openMeetingDayIn(t: TxContext, draft: ParsedArgs<'meetingDay/open'>): Promise<MeetingDay> {
-  const existing = (await t.store.listMeetingDays()).find((d) => d.date === draft.date && samePlace(d.place, draft.place));
+  // each office holds its own days: a county governorate's day and the province's trip to that county are two
+  const existing = (await t.store.listMeetingDays()).find((d) => d.date === draft.date && samePlace(d.place, draft.place) && officeOf(d) === t.office);
   if (existing) throw new DidarError('conflict', msg.meetingDayExists);
   const day: MeetingDay = {
     id: `md-${draft.date.replace(/\//g, '')}-${randomUUID().slice(0, 8)}`,
@@ -23,6 +25,7 @@ export async function openMeetingDayIn(t: TxContext, draft: ParsedArgs<'meetingD
     host: draft.host,
     openedAt: t.now().toISOString(),
     openedBy: t.actor.operator,
+    ...officeField(t.office),
   };
   await t.store.addMeetingDay(day);
   return day;
@@ -34,16 +37,16 @@ export async function listMeetingDays(ctx: ReadContext): Promise<MeetingDaySumma
   return out.sort((a, b) => b.date.localeCompare(a.date) || b.openedAt.localeCompare(a.openedAt));
 }
 
-/** Today's meeting day (the latest opened for today's Jalali date in Tehran), or null. */
+/** Today's meeting day of the caller's office (the latest opened for today's Jalali date in Tehran), or null. */
 export async function currentMeetingDay(ctx: ReadContext): Promise<MeetingDay | null> {
   const today = formatJalali(jalaliOf(ctx.now()));
-  const todays = (await ctx.store.listMeetingDays()).filter((d) => d.date === today);
+  const todays = (await ctx.store.listMeetingDays()).filter((d) => d.date === today && officeOf(d) === ctx.office);
   return [...todays].sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0] ?? null;
 }
 
 export async function requireMeetingDay(ctx: ReadContext, id: string): Promise<MeetingDay> {
   const day = await ctx.store.getMeetingDay(id);
-  if (!day) throw new DidarError('not-found', msg.meetingDayNotFound);
+  if (!day) throw new DidarError('not-found', ctx.office === PROVINCE ? msg.meetingDayNotFound : msg.meetingDayNotInOffice(officeLabel(ctx.office)));
   return day;
 }
 

@@ -51,7 +51,7 @@ export async function renderCaseSlip(ctx: ReadContext, c: Case, duplicate: boole
     citizenName: `${c.citizen.firstName} ${c.citizen.lastName}`,
     nationalIdMasked: maskNationalId(c.citizen.nationalId),
     meetingDate: formatJalaliLong(parseJalali(c.meetingDate)!),
-    place: placeLabel(day.place),
+    place: placeLabel(day),
     issue: c.text,
     order: c.order?.text ?? '',
     orderType: c.order ? ORDER_TYPE_LABEL[c.order.type] : '',

@@ -18,6 +18,8 @@ import type { WorkCalendar } from '../../../shared/working-days';
 import { AttemptLimit } from '../attempt-limit';
 import type { BackendContext, ReadContext } from '../context';
 import type { CasePage } from '../store/store';
+import { unscoped } from '../store/office-scope';
+import { requireCase } from './cases';
 import { today } from './follow-up';
 import { workCalendar } from './settings';
 
@@ -160,7 +162,8 @@ export async function lookupStatus(ctx: BackendContext, a: ParsedArgs<'lookup/st
   if (!nid && !last4) throw new DidarError('bad-args', msg.identityRequired, { nationalId: msg.identityRequired });
   const wait = attempts.waitMs(a.code);
   if (wait > 0) throw new DidarError('too-many-attempts', msg.lookupLimited(Math.ceil(wait / 60_000)));
-  const c = await ctx.store.getCaseByCode(a.code);
+  // the citizen may ask at any office (the identity check is the lock): answered from the whole province
+  const c = await unscoped(ctx.store).getCaseByCode(a.code);
   const matches = c && ((nid && c.citizen.nationalId === nid) || (last4.length === 4 && c.citizen.mobile.endsWith(last4)));
   if (!c || !matches) {
     attempts.count(a.code);
@@ -222,8 +225,7 @@ function changeNotices(
   return ctx.mutate(action, async (t) => {
     let count = 0;
     for (const [caseId, ids] of byCase) {
-      const c = await t.store.getCase(caseId);
-      if (!c) throw new DidarError('not-found', msg.caseNotFound);
+      const c = await requireCase(t, caseId);
       const before = count;
       const notices = c.notices.map((n) => (ids.has(n.id) && !n.exportedAt && !n.skippedAt ? (count++, change(n)) : n));
       if (count > before) await t.store.putCase({ ...c, notices }); // nothing left to mark: nothing written

@@ -3,6 +3,7 @@
 import type { Case } from '../../../shared/domain';
 import { AWAITING_DEPARTMENT, isPaused } from '../../../shared/follow-up';
 import { foldForSearch } from '../../../shared/persian-text';
+import { officeOf } from '../../../shared/offices';
 import { SearchBlocks } from './search-blocks';
 import type { CasePage, CaseQuery } from './store';
 
@@ -126,6 +127,7 @@ export class CaseIndex {
     // the cases a search found are usually few: sort just them instead of walking every case
     const only = subset ?? (found ? found.map((id) => this.caseOf(id)).filter((c): c is Case => !!c) : undefined);
     const match = (c: Case): boolean => {
+      if (q.office !== undefined && officeOf(c) !== q.office) return false;
       if (statuses && !statuses.has(c.status)) return false;
       if (q.meetingDayId && c.meetingDayId !== q.meetingDayId) return false;
       if (q.county && c.county !== q.county) return false;

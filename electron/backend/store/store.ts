@@ -12,6 +12,8 @@ import type { ChangeNotice } from '../../../shared/live';
 export type Actor = { operator: string };
 
 export type CaseQuery = {
+  /** Only the cases of this office (shared/offices.ts: 'province' is the governor's office's own). */
+  office?: string;
   statuses?: readonly CaseStatus[];
   department?: string;
   county?: string;
@@ -38,6 +40,8 @@ export type DayCounts = { cases: number; waiting: number };
  * field narrows the answer; none given: every case.
  */
 export type CaseScan = {
+  /** Only the cases of this office. */
+  office?: string;
   /** Meeting dates within [from, to] (Jalali 'YYYY/MM/DD', both included). */
   meetingFrom?: string;
   meetingTo?: string;

@@ -33,7 +33,7 @@ export function DayBar({ day, children }: { day: MeetingDay; children?: ReactNod
     <section className="day-bar" aria-label="روز ملاقات">
       <div className="day-title">
         <strong>{faDateLong(day.date)}</strong>
-        <span>{placeLabel(day.place)}</span>
+        <span>{placeLabel(day)}</span>
         <span>{T.host}: <bdi>{day.host}</bdi></span>
       </div>
       <div className="day-counts">{children}</div>

@@ -49,7 +49,7 @@ export function DaySummaryPanel() {
         <div className="actions">
           <label htmlFor="ds-day">{T.day}</label>
           <select id="ds-day" value={dayId} onChange={(e) => setChosen(e.target.value)}>
-            {days.map((d) => <option key={d.id} value={d.id}>{faDate(d.date)} — {placeLabel(d.place)}</option>)}
+            {days.map((d) => <option key={d.id} value={d.id}>{faDate(d.date)} — {placeLabel(d)}</option>)}
           </select>
           <button type="button" onClick={() => void download('pdf')} disabled={!dayId}>{T.pdf}</button>
           <button type="button" onClick={() => void download('xlsx')} disabled={!dayId}>{T.xlsx}</button>

@@ -5,6 +5,8 @@ import { ApiFailure, call } from '../api';
 import { fa, faDateLong } from '../format';
 import { Combobox } from './Combobox';
 import { Field } from './Field';
+import { useApp } from '../app-context';
+import { officeLabel, PROVINCE } from '../../../shared/offices';
 
 const T = {
   title: 'گشایش روز ملاقات',
@@ -16,16 +18,21 @@ const T = {
   whichCounty: 'شهرستان',
   host: 'میزبان',
   defaultHost: 'استاندار',
+  countyHost: 'فرماندار',
+  atOffice: (o: string) => `در ${o}`,
   open: 'گشایش روز ملاقات',
 };
 
 type Props = { today: string; settings: Settings; onOpened: (d: MeetingDay) => void };
 
 export function OpenDayForm({ today, settings, onOpened }: Props) {
+  // a county governorate holds its days in its own county
+  const { office } = useApp();
+  const atCounty = office !== PROVINCE;
   const [date, setDate] = useState(fa(today));
-  const [kind, setKind] = useState<'center' | 'county'>('center');
-  const [county, setCounty] = useState(settings.counties[0] ?? '');
-  const [host, setHost] = useState(T.defaultHost);
+  const [kind, setKind] = useState<'center' | 'county'>(atCounty ? 'county' : 'center');
+  const [county, setCounty] = useState(atCounty ? office : (settings.counties[0] ?? ''));
+  const [host, setHost] = useState(atCounty ? T.countyHost : T.defaultHost);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -50,13 +57,15 @@ export function OpenDayForm({ today, settings, onOpened }: Props) {
         <Field label={T.date} htmlFor="day-date" error={errors.date} hint={faDateLong(today)}>
           <input id="day-date" value={date} onChange={(e) => setDate(e.target.value)} inputMode="numeric" dir="ltr" autoFocus />
         </Field>
-        <Field label={T.place} htmlFor="day-place">
-          <select id="day-place" value={kind} onChange={(e) => setKind(e.target.value as 'center' | 'county')}>
-            <option value="center">{T.center}</option>
-            <option value="county">{T.county}</option>
-          </select>
-        </Field>
-        {kind === 'county' && (
+        {atCounty ? <p data-testid="day-office">{T.atOffice(officeLabel(office))}</p> : (
+          <Field label={T.place} htmlFor="day-place">
+            <select id="day-place" value={kind} onChange={(e) => setKind(e.target.value as 'center' | 'county')}>
+              <option value="center">{T.center}</option>
+              <option value="county">{T.county}</option>
+            </select>
+          </Field>
+        )}
+        {kind === 'county' && !atCounty && (
           <Field label={T.whichCounty} htmlFor="day-county" error={errors['place.county']}>
             <Combobox id="day-county" items={settings.counties} value={county} onChange={setCounty} />
           </Field>

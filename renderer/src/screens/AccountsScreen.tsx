@@ -12,6 +12,9 @@ import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { useAction, useCall } from '../hooks/useCall';
 import { fa, faInstant } from '../format';
+import { useApp } from '../app-context';
+import { OfficePicker } from '../components/OfficePicker';
+import { officeLabel, officeOf, PROVINCE } from '../../../shared/offices';
 
 const T = {
   title: 'حساب‌های کاربری',
@@ -42,6 +45,8 @@ const T = {
   resetHint: 'نشست‌های باز این حساب بسته می‌شود و شخص در ورود بعدی گذرواژه‌ای از خودش برمی‌گزیند.',
   resetDone: (name: string) => `گذرواژه «${name}» تازه شد.`,
   none: 'هنوز حسابی جز شما ساخته نشده است.',
+  office: 'دفتر',
+  officeHint: 'کارمند فرمانداری فقط پرونده‌ها و روزهای ملاقات همان فرمانداری را می‌بیند؛ کارمند استانداری همه را.',
 };
 
 type Row = Account & { sessions: number };
@@ -66,7 +71,8 @@ export function AccountsScreen() {
   const list = useCall('accounts/list', {}, version);
   const { run, busy, error } = useAction();
   const { ask, dialog } = useConfirm();
-  const [draft, setDraft] = useState({ username: '', displayName: '', password: '', roles: ['clerk'] as Role[] });
+  const { office } = useApp();
+  const [draft, setDraft] = useState({ username: '', displayName: '', password: '', roles: ['clerk'] as Role[], office });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   const [editing, setEditing] = useState<Row | null>(null);
@@ -79,7 +85,7 @@ export function AccountsScreen() {
     try {
       const a = await call('accounts/create', draft);
       setNote(T.created(a.displayName));
-      setDraft({ username: '', displayName: '', password: '', roles: ['clerk'] });
+      setDraft({ username: '', displayName: '', password: '', roles: ['clerk'], office });
       changed();
     } catch (err) {
       if (err instanceof ApiFailure) setErrors({ _: err.message, ...(err.error.fields ?? {}) });
@@ -100,12 +106,13 @@ export function AccountsScreen() {
       {note && <p className="ok" role="status">{note}</p>}
       {list.value && (
         <table className="cases accounts" data-testid="accounts">
-          <thead><tr><th>{T.displayName}</th><th>{T.username}</th><th>{T.roles}</th><th>{T.state}</th><th>{T.sessions}</th><th>{T.since}</th><th /></tr></thead>
+          <thead><tr><th>{T.displayName}</th><th>{T.username}</th><th>{T.office}</th><th>{T.roles}</th><th>{T.state}</th><th>{T.sessions}</th><th>{T.since}</th><th /></tr></thead>
           <tbody>
             {list.value.map((a) => (
               <tr key={a.id} className={a.disabled ? 'cancelled' : ''}>
                 <td>{a.displayName}</td>
                 <td><bdi dir="ltr">{a.username}</bdi></td>
+                <td>{officeLabel(officeOf(a))}</td>
                 <td>{a.roles.map((r) => ROLE_LABEL[r]).join('، ')}</td>
                 <td>{a.disabled ? T.disabled : T.active}{a.mustChangePassword && <> — <span className="muted">{T.mustChange}</span></>}</td>
                 <td>{fa(a.sessions)}</td>
@@ -128,6 +135,9 @@ export function AccountsScreen() {
           <Field label={T.username} htmlFor="ac-user" error={errors.username}><input id="ac-user" dir="auto" autoComplete="off" value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} /></Field>
           <Field label={T.password} htmlFor="ac-pass" error={errors.password} hint={T.passwordHint}><input id="ac-pass" type="password" autoComplete="new-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} /></Field>
         </div>
+        {/* a county's administrator makes accounts of their own county only */}
+        <p><OfficePicker id="ac-office" value={draft.office} disabled={office !== PROVINCE} onChange={(o) => setDraft({ ...draft, office: o ?? PROVINCE })} /></p>
+        <p className="muted small-text">{T.officeHint}</p>
         <RolePicker idPrefix="ac" value={draft.roles} onChange={(roles) => setDraft({ ...draft, roles })} error={errors.roles} />
         {errors._ && <div className="alert error" role="alert">{errors._}</div>}
         <div className="actions"><button type="submit" className="primary">{T.create}</button></div>
@@ -143,11 +153,13 @@ export function AccountsScreen() {
 function EditAccount({ account, onClose, onSaved }: { account: Row; onClose: () => void; onSaved: () => void }) {
   const [displayName, setDisplayName] = useState(account.displayName);
   const [roles, setRoles] = useState<Role[]>([...account.roles]);
+  const mine = useApp().office;
+  const [office, setOffice] = useState(officeOf(account));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await call('accounts/update', { id: account.id, displayName, roles });
+      await call('accounts/update', { id: account.id, displayName, roles, ...(office !== officeOf(account) ? { office } : {}) });
       onSaved();
     } catch (err) {
       if (err instanceof ApiFailure) setErrors({ _: err.message, ...(err.error.fields ?? {}) });
@@ -157,6 +169,7 @@ function EditAccount({ account, onClose, onSaved }: { account: Row; onClose: () 
     <Modal title={`${T.edit}: ${account.displayName}`} onClose={onClose}>
       <form onSubmit={(e) => void save(e)}>
         <Field label={T.displayName} htmlFor="ed-name" error={errors.displayName}><input id="ed-name" autoFocus value={displayName} onChange={(e) => setDisplayName(e.target.value)} /></Field>
+        <p><OfficePicker id="ed-office" value={office} disabled={mine !== PROVINCE} onChange={(o) => setOffice(o ?? PROVINCE)} /></p>
         <RolePicker idPrefix="ed" value={roles} onChange={setRoles} error={errors.roles} />
         {errors._ && <div className="alert error" role="alert">{errors._}</div>}
         <div className="actions"><button type="submit" className="primary">{T.save}</button><button type="button" onClick={onClose}>{T.cancel}</button></div>

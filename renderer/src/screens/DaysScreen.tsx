@@ -42,7 +42,7 @@ export function DaysScreen(_: { settings: Settings }) {
             <tbody>
               {list.map((d) => (
                 <tr key={d.id} className={selected === d.id ? 'selected' : ''}>
-                  <td>{faDateLong(d.date)}</td><td>{placeLabel(d.place)}</td><td>{d.host}</td>
+                  <td>{faDateLong(d.date)}</td><td>{placeLabel(d)}</td><td>{d.host}</td>
                   <td>{fa(d.caseCount)}</td><td>{fa(d.waiting)}</td>
                   <td><button type="button" className="small" onClick={() => setSelected(d.id)}>{T.show}</button></td>
                 </tr>

@@ -15,6 +15,8 @@ import { PeriodPicker } from '../components/PeriodPicker';
 import { BarChart } from '../components/BarChart';
 import { JALALI_MONTHS } from '../../../shared/jalali';
 import { fa, faDate, saveFile } from '../format';
+import { OfficePicker } from '../components/OfficePicker';
+import { officeLabel, PROVINCE, type Office } from '../../../shared/offices';
 
 const T = {
   title: 'کارنامه دستگاه‌ها',
@@ -32,7 +34,9 @@ const T = {
   chartMonths: 'درخواست‌ها در هر ماه',
   monthLabel: (m: string) => `${JALALI_MONTHS[Number(m.slice(5)) - 1]} ${fa(m.slice(0, 4))}`,
   counties: 'کارنامه شهرستان‌ها',
-  countiesIntro: 'شهروندی که برای مشکلش به مرکز استان آمده، نشانه کاستی در ادارات شهرستان است. شمار شهروندان مراجعه‌کننده به مرکز استان در هر ۱۰۰ هزار نفر جمعیت.',
+  countiesIntro: 'شهروندی که برای مشکلش به مرکز استان آمده، نشانه کاستی در ادارات شهرستان است. شمار شهروندان مراجعه‌کننده به مرکز استان در هر ۱۰۰ هزار نفر جمعیت، و کنار آن درخواست‌هایی که فرمانداری شهرستان در روزهای ملاقات خودش ثبت کرده است.',
+  ofOffice: (o: string) => `گزارش پرونده‌های ${o}`,
+  resolved: 'حل‌شده در مرکز استان', officeCases: 'ثبت‌شده در فرمانداری', officeResolved: 'حل‌شده در فرمانداری',
   population: 'جمعیت', citizens: 'شهروندان', per100k: 'در هر ۱۰۰ هزار نفر', byMonth: 'به تفکیک ماه', top: 'مشکلات پرتکرار', recurringShare: 'سهم مشکلات تکراری',
   source: (s: string) => `جمعیت: ${s} (در تنظیمات قابل ویرایش)`,
   chartCounties: 'مراجعه به مرکز استان در هر ۱۰۰ هزار نفر',
@@ -47,26 +51,33 @@ const T = {
 const pctText = (p: number | null) => (p === null ? T.none : `${fa(p)}٪`);
 
 export function ReportsScreen() {
-  const { info } = useApp();
+  const { info, office: mine } = useApp();
   const [report, setReport] = useState<DepartmentReport | null>(null);
   const [drill, setDrill] = useState<{ title: string; rows: readonly CaseRow[] } | null>(null);
   const [period, setPeriod] = useState<Period | null>(null);
   const [counties, setCounties] = useState<CountyReport | null>(null);
+  // the province's staff choose an office (or all of them); a county's see their own
+  const [office, setOffice] = useState<Office | undefined>(undefined);
   const { run, error } = useAction();
+  const of = office === undefined ? {} : { office };
 
-  const load = (period: Period) => run(async () => {
+  const load = (period: Period, o = of) => run(async () => {
     setDrill(null);
-    const [d, c] = await Promise.all([call('report/departments', { period }), call('report/counties', { period })]);
+    const [d, c] = await Promise.all([call('report/departments', { period, ...o }), call('report/counties', { period, ...o })]);
     setReport(d);
     setCounties(c);
     setPeriod(period);
   });
+  const chooseOffice = (o: Office | undefined) => {
+    setOffice(o);
+    if (period) void load(period, o === undefined ? {} : { office: o });
+  };
   const open = (what: string, owner: string, ids: string[]) => run(async () => {
     if (ids.length === 0) return;
     setDrill({ title: T.drill(what, owner), rows: await call('case/rows', { caseIds: ids }) });
   });
   const download = (format: 'csv' | 'xlsx', table: 'departments' | 'counties' | 'weekly' = 'departments') => run(async () => {
-    if (period) saveFile(await call('report/file', { period, table, format }));
+    if (period) saveFile(await call('report/file', { period, table, format, ...of }));
   });
   const cell = (what: string, row: DepartmentRow, ids: string[], text?: string) => (
     <td><button type="button" className="link" disabled={ids.length === 0} onClick={() => void open(what, row.department, ids)}>{text ?? fa(ids.length)}</button></td>
@@ -78,6 +89,9 @@ export function ReportsScreen() {
       <section className="card" aria-labelledby="reports-title">
         <h2 id="reports-title">{T.title}</h2>
         <p className="muted">{T.intro}</p>
+        {mine === PROVINCE
+          ? <p><OfficePicker id="report-office" all value={office} onChange={chooseOffice} /></p>
+          : <p className="muted" data-testid="report-office">{T.ofOffice(officeLabel(mine))}</p>}
         <PeriodPicker today={info.today} onChange={(p) => void load(p)} />
         <ActionError error={error} />
         {report && (
@@ -151,7 +165,7 @@ export function ReportsScreen() {
             empty={T.noCounties}
           />
           <table className="cases" data-testid="county-scorecard">
-            <thead><tr><th>{T.county}</th><th>{T.population}</th><th>{T.citizens}</th><th>{T.per100k}</th><th>{T.byMonth}</th><th>{T.recurringShare}</th><th>{T.top}</th></tr></thead>
+            <thead><tr><th>{T.county}</th><th>{T.population}</th><th>{T.citizens}</th><th>{T.per100k}</th><th>{T.byMonth}</th><th>{T.resolved}</th><th>{T.recurringShare}</th><th>{T.top}</th><th>{T.officeCases}</th><th>{T.officeResolved}</th></tr></thead>
             <tbody>
               {counties.rows.map((r) => (
                 <tr key={r.county}>
@@ -160,8 +174,11 @@ export function ReportsScreen() {
                   <td><button type="button" className="link" onClick={() => void open(T.citizens, r.county, r.cases)}>{fa(r.citizens)}</button></td>
                   <td>{r.per100k === null ? T.none : fa(r.per100k)}</td>
                   <td className="small-text">{r.byMonth.filter(([, n]) => n > 0).map(([m, n]) => `${T.monthLabel(m)}: ${fa(n)}`).join('، ')}</td>
+                  <td>{pctText(r.resolvedPct)}</td>
                   <td>{pctText(r.recurringShare)}</td>
                   <td className="small-text">{r.topProblems.map(([t, n]) => `${fa(t)} (${fa(n)})`).join('؛ ')}</td>
+                  <td><button type="button" className="link" disabled={r.officeCases.length === 0} onClick={() => void open(T.officeCases, r.county, r.officeCases)}>{fa(r.officeCases.length)}</button></td>
+                  <td>{pctText(r.officeResolvedPct)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,23 +3,24 @@
 import { leadDepartment, type Case } from '../../../../shared/domain';
 import { isPaused } from '../../../../shared/follow-up';
 import { parseTrackingCode } from '../../../../shared/tracking-code';
+import { officeOf } from '../../../../shared/offices';
 import { NO_DUE, searchText } from '../case-index';
 import type { Run } from './connection';
 
 const COLUMNS = [
   'id', 'code', 'national_id', 'status', 'lead_department', 'departments', 'county', 'order_type', 'meeting_day_id',
-  'meeting_date', 'due_key', 'has_deadline', 'paused', 'created_at', 'external_id', 'pending_notices', 'search', 'doc',
+  'meeting_date', 'due_key', 'has_deadline', 'paused', 'created_at', 'external_id', 'pending_notices', 'search', 'office', 'doc',
 ] as const;
 
 function values(c: Case): unknown[] {
   return [
     c.id, c.code, c.citizen.nationalId, c.status, leadDepartment(c), c.departments, c.county, c.order?.type ?? null, c.meetingDayId,
     c.meetingDate, c.deadline?.dueDate ?? NO_DUE, !!c.deadline, isPaused(c.deadline), c.createdAt ?? '', c.externalId ?? null,
-    c.notices.some((n) => !n.exportedAt), searchText(c), JSON.stringify(c),
+    c.notices.some((n) => !n.exportedAt), searchText(c), officeOf(c), JSON.stringify(c),
   ];
 }
 
-/** Rows per INSERT: 18 parameters each, well under the protocol's 65,535. */
+/** Rows per INSERT: 19 parameters each, well under the protocol's 65,535. */
 const BATCH = 500;
 
 /** Counter name of a two-digit Jalali year's tracking codes (one province-wide sequence per year). */

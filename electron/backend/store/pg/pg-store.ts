@@ -24,6 +24,8 @@ import { assertStorable } from '../unit-check';
 import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
 import { dbError, displayName, openPool, runner, type Run } from './connection';
 import { applyMigrations } from './schema';
+import { CaseCache } from './case-cache';
+import { matchesScan } from '../case-scan';
 import { channelOf, listenForChanges, notifyPayload } from './changes';
 import { type DocRow, storedDoc } from './rows';
 import { pgSessions } from './sessions';
@@ -44,6 +46,7 @@ const AWAITING = `status IN (${[...AWAITING_DEPARTMENT].map((x) => `'${x}'`).joi
 /** The worklist's conditions (the file store's CaseIndex.query, as SQL). */
 function worklistWhere(q: CaseQuery, p: (v: unknown) => string): string {
   const w: string[] = [];
+  if (q.office !== undefined) w.push(`office = ${p(q.office)}`);
   if (q.code !== undefined) w.push(`code = ${p(q.code)}`);
   if (q.nationalId !== undefined) w.push(`national_id = ${p(q.nationalId)}`);
   if (q.statuses?.length) w.push(`status = ANY(${p(q.statuses)}::text[])`);
@@ -59,6 +62,7 @@ function worklistWhere(q: CaseQuery, p: (v: unknown) => string): string {
 
 function scanWhere(s: CaseScan, p: (v: unknown) => string): string {
   const w: string[] = [];
+  if (s.office !== undefined) w.push(`office = ${p(s.office)}`);
   if (s.meetingFrom) w.push(`meeting_date >= ${p(s.meetingFrom)}`);
   if (s.meetingTo) w.push(`meeting_date <= ${p(s.meetingTo)}`);
   if (s.statuses) w.push(`status = ANY(${p(s.statuses)}::text[])`);
@@ -337,6 +341,8 @@ export class PgStore extends PgReader implements Store {
   private readonly channel: string;
   private stopListening: (() => Promise<void>) | null = null;
   private closed = false;
+  /** Every case, for the reads of the whole record (reports, the board, exports): see case-cache.ts. */
+  private readonly allCases: CaseCache;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -348,6 +354,14 @@ export class PgStore extends PgReader implements Store {
   ) {
     super(runner(pool, name), name);
     this.channel = channelOf(lockKey);
+    this.allCases = new CaseCache(this.run, name);
+  }
+
+  /** Out of the server's copy of every case, brought up to date first (the same predicate as the data folder's). */
+  override async scanCases(s: CaseScan): Promise<readonly Case[]> {
+    const out: Case[] = [];
+    for (const c of (await this.allCases.current()).values()) if (matchesScan(c, s)) out.push(c);
+    return out;
   }
 
   /** Where the sessions of this server are kept between runs. */
@@ -460,7 +474,8 @@ export class PgStore extends PgReader implements Store {
 
   /** A unit of work on the store's own connection pool, for bulk copies (`didar migrate`, the bench's seeding). */
   bulk<T>(body: (run: Run) => Promise<T>): Promise<T> {
-    return this.transaction(body);
+    this.allCases.drop();
+    return this.transaction(body).finally(() => this.allCases.drop());
   }
 
   /** VACUUM ANALYZE (outside a transaction): after a bulk copy, what autovacuum would do in its own time. */

@@ -16,6 +16,7 @@ import { STATUS_LABEL } from '../../../shared/labels';
 import { msg } from '../../../shared/messages';
 import type { BackendContext, ReadContext } from '../context';
 import type { ReferralLetterData } from '../../../shared/pdf/referral-letter';
+import { unscoped } from '../store/office-scope';
 import { Serial } from '../store/serial';
 import { codeOf, requireCase } from './cases';
 import { referIn } from './follow-up';
@@ -70,7 +71,7 @@ const turns = new WeakMap<object, Serial>();
 const turnOf = (store: object): Serial => turns.get(store) ?? turns.set(store, new Serial()).get(store)!;
 
 export function referWithLetters(ctx: BackendContext, ids: readonly string[]): Promise<{ cases: readonly Case[]; letters: SlipFile[] }> {
-  return turnOf(ctx.store).run(() => drawAndRefer(ctx, ids));
+  return turnOf(unscoped(ctx.store)).run(() => drawAndRefer(ctx, ids)); // one turn per store, whoever's office
 }
 
 async function drawAndRefer(ctx: BackendContext, ids: readonly string[]): Promise<{ cases: readonly Case[]; letters: SlipFile[] }> {

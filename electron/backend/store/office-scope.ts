@@ -127,6 +127,10 @@ class ScopedReader implements StoreReader {
     return this.base.peekCircularNumber(jalaliYear);
   }
 
+  peekLetterNumber(jalaliYear: number): Promise<number> {
+    return this.base.peekLetterNumber(jalaliYear);
+  }
+
   listAccounts(): Promise<readonly StoredAccount[]> {
     return this.base.listAccounts();
   }

@@ -116,9 +116,9 @@ describe('offices', () => {
     const secrets = province.flatMap((c) => [c.id, ...(c.code ? [c.code] : [])]);
     const sari = await signedIn(b, 'sari.all', COUNTY_ROLES, SARI);
     w.me.username = 'sari.all';
-    // the citizen's status lookup answers from the whole province (the identity is the lock), and circulars are
-    // the governor's letters to departments: they name the cases they rest on
-    const provinceWide = new Set<Method>(['lookup/status', 'circular/list', 'circular/get', 'circular/draft', 'circular/update', 'circular/approve', 'circular/issue', 'circular/file', 'circular/effect']);
+    // the citizen's status lookup answers from the whole province (the identity is the lock); a circular is seen
+    // only by an office whose own cases it rests on alone
+    const provinceWide = new Set<Method>(['lookup/status']);
     let answered = 0;
     for (const m of Object.keys(CONTRACT_CALLS) as Method[]) {
       if (NOT_WALKED.has(m) || provinceWide.has(m) || !mayCall(api[m].access, COUNTY_ROLES)) continue;
@@ -130,6 +130,28 @@ describe('offices', () => {
     expect(answered).toBeGreaterThan(15);
     // and nothing of the province's changed
     for (const c of province) expect(await b.store.getCase(c.id)).toEqual(c);
+  });
+
+  it("a county's board titles each group from its own cases, and a circular resting on another office's cases is not its", async () => {
+    const b = await openForTest();
+    const day = await openToday(b);
+    const province = asCli(b);
+    const theirs = ['کمبود شدید کود اوره در تعاونی روستایی', 'کود اوره در تعاونی روستا کمیاب شده است', 'سهمیه کود اوره به تعاونی نرسید'];
+    const provinceCases = [];
+    for (const text of theirs) provinceCases.push(await must(province, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text, order }));
+    const sari = await signedIn(b, 'sari.board', ['clerk', 'inspector', 'office'], SARI);
+    const own = await countyDay(sari, SARI, 'کشاورزان ساری کود اوره پیدا نمی‌کنند');
+    await must(sari, 'case/record', { meetingDayId: own.day.id, citizen: { ...validCitizen, county: SARI }, text: 'کود اوره برای مزرعه برنج ساری نیست', order });
+    const ownTexts = (await must(sari, 'case/listForDay', { meetingDayId: own.day.id })).map((c) => c.text);
+    const board = await must(sari, 'group/board', {});
+    expect(board.groups.length).toBeGreaterThan(0);
+    for (const g of board.groups) expect(ownTexts.some((t) => t.includes(g.title)), g.title).toBe(true);
+    // the province's circular on its own cases is not the county's to see or change
+    const circular = await must(province, 'circular/draft', { caseIds: provinceCases.map((c) => c.id), problem: 'کمبود کود اوره' });
+    expect(await must(sari, 'circular/list', {})).toEqual([]);
+    expect((await sari.call('circular/get', { id: circular.id })).ok).toBe(false);
+    expect((await sari.call('circular/approve', { id: circular.id })).ok).toBe(false);
+    expect(await b.store.getCircular(circular.id)).toEqual(circular);
   });
 
   it('two offices record at once: one province-wide sequence, every code once', async () => {

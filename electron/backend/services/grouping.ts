@@ -17,6 +17,7 @@ import { groupTitle } from '../../../shared/grouping/title';
 import type { Settings } from '../../../shared/settings';
 import type { BackendContext } from '../context';
 import { groupInWorker } from '../grouping/run-in-worker';
+import { PROVINCE } from '../../../shared/offices';
 import { unscoped } from '../store/office-scope';
 
 /** The latest run of one store, kept in memory: re-created on demand after a restart. */
@@ -146,8 +147,10 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
       attached++;
     } else newcomers.push(id);
   }
+  // the run's titles quote a case of the whole province: a county's board titles each group from its own cases
+  const ownTitles = ctx.office !== PROVINCE;
   const machine = [
-    ...members.map((caseIds, i) => ({ caseIds, title: run.groups[i]!.title })),
+    ...members.map((caseIds, i) => ({ caseIds, title: ownTitles ? '' : run.groups[i]!.title })),
     ...newcomers.map((id) => ({ caseIds: [id], title: '' })),
   ].filter((g) => g.caseIds.length > 0);
   const corrected = applyCorrections(machine, corrections);

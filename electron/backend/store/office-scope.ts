@@ -111,12 +111,21 @@ class ScopedReader implements StoreReader {
     return new Map([...(await this.base.meetingDayCounts())].filter(([id]) => own.has(id)));
   }
 
-  listCirculars(): Promise<readonly Circular[]> {
-    return this.base.listCirculars();
+  /** A circular names the cases it rests on: an office sees it only when every one of them is its own. */
+  protected async ownCircular(c: Circular | undefined): Promise<Circular | undefined> {
+    if (!c) return undefined;
+    const cases = await this.base.getCases(c.caseIds);
+    return cases.length === new Set(c.caseIds).size && cases.every((x) => officeOf(x) === this.office) ? c : undefined;
   }
 
-  getCircular(id: string): Promise<Circular | undefined> {
-    return this.base.getCircular(id);
+  async listCirculars(): Promise<readonly Circular[]> {
+    const own: Circular[] = [];
+    for (const c of await this.base.listCirculars()) if (await this.ownCircular(c)) own.push(c);
+    return own;
+  }
+
+  async getCircular(id: string): Promise<Circular | undefined> {
+    return this.ownCircular(await this.base.getCircular(id));
   }
 
   listGroupCorrections(): Promise<readonly GroupCorrection[]> {
@@ -191,7 +200,8 @@ class ScopedTx extends ScopedReader implements Tx {
     return this.tx.putCase(next);
   }
 
-  putCircular(next: Circular): Promise<void> {
+  async putCircular(next: Circular): Promise<void> {
+    if (!(await this.ownCircular(next))) this.refuse();
     return this.tx.putCircular(next);
   }
 

@@ -3,7 +3,7 @@ import { api, type AppInfo, type AuthStatus, type Method } from '../../shared/ap
 import { ROLE_LABEL, STATION_LABEL } from '../../shared/labels';
 import { mayCall, type Role, type Station } from '../../shared/roles';
 import type { Settings } from '../../shared/settings';
-import { officeLabel, officeOf, PROVINCE } from '../../shared/offices';
+import { officeLabel, officeOf, PROVINCE, type Office } from '../../shared/offices';
 import { ApiFailure, call, onSignedOut, sessionEnded } from './api';
 import { msg } from '../../shared/messages';
 import { startLive, useLink } from './live';
@@ -61,11 +61,13 @@ const NEEDS: Record<Tab, Method> = {
   desk: 'queue/list', worklist: 'worklist/query', recurring: 'group/board', circulars: 'circular/list', reports: 'report/departments',
   lookup: 'lookup/status', notices: 'notices/list', days: 'report/day', accounts: 'accounts/list', settings: 'settings/update',
 };
-const tabsOf = (roles: readonly Role[]): Tab[] => TABS.filter((t) => mayCall(api[NEEDS[t]].access, roles));
+/** The settings are the whole province's (a county's change is refused): a county governorate's desk has no tab for them. */
+const tabsOf = (roles: readonly Role[], office: Office): Tab[] =>
+  TABS.filter((t) => mayCall(api[NEEDS[t]].access, roles) && (t !== 'settings' || office === PROVINCE));
 
 /** A station of a split day takes the desk's place (first tab); the whole desk, or none, leaves the tabs as they are. */
-function tabsAt(station: Station | null, roles: readonly Role[]): Tab[] {
-  const tabs = tabsOf(roles);
+function tabsAt(station: Station | null, roles: readonly Role[], office: Office): Tab[] {
+  const tabs = tabsOf(roles, office);
   return station && station !== 'desk' ? ['desk', ...tabs.filter((t) => t !== 'desk')] : tabs;
 }
 
@@ -121,7 +123,8 @@ function Workspace({ auth, onAuth, onSignOut }: { auth: AuthStatus; onAuth: (s: 
     const at = stationFor(rememberedStation(), auth.roles);
     return 'station' in at ? at.station : null;
   }, [auth.roles]);
-  const tabs = useMemo(() => tabsAt(station, auth.roles), [station, auth.roles]);
+  const office = officeOf(auth.account ?? {});
+  const tabs = useMemo(() => tabsAt(station, auth.roles, office), [station, auth.roles, office]);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -34,7 +34,7 @@ test("a county governorate's clerk records and sees their own cases; the provinc
   await page.locator('#ac-office').selectOption({ label: 'فرمانداری ساری' });
   const roles = page.locator('fieldset.roles').first();
   for (const box of await roles.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
-  for (const r of [/پذیرش و ثبت/, /بازرسی و پیگیری/, /دفتر استاندار/]) await roles.getByRole('checkbox', { name: r }).check();
+  for (const r of [/پذیرش و ثبت/, /بازرسی و پیگیری/, /دفتر استاندار/, /مدیر سامانه/]) await roles.getByRole('checkbox', { name: r }).check();
   await page.getByRole('button', { name: 'ساخت حساب' }).click();
   await expect(page.getByRole('status')).toContainText(`حساب «${SARI_CLERK.displayName}» ساخته شد.`);
   await expect(page.getByTestId('accounts').getByRole('row', { name: new RegExp(SARI_CLERK.displayName) })).toContainText('فرمانداری ساری');
@@ -49,6 +49,9 @@ test("a county governorate's clerk records and sees their own cases; the provinc
   const sari = await deskPage(browser, didar.url);
   await signIn(sari, SARI_CLERK);
   await expect(sari.getByTestId('office')).toHaveText('فرمانداری ساری');
+  // its administrator keeps the governorate's accounts; the settings are the province's, so no tab for them
+  await expect(sari.getByRole('button', { name: 'حساب‌ها', exact: true })).toBeVisible();
+  await expect(sari.getByRole('button', { name: 'تنظیمات', exact: true })).toHaveCount(0);
   await expect(sari.getByTestId('day-office')).toHaveText('در فرمانداری ساری');
   await sari.screenshot({ path: shot('141-county-open-day'), fullPage: true });
   await sari.getByRole('button', { name: 'گشایش روز ملاقات' }).click();

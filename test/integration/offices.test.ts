@@ -2,6 +2,7 @@
 // cases only (every list, search, file and report), the province's staff see every office and run reports for one;
 // tracking codes stay one province-wide sequence; a store written before offices reads as the province's.
 import ExcelJS from 'exceljs';
+import type { ChangeNotice } from '../../shared/live';
 import { describe, expect, it } from 'vitest';
 import { api, type Args, type Method, type Result } from '../../shared/api';
 import type { Reply } from '../../shared/errors';
@@ -152,6 +153,28 @@ describe('offices', () => {
     expect((await sari.call('circular/get', { id: circular.id })).ok).toBe(false);
     expect((await sari.call('circular/approve', { id: circular.id })).ok).toBe(false);
     expect(await b.store.getCircular(circular.id)).toEqual(circular);
+  });
+
+  it("a county's desk hears of its own office's changes only; the province's desk hears of all", async () => {
+    const b = await openForTest();
+    const day = await openToday(b);
+    const sari = await signedIn(b, 'sari.live', ['clerk'], SARI);
+    const provinceDesk = await signedIn(b, 'province.live', ['clerk']);
+    const heard = { sari: [] as ChangeNotice[], province: [] as ChangeNotice[] };
+    const stops = [
+      await b.watch({ kind: 'session', token: sari.token() }, (n) => heard.sari.push(n), () => undefined),
+      await b.watch({ kind: 'session', token: provinceDesk.token() }, (n) => heard.province.push(n), () => undefined),
+    ];
+    const theirs = await must(asCli(b), 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'درخواست استانداری', order });
+    await must(asCli(b), 'queue/arrive', { meetingDayId: day.id, name: 'مراجع استانداری', nationalId: '' });
+    const own = await countyDay(sari, SARI, 'درخواست فرمانداری ساری');
+    await new Promise((r) => setTimeout(r, 200)); // the county's notices are looked up in order before they are sent
+    for (const stop of stops) stop!();
+    const ids = (ns: ChangeNotice[]) => ns.flatMap((n) => n.changes.map((c) => c.id));
+    expect(ids(heard.province)).toEqual(expect.arrayContaining([theirs.id, own.c.id, `${day.id}#1`, own.day.id]));
+    expect(ids(heard.sari)).toEqual(expect.arrayContaining([own.c.id, own.day.id]));
+    expect(ids(heard.sari).filter((id) => id === theirs.id || id.startsWith(day.id))).toEqual([]);
+    expect(heard.sari.map((n) => n.by)).not.toContain('cli:tester');
   });
 
   it('two offices record at once: one province-wide sequence, every code once', async () => {

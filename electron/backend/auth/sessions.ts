@@ -80,6 +80,11 @@ export class Sessions {
     return s;
   }
 
+  /** The account a token's session is of, without counting this as a use. */
+  accountOf(token: string): string | null {
+    return this.byId.get(sessionId(token))?.accountId ?? null;
+  }
+
   /** Whether a token's session is alive, without counting this as a use (a desk's open live-update stream). */
   alive(token: string, idleMs: number): boolean {
     const s = this.byId.get(sessionId(token));

@@ -1,5 +1,7 @@
-// Attempts per key in a sliding time window: the citizen's status lookup counts failed guesses per tracking code
-// (and sign-in will count them per account). The clock is passed in, so tests can move it.
+// Attempts per key in a sliding time window: the citizen's status lookup counts failed guesses per tracking code,
+// sign-in its wrong passwords per account and per address. The clock is passed in, so tests can move it.
+
+import { DidarError } from '../../shared/errors';
 
 export type AttemptLimitOptions = {
   /** Attempts allowed per key within the window. */
@@ -28,6 +30,12 @@ export class AttemptLimit {
   waitMs(key: string): number {
     const list = this.recent(key);
     return list.length < this.o.max ? 0 : list[list.length - this.o.max]! + this.o.windowMs - this.o.now();
+  }
+
+  /** Refuses `key` while it has no attempt left, with `message` saying for how many minutes. */
+  refuseWhileLocked(key: string, message: (minutes: number) => string): void {
+    const wait = this.waitMs(key);
+    if (wait > 0) throw new DidarError('too-many-attempts', message(Math.ceil(wait / 60_000)));
   }
 
   /** Counts one attempt of `key`. */

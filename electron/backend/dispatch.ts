@@ -21,7 +21,7 @@ export type CallerRef =
   | { kind: 'session'; token: string | null; setSession?: (token: string | null) => void; source?: string };
 
 /** The source of a call that names none: this PC (its own window, or a test). */
-export const THIS_PC = 'this-pc';
+const THIS_PC = 'this-pc';
 
 /** `submission`: the desk's idempotency key for a change (the same on every retry of one submission). */
 export type DispatchAs = (caller: CallerRef, method: unknown, args: unknown, submission?: string) => Promise<Reply<unknown>>;

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { fingerprintOf, TLS_DIR } from '../backend/server/certificate';
 import { fail } from './index';
 
-const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/didar.mjs');
+/** The command line's entry, for the child processes of the benches. */
+export const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/didar.mjs');
 const START_TIMEOUT_MS = 60_000;
 
 /**

@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Case } from '../../shared/domain';
 import { MAZANDARAN_COUNTIES, PROVINCIAL_DEPARTMENTS } from '../../shared/defaults';
@@ -21,6 +20,7 @@ import { attachPending } from '../backend/services/grouping';
 import { fail } from './index';
 import { percentile, round } from './bench-stats';
 import { benchDesks, DEFAULT_CITIZENS } from './bench-desks';
+import { CLI } from './bench-server';
 
 const SAVES = 300;
 const SLIP_RUNS = 20;
@@ -35,8 +35,6 @@ export async function benchSeedCommand(argv: string[]): Promise<number> {
   else return fail('پوشه داده یا پایگاه داده را بدهید.', 'usage: didar bench-seed --data DIR | --db URL --cases N', 2);
   return 0;
 }
-
-const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/didar.mjs');
 
 export async function benchCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({

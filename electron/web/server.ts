@@ -118,11 +118,7 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     if (!reply.ok) return sendJson(res, STATUS_OF[reply.error.code] ?? 200, reply, extra);
     const answer = replyBody(reply.value);
     const gzip = answer.plain.length >= COMPRESS_FROM_BYTES && acceptsGzip(req.headers['accept-encoding']) ? await gzipped(answer) : null;
-    res.writeHead(200, {
-      ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Vary: 'Accept-Encoding',
-      'Content-Length': (gzip ?? answer.plain).length, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...extra,
-    });
-    res.end(gzip ?? answer.plain);
+    sendBytes(res, 200, gzip ?? answer.plain, { Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...extra });
   }
 
   async function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -166,8 +162,13 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   }
 
   function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: http.OutgoingHttpHeaders = {}): void {
-    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
-    res.end(JSON.stringify(body));
+    sendBytes(res, status, Buffer.from(JSON.stringify(body)), extra);
+  }
+
+  /** A JSON answer already serialised (and perhaps compressed: `extra` says so). */
+  function sendBytes(res: http.ServerResponse, status: number, bytes: Buffer, extra: http.OutgoingHttpHeaders): void {
+    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': bytes.length, ...extra });
+    res.end(bytes);
   }
 
   function sendText(res: http.ServerResponse, status: number, text: string): void {
@@ -214,7 +215,7 @@ function replyBody(value: unknown): Body {
 }
 
 /** Whether Accept-Encoding allows gzip (named, and not with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
+function acceptsGzip(header: string | undefined): boolean {
   return (header ?? '').split(',').some((part) => {
     const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
     return name === 'gzip' && !params.some((p) => /^q=0(\.0*)?$/.test(p));

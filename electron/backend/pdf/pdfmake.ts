@@ -56,7 +56,7 @@ let instance: PdfMake | null = null;
 type Fontkit = { create(src: Uint8Array, postscriptName?: string): unknown };
 /** A parsed font's glyph objects: each keeps the characters of its first use, which the PDF's text layer is made of. */
 type ParsedFont = { _glyphs?: Record<number, unknown> };
-const parsed: { bytes: Uint8Array; name: string | undefined; font: ParsedFont }[] = [];
+const parsed: { bytes: Buffer; name: string | undefined; font: ParsedFont }[] = [];
 
 /**
  * pdfkit parses the font file again for every document (fontkit.create), and Vazirmatn's shaping tables make that
@@ -67,10 +67,10 @@ function shareParsedFonts(): void {
   const file = load.resolve('fontkit', { paths: [path.dirname(load.resolve('pdfkit'))] });
   const fontkit = load(file) as Fontkit;
   const create = (src: Uint8Array, name?: string): unknown => {
-    const known = parsed.find((p) => p.name === name && Buffer.from(p.bytes).equals(src));
+    const known = parsed.find((p) => p.name === name && p.bytes.equals(src));
     if (known) return known.font;
     const font = fontkit.create(src, name) as ParsedFont;
-    parsed.push({ bytes: Uint8Array.from(src), name, font });
+    parsed.push({ bytes: Buffer.from(src), name, font }); // a copy: pdfkit may reuse what it read
     return font;
   };
   load.cache[file]!.exports = { ...fontkit, create };

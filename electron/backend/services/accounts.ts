@@ -41,9 +41,8 @@ export async function setUp(ctx: BackendContext, a: ParsedArgs<'auth/setup'>): P
 }
 
 export async function signIn(ctx: BackendContext, a: ParsedArgs<'auth/signIn'>): Promise<AuthStatus> {
-  refuseWhileLocked(ctx, a.username);
-  const fromThere = ctx.auth.sourceFailures.waitMs(ctx.auth.source);
-  if (fromThere > 0) throw new DidarError('too-many-attempts', msg.sourceLocked(Math.ceil(fromThere / 60_000)));
+  ctx.auth.failures.refuseWhileLocked(a.username, msg.accountLocked);
+  ctx.auth.sourceFailures.refuseWhileLocked(ctx.auth.source, msg.sourceLocked);
   // counted before the password is compared (and forgiven when right): guesses sent all at once are limited too
   ctx.auth.failures.count(a.username);
   ctx.auth.sourceFailures.count(ctx.auth.source);
@@ -59,10 +58,6 @@ export async function signIn(ctx: BackendContext, a: ParsedArgs<'auth/signIn'>):
   return startSession(ctx, account);
 }
 
-function refuseWhileLocked(ctx: BackendContext, username: string): void {
-  const wait = ctx.auth.failures.waitMs(username);
-  if (wait > 0) throw new DidarError('too-many-attempts', msg.accountLocked(Math.ceil(wait / 60_000)));
-}
 
 async function startSession(ctx: BackendContext, account: StoredAccount): Promise<AuthStatus> {
   ctx.auth.setSession(await ctx.auth.sessions.create(account.id));
@@ -82,7 +77,7 @@ export async function changePassword(ctx: BackendContext, a: ParsedArgs<'auth/ch
   const id = ctx.caller?.accountId;
   if (!id) throw new DidarError('forbidden', msg.forbidden); // the command line has no password of its own
   const key = ctx.actor.operator;
-  refuseWhileLocked(ctx, key);
+  ctx.auth.failures.refuseWhileLocked(key, msg.accountLocked);
   ctx.auth.failures.count(key); // before comparing, as at sign-in
   const current = await requireAccount(ctx, id);
   if (!(await verifyPassword(a.current, current.passwordHash))) throw new DidarError('bad-args', msg.passwordWrong, { current: msg.passwordWrong });

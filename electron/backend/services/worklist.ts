@@ -160,8 +160,7 @@ export async function lookupStatus(ctx: BackendContext, a: ParsedArgs<'lookup/st
   const nid = a.nationalId ? digitsOnly(a.nationalId) : '';
   const last4 = a.mobileLast4 ? digitsOnly(a.mobileLast4) : '';
   if (!nid && !last4) throw new DidarError('bad-args', msg.identityRequired, { nationalId: msg.identityRequired });
-  const wait = attempts.waitMs(a.code);
-  if (wait > 0) throw new DidarError('too-many-attempts', msg.lookupLimited(Math.ceil(wait / 60_000)));
+  attempts.refuseWhileLocked(a.code, msg.lookupLimited);
   // the citizen may ask at any office (the identity check is the lock): answered from the whole province
   const c = await unscoped(ctx.store).getCaseByCode(a.code);
   const matches = c && ((nid && c.citizen.nationalId === nid) || (last4.length === 4 && c.citizen.mobile.endsWith(last4)));

@@ -7,7 +7,7 @@ import { sessionId, type Sessions } from './auth/sessions';
 import { PRIVATE_ENTITIES } from '../../shared/live';
 import { officeOf, PROVINCE, type Office } from '../../shared/offices';
 import { storeOfOffice } from './store/office-scope';
-import type { ChangeNotice, Store, StoreReader } from './store/store';
+import { dayOfQueueKey, type ChangeNotice, type Store, type StoreReader } from './store/store';
 
 const SESSION_CHECK_MS = 5000;
 
@@ -67,7 +67,7 @@ async function isOwn(seen: StoreReader, office: Office, change: { entity: string
   switch (change.entity) {
     case 'case': return !!(await seen.getCase(change.id));
     case 'meetingDay': return !!(await seen.getMeetingDay(change.id));
-    case 'queueEntry': return !!(await seen.getMeetingDay(change.id.split('#')[0]!));
+    case 'queueEntry': return !!(await seen.getMeetingDay(dayOfQueueKey(change.id)));
     case 'circular': return !!(await seen.getCircular(change.id));
     case 'account': {
       const a = await seen.getAccount(change.id);

@@ -25,7 +25,7 @@ import { acquireLock } from './lock';
 import { CaseIndex } from './case-index';
 import { frozenIfChecking } from './frozen';
 import { CasesBy } from './cases-by';
-import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type Tx } from './store';
+import { dayOfQueueKey, queueKey, SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type Tx } from './store';
 import { dayCountsOf } from './day-counts';
 import { keepOriginal, SCHEMA_VERSION } from './migrations';
 import { Serial } from './serial';
@@ -218,7 +218,6 @@ const yearKey = (yy: number): string => String(yy).padStart(2, '0');
 /** What a journal change is about: a record of the data (by its id) or a counter. */
 type Entity = (typeof JOURNAL_ENTITIES)[number];
 
-const queueKey = (dayId: string, n: number): string => `${dayId}#${n}`;
 const dayFileOf = (day: MeetingDay): string => `${DAYS_DIR}/${day.date.replace(/\//g, '-')}_${day.id}.json`;
 
 /** Replaces (or appends) the item matching `same` in a list that is never changed in place once handed out. */
@@ -588,7 +587,7 @@ export class FileStore implements Store {
         return;
       }
       case 'queueEntry': {
-        const dayId = ch.id.slice(0, ch.id.lastIndexOf('#'));
+        const dayId = dayOfQueueKey(ch.id);
         const entry = deepFreeze(ch.after) as QueueEntry;
         const d = this.dayDoc(dayId);
         d.data.queue = replaced(d.data.queue, entry, (q) => q.number === entry.number);

@@ -121,6 +121,10 @@ export type { ChangeNotice };
 /** Idempotency keys are kept a week: a desk retries within minutes, a restarted server within the day. */
 export const SUBMISSION_KEEP_DAYS = 7;
 
+/** A queue entry's id in the audit trail and the change notices: its meeting day and its number. */
+export const queueKey = (dayId: string, n: number): string => `${dayId}#${n}`;
+export const dayOfQueueKey = (key: string): string => key.slice(0, key.lastIndexOf('#'));
+
 export type Store = StoreReader & {
   /**
    * Runs `fn` as one unit of work and commits what it changed with one audit record, or nothing if it throws

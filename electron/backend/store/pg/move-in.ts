@@ -11,6 +11,7 @@ import { msg } from '../../../../shared/messages';
 import { checksum } from '../canonical';
 import { openFileStore, type FileStore } from '../file-store';
 import { AUDIT_DIR, verifyJournal, type Change } from '../journal';
+import { queueKey } from '../store';
 import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
 import type { Run } from './connection';
 import { openPgStore, type PgStore } from './pg-store';
@@ -125,7 +126,7 @@ async function copy(source: FileStore, target: PgStore, dir: string, by: { opera
     const conflicts: string[] = [];
     const addDays = await sortOut(run, 'meeting_days', 'id', days.map((d) => ({ key: d.id, doc: d, value: d })), 'meetingDays', report, conflicts);
     const addQueue = await sortOut(run, 'queue_entries', "day_id || '#' || number",
-      queue.map((q) => ({ key: `${q.dayId}#${q.entry.number}`, doc: q.entry, value: q })), 'queueEntries', report, conflicts);
+      queue.map((q) => ({ key: queueKey(q.dayId, q.entry.number), doc: q.entry, value: q })), 'queueEntries', report, conflicts);
     const addCases = await sortOut(run, 'cases', 'id', cases.map((c) => ({ key: c.id, doc: c, value: c })), 'cases', report, conflicts);
     const addCirculars = await sortOut(run, 'circulars', 'id', circulars.map((c) => ({ key: c.id, doc: c, value: c })), 'circulars', report, conflicts);
     const addCorrections = await sortOut(run, 'group_corrections', 'id', corrections.map((c) => ({ key: correctionId(c), doc: c, value: c })), 'groupCorrections', report, conflicts);

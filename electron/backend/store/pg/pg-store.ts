@@ -19,7 +19,7 @@ import type { SessionPersistence } from '../../auth/sessions';
 import { frozenIfChecking } from '../frozen';
 import type { Change } from '../journal';
 import { Serial } from '../serial';
-import { SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type StoreReader, type Tx } from '../store';
+import { queueKey, SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type StoreReader, type Tx } from '../store';
 import { assertStorable } from '../unit-check';
 import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
 import { dbError, displayName, openPool, runner, type Run } from './connection';
@@ -261,7 +261,7 @@ class PgTx extends PgReader implements Tx {
 
   async putQueueEntry(dayId: string, entry: QueueEntry): Promise<void> {
     if (!(await this.getMeetingDay(dayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
-    await this.stage('queueEntry', `${dayId}#${entry.number}`, async () => this.first('queueEntry', await this.run<DocRow>(
+    await this.stage('queueEntry', queueKey(dayId, entry.number), async () => this.first('queueEntry', await this.run<DocRow>(
       'SELECT doc, day_id, number FROM queue_entries WHERE day_id = $1 AND number = $2', [dayId, entry.number])), entry);
     await this.run(
       'INSERT INTO queue_entries (day_id, number, doc) VALUES ($1, $2, $3) ON CONFLICT (day_id, number) DO UPDATE SET doc = EXCLUDED.doc',

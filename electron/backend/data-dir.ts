@@ -31,3 +31,6 @@ export function storeLocation(given: { data?: string | undefined; db?: string | 
   if (env.DIDAR_DATABASE_URL) return { databaseUrl: env.DIDAR_DATABASE_URL };
   return { dataDir: defaultDataDir(env) };
 }
+
+/** Where the server's TLS certificate is kept: the data folder, or on a database this PC's own data folder. */
+export const tlsHomeOf = (at: StoreLocation): string => at.dataDir ?? defaultDataDir();

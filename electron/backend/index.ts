@@ -1,6 +1,5 @@
 // Opens a data folder or a PostgreSQL database and returns the handlers on it: used by Electron's main process,
 // the web shell, the CLI and the tests alike.
-import { defaultDataDir } from './data-dir';
 import os from 'node:os';
 import type { Handlers } from './handlers';
 import { DidarError } from '../../shared/errors';
@@ -15,7 +14,7 @@ import { makeDispatch, type Dispatch, type DispatchAs } from './dispatch';
 import { makeWatch, type Watch } from './live';
 import { makeHandlers } from './handlers';
 import { SIGN_IN_ATTEMPTS, SIGN_IN_SOURCE_ATTEMPTS } from './services/accounts';
-import type { StoreLocation } from './data-dir';
+import { tlsHomeOf, type StoreLocation } from './data-dir';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 
@@ -28,8 +27,11 @@ export type Backend = {
   store: Store; handlers: Handlers; dispatch: Dispatch; dispatchAs: DispatchAs; watch: Watch; ctx: BackendContext; close: () => Promise<void>;
 };
 
-/** `server`: how this Didar is reached, told by the web shell once it listens (local-only otherwise). */
-export type BackendOptions = StoreLocation & { operator?: string; now?: () => Date; server?: () => ServerStatus };
+/**
+ * `server`: how this Didar is reached, told by the web shell once it listens (local-only otherwise). `tlsHome`:
+ * the folder of the server's certificate when not the usual one (`tlsHomeOf`).
+ */
+export type BackendOptions = StoreLocation & { operator?: string; now?: () => Date; server?: () => ServerStatus; tlsHome?: string };
 
 export async function openBackend(o: BackendOptions): Promise<Backend> {
   const now = o.now ?? (() => new Date());
@@ -40,16 +42,17 @@ export async function openBackend(o: BackendOptions): Promise<Backend> {
     const auth = { sessions, failures: new AttemptLimit({ ...SIGN_IN_ATTEMPTS, now: clock }), sourceFailures: new AttemptLimit({ ...SIGN_IN_SOURCE_ATTEMPTS, now: clock }) };
     const operator = o.operator ?? defaultOperator();
     const handlers = makeHandlers();
+    const tlsHome = o.tlsHome ?? tlsHomeOf(o);
     const dispatchAs = makeDispatch(handlers, {
       store, auth, now,
-      context: (m, caller, services, submission) => makeContext(store, caller, services, now, api[m].mutates ? 'mutation' : 'query', submission, o.server, o.dataDir ?? defaultDataDir()),
+      context: (m, caller, services, submission) => makeContext(store, caller, services, now, api[m].mutates ? 'mutation' : 'query', submission, o.server, tlsHome),
     });
     const system = { kind: 'system', operator } as const;
     const services: AuthServices = { ...auth, setSession: () => undefined, source: operator };
     return {
       store, handlers, dispatchAs, watch: makeWatch(store, sessions),
       dispatch: (m, a) => dispatchAs(system, m, a),
-      ctx: makeContext(store, { operator, roles: ROLES, office: PROVINCE }, services, now),
+      ctx: makeContext(store, { operator, roles: ROLES, office: PROVINCE }, services, now, 'any', undefined, undefined, tlsHome),
       close: async () => {
         await sessions.close();
         await store.close();

@@ -12,7 +12,7 @@ import { defaultOperator, openInBackground } from '../backend';
 import { LOCAL_ONLY } from '../backend/context';
 import { machineNames, serverStatusOf } from '../backend/server/addresses';
 import { serverCertificate } from '../backend/server/certificate';
-import { defaultDataDir, storeLocation } from '../backend/data-dir';
+import { storeLocation, tlsHomeOf } from '../backend/data-dir';
 import { displayName } from '../backend/store/pg/connection';
 import { startWebShell, type WebShell } from './server';
 
@@ -47,8 +47,7 @@ export async function runWebShell(argv: string[]): Promise<void> {
   }
   const at = storeLocation(values);
   const dataDir = at.databaseUrl !== undefined ? displayName(at.databaseUrl) : at.dataDir;
-  // on a database the certificate is this server's own: it stays in this PC's data folder
-  const tlsHome = at.dataDir ?? defaultDataDir();
+  const tlsHome = tlsHomeOf(at);
   let status: ServerStatus = LOCAL_ONLY;
   // the page is served at once and shows that it is loading while the cases are read
   const opened = openInBackground({ ...at, server: () => status });

@@ -43,7 +43,9 @@ export const storeArgs = (at: string): string[] => (isDatabaseUrl(at) ? ['--db',
 /** `dataDir`: where the store lives (a folder, or a database URL), to open it again. */
 export async function openTestBackend(dataDir?: string, now: () => Date = () => FIXED_NOW): Promise<Backend & { dataDir: string }> {
   const at = dataDir ?? (await tempStore());
-  const b = await openBackend({ ...locationOf(at), operator: 'tester', now });
+  // on a database the certificate folder would be the app's own: this machine's real one
+  const tlsHome = isDatabaseUrl(at) ? await tempDir('didar-tls-') : undefined;
+  const b = await openBackend({ ...locationOf(at), operator: 'tester', now, ...(tlsHome && { tlsHome }) });
   return { ...b, dataDir: at };
 }
 

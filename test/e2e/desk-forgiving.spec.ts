@@ -153,9 +153,20 @@ test('a saved case is corrected: same code, the history shows before and after, 
   await choose(page, 'دستگاه مسئول', 'شورای هماهنگی بانک‌ها', 'بانک');
   await page.getByLabel('شرح درخواست').press('Control+Enter');
   const code = (await page.getByTestId('saved-code').textContent())!;
-  await page.getByRole('button', { name: /چاپ رسید/ }).first().click();
+  const printButton = page.getByRole('button', { name: /چاپ رسید/ }).first();
+  await printButton.click();
   await expect(page.getByTestId('slip-frame')).toBeVisible();
+  // the keyboard is the dialog's: focus on its first action and Tab goes round inside it, so Enter cannot press
+  // the print button behind it again; Esc closes it and focus is back where it was
+  const slip = page.getByRole('dialog');
+  await expect(slip.getByRole('link', { name: 'باز کردن در برگه جدید برای چاپ' })).toBeFocused();
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    expect(await slip.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
   await page.keyboard.press('Escape');
+  await expect(slip).toHaveCount(0);
+  await expect(printButton).toBeFocused();
 
   await page.getByRole('button', { name: 'اصلاح', exact: true }).click();
   const fix = page.getByTestId('correction');

@@ -48,13 +48,13 @@ export function SlipViewer({ slip, onClose }: { slip: SlipFile; onClose: () => v
           </>
         ) : (
           <>
-            <a className="button primary" href={url} target="_blank" rel="noopener" autoFocus>{T.openTab}</a>
+            <a className="button primary" href={url} target="_blank" rel="noopener" data-autofocus>{T.openTab}</a>
             <a className="button" href={url} download={slip.fileName}>{T.save}</a>
           </>
         )}
         {note && <span className="ok">{note}</span>}
       </div>
-      <iframe className="pdf-frame" title={T.title} src={url} data-testid="slip-frame" />
+      <iframe className="pdf-frame" title={T.title} src={url} tabIndex={-1} data-testid="slip-frame" />
     </Modal>
   );
 }

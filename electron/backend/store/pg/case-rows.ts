@@ -35,6 +35,13 @@ export const letterCounter = (jalaliYear: number): string => `letter:${jalaliYea
  */
 export async function upsertCases(run: Run, cases: readonly Case[]): Promise<void> {
   const set = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  const highest = new Map<string, number>();
+  for (const c of cases) {
+    if (!c.code) continue; // waiting for its code at the inspection desk
+    const { yy, sequence } = parseTrackingCode(c.code);
+    const k = codeCounter(yy);
+    highest.set(k, Math.max(highest.get(k) ?? 0, sequence));
+  }
   for (let i = 0; i < cases.length; i += BATCH) {
     const params: unknown[] = [];
     const rows = cases.slice(i, i + BATCH).map((c) => {
@@ -43,20 +50,16 @@ export async function upsertCases(run: Run, cases: readonly Case[]): Promise<voi
       params.push(...v);
       return `(${v.map((_, k) => `$${first + k}`).join(', ')})`;
     });
-    await run(`INSERT INTO cases (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT (id) DO UPDATE SET ${set}`, params);
-  }
-  const highest = new Map<string, number>();
-  for (const c of cases) {
-    if (!c.code) continue; // waiting for its code at the inspection desk
-    const { yy, sequence } = parseTrackingCode(c.code);
-    const k = codeCounter(yy);
-    highest.set(k, Math.max(highest.get(k) ?? 0, sequence));
-  }
-  if (highest.size) {
+    const insert = `INSERT INTO cases (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT (id) DO UPDATE SET ${set}`;
+    if (i + BATCH < cases.length || !highest.size) {
+      await run(insert, params);
+      continue;
+    }
+    // the last batch raises the counters in the same statement: one round trip for a unit's case
+    const n = params.push([...highest.keys()], [...highest.values()]);
     await run(
-      `INSERT INTO counters (name, value) SELECT * FROM unnest($1::text[], $2::bigint[])
-       ON CONFLICT (name) DO UPDATE SET value = GREATEST(counters.value, EXCLUDED.value)`,
-      [[...highest.keys()], [...highest.values()]],
-    );
+      `WITH saved AS (${insert})
+       INSERT INTO counters (name, value) SELECT * FROM unnest($${n - 1}::text[], $${n}::bigint[])
+       ON CONFLICT (name) DO UPDATE SET value = GREATEST(counters.value, EXCLUDED.value)`, params);
   }
 }

@@ -41,6 +41,24 @@ export function runner(on: pg.Pool | pg.PoolClient, name: string): Run {
   };
 }
 
+/**
+ * Runs several statements in one round trip (the simple protocol: no parameters, values written as literals)
+ * and returns each one's rows; the first that fails stops the rest, as in one transaction.
+ */
+export function batchRunner(on: pg.PoolClient, name: string): (sql: string) => Promise<Record<string, unknown>[][]> {
+  return async (sql) => {
+    try {
+      const r = (await on.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(r) ? r : [r]).map((x) => x.rows);
+    } catch (e) {
+      throw dbError(e, name);
+    }
+  };
+}
+
+/** A value as an SQL literal, for `batchRunner` (quotes and backslashes escaped by the client library). */
+export const literal = (v: string): string => pg.escapeLiteral(v);
+
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOENT', 'EPIPE', 'EAI_AGAIN']);
 
 /** A DidarError for the failures a clerk can act on (the server away, its disk full); anything else as it was. */

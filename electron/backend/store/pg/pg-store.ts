@@ -19,10 +19,11 @@ import type { SessionPersistence } from '../../auth/sessions';
 import { frozenIfChecking } from '../frozen';
 import type { Change } from '../journal';
 import { Serial } from '../serial';
-import { queueKey, SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type StoreReader, type Tx } from '../store';
+import { dayOfQueueKey, queueKey, SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type StoreReader, type Tx } from '../store';
 import { assertStorable } from '../unit-check';
 import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
-import { dbError, displayName, openPool, runner, type Run } from './connection';
+import { batchRunner, dbError, displayName, literal, openPool, runner, type Run } from './connection';
+import { Committed, withEntry } from './committed';
 import { applyMigrations } from './schema';
 import { CaseCache } from './case-cache';
 import { matchesScan } from '../case-scan';
@@ -233,6 +234,59 @@ const json = (v: unknown): string => JSON.stringify(v);
 class PgTx extends PgReader implements Tx {
   private staged = new Map<string, Change>();
 
+  /** `known`: what was committed at audit number `top`, when this unit began under the lock. */
+  constructor(run: Run, dataDir: string, private readonly known: Committed, private readonly top: number) {
+    super(run, dataDir);
+  }
+
+  /** What this unit has put so far under that key (undefined: not touched). */
+  private put<T>(entity: Entity, id: string): T | undefined {
+    return this.staged.get(`${entity}:${id}`)?.after as T | undefined;
+  }
+
+  /** Whether this unit has put an entry of that day's queue (then the database's rows include it). */
+  private touchedQueue(dayId: string): boolean {
+    for (const ch of this.staged.values()) if (ch.entity === 'queueEntry' && dayOfQueueKey(ch.id) === dayId) return true;
+    return false;
+  }
+
+  override async getSettings(): Promise<Settings> {
+    const mine = this.put<Settings>('settings', 'settings');
+    if (mine) return mine;
+    if (this.known.settings) return this.known.settings;
+    const s = await super.getSettings();
+    this.known.keepSettings(this.top, s);
+    return s;
+  }
+
+  override async getMeetingDay(id: string): Promise<MeetingDay | undefined> {
+    const held = this.put<MeetingDay>('meetingDay', id) ?? this.known.day(id);
+    if (held !== undefined) return held ?? undefined;
+    const d = await super.getMeetingDay(id);
+    this.known.keepDay(this.top, id, d ?? null);
+    return d;
+  }
+
+  override async getQueue(dayId: string): Promise<readonly QueueEntry[]> {
+    const held = this.known.queue(dayId);
+    if (!held) {
+      const q = await super.getQueue(dayId);
+      if (!this.touchedQueue(dayId)) this.known.keepQueue(this.top, dayId, q);
+      return q;
+    }
+    let q = held;
+    for (const ch of this.staged.values()) if (ch.entity === 'queueEntry' && dayOfQueueKey(ch.id) === dayId) q = withEntry(q, ch.after as QueueEntry);
+    return q;
+  }
+
+  override async getCase(id: string): Promise<Case | undefined> {
+    const held = this.put<Case>('case', id) ?? this.known.case(id);
+    if (held !== undefined) return held ?? undefined;
+    const c = await super.getCase(id);
+    this.known.keepCase(this.top, id, c ?? null);
+    return c;
+  }
+
   hasChanges(): boolean {
     return this.staged.size > 0;
   }
@@ -261,8 +315,9 @@ class PgTx extends PgReader implements Tx {
 
   async putQueueEntry(dayId: string, entry: QueueEntry): Promise<void> {
     if (!(await this.getMeetingDay(dayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
-    await this.stage('queueEntry', queueKey(dayId, entry.number), async () => this.first('queueEntry', await this.run<DocRow>(
-      'SELECT doc, day_id, number FROM queue_entries WHERE day_id = $1 AND number = $2', [dayId, entry.number])), entry);
+    await this.stage('queueEntry', queueKey(dayId, entry.number), async () => (this.known.queue(dayId)
+      ? (await this.getQueue(dayId)).find((e) => e.number === entry.number)
+      : this.first('queueEntry', await this.run<DocRow>('SELECT doc, day_id, number FROM queue_entries WHERE day_id = $1 AND number = $2', [dayId, entry.number]))), entry);
     await this.run(
       'INSERT INTO queue_entries (day_id, number, doc) VALUES ($1, $2, $3) ON CONFLICT (day_id, number) DO UPDATE SET doc = EXCLUDED.doc',
       [dayId, entry.number, json(entry)]);
@@ -343,6 +398,8 @@ export class PgStore extends PgReader implements Store {
   private closed = false;
   /** Every case, for the reads of the whole record (reports, the board, exports): see case-cache.ts. */
   private readonly allCases: CaseCache;
+  /** What units read most, as last committed: see committed.ts. */
+  private readonly known = new Committed();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -364,6 +421,25 @@ export class PgStore extends PgReader implements Store {
     return out;
   }
 
+  /**
+   * A day's queue (the desks reload it after every change): what is held, when the audit counter says nothing
+   * was committed since; else the rows, in the same statement.
+   */
+  override async getQueue(dayId: string): Promise<readonly QueueEntry[]> {
+    const held = this.known.queue(dayId);
+    const rows = await this.run<DocRow & { top: string; day: boolean | null }>(
+      `SELECT t.top, x.* FROM (SELECT coalesce((SELECT value FROM counters WHERE name = 'audit'), 0) AS top) t
+         LEFT JOIN LATERAL (SELECT true AS day, q.* FROM meeting_days d
+           LEFT JOIN LATERAL (SELECT doc, day_id, number FROM queue_entries WHERE day_id = d.id ORDER BY number) q ON true
+          WHERE d.id = $1 AND t.top <> $2) x ON true`, [dayId, held ? this.known.heldAt() : -1]);
+    const top = Number(rows[0]!.top);
+    if (held && this.known.isAt(top) && rows.length === 1 && rows[0]!.day === null) return held;
+    if (!rows.some((r) => r.day)) throw new DidarError('not-found', msg.meetingDayNotFound);
+    const q = this.docs<QueueEntry>('queueEntry', rows.filter((r) => r.doc !== null));
+    this.known.keepQueue(top, dayId, q);
+    return q;
+  }
+
   /** Where the sessions of this server are kept between runs. */
   sessions(): SessionPersistence {
     return pgSessions(this.pool, this.dataDir);
@@ -373,25 +449,36 @@ export class PgStore extends PgReader implements Store {
    * One transaction under the store's lock. Units are also queued in this process (Serial), so that waiting
    * units do not each hold a connection the reads need; the lock serialises them with other servers.
    * READ COMMITTED: every statement after the lock sees everything committed before it was granted.
+   * Round trips are few: BEGIN, the lock, the audit counter (what `known` must be at) and the idempotency key
+   * go in one; the body's statements; then the unit's last writes (its audit row, NOTIFY) with COMMIT in one.
    */
-  private transaction<T>(body: (run: Run) => Promise<T>): Promise<T> {
+  private transaction<T>(submission: string | undefined, body: (run: Run, top: number) => Promise<{ value: T; end?: string }>): Promise<T> {
     return this.serial.run(async () => {
       if (this.closed) throw new Error('store is closed');
       const client = await this.pool.connect().catch((e: unknown) => {
         throw dbError(e, this.dataDir);
       });
       const run = runner(client, this.dataDir);
+      const batch = batchRunner(client, this.dataDir);
       let broken: Error | undefined;
+      let committing = false;
       // the server ending this connection mid-unit (a restart) is told to the unit's next query, not thrown here
       const onError = (e: Error): void => void (broken = e);
       client.on('error', onError);
       try {
-        await run('BEGIN');
-        await run('SELECT pg_advisory_xact_lock($1)', [this.lockKey]);
-        const out = await body(run);
-        await run('COMMIT');
-        return out;
+        const [, , top, done] = await batch(
+          `BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey}); SELECT value FROM counters WHERE name = 'audit';
+           SELECT 1 FROM submissions WHERE key = ${submission === undefined ? 'NULL' : literal(submission)}`);
+        if (done!.length) throw new DidarError('already-done', msg.alreadyDone);
+        const at = Number(top![0]?.value ?? 0);
+        this.known.startAt(at);
+        const out = await body(run, at);
+        committing = true;
+        await batch(`${out.end ?? ''}COMMIT`);
+        return out.value;
       } catch (e) {
+        // a COMMIT that did not answer may or may not have committed: what is held is not trusted any more
+        if (committing) this.known.forget();
         await run('ROLLBACK').catch((err: unknown) => {
           broken = err instanceof Error ? err : new Error(String(err)); // the connection is dropped, not reused
         });
@@ -403,43 +490,50 @@ export class PgStore extends PgReader implements Store {
     });
   }
 
-  /** The audit row, numbered from the 'audit' counter (a sequence number without gaps, as in the journal); its number. */
-  private async audit(run: Run, by: Actor, action: string, entity: string, id: string, changes: readonly Change[], at: string): Promise<number> {
-    const [r] = await run<{ seq: string }>(
-      `WITH n AS (INSERT INTO counters (name, value) VALUES ('audit', 1)
-                  ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value)
-       INSERT INTO audit (seq, at, by, action, entity, entity_id, changes) SELECT n.value, $1, $2, $3, $4, $5, $6 FROM n RETURNING seq`,
-      [at, by.operator, action, entity, id, json(changes)]);
-    return Number(r!.seq);
+  /**
+   * The statements that end a unit numbered `seq` (the audit counter read under the lock, plus one): the counter
+   * raised, the audit row, the idempotency key kept (a week's old keys dropped), the NOTIFY that the other servers
+   * get at COMMIT. Written as literals, to go with COMMIT in one round trip.
+   */
+  private ending(seq: number, by: Actor, action: string, subject: { entity: string; id: string }, changes: readonly Change[], at: string, submission?: string): string {
+    const statements = [
+      `INSERT INTO counters (name, value) VALUES ('audit', ${seq}) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
+      `INSERT INTO audit (seq, at, by, action, entity, entity_id, changes) VALUES (${seq}, ${literal(at)}, ${literal(by.operator)}, ${literal(action)},
+         ${literal(subject.entity)}, ${literal(subject.id)}, ${literal(json(changes))})`,
+    ];
+    if (submission !== undefined) {
+      const since = new Date(new Date(at).getTime() - SUBMISSION_KEEP_DAYS * 86_400_000).toISOString();
+      statements.push(`DELETE FROM submissions WHERE at < ${literal(since)}`, `INSERT INTO submissions (key, at) VALUES (${literal(submission)}, ${literal(at)})`);
+    }
+    if (changes.length) {
+      const notice: ChangeNotice = { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) };
+      statements.push(`SELECT pg_notify(${literal(this.channel)}, ${literal(notifyPayload(this.origin, notice))})`);
+    }
+    return `${statements.join(';\n')};\n`;
   }
 
   mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
-    let notice: ChangeNotice | null = null;
-    const done = this.transaction(async (run) => {
-      if (submission !== undefined && (await run('SELECT 1 FROM submissions WHERE key = $1', [submission])).length) {
-        throw new DidarError('already-done', msg.alreadyDone);
-      }
-      const tx = new PgTx(run, this.dataDir);
-      const result = await fn(tx);
+    let committed: { from: number; notice: ChangeNotice; changes: Change[] } | null = null;
+    const done = this.transaction(submission, async (run, top) => {
+      const tx = new PgTx(run, this.dataDir, this.known, top);
+      const value = await fn(tx);
       const changes = tx.changes();
-      if (!changes.length) return result;
+      if (!changes.length) return { value };
       const at = this.now().toISOString();
-      if (submission !== undefined) {
-        changes.push({ entity: 'submission', id: submission, before: null, after: at });
-        const since = new Date(this.now().getTime() - SUBMISSION_KEEP_DAYS * 86_400_000).toISOString();
-        await run('WITH old AS (DELETE FROM submissions WHERE at < $2) INSERT INTO submissions (key, at) VALUES ($1, $3)', [submission, since, at]);
-      }
+      if (submission !== undefined) changes.push({ entity: 'submission', id: submission, before: null, after: at });
       assertStorable(changes);
       for (const ch of changes) deepFreeze(ch.after); // committed values are frozen, as in the file store
-      const seq = await this.audit(run, by, action, changes[0]!.entity, changes[0]!.id, changes, at);
-      notice = { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) };
-      // delivered to the other servers at COMMIT, never for a rollback
-      await run('SELECT pg_notify($1, $2)', [this.channel, notifyPayload(this.origin, notice)]);
-      return result;
+      const seq = top + 1;
+      committed = { from: top, changes, notice: { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) } };
+      return { value, end: this.ending(seq, by, action, changes[0]!, changes, at, submission) };
     });
-    return done.then((result) => {
-      if (notice) this.notify(notice);
-      return result;
+    return done.then((value) => {
+      const c = committed as { from: number; notice: ChangeNotice; changes: Change[] } | null;
+      if (c) {
+        this.known.committed(c.from, c.notice.seq, c.changes);
+        this.notify(c.notice);
+      }
+      return value;
     });
   }
 
@@ -458,8 +552,14 @@ export class PgStore extends PgReader implements Store {
     this.listeners.notify(c);
   }
 
-  logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
-    return this.transaction(async (run) => void (await this.audit(run, by, action, entity, id, [], this.now().toISOString())));
+  /** An audit row that changes nothing (a print, a sign-in): numbered like a unit, without a NOTIFY. */
+  async logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
+    let from = 0;
+    await this.transaction(undefined, async (_run, top) => {
+      from = top;
+      return { value: undefined, end: this.ending(top + 1, by, action, { entity, id }, [], this.now().toISOString()) };
+    });
+    this.known.committed(from, from + 1, []);
   }
 
   /** Backups of a database are the server's own (pg_dump, its replication): Didar keeps none of its own here. */
@@ -474,8 +574,12 @@ export class PgStore extends PgReader implements Store {
 
   /** A unit of work on the store's own connection pool, for bulk copies (`didar migrate`, the bench's seeding). */
   bulk<T>(body: (run: Run) => Promise<T>): Promise<T> {
-    this.allCases.drop();
-    return this.transaction(body).finally(() => this.allCases.drop());
+    const forget = (): void => {
+      this.allCases.drop();
+      this.known.forget();
+    };
+    forget();
+    return this.transaction(undefined, async (run) => ({ value: await body(run) })).finally(forget);
   }
 
   /** VACUUM ANALYZE (outside a transaction): after a bulk copy, what autovacuum would do in its own time. */

@@ -1,0 +1,92 @@
+// PostgreSQL only: each server keeps what units read most (settings, days, a day's queue, the cases they
+// change) as last committed, trusted only at the audit number it was read at. Two servers on one database
+// (two stores, each with its own copy) take turns on one day's queue and cases: each sees what the other
+// committed, in its units and in its reads, and a unit that fails leaves nothing of its own behind.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend';
+import type { QueueEntry } from '../../shared/domain';
+import { ok, openTestBackend, openToday, send, tempStore, validCitizen } from '../helpers/backend';
+
+const open: Backend[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+
+async function twoServers(): Promise<[Backend, Backend]> {
+  const at = await tempStore();
+  const a = await openTestBackend(at);
+  const b = await openTestBackend(at);
+  open.push(a, b);
+  return [a, b];
+}
+
+const CITIZENS = [
+  { name: 'زهرا کریمی', nationalId: '0018692631' },
+  { name: 'مرتضی یوسفی', nationalId: '2401179445' },
+  { name: 'علی رضایی', nationalId: '0012345679' },
+  { name: 'مریم احمدی', nationalId: '0499370899' },
+];
+
+describe('what a server holds of the last committed state', () => {
+  it('two servers taking turns on one queue: numbers go on from each other, each lists and calls what the other did', async () => {
+    const [a, b] = await twoServers();
+    const day = await openToday(a);
+    const arrive = (s: Backend, i: number) => ok(s, 'queue/arrive', { meetingDayId: day.id, ...CITIZENS[i]! });
+    // a reads the queue (and holds it) before b changes it, then again after
+    expect(await ok(a, 'queue/list', { meetingDayId: day.id })).toEqual([]);
+    expect((await arrive(a, 0)).number).toBe(1);
+    expect(await ok(a, 'queue/list', { meetingDayId: day.id })).toHaveLength(1);
+    expect((await arrive(b, 1)).number).toBe(2);
+    expect((await ok(a, 'queue/list', { meetingDayId: day.id })).map((e) => e.nationalId)).toEqual([CITIZENS[0]!.nationalId, CITIZENS[1]!.nationalId]);
+    expect((await arrive(a, 2)).number).toBe(3);
+    expect((await arrive(b, 3)).number).toBe(4);
+
+    const called: QueueEntry[] = [];
+    for (const s of [a, b, a, b]) called.push(await ok(s, 'queue/callNext', { meetingDayId: day.id }));
+    expect(called.map((e) => e.number)).toEqual([1, 2, 3, 4]);
+    for (const s of [a, b]) {
+      const q = await ok(s, 'queue/list', { meetingDayId: day.id });
+      expect(q.map((e) => [e.number, e.status])).toEqual([[1, 'called'], [2, 'called'], [3, 'called'], [4, 'called']]);
+    }
+    expect((await send(b, 'queue/callNext', { meetingDayId: day.id })).ok).toBe(false);
+  });
+
+  it('a case changed on one server is what the other changes next: its order and code stay, its history has both', async () => {
+    const [a, b] = await twoServers();
+    const day = await openToday(a);
+    const c = await ok(a, 'case/recordPending', { meetingDayId: day.id, citizen: validCitizen, text: 'قطعی مکرر برق روستای ورسک' });
+    expect((await ok(a, 'case/get', { id: c.id })).order).toBeUndefined(); // held by a now
+    await ok(b, 'case/giveOrder', { id: c.id, order: { type: 'act', leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: 'رسیدگی شود' } });
+    const coded = await ok(a, 'case/allocateCode', { id: c.id });
+    expect(coded.order?.leadDepartment).toBe('شرکت توزیع برق');
+    expect(coded.code).toMatch(/^\d{10}$/);
+    const seen = await ok(b, 'case/get', { id: c.id });
+    expect(seen.code).toBe(coded.code);
+    expect(seen.order?.text).toBe('رسیدگی شود');
+  });
+
+  it('a unit that fails after changing the queue and the case leaves the server holding what was committed', async () => {
+    const [a] = await twoServers();
+    const day = await openToday(a);
+    await ok(a, 'queue/arrive', { meetingDayId: day.id, ...CITIZENS[0]! });
+    const c = await ok(a, 'case/recordPending', { meetingDayId: day.id, citizen: validCitizen, text: 'آب شرب روستا قطع است' });
+    const before = await ok(a, 'queue/list', { meetingDayId: day.id });
+    const failed = a.store.mutate({ operator: 'tester' }, 'test/fails', async (tx) => {
+      const [entry] = await tx.getQueue(day.id);
+      await tx.putQueueEntry(day.id, { ...entry!, status: 'called' });
+      await tx.putCase({ ...(await tx.getCase(c.id))!, text: 'متن عوض شده' });
+      // inside the unit its own changes are read back
+      expect((await tx.getQueue(day.id))[0]!.status).toBe('called');
+      expect((await tx.getCase(c.id))!.text).toBe('متن عوض شده');
+      throw new Error('the unit fails');
+    });
+    await expect(failed).rejects.toThrow('the unit fails');
+    expect(await ok(a, 'queue/list', { meetingDayId: day.id })).toEqual(before);
+    expect((await ok(a, 'case/get', { id: c.id })).text).toBe('آب شرب روستا قطع است');
+    // and the next unit starts from the committed state too
+    expect((await ok(a, 'queue/callNext', { meetingDayId: day.id })).number).toBe(1);
+    await a.store.mutate({ operator: 'tester' }, 'test/reads', async (tx) => {
+      expect((await tx.getCase(c.id))!.text).toBe('آب شرب روستا قطع است');
+    });
+  });
+});

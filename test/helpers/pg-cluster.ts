@@ -27,7 +27,8 @@ const SERVER_USER = 'nobody';
 /** The cluster's superuser (a role name, not an OS account: trust authentication on the socket only). */
 export const PG_SUPERUSER = 'didar';
 
-export type Cluster = { dir: string; port: number; url: string; stop: () => Promise<void> };
+/** `crash()`: the server stopped as by a power cut (immediate mode: no checkpoint, WAL not yet written is lost) and started again. */
+export type Cluster = { dir: string; port: number; url: string; stop: () => Promise<void>; crash: () => Promise<void> };
 
 const isRoot = (): boolean => process.getuid?.() === 0;
 
@@ -54,9 +55,14 @@ export async function startCluster(): Promise<Cluster> {
     await pg('initdb', ['-D', data, '-A', 'trust', '-U', PG_SUPERUSER, '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions']);
     const port = await freePort();
     const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=''", '-c fsync=on', '-c max_connections=200', '-c shared_buffers=256MB'].join(' ');
-    await pg('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+    const start = () => pg('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+    await start();
     started = true;
-    return { dir, port, url: `postgres://${PG_SUPERUSER}@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`, stop };
+    const crash = async (): Promise<void> => {
+      await pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      await start();
+    };
+    return { dir, port, url: `postgres://${PG_SUPERUSER}@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`, stop, crash };
   } catch (e) {
     const log = await fs.readFile(path.join(dir, 'server.log'), 'utf8').catch(() => '');
     await stop();

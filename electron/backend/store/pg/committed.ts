@@ -3,6 +3,8 @@
 // day's queue of 500 rows was sent and parsed for every arrival). It is only ever trusted at one audit number:
 // every unit, under the store's lock, reads the audit counter first, and if anyone (another server) committed
 // since, everything held is forgotten and read again. A unit's own changes join it only after its COMMIT.
+// The number goes with the database server's start time: a server that restarted may have lost the last
+// commits (they are flushed after COMMIT, see wal-flush.ts) and then hand out their audit numbers again.
 import type { Case, MeetingDay, QueueEntry } from '../../../../shared/domain';
 import { deepFreeze } from '../../../../shared/readonly';
 import type { Settings } from '../../../../shared/settings';
@@ -27,9 +29,12 @@ export function withEntry(queue: readonly QueueEntry[], entry: QueueEntry): read
   return at < 0 ? [...rest, entry] : [...rest.slice(0, at), entry, ...rest.slice(at)];
 }
 
+/** A point in the database's history: its audit counter, and when the database server started. */
+export type Mark = { seq: number; epoch: string };
+
 export class Committed {
-  /** The audit number everything held reflects; null: nothing is known. */
-  private seq: number | null = null;
+  /** The point everything held reflects; null: nothing is known. */
+  private mark: Mark | null = null;
   private settingsHeld: Settings | undefined;
   private readonly days = new Map<string, MeetingDay | null>();
   private readonly queues = new Map<string, readonly QueueEntry[]>();
@@ -37,25 +42,25 @@ export class Committed {
 
   /** The audit number of what is held (-1: nothing). */
   heldAt(): number {
-    return this.seq ?? -1;
+    return this.mark?.seq ?? -1;
   }
 
-  /** Whether what is held is the state committed at audit number `top`. */
-  isAt(top: number): boolean {
-    return this.seq === top;
+  /** Whether what is held is the state committed at that point. */
+  isAt(at: Mark): boolean {
+    return this.mark !== null && this.mark.seq === at.seq && this.mark.epoch === at.epoch;
   }
 
-  /** From now on what is held is the state at `top` (read under the store's lock): forgotten if it was older. */
-  startAt(top: number): void {
-    if (this.seq !== top) {
+  /** From now on what is held is the state at `at` (read under the store's lock): forgotten if it was another. */
+  startAt(at: Mark): void {
+    if (!this.isAt(at)) {
       this.forget();
-      this.seq = top;
+      this.mark = at;
     }
   }
 
   /** Forgets everything (a bulk copy, a COMMIT whose outcome is unknown). */
   forget(): void {
-    this.seq = null;
+    this.mark = null;
     this.settingsHeld = undefined;
     this.days.clear();
     this.queues.clear();
@@ -78,28 +83,28 @@ export class Committed {
     return this.cases.get(id);
   }
 
-  /** Values read from the database at `top` (null: not there); ignored unless that is what is held. */
-  keepSettings(top: number, s: Settings): void {
-    if (this.isAt(top)) this.settingsHeld = deepFreeze(s);
+  /** Values read from the database at `at` (null: not there); ignored unless that is what is held. */
+  keepSettings(at: Mark, s: Settings): void {
+    if (this.isAt(at)) this.settingsHeld = deepFreeze(s);
   }
 
-  keepDay(top: number, id: string, d: MeetingDay | null): void {
-    if (this.isAt(top)) this.days.set(id, d && deepFreeze(d));
+  keepDay(at: Mark, id: string, d: MeetingDay | null): void {
+    if (this.isAt(at)) this.days.set(id, d && deepFreeze(d));
   }
 
-  keepQueue(top: number, dayId: string, q: readonly QueueEntry[]): void {
-    if (this.isAt(top)) bounded(this.queues, MAX_QUEUES, dayId, deepFreeze(q));
+  keepQueue(at: Mark, dayId: string, q: readonly QueueEntry[]): void {
+    if (this.isAt(at)) bounded(this.queues, MAX_QUEUES, dayId, deepFreeze(q));
   }
 
-  keepCase(top: number, id: string, c: Case | null): void {
-    if (this.isAt(top)) bounded(this.cases, MAX_CASES, id, c && deepFreeze(c));
+  keepCase(at: Mark, id: string, c: Case | null): void {
+    if (this.isAt(at)) bounded(this.cases, MAX_CASES, id, c && deepFreeze(c));
   }
 
   /**
-   * A unit that started at `from` committed as audit number `seq` with these changes: they are taken in (the
+   * A unit that started at `from` committed as the next audit number with these changes: they are taken in (the
    * values are the unit's frozen afters). Anything else (it did not start from what is held) forgets all.
    */
-  committed(from: number, seq: number, changes: readonly Change[]): void {
+  committed(from: Mark, changes: readonly Change[]): void {
     if (!this.isAt(from)) return this.forget();
     for (const ch of changes) {
       if (ch.entity === 'settings') this.settingsHeld = ch.after as Settings;
@@ -111,6 +116,6 @@ export class Committed {
         if (q) this.queues.set(dayId, withEntry(q, ch.after as QueueEntry));
       }
     }
-    this.seq = seq;
+    this.mark = { seq: from.seq + 1, epoch: from.epoch };
   }
 }

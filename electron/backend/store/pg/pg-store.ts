@@ -23,7 +23,8 @@ import { dayOfQueueKey, queueKey, SUBMISSION_KEEP_DAYS, type Actor, type CasePag
 import { assertStorable } from '../unit-check';
 import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
 import { batchRunner, dbError, displayName, literal, openPool, runner, type Run } from './connection';
-import { Committed, withEntry } from './committed';
+import { Committed, withEntry, type Mark } from './committed';
+import { WalFlush } from './wal-flush';
 import { applyMigrations } from './schema';
 import { CaseCache } from './case-cache';
 import { matchesScan } from '../case-scan';
@@ -234,8 +235,8 @@ const json = (v: unknown): string => JSON.stringify(v);
 class PgTx extends PgReader implements Tx {
   private staged = new Map<string, Change>();
 
-  /** `known`: what was committed at audit number `top`, when this unit began under the lock. */
-  constructor(run: Run, dataDir: string, private readonly known: Committed, private readonly top: number) {
+  /** `known`: what was committed at `top`, when this unit began under the lock. */
+  constructor(run: Run, dataDir: string, private readonly known: Committed, private readonly top: Mark) {
     super(run, dataDir);
   }
 
@@ -400,6 +401,7 @@ export class PgStore extends PgReader implements Store {
   private readonly allCases: CaseCache;
   /** What units read most, as last committed: see committed.ts. */
   private readonly known = new Committed();
+  private readonly flushes = new WalFlush(() => this.flushWal());
 
   constructor(
     private readonly pool: pg.Pool,
@@ -427,12 +429,12 @@ export class PgStore extends PgReader implements Store {
    */
   override async getQueue(dayId: string): Promise<readonly QueueEntry[]> {
     const held = this.known.queue(dayId);
-    const rows = await this.run<DocRow & { top: string; day: boolean | null }>(
-      `SELECT t.top, x.* FROM (SELECT coalesce((SELECT value FROM counters WHERE name = 'audit'), 0) AS top) t
+    const rows = await this.run<DocRow & { top: string; epoch: string; day: boolean | null }>(
+      `SELECT t.top, t.epoch, x.* FROM (SELECT coalesce((SELECT value FROM counters WHERE name = 'audit'), 0) AS top, pg_postmaster_start_time()::text AS epoch) t
          LEFT JOIN LATERAL (SELECT true AS day, q.* FROM meeting_days d
            LEFT JOIN LATERAL (SELECT doc, day_id, number FROM queue_entries WHERE day_id = d.id ORDER BY number) q ON true
           WHERE d.id = $1 AND t.top <> $2) x ON true`, [dayId, held ? this.known.heldAt() : -1]);
-    const top = Number(rows[0]!.top);
+    const top: Mark = { seq: Number(rows[0]!.top), epoch: rows[0]!.epoch };
     if (held && this.known.isAt(top) && rows.length === 1 && rows[0]!.day === null) return held;
     if (!rows.some((r) => r.day)) throw new DidarError('not-found', msg.meetingDayNotFound);
     const q = this.docs<QueueEntry>('queueEntry', rows.filter((r) => r.doc !== null));
@@ -449,11 +451,13 @@ export class PgStore extends PgReader implements Store {
    * One transaction under the store's lock. Units are also queued in this process (Serial), so that waiting
    * units do not each hold a connection the reads need; the lock serialises them with other servers.
    * READ COMMITTED: every statement after the lock sees everything committed before it was granted.
-   * Round trips are few: BEGIN, the lock, the audit counter (what `known` must be at) and the idempotency key
-   * go in one; the body's statements; then the unit's last writes (its audit row, NOTIFY) with COMMIT in one.
+   * Round trips are few: BEGIN, the lock, where the database stands (for `known`) and the idempotency key go
+   * in one; the body's statements; then the unit's last writes (its audit row, NOTIFY) with COMMIT in one.
+   * The COMMIT does not wait for the disk, so the next unit starts at once; the caller is answered after the
+   * WAL flush that covers it (wal-flush.ts). `committed` runs in the unit's turn, right after its COMMIT.
    */
-  private transaction<T>(submission: string | undefined, body: (run: Run, top: number) => Promise<{ value: T; end?: string }>): Promise<T> {
-    return this.serial.run(async () => {
+  private async transaction<T>(submission: string | undefined, body: (run: Run, top: Mark) => Promise<{ value: T; end?: string; committed?: () => void }>): Promise<T> {
+    const out = await this.serial.run(async () => {
       if (this.closed) throw new Error('store is closed');
       const client = await this.pool.connect().catch((e: unknown) => {
         throw dbError(e, this.dataDir);
@@ -466,16 +470,18 @@ export class PgStore extends PgReader implements Store {
       const onError = (e: Error): void => void (broken = e);
       client.on('error', onError);
       try {
-        const [, , top, done] = await batch(
-          `BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey}); SELECT value FROM counters WHERE name = 'audit';
-           SELECT 1 FROM submissions WHERE key = ${submission === undefined ? 'NULL' : literal(submission)}`);
-        if (done!.length) throw new DidarError('already-done', msg.alreadyDone);
-        const at = Number(top![0]?.value ?? 0);
-        this.known.startAt(at);
-        const out = await body(run, at);
+        const [, , , [at], done] = (await batch(
+          `BEGIN; SET LOCAL synchronous_commit TO off; SELECT pg_advisory_xact_lock(${this.lockKey});
+           SELECT coalesce((SELECT value FROM counters WHERE name = 'audit'), 0) AS seq, pg_postmaster_start_time()::text AS epoch;
+           SELECT 1 FROM submissions WHERE key = ${submission === undefined ? 'NULL' : literal(submission)}`)) as [unknown, unknown, unknown, [{ seq: string; epoch: string }], unknown[]];
+        if (done.length) throw new DidarError('already-done', msg.alreadyDone);
+        const top: Mark = { seq: Number(at.seq), epoch: at.epoch };
+        this.known.startAt(top);
+        const out = await body(run, top);
         committing = true;
         await batch(`${out.end ?? ''}COMMIT`);
-        return out.value;
+        out.committed?.();
+        return out;
       } catch (e) {
         // a COMMIT that did not answer may or may not have committed: what is held is not trusted any more
         if (committing) this.known.forget();
@@ -488,6 +494,30 @@ export class PgStore extends PgReader implements Store {
         client.release(broken);
       }
     });
+    // a unit that wrote nothing has nothing to make durable
+    if (out.end !== undefined) await this.flushes.after();
+    return out.value;
+  }
+
+  /**
+   * One flush of the WAL up to now: a transaction that writes one WAL record (a logical decoding message, which
+   * changes no table) and commits with synchronous_commit on (see wal-flush.ts).
+   */
+  private async flushWal(): Promise<void> {
+    const client = await this.pool.connect().catch((e: unknown) => {
+      throw dbError(e, this.dataDir);
+    });
+    let broken: Error | undefined;
+    try {
+      await batchRunner(client, this.dataDir)(
+        `BEGIN; SET LOCAL synchronous_commit TO on;
+         SELECT pg_logical_emit_message(true, 'didar', 'flush'); COMMIT`);
+    } catch (e) {
+      broken = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    } finally {
+      client.release(broken);
+    }
   }
 
   /**
@@ -512,9 +542,9 @@ export class PgStore extends PgReader implements Store {
     return `${statements.join(';\n')};\n`;
   }
 
-  mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
-    let committed: { from: number; notice: ChangeNotice; changes: Change[] } | null = null;
-    const done = this.transaction(submission, async (run, top) => {
+  async mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
+    let notice: ChangeNotice | null = null;
+    const value = await this.transaction(submission, async (run, top) => {
       const tx = new PgTx(run, this.dataDir, this.known, top);
       const value = await fn(tx);
       const changes = tx.changes();
@@ -523,18 +553,13 @@ export class PgStore extends PgReader implements Store {
       if (submission !== undefined) changes.push({ entity: 'submission', id: submission, before: null, after: at });
       assertStorable(changes);
       for (const ch of changes) deepFreeze(ch.after); // committed values are frozen, as in the file store
-      const seq = top + 1;
-      committed = { from: top, changes, notice: { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) } };
-      return { value, end: this.ending(seq, by, action, changes[0]!, changes, at, submission) };
+      const seq = top.seq + 1;
+      notice = { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) };
+      return { value, end: this.ending(seq, by, action, changes[0]!, changes, at, submission), committed: () => this.known.committed(top, changes) };
     });
-    return done.then((value) => {
-      const c = committed as { from: number; notice: ChangeNotice; changes: Change[] } | null;
-      if (c) {
-        this.known.committed(c.from, c.notice.seq, c.changes);
-        this.notify(c.notice);
-      }
-      return value;
-    });
+    // this server's desks hear of it once it is on disk
+    if (notice) this.notify(notice);
+    return value;
   }
 
   async hasSubmission(key: string): Promise<boolean> {
@@ -554,12 +579,11 @@ export class PgStore extends PgReader implements Store {
 
   /** An audit row that changes nothing (a print, a sign-in): numbered like a unit, without a NOTIFY. */
   async logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
-    let from = 0;
-    await this.transaction(undefined, async (_run, top) => {
-      from = top;
-      return { value: undefined, end: this.ending(top + 1, by, action, { entity, id }, [], this.now().toISOString()) };
-    });
-    this.known.committed(from, from + 1, []);
+    await this.transaction(undefined, async (_run, top) => ({
+      value: undefined,
+      end: this.ending(top.seq + 1, by, action, { entity, id }, [], this.now().toISOString()),
+      committed: () => this.known.committed(top, []),
+    }));
   }
 
   /** Backups of a database are the server's own (pg_dump, its replication): Didar keeps none of its own here. */
@@ -567,9 +591,10 @@ export class PgStore extends PgReader implements Store {
     return { lastAt: null, versions: 0 };
   }
 
-  /** Everything committed is in the database as soon as COMMIT returns: only the units under way are waited for. */
-  settled(): Promise<void> {
-    return this.serial.idle();
+  /** Everything committed is in the database once its WAL flush is done: units and flushes under way are waited for. */
+  async settled(): Promise<void> {
+    await this.serial.idle();
+    await this.flushes.idle();
   }
 
   /** A unit of work on the store's own connection pool, for bulk copies (`didar migrate`, the bench's seeding). */
@@ -579,7 +604,7 @@ export class PgStore extends PgReader implements Store {
       this.known.forget();
     };
     forget();
-    return this.transaction(undefined, async (run) => ({ value: await body(run) })).finally(forget);
+    return this.transaction(undefined, async (run) => ({ value: await body(run), end: '' })).finally(forget);
   }
 
   /** VACUUM ANALYZE (outside a transaction): after a bulk copy, what autovacuum would do in its own time. */

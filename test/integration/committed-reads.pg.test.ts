@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import type { QueueEntry } from '../../shared/domain';
 import { ok, openTestBackend, openToday, send, tempStore, validCitizen } from '../helpers/backend';
+import { sql } from '../helpers/pg';
 
 const open: Backend[] = [];
 afterEach(async () => {
@@ -88,5 +89,19 @@ describe('what a server holds of the last committed state', () => {
     await a.store.mutate({ operator: 'tester' }, 'test/reads', async (tx) => {
       expect((await tx.getCase(c.id))!.text).toBe('آب شرب روستا قطع است');
     });
+  });
+
+  it('a row changed by hand (psql) is read again: the list shows it and the next unit keeps it instead of the copy held', async () => {
+    const [a] = await twoServers();
+    const day = await openToday(a);
+    await ok(a, 'queue/arrive', { meetingDayId: day.id, ...CITIZENS[0]! });
+    const c = await ok(a, 'case/recordPending', { meetingDayId: day.id, citizen: validCitizen, text: 'آب شرب روستا قطع است' });
+    await ok(a, 'queue/list', { meetingDayId: day.id }); // held now
+    await sql(a.dataDir, `UPDATE queue_entries SET doc = jsonb_set(doc, '{name}', '"نام اصلاح‌شده"')`);
+    await sql(a.dataDir, `UPDATE cases SET doc = jsonb_set(doc, '{text}', '"آب شرب روستای کیاسر قطع است"')`);
+    expect((await ok(a, 'queue/list', { meetingDayId: day.id }))[0]!.name).toBe('نام اصلاح‌شده');
+    const ordered = await ok(a, 'case/giveOrder', { id: c.id, order: { type: 'act', leadDepartment: 'آب و فاضلاب', deadlineDays: 10, text: '' } });
+    expect(ordered.text).toBe('آب شرب روستای کیاسر قطع است');
+    expect((await ok(a, 'queue/callNext', { meetingDayId: day.id })).name).toBe('نام اصلاح‌شده');
   });
 });

@@ -35,6 +35,11 @@ export class CaseCache {
     });
   }
 
+  /** Whether every case has been read already (the first report after a start reads them). */
+  get loaded(): boolean {
+    return this.cases !== null;
+  }
+
   /** Forgets everything (a bulk copy wrote rows the audit trail does not name one by one). */
   drop(): void {
     this.cases = null;

@@ -40,9 +40,9 @@ export class Committed {
   private readonly queues = new Map<string, readonly QueueEntry[]>();
   private readonly cases = new Map<string, Case | null>();
 
-  /** The audit number of what is held (-1: nothing). */
-  heldAt(): number {
-    return this.mark?.seq ?? -1;
+  /** The point what is held reflects (null: nothing is held). */
+  heldMark(): Mark | null {
+    return this.mark;
   }
 
   /** Whether what is held is the state committed at that point. */

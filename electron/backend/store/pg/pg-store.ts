@@ -78,6 +78,14 @@ const ORDER: Record<CaseQuery['sort'], { keys: string; agg: string }> = {
   recent: { keys: 'created_at DESC, code DESC', agg: 'k1 DESC, k2 DESC' },
 };
 
+/**
+ * Where the database stands, for what a server holds (committed.ts): the audit counter (every unit raises it),
+ * and an epoch of the database server's start (a restart may lose commits not yet flushed) and of the writes
+ * made outside units of work (migration 0006), either of which makes what is held stale.
+ */
+const WHERE_IT_STANDS = `coalesce((SELECT value FROM counters WHERE name = 'audit'), 0) AS seq,
+  pg_postmaster_start_time()::text || '/' || coalesce((SELECT value FROM counters WHERE name = 'outside-edits'), 0) AS epoch`;
+
 /** A case's row: its document and the columns that name it in a refusal. */
 const CASE_ROW = 'doc, id, code';
 
@@ -416,6 +424,20 @@ export class PgStore extends PgReader implements Store {
     this.allCases = new CaseCache(this.run, name);
   }
 
+  /**
+   * Cases by id and their count: from the server's copy once a report has read it (the board asks for a
+   * group's hundreds of cases at every suggestion while the clerk types), else from the rows.
+   */
+  override async getCases(ids: readonly string[]): Promise<readonly Case[]> {
+    if (!this.allCases.loaded) return super.getCases(ids);
+    const all = await this.allCases.current();
+    return ids.flatMap((id) => all.get(id) ?? []);
+  }
+
+  override async countCases(): Promise<number> {
+    return this.allCases.loaded ? (await this.allCases.current()).size : super.countCases();
+  }
+
   /** Out of the server's copy of every case, brought up to date first (the same predicate as the data folder's). */
   override async scanCases(s: CaseScan): Promise<readonly Case[]> {
     const out: Case[] = [];
@@ -424,18 +446,21 @@ export class PgStore extends PgReader implements Store {
   }
 
   /**
-   * A day's queue (the desks reload it after every change): what is held, when the audit counter says nothing
-   * was committed since; else the rows, in the same statement.
+   * A day's queue (the desks reload it after every change): what is held, when the database still stands where
+   * it was read; else the rows, in the same statement.
    */
   override async getQueue(dayId: string): Promise<readonly QueueEntry[]> {
     const held = this.known.queue(dayId);
+    const mark = held ? this.known.heldMark() : null;
     const rows = await this.run<DocRow & { top: string; epoch: string; day: boolean | null }>(
-      `SELECT t.top, t.epoch, x.* FROM (SELECT coalesce((SELECT value FROM counters WHERE name = 'audit'), 0) AS top, pg_postmaster_start_time()::text AS epoch) t
+      `SELECT t.seq AS top, t.epoch, x.* FROM (SELECT ${WHERE_IT_STANDS}) t
          LEFT JOIN LATERAL (SELECT true AS day, q.* FROM meeting_days d
            LEFT JOIN LATERAL (SELECT doc, day_id, number FROM queue_entries WHERE day_id = d.id ORDER BY number) q ON true
-          WHERE d.id = $1 AND t.top <> $2) x ON true`, [dayId, held ? this.known.heldAt() : -1]);
+          WHERE d.id = $1 AND (t.seq, t.epoch) IS DISTINCT FROM ($2::bigint, $3::text)) x ON true`, [dayId, mark?.seq ?? -1, mark?.epoch ?? '']);
     const top: Mark = { seq: Number(rows[0]!.top), epoch: rows[0]!.epoch };
-    if (held && this.known.isAt(top) && rows.length === 1 && rows[0]!.day === null) return held;
+    // nothing committed since what is held was read (compared with the mark it had when asked: a unit may have
+    // moved it on meanwhile, and what was held is still what the database had at this statement)
+    if (held && mark && top.seq === mark.seq && top.epoch === mark.epoch) return held;
     if (!rows.some((r) => r.day)) throw new DidarError('not-found', msg.meetingDayNotFound);
     const q = this.docs<QueueEntry>('queueEntry', rows.filter((r) => r.doc !== null));
     this.known.keepQueue(top, dayId, q);
@@ -470,10 +495,10 @@ export class PgStore extends PgReader implements Store {
       const onError = (e: Error): void => void (broken = e);
       client.on('error', onError);
       try {
-        const [, , , [at], done] = (await batch(
-          `BEGIN; SET LOCAL synchronous_commit TO off; SELECT pg_advisory_xact_lock(${this.lockKey});
-           SELECT coalesce((SELECT value FROM counters WHERE name = 'audit'), 0) AS seq, pg_postmaster_start_time()::text AS epoch;
-           SELECT 1 FROM submissions WHERE key = ${submission === undefined ? 'NULL' : literal(submission)}`)) as [unknown, unknown, unknown, [{ seq: string; epoch: string }], unknown[]];
+        const [, , , , [at], done] = (await batch(
+          `BEGIN; SET LOCAL synchronous_commit TO off; SET LOCAL didar.unit TO 'on'; SELECT pg_advisory_xact_lock(${this.lockKey});
+           SELECT ${WHERE_IT_STANDS};
+           SELECT 1 FROM submissions WHERE key = ${submission === undefined ? 'NULL' : literal(submission)}`)) as [unknown, unknown, unknown, unknown, [{ seq: string; epoch: string }], unknown[]];
         if (done.length) throw new DidarError('already-done', msg.alreadyDone);
         const top: Mark = { seq: Number(at.seq), epoch: at.epoch };
         this.known.startAt(top);

@@ -137,7 +137,9 @@ export type LexToken = { key: string; filler: boolean; alt?: string };
 export function lexTokens(words: readonly Word[], stems: readonly string[]): LexToken[] {
   return words.map((w, i) => {
     const key = matchKey(w.text);
-    const alt = w.text.length >= 4 && /[مش]$/.test(w.text) ? matchKey(w.text.slice(0, -1)) : key;
+    // The spoken object marker after a possessive goes first («مستمری‌مو», «سندمونو»).
+    const bare = w.text.length >= 5 && /[مشتن]و$/.test(w.text) ? w.text.slice(0, -1) : w.text;
+    const alt = bare.length >= 4 && /[مش]$/.test(bare) ? matchKey(bare.slice(0, -1)) : bare !== w.text ? matchKey(bare) : key;
     return alt === key ? { key, filler: !stems[i] } : { key, filler: !stems[i], alt };
   });
 }

@@ -79,9 +79,11 @@ describe('problemTerms', () => {
     expect(main(terms('جاده روستا خراب است و تاکسی هم حاضر نیست بیاید').profile)!.defects).toEqual(['خرابی و فرسودگی']);
   });
 
-  it('reads spoken verb endings and possessives («نصب نکردن», «وام ازدواجم»)', () => {
+  it('reads spoken verb endings, possessives and the object marker («نصب نکردن», «وام ازدواجم», «مستمری‌مو»)', () => {
     expect(main(terms('پول انشعاب گاز رو دادیم ولی هنوز کنتور نصب نکردن').profile)).toMatchObject({ object: 'انشعاب گاز', defects: ['نبود و محرومیت'] });
     expect(main(terms('سه ماهه تو صف وام ازدواجم').profile)!.object).toBe('وام ازدواج');
+    expect(main(terms('مستمری‌مو قطع کردن').profile)).toEqual({ object: 'کمیته امداد', defects: ['قطع و حذف'] });
+    expect(main(terms('سندمونو نمیدن').profile)!.object).toBe('سند ملکی');
   });
 });
 

@@ -137,9 +137,11 @@ export type LexToken = { key: string; filler: boolean; alt?: string };
 export function lexTokens(words: readonly Word[], stems: readonly string[]): LexToken[] {
   return words.map((w, i) => {
     const key = matchKey(w.text);
-    // The spoken object marker after a possessive goes first («مستمری‌مو», «سندمونو»).
+    // The spoken object marker after a possessive goes first («مستمری‌مو», «سندمونو»); a plural possessive
+    // is stripped even from a short word («گازشون», «آبمون»), which the stemmer leaves whole.
     const bare = w.text.length >= 5 && /[مشتن]و$/.test(w.text) ? w.text.slice(0, -1) : w.text;
-    const alt = bare.length >= 4 && /[مش]$/.test(bare) ? matchKey(bare.slice(0, -1)) : bare !== w.text ? matchKey(bare) : key;
+    const plural = /(مون|مان|شون|شان|تون|تان)$/.test(bare) && bare.length >= 5 ? bare.slice(0, -3) : '';
+    const alt = plural ? matchKey(plural) : bare.length >= 4 && /[مش]$/.test(bare) ? matchKey(bare.slice(0, -1)) : bare !== w.text ? matchKey(bare) : key;
     return alt === key ? { key, filler: !stems[i] } : { key, filler: !stems[i], alt };
   });
 }

@@ -84,6 +84,7 @@ describe('problemTerms', () => {
     expect(main(terms('سه ماهه تو صف وام ازدواجم').profile)!.object).toBe('وام ازدواج');
     expect(main(terms('مستمری‌مو قطع کردن').profile)).toEqual({ object: 'کمیته امداد', defects: ['قطع و حذف'] });
     expect(main(terms('سندمونو نمیدن').profile)!.object).toBe('سند ملکی');
+    expect(main(terms('گازشون قطعه').profile)).toEqual({ object: 'گاز', defects: ['قطع و حذف'] });
   });
 });
 

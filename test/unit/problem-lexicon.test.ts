@@ -77,7 +77,7 @@ describe('problemTerms', () => {
     expect(main(terms('روستای ما هنوز گاز ندارد').profile)).toEqual({ object: 'گاز', defects: ['نبود و محرومیت'] });
     expect(main(terms('جاده روستا پر از چاله شده، یه وجب آسفالت سالم نداره').profile)!.defects).toEqual(['خرابی و فرسودگی']);
     expect(main(terms('جاده روستا خراب است و تاکسی هم حاضر نیست بیاید').profile)!.defects).toEqual(['خرابی و فرسودگی']);
-    expect(main(terms('سم مبارزه با آفت در مرکز خدمات موجود نیست').profile)).toEqual({ object: 'کود و سم', defects: ['نبود و محرومیت'] });
+    expect(main(terms('سم مبارزه با کرم ساقه‌خوار در مرکز خدمات موجود نیست').profile)).toEqual({ object: 'کود و سم', defects: ['نبود و محرومیت'] });
   });
 
   it('reads spoken verb endings, possessives and the object marker («نصب نکردن», «وام ازدواجم», «مستمری‌مو»)', () => {

@@ -137,7 +137,11 @@ export type LexToken = { key: string; filler: boolean; alt?: string };
 export function lexTokens(words: readonly Word[], stems: readonly string[]): LexToken[] {
   return words.map((w, i) => {
     const key = matchKey(w.text);
-    const alt = w.text.length >= 4 && /[مش]$/.test(w.text) ? matchKey(w.text.slice(0, -1)) : key;
+    // The spoken object marker after a possessive goes first («مستمری‌مو», «سندمونو»); a plural possessive
+    // is stripped even from a short word («گازشون», «آبمون»), which the stemmer leaves whole.
+    const bare = w.text.length >= 5 && /[مشتن]و$/.test(w.text) ? w.text.slice(0, -1) : w.text;
+    const plural = /(مون|مان|شون|شان|تون|تان)$/.test(bare) && bare.length >= 5 ? bare.slice(0, -3) : '';
+    const alt = plural ? matchKey(plural) : bare.length >= 4 && /[مش]$/.test(bare) ? matchKey(bare.slice(0, -1)) : bare !== w.text ? matchKey(bare) : key;
     return alt === key ? { key, filler: !stems[i] } : { key, filler: !stems[i], alt };
   });
 }
@@ -195,10 +199,26 @@ function occurrences(tokens: readonly LexToken[], phrases: Map<string, Phrase[]>
 /** A negated «to become / to do» right after a defect's words says it is not so («قطع نمیشه، ولی ضعیفه»). */
 const NEGATED_AUX = new Set(['نمی‌شود', 'نمیشه', 'نشده', 'نشد', 'نمی‌شد', 'نمی‌شوند', 'نمیشن', 'نمی‌کند', 'نمیکنه', 'نکرده'].map((w) => phraseKeys(w)[0]!));
 
-/** The defects a text names, less those it denies. */
-function defectOccurrences(tokens: readonly LexToken[], lex: CompiledLexicon): Occurrence[] {
-  return occurrences(tokens, lex.defectPhrases).filter((d) => !NEGATED_AUX.has(tokens[d.words[d.words.length - 1]! + 1]?.key ?? ''));
+/** Bare verbs of absence: they say the word before them is missing, whatever that word is. */
+const ABSENCE = new Set(['ندارد', 'نداریم', 'ندارند', 'نداره', 'ندارن', 'نیست', 'نیس'].map((w) => phraseKeys(w)[0]!));
+
+/**
+ * The defects a text names, less those it denies, and less a bare «ندارد / نیست» whose missing thing is no
+ * object («گاز نداریم» is no gas; «آسفالت سالم نداره», «حاضر نیست» say nothing of a supply).
+ */
+function defectOccurrences(tokens: readonly LexToken[], lex: CompiledLexicon, objectWords: ReadonlySet<number>): Occurrence[] {
+  const namesObject = (at: number): boolean => {
+    for (let i = at - 1; i >= 0 && i >= at - 1 - GAP; i--) {
+      if (objectWords.has(i)) return true;
+      if (!tokens[i]!.filler) return false;
+    }
+    return false;
+  };
+  return occurrences(tokens, lex.defectPhrases).filter((d) => !NEGATED_AUX.has(tokens[d.words[d.words.length - 1]! + 1]?.key ?? '')
+    && !(d.words.length === 1 && ABSENCE.has(tokens[d.at]!.key) && !namesObject(d.at)));
 }
+
+const wordsOf = (occ: readonly Occurrence[]): Set<number> => new Set(occ.flatMap((o) => o.words));
 
 /**
  * What a text says is wrong with what, as pairs (object, defect bits): first the text's main object, then
@@ -232,7 +252,7 @@ export function matchProblems(tokens: readonly LexToken[], lex: CompiledLexicon)
   // enough («کود اوره در تعاونی توزیع نشده» is about the fertiliser, not the cooperative).
   const masks = new Map<number, number>();
   const isMain = (o: number): boolean => o === main || o === lex.parent[main];
-  for (const d of defectOccurrences(tokens, lex)) {
+  for (const d of defectOccurrences(tokens, lex, wordsOf(objs))) {
     let near: { id: number; at: number } | null = null;
     for (const o of objs) {
       const dist = Math.abs(o.at - d.at);
@@ -263,7 +283,7 @@ export function problemWords(tokens: readonly LexToken[], lex: CompiledLexicon):
   const names = objs.map((o) => lex.objects[o.id]!);
   return [
     ...objs.map((o) => ({ words: o.words, tags: [`o${lex.objects[o.id]}`] })),
-    ...defectOccurrences(tokens, lex).map((d) => ({ words: d.words, tags: names.map((o) => `x${o}|${lex.defects[d.id]}`) })),
+    ...defectOccurrences(tokens, lex, wordsOf(objs)).map((d) => ({ words: d.words, tags: names.map((o) => `x${o}|${lex.defects[d.id]}`) })),
   ];
 }
 

@@ -89,8 +89,10 @@ export function stem(word: string): string {
       break;
     }
   }
+  const prefixed = w !== word;
   for (let round = 0; round < 2; round++) {
-    const s = SUFFIXES.find((x) => w.endsWith(x) && w.length - x.length >= 3);
+    // «‌مند» makes nouns and adjectives («سالمند», «نیازمند»), not verbs: «سالمند» is not «سالم».
+    const s = SUFFIXES.find((x) => w.endsWith(x) && w.length - x.length >= 3 && !(x === 'ند' && !prefixed && w.endsWith('مند')));
     if (!s) break;
     w = w.slice(0, -s.length);
   }

@@ -42,6 +42,12 @@ describe('contentTerms', () => {
     expect(stem('میدهند')).not.toMatch(/^می/);
     expect(stem('کشاورزان')).toBe(stem('کشاورزا'));
   });
+
+  it('keeps the «مند» of nouns and adjectives: «سالمند» (elderly) is not «سالم» (healthy)', () => {
+    expect(stem('سالمندان')).not.toBe(stem('سالم'));
+    expect(stem('سالمندان')).toBe(stem('سالمند'));
+    expect(stem('میفهمند')).toBe(stem('فهم'));
+  });
 });
 
 describe('maskTokens', () => {

@@ -73,9 +73,19 @@ describe('problemTerms', () => {
     expect(main(terms('برق ما قطع نمیشه، ولی انقدر ضعیفه که لامپ‌ها سوسو میزنن').profile)).toEqual({ object: 'برق', defects: ['افت و ضعف'] });
   });
 
-  it('reads spoken verb endings and possessives («نصب نکردن», «وام ازدواجم»)', () => {
+  it('reads a bare «ندارد / نیست» as a lack of the object only when it follows the object', () => {
+    expect(main(terms('روستای ما هنوز گاز ندارد').profile)).toEqual({ object: 'گاز', defects: ['نبود و محرومیت'] });
+    expect(main(terms('جاده روستا پر از چاله شده، یه وجب آسفالت سالم نداره').profile)!.defects).toEqual(['خرابی و فرسودگی']);
+    expect(main(terms('جاده روستا خراب است و تاکسی هم حاضر نیست بیاید').profile)!.defects).toEqual(['خرابی و فرسودگی']);
+    expect(main(terms('سم مبارزه با کرم ساقه‌خوار در مرکز خدمات موجود نیست').profile)).toEqual({ object: 'کود و سم', defects: ['نبود و محرومیت'] });
+  });
+
+  it('reads spoken verb endings, possessives and the object marker («نصب نکردن», «وام ازدواجم», «مستمری‌مو»)', () => {
     expect(main(terms('پول انشعاب گاز رو دادیم ولی هنوز کنتور نصب نکردن').profile)).toMatchObject({ object: 'انشعاب گاز', defects: ['نبود و محرومیت'] });
     expect(main(terms('سه ماهه تو صف وام ازدواجم').profile)!.object).toBe('وام ازدواج');
+    expect(main(terms('مستمری‌مو قطع کردن').profile)).toEqual({ object: 'کمیته امداد', defects: ['قطع و حذف'] });
+    expect(main(terms('سندمونو نمیدن').profile)!.object).toBe('سند ملکی');
+    expect(main(terms('گازشون قطعه').profile)).toEqual({ object: 'گاز', defects: ['قطع و حذف'] });
   });
 });
 

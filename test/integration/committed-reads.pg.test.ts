@@ -4,8 +4,8 @@
 // committed, in its units and in its reads, and a unit that fails leaves nothing of its own behind.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
-import type { QueueEntry } from '../../shared/domain';
-import { ok, openTestBackend, openToday, send, tempStore, validCitizen } from '../helpers/backend';
+import type { Case, QueueEntry } from '../../shared/domain';
+import { auditTrail, ok, openTestBackend, openToday, send, tempStore, validCitizen } from '../helpers/backend';
 import { sql } from '../helpers/pg';
 
 const open: Backend[] = [];
@@ -13,7 +13,9 @@ afterEach(async () => {
   while (open.length) await open.pop()!.close();
 });
 
-async function twoServers(): Promise<[Backend, Backend]> {
+type Server = Awaited<ReturnType<typeof openTestBackend>>;
+
+async function twoServers(): Promise<[Server, Server]> {
   const at = await tempStore();
   const a = await openTestBackend(at);
   const b = await openTestBackend(at);
@@ -64,6 +66,14 @@ describe('what a server holds of the last committed state', () => {
     const seen = await ok(b, 'case/get', { id: c.id });
     expect(seen.code).toBe(coded.code);
     expect(seen.order?.text).toBe('رسیدگی شود');
+    // b held nothing of the case: its audit row's before is the row its write replaced, read in the same statement
+    const rows = await auditTrail(b.dataDir);
+    const ordered = rows.find((r) => r.action === 'case/order')!.changes.find((ch) => ch.entity === 'case')!;
+    expect((ordered.before as Case).order).toBeUndefined();
+    expect((ordered.before as Case).text).toBe('قطعی مکرر برق روستای ورسک');
+    expect((ordered.after as Case).order?.text).toBe('رسیدگی شود');
+    const codedRow = rows.find((r) => r.action === 'case/code')!.changes.find((ch) => ch.entity === 'case')!;
+    expect((codedRow.before as Case).order?.text).toBe('رسیدگی شود');
   });
 
   it('a unit that fails after changing the queue and the case leaves the server holding what was committed', async () => {

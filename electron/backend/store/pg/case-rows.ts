@@ -6,6 +6,7 @@ import { parseTrackingCode } from '../../../../shared/tracking-code';
 import { officeOf } from '../../../../shared/offices';
 import { NO_DUE, searchText } from '../case-index';
 import type { Run } from './connection';
+import type { DocRow } from './rows';
 
 const COLUMNS = [
   'id', 'code', 'national_id', 'status', 'lead_department', 'departments', 'county', 'order_type', 'meeting_day_id',
@@ -31,9 +32,10 @@ export const letterCounter = (jalaliYear: number): string => `letter:${jalaliYea
 
 /**
  * Inserts or replaces cases (multi-row inserts), and raises each year's code counter past the codes they carry
- * (a restored or moved-in case keeps its code, and no later case may get it again).
+ * (a restored or moved-in case keeps its code, and no later case may get it again). Returns the rows the cases
+ * replaced (their documents before), read in the same statements: a unit of work needs them for its audit row.
  */
-export async function upsertCases(run: Run, cases: readonly Case[]): Promise<void> {
+export async function upsertCases(run: Run, cases: readonly Case[]): Promise<DocRow[]> {
   const set = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
   const highest = new Map<string, number>();
   for (const c of cases) {
@@ -42,24 +44,26 @@ export async function upsertCases(run: Run, cases: readonly Case[]): Promise<voi
     const k = codeCounter(yy);
     highest.set(k, Math.max(highest.get(k) ?? 0, sequence));
   }
+  const before: DocRow[] = [];
   for (let i = 0; i < cases.length; i += BATCH) {
-    const params: unknown[] = [];
-    const rows = cases.slice(i, i + BATCH).map((c) => {
+    const batch = cases.slice(i, i + BATCH);
+    const params: unknown[] = [batch.map((c) => c.id)];
+    const rows = batch.map((c) => {
       const v = values(c);
       const first = params.length + 1;
       params.push(...v);
       return `(${v.map((_, k) => `$${first + k}`).join(', ')})`;
     });
-    const insert = `INSERT INTO cases (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT (id) DO UPDATE SET ${set}`;
-    if (i + BATCH < cases.length || !highest.size) {
-      await run(insert, params);
-      continue;
-    }
     // the last batch raises the counters in the same statement: one round trip for a unit's case
-    const n = params.push([...highest.keys()], [...highest.values()]);
-    await run(
-      `WITH saved AS (${insert})
-       INSERT INTO counters (name, value) SELECT * FROM unnest($${n - 1}::text[], $${n}::bigint[])
-       ON CONFLICT (name) DO UPDATE SET value = GREATEST(counters.value, EXCLUDED.value)`, params);
+    const counters = i + BATCH >= cases.length && highest.size
+      ? `, raised AS (INSERT INTO counters (name, value) SELECT * FROM unnest($${params.push([...highest.keys()])}::text[], $${params.push([...highest.values()])}::bigint[])
+           ON CONFLICT (name) DO UPDATE SET value = GREATEST(counters.value, EXCLUDED.value))`
+      : '';
+    // every part of one statement sees the table as it was before it: `old` holds the rows being replaced
+    before.push(...await run<DocRow>(
+      `WITH old AS (SELECT doc, id, code FROM cases WHERE id = ANY($1::text[])),
+            saved AS (INSERT INTO cases (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT (id) DO UPDATE SET ${set})${counters}
+       SELECT * FROM old`, params));
   }
+  return before;
 }

@@ -334,8 +334,15 @@ class PgTx extends PgReader implements Tx {
 
   async putCase(next: Case): Promise<void> {
     if (!(await this.getMeetingDay(next.meetingDayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
-    await this.stage('case', next.id, () => this.getCase(next.id), next);
-    await upsertCases(this.run, [next]);
+    // before: what this unit or this server holds, else the row the write replaces (read by the same statement)
+    const held = this.put<Case>('case', next.id) ?? this.known.case(next.id);
+    if (held !== undefined) {
+      await this.stage('case', next.id, async () => held, next);
+      await upsertCases(this.run, [next]);
+      return;
+    }
+    const [old] = await upsertCases(this.run, [next]);
+    await this.stage('case', next.id, async () => (old ? storedDoc<Case>(this.dataDir, 'case', old) : null), next);
   }
 
   async putCircular(next: Circular): Promise<void> {

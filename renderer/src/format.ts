@@ -1,6 +1,8 @@
 // Display helpers: Persian digits and Jalali dates from stored values.
 import { formatJalaliLong, formatJalaliShort, parseJalali } from '../../shared/jalali';
 import { persianNumber, toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
+import type { MeetingDay } from '../../shared/domain';
+import { placeLabel } from '../../shared/labels';
 
 /** Persian digits; a number's decimal point becomes the Persian decimal separator («۴۱٫۳»). */
 export const fa = (v: string | number): string => (typeof v === 'number' ? persianNumber(v) : toPersianDigits(v));
@@ -33,6 +35,9 @@ export const faDate = (jalali: string): string => {
 };
 
 /** '1405/09/03' → «دوشنبه ۳ آذر ۱۴۰۵» */
+/** A meeting day as the lists that choose one name it: its date and where it was held (the office, at a county). */
+export const dayOption = (d: MeetingDay): string => `${faDate(d.date)} — ${placeLabel(d)}`;
+
 export const faDateLong = (jalali: string): string => {
   const d = parseJalali(jalali);
   return d ? formatJalaliLong(d) : jalali;

@@ -68,6 +68,14 @@ test("a county governorate's clerk records and sees their own cases; the provinc
   await page.getByRole('button', { name: 'پیگیری', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(sariCode) })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(provinceCode) })).toBeVisible();
+  // two days of one date, told apart by where they were held; choosing Sari's lists only its case
+  const dayFilter = page.getByRole('combobox', { name: 'روز ملاقات' });
+  await expect.poll(async () => (await dayFilter.locator('option').allTextContents()).slice(1).map((o) => o.split(' — ')[1]).sort())
+    .toEqual(['فرمانداری ساری', 'مرکز استان'].sort());
+  await dayFilter.selectOption({ label: (await dayFilter.locator('option', { hasText: 'فرمانداری ساری' }).textContent())! });
+  await expect(page.getByRole('row', { name: new RegExp(sariCode) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(provinceCode) })).toHaveCount(0);
+  await page.screenshot({ path: shot('144-province-worklist-day-of-county'), fullPage: true });
 
   // and runs the report for Sari's governorate alone
   await page.getByRole('button', { name: 'گزارش‌ها', exact: true }).click();

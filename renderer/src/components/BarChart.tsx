@@ -27,7 +27,7 @@ export function BarChart({ labels, values, label, unit = '', horizontal = false,
     const [labels, values] = JSON.parse(data) as [string[], (number | null)[]];
     if (!canvas.current) return;
     // Everything starts on the right: categories of vertical bars, and the bars of horizontal ones.
-    const valueAxis = { beginAtZero: true, reverse: horizontal, ...(max !== undefined ? { max } : {}), ticks: { callback: (v: string | number) => `${fa(v)}${unit}` } };
+    const valueAxis = { beginAtZero: true, reverse: horizontal, ...(max !== undefined ? { max } : {}), ticks: { precision: 0, callback: (v: string | number) => `${fa(v)}${unit}` } };
     const categoryAxis = { reverse: !horizontal, ticks: { autoSkip: false } };
     const chart = new Chart(canvas.current, {
       type: 'bar',

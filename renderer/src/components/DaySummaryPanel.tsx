@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { ORDER_TYPE_LABEL, placeLabel } from '../../../shared/labels';
+import { ORDER_TYPE_LABEL } from '../../../shared/labels';
 import { call } from '../api';
 import { useAction, useCall } from '../hooks/useCall';
-import { fa, faDate, saveFile } from '../format';
+import { dayOption, fa, faDate, saveFile } from '../format';
 import { ActionError, CallStatus } from './CallStatus';
 import { Code } from './Code';
 
@@ -49,7 +49,7 @@ export function DaySummaryPanel() {
         <div className="actions">
           <label htmlFor="ds-day">{T.day}</label>
           <select id="ds-day" value={dayId} onChange={(e) => setChosen(e.target.value)}>
-            {days.map((d) => <option key={d.id} value={d.id}>{faDate(d.date)} — {placeLabel(d)}</option>)}
+            {days.map((d) => <option key={d.id} value={d.id}>{dayOption(d)}</option>)}
           </select>
           <button type="button" onClick={() => void download('pdf')} disabled={!dayId}>{T.pdf}</button>
           <button type="button" onClick={() => void download('xlsx')} disabled={!dayId}>{T.xlsx}</button>

@@ -11,7 +11,7 @@ import { Combobox } from '../components/Combobox';
 import { Modal } from '../components/Modal';
 import { PdfList } from '../components/PdfList';
 import { useAction, useCall } from '../hooks/useCall';
-import { fa, faDate, saveFile, toNumber } from '../format';
+import { dayOption, fa, faDate, saveFile, toNumber } from '../format';
 
 const T = {
   title: 'پیگیری پرونده‌ها',
@@ -132,7 +132,7 @@ export function WorklistScreen() {
               onChange={(v) => set('county', v)} placeholder={`${T.county}: ${T.all}`} />
             <select aria-label={T.day} value={filters.meetingDayId ?? ''} onChange={(e) => set('meetingDayId', e.target.value)}>
               <option value="">{T.day}: {T.all}</option>
-              {(days.value ?? []).map((d) => <option key={d.id} value={d.id}>{faDate(d.date)}</option>)}
+              {(days.value ?? []).map((d) => <option key={d.id} value={d.id}>{dayOption(d)}</option>)}
             </select>
             <select aria-label={T.orderType} value={filters.orderType ?? ''} onChange={(e) => set('orderType', e.target.value as Filters['orderType'])}>
               <option value="">{T.orderType}: {T.all}</option>

@@ -253,47 +253,44 @@ class PgTx extends PgReader implements Tx {
     return this.staged.get(`${entity}:${id}`)?.after as T | undefined;
   }
 
-  /** Whether this unit has put an entry of that day's queue (then the database's rows include it). */
-  private touchedQueue(dayId: string): boolean {
-    for (const ch of this.staged.values()) if (ch.entity === 'queueEntry' && dayOfQueueKey(ch.id) === dayId) return true;
-    return false;
+  /** The entries of that day's queue this unit has put, in the order it put them. */
+  private stagedEntries(dayId: string): QueueEntry[] {
+    return [...this.staged.values()].filter((ch) => ch.entity === 'queueEntry' && dayOfQueueKey(ch.id) === dayId).map((ch) => ch.after as QueueEntry);
+  }
+
+  /** A record this unit put, else held as committed (null: known not to exist), else read and then held. */
+  private async readThrough<T>(held: T | null | undefined, read: () => Promise<T | undefined>, keep: (v: T | null) => void): Promise<T | undefined> {
+    if (held !== undefined) return held ?? undefined;
+    const v = await read();
+    keep(v ?? null);
+    return v;
+  }
+
+  private heldCase(id: string): Case | null | undefined {
+    return this.put<Case>('case', id) ?? this.known.case(id);
   }
 
   override async getSettings(): Promise<Settings> {
-    const mine = this.put<Settings>('settings', 'settings');
-    if (mine) return mine;
-    if (this.known.settings) return this.known.settings;
-    const s = await super.getSettings();
-    this.known.keepSettings(this.top, s);
-    return s;
+    const s = await this.readThrough(this.put<Settings>('settings', 'settings') ?? this.known.settings, () => super.getSettings(), (v) => v && this.known.keepSettings(this.top, v));
+    return s!;
   }
 
-  override async getMeetingDay(id: string): Promise<MeetingDay | undefined> {
-    const held = this.put<MeetingDay>('meetingDay', id) ?? this.known.day(id);
-    if (held !== undefined) return held ?? undefined;
-    const d = await super.getMeetingDay(id);
-    this.known.keepDay(this.top, id, d ?? null);
-    return d;
+  override getMeetingDay(id: string): Promise<MeetingDay | undefined> {
+    return this.readThrough(this.put<MeetingDay>('meetingDay', id) ?? this.known.day(id), () => super.getMeetingDay(id), (d) => this.known.keepDay(this.top, id, d));
+  }
+
+  override getCase(id: string): Promise<Case | undefined> {
+    return this.readThrough(this.heldCase(id), () => super.getCase(id), (c) => this.known.keepCase(this.top, id, c));
   }
 
   override async getQueue(dayId: string): Promise<readonly QueueEntry[]> {
     const held = this.known.queue(dayId);
-    if (!held) {
-      const q = await super.getQueue(dayId);
-      if (!this.touchedQueue(dayId)) this.known.keepQueue(this.top, dayId, q);
-      return q;
-    }
-    let q = held;
-    for (const ch of this.staged.values()) if (ch.entity === 'queueEntry' && dayOfQueueKey(ch.id) === dayId) q = withEntry(q, ch.after as QueueEntry);
+    const mine = this.stagedEntries(dayId);
+    if (held) return mine.reduce(withEntry, held);
+    const q = await super.getQueue(dayId);
+    // with entries of its own put, the rows are not what was committed
+    if (!mine.length) this.known.keepQueue(this.top, dayId, q);
     return q;
-  }
-
-  override async getCase(id: string): Promise<Case | undefined> {
-    const held = this.put<Case>('case', id) ?? this.known.case(id);
-    if (held !== undefined) return held ?? undefined;
-    const c = await super.getCase(id);
-    this.known.keepCase(this.top, id, c ?? null);
-    return c;
   }
 
   hasChanges(): boolean {
@@ -335,7 +332,7 @@ class PgTx extends PgReader implements Tx {
   async putCase(next: Case): Promise<void> {
     if (!(await this.getMeetingDay(next.meetingDayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
     // before: what this unit or this server holds, else the row the write replaces (read by the same statement)
-    const held = this.put<Case>('case', next.id) ?? this.known.case(next.id);
+    const held = this.heldCase(next.id);
     if (held !== undefined) {
       await this.stage('case', next.id, async () => held, next);
       await upsertCases(this.run, [next]);
@@ -491,9 +488,7 @@ export class PgStore extends PgReader implements Store {
   private async transaction<T>(submission: string | undefined, body: (run: Run, top: Mark) => Promise<{ value: T; end?: string; committed?: () => void }>): Promise<T> {
     const out = await this.serial.run(async () => {
       if (this.closed) throw new Error('store is closed');
-      const client = await this.pool.connect().catch((e: unknown) => {
-        throw dbError(e, this.dataDir);
-      });
+      const client = await this.connect();
       const run = runner(client, this.dataDir);
       const batch = batchRunner(client, this.dataDir);
       let broken: Error | undefined;
@@ -531,14 +526,19 @@ export class PgStore extends PgReader implements Store {
     return out.value;
   }
 
+  /** A connection of the pool, its failure told as the desk's message. */
+  private connect(): Promise<pg.PoolClient> {
+    return this.pool.connect().catch((e: unknown) => {
+      throw dbError(e, this.dataDir);
+    });
+  }
+
   /**
    * One flush of the WAL up to now: a transaction that writes one WAL record (a logical decoding message, which
    * changes no table) and commits with synchronous_commit on (see wal-flush.ts).
    */
   private async flushWal(): Promise<void> {
-    const client = await this.pool.connect().catch((e: unknown) => {
-      throw dbError(e, this.dataDir);
-    });
+    const client = await this.connect();
     let broken: Error | undefined;
     try {
       await batchRunner(client, this.dataDir)(

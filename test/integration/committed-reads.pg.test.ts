@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import type { Case, QueueEntry } from '../../shared/domain';
-import { auditTrail, ok, openTestBackend, openToday, send, tempStore, validCitizen } from '../helpers/backend';
+import { auditTrail, FIXED_NOW, ok, openTestBackend, openToday, send, tempStore, validCitizen } from '../helpers/backend';
 import { sql } from '../helpers/pg';
 
 const open: Backend[] = [];
@@ -113,5 +113,53 @@ describe('what a server holds of the last committed state', () => {
     const ordered = await ok(a, 'case/giveOrder', { id: c.id, order: { type: 'act', leadDepartment: 'آب و فاضلاب', deadlineDays: 10, text: '' } });
     expect(ordered.text).toBe('آب شرب روستای کیاسر قطع است');
     expect((await ok(a, 'queue/callNext', { meetingDayId: day.id })).name).toBe('نام اصلاح‌شده');
+  });
+
+  it("a unit's writes go with its next read or its COMMIT: it reads them back, and the audit row has each record's before", async () => {
+    const [a, b] = await twoServers();
+    const day = await openToday(a);
+    const c = await ok(a, 'case/recordPending', { meetingDayId: day.id, citizen: validCitizen, text: 'آب شرب روستا قطع است' });
+    // b holds nothing of the case: its first write is sent with the read that follows, which finds it
+    await b.store.mutate({ operator: 'tester' }, 'test/writes', async (tx) => {
+      const [held] = await tx.getCases([c.id]);
+      await tx.putCase({ ...held!, text: 'نخست' });
+      expect((await tx.listCasesOfDay(day.id)).map((x) => x.text)).toEqual(['نخست']);
+      await tx.putCase({ ...held!, text: 'دوم' });
+      await tx.putQueueEntry(day.id, { number: 1, name: 'زهرا کریمی', nationalId: '0018692631', status: 'waiting', arrivedAt: FIXED_NOW.toISOString(), caseIds: [] });
+    });
+    expect((await ok(a, 'case/get', { id: c.id })).text).toBe('دوم');
+    expect((await ok(a, 'queue/list', { meetingDayId: day.id })).map((e) => e.name)).toEqual(['زهرا کریمی']);
+    const row = (await auditTrail(b.dataDir)).find((r) => r.action === 'test/writes')!;
+    const ch = row.changes.find((x) => x.entity === 'case')!;
+    expect([(ch.before as Case).text, (ch.after as Case).text]).toEqual(['آب شرب روستا قطع است', 'دوم']);
+    expect(row.changes.find((x) => x.entity === 'queueEntry')!.before).toBeNull();
+    // a new case is written with the audit row, its before read by the same statement
+    const recorded = (await auditTrail(a.dataDir)).find((r) => r.action === 'case/record-pending')!.changes.find((x) => x.entity === 'case')!;
+    expect(recorded.before).toBeNull();
+    expect((recorded.after as Case).id).toBe(c.id);
+  });
+
+  it("a citizen's cases and a day's as a server holds them: the other server's case, and a case moved to another citizen by a correction", async () => {
+    const [a, b] = await twoServers();
+    const day = await openToday(a);
+    const order = { type: 'act' as const, leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: '' };
+    const [x, y] = [CITIZENS[0]!.nationalId, CITIZENS[1]!.nationalId];
+    const draft = (nationalId: string) => ({ meetingDayId: day.id, citizen: { ...validCitizen, nationalId }, text: 'برق روستا هر شب قطع می‌شود', order });
+    // a looks both citizens up (and holds their cases: none), b records one for x
+    for (const id of [x, y]) expect((await ok(a, 'citizen/lookup', { nationalId: id })).cases).toEqual([]);
+    const dayList = async () => (await ok(a, 'case/listForDay', { meetingDayId: day.id })).map((c) => [c.citizen.nationalId, c.text]);
+    expect(await dayList()).toEqual([]);
+    await ok(b, 'case/record', draft(x));
+    expect(await dayList()).toEqual([[x, draft(x).text]]);
+    const again = await send(a, 'case/record', draft(x));
+    expect(again.ok || again.error.code).toBe('needs-confirmation');
+    // a case of y moved to x by a correction: recording for y is not asked about, recording for x is
+    const c = await ok(a, 'case/record', { ...draft(y), text: 'جاده روستا خاکی است' });
+    await ok(a, 'case/correct', { id: c.id, reason: 'کد ملی اشتباه بود', citizen: { ...validCitizen, nationalId: x } });
+    expect(await dayList()).toEqual([[x, draft(x).text], [x, 'جاده روستا خاکی است']]);
+    const forY = await send(a, 'case/record', { ...draft(y), text: 'جاده روستا خاکی است' });
+    expect(forY.ok).toBe(true);
+    const forX = await send(a, 'case/record', { ...draft(x), text: 'جاده روستا خاکی است' });
+    expect(forX.ok || forX.error.code).toBe('needs-confirmation');
   });
 });

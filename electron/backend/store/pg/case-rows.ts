@@ -31,11 +31,12 @@ export const circularCounter = (jalaliYear: number): string => `circular:${jalal
 export const letterCounter = (jalaliYear: number): string => `letter:${jalaliYear}`;
 
 /**
- * Inserts or replaces cases (multi-row inserts), and raises each year's code counter past the codes they carry
- * (a restored or moved-in case keeps its code, and no later case may get it again). Returns the rows the cases
- * replaced (their documents before), read in the same statements: a unit of work needs them for its audit row.
+ * The parts of one statement that insert or replace these cases, each value written by `v` (a parameter or a
+ * literal): `old` holds the rows being replaced (every part of one statement sees the table as it was before
+ * it), `saved` writes them, `raised` lifts each year's code counter past the codes they carry (a restored or
+ * moved-in case keeps its code, and no later case may get it again). Joined after WITH.
  */
-export async function upsertCases(run: Run, cases: readonly Case[]): Promise<DocRow[]> {
+export function caseWrite(cases: readonly Case[], v: (x: unknown) => string): string {
   const set = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
   const highest = new Map<string, number>();
   for (const c of cases) {
@@ -44,26 +45,24 @@ export async function upsertCases(run: Run, cases: readonly Case[]): Promise<Doc
     const k = codeCounter(yy);
     highest.set(k, Math.max(highest.get(k) ?? 0, sequence));
   }
+  const parts = [
+    `old AS (SELECT doc, id, code FROM cases WHERE id = ANY(${v(cases.map((c) => c.id))}::text[]))`,
+    `saved AS (INSERT INTO cases (${COLUMNS.join(', ')}) VALUES ${cases.map((c) => `(${values(c).map(v).join(', ')})`).join(', ')} ON CONFLICT (id) DO UPDATE SET ${set})`,
+  ];
+  if (highest.size) {
+    parts.push(`raised AS (INSERT INTO counters (name, value) SELECT * FROM unnest(${v([...highest.keys()])}::text[], ${v([...highest.values()])}::bigint[])
+      ON CONFLICT (name) DO UPDATE SET value = GREATEST(counters.value, EXCLUDED.value))`);
+  }
+  return parts.join(',\n');
+}
+
+/** Inserts or replaces cases (multi-row inserts); returns the rows they replaced (their documents before). */
+export async function upsertCases(run: Run, cases: readonly Case[]): Promise<DocRow[]> {
   const before: DocRow[] = [];
   for (let i = 0; i < cases.length; i += BATCH) {
-    const batch = cases.slice(i, i + BATCH);
-    const params: unknown[] = [batch.map((c) => c.id)];
-    const rows = batch.map((c) => {
-      const v = values(c);
-      const first = params.length + 1;
-      params.push(...v);
-      return `(${v.map((_, k) => `$${first + k}`).join(', ')})`;
-    });
-    // the last batch raises the counters in the same statement: one round trip for a unit's case
-    const counters = i + BATCH >= cases.length && highest.size
-      ? `, raised AS (INSERT INTO counters (name, value) SELECT * FROM unnest($${params.push([...highest.keys()])}::text[], $${params.push([...highest.values()])}::bigint[])
-           ON CONFLICT (name) DO UPDATE SET value = GREATEST(counters.value, EXCLUDED.value))`
-      : '';
-    // every part of one statement sees the table as it was before it: `old` holds the rows being replaced
-    before.push(...await run<DocRow>(
-      `WITH old AS (SELECT doc, id, code FROM cases WHERE id = ANY($1::text[])),
-            saved AS (INSERT INTO cases (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT (id) DO UPDATE SET ${set})${counters}
-       SELECT * FROM old`, params));
+    const list: unknown[] = [];
+    const write = caseWrite(cases.slice(i, i + BATCH), (x) => `$${list.push(x)}`);
+    before.push(...await run<DocRow>(`WITH ${write} SELECT * FROM old`, list));
   }
   return before;
 }

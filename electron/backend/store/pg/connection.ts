@@ -59,6 +59,22 @@ export function batchRunner(on: pg.PoolClient, name: string): (sql: string) => P
 /** A value as an SQL literal, for `batchRunner` (quotes and backslashes escaped by the client library). */
 export const literal = (v: string): string => pg.escapeLiteral(v);
 
+/** Any value a row holds as an SQL literal: null, a boolean, a number, a text, an array of texts or of numbers. */
+export function sqlValue(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`not a storable number: ${v}`);
+    return String(v);
+  }
+  if (typeof v === 'string') return literal(v);
+  if (Array.isArray(v)) {
+    const numbers = v.length > 0 && v.every((x) => typeof x === 'number');
+    return v.length ? `ARRAY[${v.map(sqlValue).join(', ')}]::${numbers ? 'bigint' : 'text'}[]` : `'{}'::text[]`;
+  }
+  throw new Error(`not a storable value: ${typeof v}`);
+}
+
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOENT', 'EPIPE', 'EAI_AGAIN']);
 
 /** A DidarError for the failures a clerk can act on (the server away, its disk full); anything else as it was. */

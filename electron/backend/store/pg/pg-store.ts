@@ -1,7 +1,7 @@
 // PostgreSQL store: the same Store interface as the data folder, for a province whose offices share one
 // database. Every unit of work is one transaction: BEGIN, a transaction-level advisory lock (units stay
-// serialised as in the file store), reads and writes inside it, the audit row in it, COMMIT; ROLLBACK when
-// the function throws. Values read are parsed from the rows each time: fresh objects nobody shares.
+// serialised as in the file store), reads inside it (or from what the server holds, committed.ts), its writes
+// sent with the next read or with the audit row and COMMIT; ROLLBACK when the function throws.
 import { ChangeListeners } from '../change-listeners';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -13,6 +13,7 @@ import { AWAITING_DEPARTMENT } from '../../../../shared/follow-up';
 import type { GroupCorrection } from '../../../../shared/grouping/corrections';
 import type { JOURNAL_ENTITIES, StoredRecordKind } from '../../../../shared/stored-schemas';
 import { msg } from '../../../../shared/messages';
+import { parseTrackingCode } from '../../../../shared/tracking-code';
 import { deepFreeze } from '../../../../shared/readonly';
 import { defaultSettings, type Settings } from '../../../../shared/settings';
 import type { SessionPersistence } from '../../auth/sessions';
@@ -21,9 +22,9 @@ import type { Change } from '../journal';
 import { Serial } from '../serial';
 import { dayOfQueueKey, queueKey, SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type StoreReader, type Tx } from '../store';
 import { assertStorable } from '../unit-check';
-import { circularCounter, codeCounter, letterCounter, upsertCases } from './case-rows';
-import { batchRunner, dbError, displayName, literal, openPool, runner, type Run } from './connection';
-import { Committed, withEntry, type Mark } from './committed';
+import { caseWrite, circularCounter, codeCounter, letterCounter } from './case-rows';
+import { batchRunner, dbError, displayName, literal, openPool, runner, sqlValue, type Run } from './connection';
+import { CaseLists, Committed, withEntry, type Mark } from './committed';
 import { WalFlush } from './wal-flush';
 import { applyMigrations } from './schema';
 import { CaseCache } from './case-cache';
@@ -236,16 +237,35 @@ type Entity = (typeof JOURNAL_ENTITIES)[number];
 
 const json = (v: unknown): string => JSON.stringify(v);
 
+/** A unit's statements of several at once (connection.ts batchRunner): each statement's rows. */
+type Batch = (sql: string) => Promise<Record<string, unknown>[][]>;
+
+/** What a unit sends with its COMMIT: its writes not sent yet, and the cases among them whose before is unknown. */
+export type PendingWrites = { statements: string; blind: readonly Case[] };
+
 /**
- * A unit of work: its writes go straight into the open transaction (its reads see them, nobody else does until
- * COMMIT), and each record's first before and last after are kept for the audit row.
+ * A unit of work. Its writes are held back and sent together — with the next statement that reads (so that
+ * its reads see them), else with COMMIT — which takes a recorded case from five round trips under the lock to
+ * two. Each record's first before and last after are kept for the audit row; a case written without having
+ * been read (a new one) has its before read by the statement that writes it (`blind`).
  */
 class PgTx extends PgReader implements Tx {
   private staged = new Map<string, Change>();
+  /** Writes not sent yet, by record, in the order of their last put (a day comes before the cases put on it). */
+  private readonly writes = new Map<string, string>();
+  /** Cases put without a before known, not sent yet. */
+  private readonly blind = new Map<string, Case>();
+  /** Counters this unit raised, by name, to the value it raised them to. */
+  private readonly raised = new Map<string, number>();
 
   /** `known`: what was committed at `top`, when this unit began under the lock. */
-  constructor(run: Run, dataDir: string, private readonly known: Committed, private readonly top: Mark) {
-    super(run, dataDir);
+  constructor(run: Run, private readonly batch: Batch, dataDir: string, private readonly known: Committed, private readonly top: Mark) {
+    const holder: { tx?: PgTx } = {};
+    super(async (sql, params) => {
+      await holder.tx!.sendWrites();
+      return run(sql, params);
+    }, dataDir);
+    holder.tx = this;
   }
 
   /** What this unit has put so far under that key (undefined: not touched). */
@@ -256,6 +276,10 @@ class PgTx extends PgReader implements Tx {
   /** The entries of that day's queue this unit has put, in the order it put them. */
   private stagedEntries(dayId: string): QueueEntry[] {
     return [...this.staged.values()].filter((ch) => ch.entity === 'queueEntry' && dayOfQueueKey(ch.id) === dayId).map((ch) => ch.after as QueueEntry);
+  }
+
+  private stagedCases(): Case[] {
+    return [...this.staged.values()].filter((ch) => ch.entity === 'case').map((ch) => ch.after as Case);
   }
 
   /** A record this unit put, else held as committed (null: known not to exist), else read and then held. */
@@ -293,12 +317,41 @@ class PgTx extends PgReader implements Tx {
     return q;
   }
 
+  override listCasesOfCitizen(nationalId: string): Promise<readonly Case[]> {
+    return this.listedCases(this.known.ofCitizen, nationalId, () => super.listCasesOfCitizen(nationalId));
+  }
+
+  override listCasesOfDay(dayId: string): Promise<readonly Case[]> {
+    return this.listedCases(this.known.ofDay, dayId, () => super.listCasesOfDay(dayId));
+  }
+
+  /** Cases listed under a key as held, with this unit's changes to them, unless this unit put one there the list lacks. */
+  private async listedCases(lists: CaseLists, key: string, read: () => Promise<readonly Case[]>): Promise<readonly Case[]> {
+    const held = this.known.listed(lists, key);
+    const mine = this.stagedCases();
+    if (held) {
+      const ids = new Set(held.map((c) => c.id));
+      if (!mine.some((c) => lists.keyOf(c) === key && !ids.has(c.id))) {
+        return held.map((c) => this.put<Case>('case', c.id) ?? c).filter((c) => lists.keyOf(c) === key);
+      }
+    }
+    const cases = await read();
+    // with cases of its own put, the rows are not what was committed
+    if (!mine.length) this.known.keepListed(this.top, lists, key, cases);
+    return cases;
+  }
+
   hasChanges(): boolean {
     return this.staged.size > 0;
   }
 
   changes(): Change[] {
     return [...this.staged.values()];
+  }
+
+  /** The counters this unit raised (for what the server holds once it has committed). */
+  counters(): ReadonlyMap<string, number> {
+    return this.raised;
   }
 
   /** Records a change; `before` is read only the first time the unit touches the record. */
@@ -308,70 +361,116 @@ class PgTx extends PgReader implements Tx {
     this.staged.set(key, { entity, id, before: had ? had.before : ((await before()) ?? null), after });
   }
 
+  /** A write to send later; put again, it goes after everything put meanwhile. */
+  private write(key: string, sql: string): void {
+    this.writes.delete(key);
+    this.writes.set(key, sql);
+  }
+
+  /** The writes not sent yet, taken out (to go with the next read, or with COMMIT). */
+  pending(): PendingWrites {
+    const out = { statements: [...this.writes.values()].map((w) => `${w};\n`).join(''), blind: [...this.blind.values()] };
+    this.writes.clear();
+    this.blind.clear();
+    return out;
+  }
+
+  /** Sends the writes held back, before a statement that reads; the befores of blind cases come back with them. */
+  private async sendWrites(): Promise<void> {
+    if (!this.writes.size && !this.blind.size) return;
+    const { statements, blind } = this.pending();
+    const results = await this.batch(`${statements}${blind.length ? `WITH ${caseWrite(blind, sqlValue)} SELECT * FROM old` : ''}`);
+    if (!blind.length) return;
+    const old = new Map((results.at(-1) as DocRow[]).map((r) => [r.id, r]));
+    for (const c of blind) {
+      const row = old.get(c.id);
+      const ch = this.staged.get(`case:${c.id}`)!;
+      if (ch.before === BLIND) ch.before = row ? storedDoc<Case>(this.dataDir, 'case', row) : null;
+    }
+  }
+
   async putSettings(next: Settings): Promise<void> {
     await this.stage('settings', 'settings', () => this.getSettings(), next);
-    await this.run('INSERT INTO settings (only_row, doc) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET doc = EXCLUDED.doc', [json(next)]);
+    this.write('settings', `INSERT INTO settings (only_row, doc) VALUES (true, ${literal(json(next))}) ON CONFLICT (only_row) DO UPDATE SET doc = EXCLUDED.doc`);
   }
 
   async addMeetingDay(day: MeetingDay): Promise<void> {
     if (await this.getMeetingDay(day.id)) throw new DidarError('conflict', msg.meetingDayExists);
     await this.stage('meetingDay', day.id, async () => null, day);
-    await this.run('INSERT INTO meeting_days (id, date, doc) VALUES ($1, $2, $3)', [day.id, day.date, json(day)]);
+    this.write(`meetingDay:${day.id}`, `INSERT INTO meeting_days (id, date, doc) VALUES (${literal(day.id)}, ${literal(day.date)}, ${literal(json(day))})`);
   }
 
   async putQueueEntry(dayId: string, entry: QueueEntry): Promise<void> {
     if (!(await this.getMeetingDay(dayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
-    await this.stage('queueEntry', queueKey(dayId, entry.number), async () => (this.known.queue(dayId)
+    const key = queueKey(dayId, entry.number);
+    await this.stage('queueEntry', key, async () => (this.known.queue(dayId)
       ? (await this.getQueue(dayId)).find((e) => e.number === entry.number)
       : this.first('queueEntry', await this.run<DocRow>('SELECT doc, day_id, number FROM queue_entries WHERE day_id = $1 AND number = $2', [dayId, entry.number]))), entry);
-    await this.run(
-      'INSERT INTO queue_entries (day_id, number, doc) VALUES ($1, $2, $3) ON CONFLICT (day_id, number) DO UPDATE SET doc = EXCLUDED.doc',
-      [dayId, entry.number, json(entry)]);
+    this.write(`queueEntry:${key}`, `INSERT INTO queue_entries (day_id, number, doc) VALUES (${literal(dayId)}, ${entry.number}, ${literal(json(entry))})
+      ON CONFLICT (day_id, number) DO UPDATE SET doc = EXCLUDED.doc`);
   }
 
   async putCase(next: Case): Promise<void> {
     if (!(await this.getMeetingDay(next.meetingDayId))) throw new DidarError('not-found', msg.meetingDayNotFound);
-    // before: what this unit or this server holds, else the row the write replaces (read by the same statement)
+    // before: what this unit or this server holds, else the row the write replaces (read by the statement that writes it)
     const held = this.heldCase(next.id);
-    if (held !== undefined) {
+    const key = `case:${next.id}`;
+    if (held !== undefined || this.staged.has(key)) {
       await this.stage('case', next.id, async () => held, next);
-      await upsertCases(this.run, [next]);
+      if (this.blind.has(next.id)) this.blind.set(next.id, next);
+      else this.write(key, `WITH ${caseWrite([next], sqlValue)} SELECT 1`);
       return;
     }
-    const [old] = await upsertCases(this.run, [next]);
-    await this.stage('case', next.id, async () => (old ? storedDoc<Case>(this.dataDir, 'case', old) : null), next);
+    await this.stage('case', next.id, async () => BLIND, next);
+    this.blind.set(next.id, next);
   }
 
   async putCircular(next: Circular): Promise<void> {
     await this.stage('circular', next.id, () => this.getCircular(next.id), next);
-    await this.run('INSERT INTO circulars (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc', [next.id, json(next)]);
+    this.write(`circular:${next.id}`, `INSERT INTO circulars (id, doc) VALUES (${literal(next.id)}, ${literal(json(next))}) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`);
   }
 
   async addGroupCorrection(c: GroupCorrection): Promise<void> {
     const withId = c.id ? c : { ...c, id: randomUUID() };
     await this.stage('groupCorrection', withId.id!, async () => null, withId);
-    await this.run('INSERT INTO group_corrections (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [withId.id, json(withId)]);
+    this.write(`groupCorrection:${withId.id}`, `INSERT INTO group_corrections (id, doc) VALUES (${literal(withId.id!)}, ${literal(json(withId))}) ON CONFLICT (id) DO NOTHING`);
   }
 
   async putAccount(a: StoredAccount): Promise<void> {
     await this.stage('account', a.id, () => this.getAccount(a.id), a);
-    await this.run(
-      'INSERT INTO accounts (id, username, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, doc = EXCLUDED.doc',
-      [a.id, a.username, json(a)]);
+    this.write(`account:${a.id}`, `INSERT INTO accounts (id, username, doc) VALUES (${literal(a.id)}, ${literal(a.username)}, ${literal(json(a))})
+      ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, doc = EXCLUDED.doc`);
   }
 
-  /** Raises a counter row inside the transaction: its row lock holds until COMMIT, a ROLLBACK gives it back. */
-  private async next(entity: Entity, id: string, counter: string): Promise<number> {
-    const [r] = await this.run<{ value: string }>(
-      'INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value', [counter]);
-    const n = Number(r!.value);
+  /**
+   * Raises a counter: from what this unit or the server holds when it can (the write goes with the others),
+   * else in the database at once. Its row lock holds until COMMIT, a ROLLBACK gives the number back.
+   */
+  private async next(entity: Entity, id: string, counter: string, floor = 0): Promise<number> {
+    const held = this.raised.get(counter) ?? this.known.counter(counter);
+    let n: number;
+    if (held !== undefined) {
+      n = Math.max(held, floor) + 1;
+      this.write(`counter:${counter}`, `INSERT INTO counters (name, value) VALUES (${literal(counter)}, ${n}) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`);
+    } else {
+      const [r] = await this.run<{ value: string }>(
+        'INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value', [counter]);
+      n = Number(r!.value);
+    }
+    this.raised.set(counter, n);
     await this.stage(entity, id, async () => n - 1, n);
     return n;
   }
 
   nextSequence(jalaliYear: number): Promise<number> {
     const yy = jalaliYear % 100;
-    return this.next('codeSequence', String(yy).padStart(2, '0'), codeCounter(yy));
+    // the cases this unit put carry codes the database lifts the counter past when they are written (case-rows.ts)
+    const floor = Math.max(0, ...this.stagedCases().flatMap((c) => {
+      if (!c.code) return [];
+      const code = parseTrackingCode(c.code);
+      return code.yy === yy ? [code.sequence] : [];
+    }));
+    return this.next('codeSequence', String(yy).padStart(2, '0'), codeCounter(yy), floor);
   }
 
   nextCircularNumber(jalaliYear: number): Promise<number> {
@@ -382,6 +481,9 @@ class PgTx extends PgReader implements Tx {
     return this.next('letterNumber', String(jalaliYear), letterCounter(jalaliYear));
   }
 }
+
+/** The before of a case written without having been read, until the statement that writes it tells it. */
+const BLIND = Symbol('before unknown');
 
 export type PgOpenOptions = { now?: () => Date };
 
@@ -449,26 +551,50 @@ export class PgStore extends PgReader implements Store {
     return out;
   }
 
+  /** A day's queue (the desks reload it after every change): see `ofDayAtMark`. */
+  override getQueue(dayId: string): Promise<readonly QueueEntry[]> {
+    return this.ofDayAtMark<QueueEntry>('queueEntry', dayId, this.known.queue(dayId), 'SELECT doc, day_id, number, number AS ord FROM queue_entries WHERE day_id = d.id',
+      (top, q) => this.known.keepQueue(top, dayId, q));
+  }
+
+  /** A day's cases (the day's list at the desks, the day summary): see `ofDayAtMark`. */
+  override listCasesOfDay(dayId: string): Promise<readonly Case[]> {
+    return this.ofDayAtMark<Case>('case', dayId, this.known.listed(this.known.ofDay, dayId), `SELECT ${CASE_ROW}, pos AS ord FROM cases WHERE meeting_day_id = d.id`,
+      (top, cases) => this.known.keepListed(top, this.known.ofDay, dayId, cases));
+  }
+
   /**
-   * A day's queue (the desks reload it after every change): what is held, when the database still stands where
-   * it was read; else the rows, in the same statement.
+   * Rows of a day (`rows` selects them, with `ord` to order them by): what is held, when the database still
+   * stands where it was read — one statement that returns no rows —; else the rows, in the same statement.
    */
-  override async getQueue(dayId: string): Promise<readonly QueueEntry[]> {
-    const held = this.known.queue(dayId);
+  private async ofDayAtMark<T>(kind: StoredRecordKind, dayId: string, held: readonly T[] | undefined, rows: string, keep: (top: Mark, v: readonly T[]) => void): Promise<readonly T[]> {
     const mark = held ? this.known.heldMark() : null;
-    const rows = await this.run<DocRow & { top: string; epoch: string; day: boolean | null }>(
+    const found = await this.run<DocRow & { top: string; epoch: string; day: boolean | null }>(
       `SELECT t.seq AS top, t.epoch, x.* FROM (SELECT ${WHERE_IT_STANDS}) t
-         LEFT JOIN LATERAL (SELECT true AS day, q.* FROM meeting_days d
-           LEFT JOIN LATERAL (SELECT doc, day_id, number FROM queue_entries WHERE day_id = d.id ORDER BY number) q ON true
-          WHERE d.id = $1 AND (t.seq, t.epoch) IS DISTINCT FROM ($2::bigint, $3::text)) x ON true`, [dayId, mark?.seq ?? -1, mark?.epoch ?? '']);
-    const top: Mark = { seq: Number(rows[0]!.top), epoch: rows[0]!.epoch };
+         LEFT JOIN LATERAL (SELECT true AS day, r.* FROM meeting_days d LEFT JOIN LATERAL (${rows}) r ON true
+          WHERE d.id = $1 AND (t.seq, t.epoch) IS DISTINCT FROM ($2::bigint, $3::text)) x ON true
+        ORDER BY x.ord`, [dayId, mark?.seq ?? -1, mark?.epoch ?? '']);
+    const top: Mark = { seq: Number(found[0]!.top), epoch: found[0]!.epoch };
     // nothing committed since what is held was read (compared with the mark it had when asked: a unit may have
     // moved it on meanwhile, and what was held is still what the database had at this statement)
     if (held && mark && top.seq === mark.seq && top.epoch === mark.epoch) return held;
-    if (!rows.some((r) => r.day)) throw new DidarError('not-found', msg.meetingDayNotFound);
-    const q = this.docs<QueueEntry>('queueEntry', rows.filter((r) => r.doc !== null));
-    this.known.keepQueue(top, dayId, q);
-    return q;
+    if (!found.some((r) => r.day)) throw new DidarError('not-found', msg.meetingDayNotFound);
+    const v = this.docs<T>(kind, found.filter((r) => r.doc !== null));
+    keep(top, v);
+    return v;
+  }
+
+  /**
+   * A citizen's cases (reception looks them up at arrival), read with where the database stands, so that the unit
+   * recording the citizen's next case finds them held.
+   */
+  override async listCasesOfCitizen(nationalId: string): Promise<readonly Case[]> {
+    const rows = await this.run<DocRow & { top: string; epoch: string }>(
+      `SELECT t.seq AS top, t.epoch, x.* FROM (SELECT ${WHERE_IT_STANDS}) t
+         LEFT JOIN LATERAL (SELECT ${CASE_ROW}, pos FROM cases WHERE national_id = $1) x ON true ORDER BY x.pos`, [nationalId]);
+    const cases = this.docs<Case>('case', rows.filter((r) => r.doc !== null));
+    this.known.keepListed({ seq: Number(rows[0]!.top), epoch: rows[0]!.epoch }, this.known.ofCitizen, nationalId, cases);
+    return cases;
   }
 
   /** Where the sessions of this server are kept between runs. */
@@ -485,7 +611,7 @@ export class PgStore extends PgReader implements Store {
    * The COMMIT does not wait for the disk, so the next unit starts at once; the caller is answered after the
    * WAL flush that covers it (wal-flush.ts). `committed` runs in the unit's turn, right after its COMMIT.
    */
-  private async transaction<T>(submission: string | undefined, body: (run: Run, top: Mark) => Promise<{ value: T; end?: string; committed?: () => void }>): Promise<T> {
+  private async transaction<T>(submission: string | undefined, body: (run: Run, batch: Batch, top: Mark) => Promise<{ value: T; end?: string; committed?: () => void }>): Promise<T> {
     const out = await this.serial.run(async () => {
       if (this.closed) throw new Error('store is closed');
       const client = await this.connect();
@@ -504,7 +630,7 @@ export class PgStore extends PgReader implements Store {
         if (done.length) throw new DidarError('already-done', msg.alreadyDone);
         const top: Mark = { seq: Number(at.seq), epoch: at.epoch };
         this.known.startAt(top);
-        const out = await body(run, top);
+        const out = await body(run, batch, top);
         committing = true;
         await batch(`${out.end ?? ''}COMMIT`);
         out.committed?.();
@@ -553,15 +679,21 @@ export class PgStore extends PgReader implements Store {
   }
 
   /**
-   * The statements that end a unit numbered `seq` (the audit counter read under the lock, plus one): the counter
-   * raised, the audit row, the idempotency key kept (a week's old keys dropped), the NOTIFY that the other servers
-   * get at COMMIT. Written as literals, to go with COMMIT in one round trip.
+   * The statements that end a unit numbered `seq` (the audit counter read under the lock, plus one): the unit's
+   * writes not sent yet, the counter raised, the audit row (written by the statement that writes the cases whose
+   * before is unknown, which reads those befores into it), the idempotency key kept (a week's old keys dropped),
+   * the NOTIFY that the other servers get at COMMIT. Written as literals, to go with COMMIT in one round trip.
    */
-  private ending(seq: number, by: Actor, action: string, subject: { entity: string; id: string }, changes: readonly Change[], at: string, submission?: string): string {
+  private ending(seq: number, by: Actor, action: string, subject: { entity: string; id: string }, changes: readonly Change[], at: string,
+    submission?: string, writes: PendingWrites = { statements: '', blind: [] }): string {
+    const row = `${seq}, ${literal(at)}, ${literal(by.operator)}, ${literal(action)}, ${literal(subject.entity)}, ${literal(subject.id)}`;
+    const befores = writes.blind.reduce((sql, c) => {
+      const at = changes.findIndex((ch) => ch.entity === 'case' && ch.id === c.id);
+      return `jsonb_set(${sql}, ${literal(`{${at},before}`)}, coalesce((SELECT doc FROM old WHERE id = ${literal(c.id)}), 'null'::jsonb))`;
+    }, `${literal(json(changes))}::jsonb`);
     const statements = [
       `INSERT INTO counters (name, value) VALUES ('audit', ${seq}) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
-      `INSERT INTO audit (seq, at, by, action, entity, entity_id, changes) VALUES (${seq}, ${literal(at)}, ${literal(by.operator)}, ${literal(action)},
-         ${literal(subject.entity)}, ${literal(subject.id)}, ${literal(json(changes))})`,
+      `${writes.blind.length ? `WITH ${caseWrite(writes.blind, sqlValue)}\n` : ''}INSERT INTO audit (seq, at, by, action, entity, entity_id, changes) SELECT ${row}, ${befores}`,
     ];
     if (submission !== undefined) {
       const since = new Date(new Date(at).getTime() - SUBMISSION_KEEP_DAYS * 86_400_000).toISOString();
@@ -571,13 +703,13 @@ export class PgStore extends PgReader implements Store {
       const notice: ChangeNotice = { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) };
       statements.push(`SELECT pg_notify(${literal(this.channel)}, ${literal(notifyPayload(this.origin, notice))})`);
     }
-    return `${statements.join(';\n')};\n`;
+    return `${writes.statements}${statements.join(';\n')};\n`;
   }
 
   async mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
     let notice: ChangeNotice | null = null;
-    const value = await this.transaction(submission, async (run, top) => {
-      const tx = new PgTx(run, this.dataDir, this.known, top);
+    const value = await this.transaction(submission, async (run, batch, top) => {
+      const tx = new PgTx(run, batch, this.dataDir, this.known, top);
       const value = await fn(tx);
       const changes = tx.changes();
       if (!changes.length) return { value };
@@ -587,7 +719,8 @@ export class PgStore extends PgReader implements Store {
       for (const ch of changes) deepFreeze(ch.after); // committed values are frozen, as in the file store
       const seq = top.seq + 1;
       notice = { seq, action, by: by.operator, changes: changes.map((c) => ({ entity: c.entity, id: c.id })) };
-      return { value, end: this.ending(seq, by, action, changes[0]!, changes, at, submission), committed: () => this.known.committed(top, changes) };
+      const end = this.ending(seq, by, action, changes[0]!, changes, at, submission, tx.pending());
+      return { value, end, committed: () => this.known.committed(top, changes, tx.counters()) };
     });
     // this server's desks hear of it once it is on disk
     if (notice) this.notify(notice);
@@ -611,7 +744,7 @@ export class PgStore extends PgReader implements Store {
 
   /** An audit row that changes nothing (a print, a sign-in): numbered like a unit, without a NOTIFY. */
   async logEvent(by: Actor, action: string, entity: string, id: string): Promise<void> {
-    await this.transaction(undefined, async (_run, top) => ({
+    await this.transaction(undefined, async (_run, _batch, top) => ({
       value: undefined,
       end: this.ending(top.seq + 1, by, action, { entity, id }, [], this.now().toISOString()),
       committed: () => this.known.committed(top, []),

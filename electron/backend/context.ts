@@ -81,13 +81,28 @@ export function makeContext(
     // The contract's marks are checked on every call: a query that changes data, or a change made in two
     // commits, is a bug in the handler, refused before anything is written. A unit that changes nothing
     // (a print re-done because another desk printed first) does not count.
-    mutate: (action, fn, as = actor) => store.mutate(as, action, async (tx) => {
-      const result = await fn({ store: txOfOffice(tx, office), actor: as, office, now });
-      if (tx.hasChanges()) {
-        if (kind === 'query') throw new Error(`a query tried to change data (${action})`);
-        if (kind === 'mutation' && ++units > 1) throw new Error(`a change committed twice (${action})`);
-      }
-      return result;
-    }, submission),
+    mutate: (action, fn, as = actor) => {
+      // counted while it may commit: a store may run a unit's function again before it commits (pg-store.ts),
+      // and a unit that fails (a service may try again) is no unit
+      let counted = false;
+      const uncount = (): void => {
+        if (counted) units--;
+        counted = false;
+      };
+      return store.mutate(as, action, async (tx) => {
+        uncount();
+        const result = await fn({ store: txOfOffice(tx, office), actor: as, office, now });
+        if (tx.hasChanges()) {
+          if (kind === 'query') throw new Error(`a query tried to change data (${action})`);
+          units++;
+          counted = true;
+          if (kind === 'mutation' && units > 1) throw new Error(`a change committed twice (${action})`);
+        }
+        return result;
+      }, submission).catch((e: unknown) => {
+        uncount();
+        throw e;
+      });
+    },
   };
 }

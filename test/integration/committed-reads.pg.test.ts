@@ -7,6 +7,7 @@ import type { Backend } from '../../electron/backend';
 import type { Case, QueueEntry } from '../../shared/domain';
 import { auditTrail, FIXED_NOW, ok, openTestBackend, openToday, send, tempStore, validCitizen } from '../helpers/backend';
 import { sql } from '../helpers/pg';
+import { parseTrackingCode } from '../../shared/tracking-code';
 
 const open: Backend[] = [];
 afterEach(async () => {
@@ -113,6 +114,11 @@ describe('what a server holds of the last committed state', () => {
     const ordered = await ok(a, 'case/giveOrder', { id: c.id, order: { type: 'act', leadDepartment: 'آب و فاضلاب', deadlineDays: 10, text: '' } });
     expect(ordered.text).toBe('آب شرب روستای کیاسر قطع است');
     expect((await ok(a, 'queue/callNext', { meetingDayId: day.id })).name).toBe('نام اصلاح‌شده');
+    // the year's code counter, held since the last code, raised by hand: the next code comes after it
+    const first = await ok(a, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text: 'جاده روستا خاکی است', order: { type: 'act', leadDepartment: 'آب و فاضلاب', deadlineDays: 10, text: '' } });
+    expect(parseTrackingCode(first.code).sequence).toBe(1);
+    await sql(a.dataDir, "UPDATE counters SET value = 41 WHERE name LIKE 'code:%'");
+    expect(parseTrackingCode((await ok(a, 'case/allocateCode', { id: c.id })).code).sequence).toBe(42);
   });
 
   it("a unit's writes go with its next read or its COMMIT: it reads them back, and the audit row has each record's before", async () => {

@@ -64,6 +64,8 @@ describe('the server away or refusing', () => {
     const before = await snapshot(b);
     const c = (await b.store.scanCases({}))[0]!;
     const lost = b.ctx.mutate('test/lost', async (t) => {
+      // a read of the rows: the unit runs under the lock, its transaction open while it works
+      await t.store.listUncodedCases();
       await t.store.putCase({ ...c, text: 'نباید بماند' });
       // the server ends this unit's connection (a restart, a network cut) before COMMIT
       await sql(b.dataDir, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle in transaction' AND application_name = 'didar'");

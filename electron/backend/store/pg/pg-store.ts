@@ -482,6 +482,15 @@ class PgTx extends PgReader implements Tx {
   }
 }
 
+/** A unit's body: given how it reads, sends statements, and where the database stood; tells what ends it. */
+type UnitOut<T> = { value: T; end?: string; committed?: () => void };
+type UnitBody<T> = (run: Run, batch: Batch, top: Mark) => Promise<UnitOut<T>>;
+
+/** How a unit run on what the server holds reads the database: it may not (it is run again under the lock). */
+const NO_READS = (): never => {
+  throw new Error('a unit run on what the server holds read the database');
+};
+
 /** The before of a case written without having been read, until the statement that writes it tells it. */
 const BLIND = Symbol('before unknown');
 
@@ -605,23 +614,66 @@ export class PgStore extends PgReader implements Store {
   /**
    * One transaction under the store's lock. Units are also queued in this process (Serial), so that waiting
    * units do not each hold a connection the reads need; the lock serialises them with other servers.
-   * READ COMMITTED: every statement after the lock sees everything committed before it was granted.
-   * Round trips are few: BEGIN, the lock, where the database stands (for `known`) and the idempotency key go
-   * in one; the body's statements; then the unit's last writes (its audit row, NOTIFY) with COMMIT in one.
+   * A unit is first run on what this server holds (`onHeld`): when it needs nothing else, it goes to the
+   * database in one round trip. Else, or when the database has moved on, it runs again `underLock`.
    * The COMMIT does not wait for the disk, so the next unit starts at once; the caller is answered after the
    * WAL flush that covers it (wal-flush.ts). `committed` runs in the unit's turn, right after its COMMIT.
    */
-  private async transaction<T>(submission: string | undefined, body: (run: Run, batch: Batch, top: Mark) => Promise<{ value: T; end?: string; committed?: () => void }>): Promise<T> {
+  private async transaction<T>(submission: string | undefined, body: UnitBody<T>, onHeld = true): Promise<T> {
     const out = await this.serial.run(async () => {
       if (this.closed) throw new Error('store is closed');
-      const client = await this.connect();
-      const run = runner(client, this.dataDir);
-      const batch = batchRunner(client, this.dataDir);
-      let broken: Error | undefined;
+      return (onHeld ? await this.onHeld(submission, body) : null) ?? await this.underLock(submission, body);
+    });
+    // a unit that wrote nothing has nothing to make durable
+    if (out.end !== undefined) await this.flushes.after();
+    return out.value;
+  }
+
+  /**
+   * The unit run on what this server holds as committed, before it takes the lock; null when it cannot be: it
+   * reads the database, throws (a refusal is made again under the lock, from the rows), or writes nothing. Its
+   * one round trip takes the lock, checks that the database still stands where the server read it
+   * (didar_expect, migration 0007), writes, and commits; a check or a write that fails sends it under the lock.
+   */
+  private async onHeld<T>(submission: string | undefined, body: UnitBody<T>): Promise<UnitOut<T> | null> {
+    const top = this.known.heldMark();
+    if (!top) return null;
+    let out: UnitOut<T>;
+    try {
+      out = await body(NO_READS, NO_READS, top);
+    } catch {
+      return null;
+    }
+    if (!out.end) return null;
+    return this.withConnection(async ({ batch, rollback }) => {
+      try {
+        await batch(`BEGIN; SET LOCAL synchronous_commit TO off; SET LOCAL didar.unit TO 'on'; SELECT pg_advisory_xact_lock(${this.lockKey});
+          SELECT didar_expect(${top.seq}, ${literal(top.epoch)});
+          ${out.end}COMMIT`);
+      } catch (e) {
+        await rollback();
+        // the database moved on, the idempotency key is there, a write refused: all told again from the rows
+        if (!(e instanceof DidarError) && typeof (e as { code?: unknown }).code === 'string') {
+          this.known.forget();
+          return null;
+        }
+        // the connection lost during COMMIT: it may or may not have committed, nothing held is trusted
+        this.known.forget();
+        throw e;
+      }
+      out.committed?.();
+      return out;
+    });
+  }
+
+  /**
+   * The unit under the lock: BEGIN, the lock, where the database stands (for `known`) and the idempotency key
+   * in one round trip; the body's statements; then its writes, audit row and NOTIFY with COMMIT in one.
+   * READ COMMITTED: every statement after the lock sees everything committed before it was granted.
+   */
+  private underLock<T>(submission: string | undefined, body: UnitBody<T>): Promise<UnitOut<T>> {
+    return this.withConnection(async ({ batch, run, rollback }) => {
       let committing = false;
-      // the server ending this connection mid-unit (a restart) is told to the unit's next query, not thrown here
-      const onError = (e: Error): void => void (broken = e);
-      client.on('error', onError);
       try {
         const [, , , , [at], done] = (await batch(
           `BEGIN; SET LOCAL synchronous_commit TO off; SET LOCAL didar.unit TO 'on'; SELECT pg_advisory_xact_lock(${this.lockKey});
@@ -638,18 +690,31 @@ export class PgStore extends PgReader implements Store {
       } catch (e) {
         // a COMMIT that did not answer may or may not have committed: what is held is not trusted any more
         if (committing) this.known.forget();
-        await run('ROLLBACK').catch((err: unknown) => {
-          broken = err instanceof Error ? err : new Error(String(err)); // the connection is dropped, not reused
-        });
+        await rollback();
         throw e;
-      } finally {
-        client.off('error', onError);
-        client.release(broken);
       }
     });
-    // a unit that wrote nothing has nothing to make durable
-    if (out.end !== undefined) await this.flushes.after();
-    return out.value;
+  }
+
+  /**
+   * A connection of the pool for one unit; one whose ROLLBACK fails is dropped rather than given back, and the
+   * server ending it mid-unit (a restart) is told to the unit's next query, not thrown here.
+   */
+  private async withConnection<R>(use: (c: { batch: Batch; run: Run; rollback: () => Promise<void> }) => Promise<R>): Promise<R> {
+    const client = await this.connect();
+    let broken: Error | undefined;
+    const onError = (e: Error): void => void (broken = e);
+    client.on('error', onError);
+    const run = runner(client, this.dataDir);
+    const rollback = (): Promise<void> => run('ROLLBACK').then(() => undefined, (err: unknown) => {
+      broken = err instanceof Error ? err : new Error(String(err));
+    });
+    try {
+      return await use({ batch: batchRunner(client, this.dataDir), run, rollback });
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
   }
 
   /** A connection of the pool, its failure told as the desk's message. */
@@ -709,6 +774,7 @@ export class PgStore extends PgReader implements Store {
   async mutate<T>(by: Actor, action: string, fn: (tx: Tx) => Promise<T>, submission?: string): Promise<T> {
     let notice: ChangeNotice | null = null;
     const value = await this.transaction(submission, async (run, batch, top) => {
+      notice = null; // a unit run on what is held may run again under the lock
       const tx = new PgTx(run, batch, this.dataDir, this.known, top);
       const value = await fn(tx);
       const changes = tx.changes();
@@ -769,7 +835,7 @@ export class PgStore extends PgReader implements Store {
       this.known.forget();
     };
     forget();
-    return this.transaction(undefined, async (run) => ({ value: await body(run), end: '' })).finally(forget);
+    return this.transaction(undefined, async (run) => ({ value: await body(run), end: '' }), false).finally(forget);
   }
 
   /** VACUUM ANALYZE (outside a transaction): after a bulk copy, what autovacuum would do in its own time. */

@@ -87,6 +87,11 @@ describe('problemTerms', () => {
     expect(main(terms('سندمونو نمیدن').profile)!.object).toBe('سند ملکی');
     expect(main(terms('گازشون قطعه').profile)).toEqual({ object: 'گاز', defects: ['قطع و حذف'] });
   });
+
+  it('reads the spoken copula («جاده ما خاکیه», «چاله چوله‌ست»)', () => {
+    expect(main(terms('جاده ما خاکیه').profile)).toEqual({ object: 'راه روستایی', defects: ['نبود و محرومیت'] });
+    expect(main(terms('جاده روستا همش چاله چوله‌ست').profile)).toEqual({ object: 'راه روستایی', defects: ['خرابی و فرسودگی'] });
+  });
 });
 
 describe('profilesConflict', () => {

@@ -133,6 +133,12 @@ const GAP = 2;
  */
 export type LexToken = { key: string; filler: boolean; alt?: string };
 
+/** The spoken copula the stemmer leaves on: «جاده خاکیه», «خیلی کهنه‌ست» (the road is unpaved, it is very old). */
+function spoken(word: string): string | undefined {
+  if (word.length >= 5 && word.endsWith('یه')) return matchKey(word.slice(0, -1));
+  return word.length >= 6 && word.endsWith('ست') ? matchKey(word.slice(0, -2)) : undefined;
+}
+
 /** The lexicon's tokens of a text's masked words (`stems`: '' for a generic word). */
 export function lexTokens(words: readonly Word[], stems: readonly string[]): LexToken[] {
   return words.map((w, i) => {
@@ -141,7 +147,7 @@ export function lexTokens(words: readonly Word[], stems: readonly string[]): Lex
     // is stripped even from a short word («گازشون», «آبمون»), which the stemmer leaves whole.
     const bare = w.text.length >= 5 && /[مشتن]و$/.test(w.text) ? w.text.slice(0, -1) : w.text;
     const plural = /(مون|مان|شون|شان|تون|تان)$/.test(bare) && bare.length >= 5 ? bare.slice(0, -3) : '';
-    const alt = plural ? matchKey(plural) : bare.length >= 4 && /[مش]$/.test(bare) ? matchKey(bare.slice(0, -1)) : bare !== w.text ? matchKey(bare) : key;
+    const alt = plural ? matchKey(plural) : bare.length >= 4 && /[مش]$/.test(bare) ? matchKey(bare.slice(0, -1)) : bare !== w.text ? matchKey(bare) : spoken(w.text) ?? key;
     return alt === key ? { key, filler: !stems[i] } : { key, filler: !stems[i], alt };
   });
 }

@@ -87,6 +87,22 @@ describe('problemTerms', () => {
     expect(main(terms('سندمونو نمیدن').profile)!.object).toBe('سند ملکی');
     expect(main(terms('گازشون قطعه').profile)).toEqual({ object: 'گاز', defects: ['قطع و حذف'] });
   });
+
+  it('reads a complaint already filed as what is followed up or withdrawn, and a teacher\'s hourly pay as the teacher\'s', () => {
+    expect(main(terms('چگونه می‌توانم شکایتم را در سامانه پیگیری کنم؟').profile)).toEqual({ object: 'شکایت', defects: ['پیگیری وضعیت'] });
+    expect(main(terms('شکایت قبلی‌ام را می‌خواهم پس بگیرم').profile)).toEqual({ object: 'شکایت', defects: ['انصراف و لغو'] });
+    // Telling that one complains names no object.
+    expect(terms('اهالی از بوی زباله شکایت دارند').profile[0]).not.toBe(lex.objects.indexOf('شکایت'));
+    expect(main(terms('هشت ماه است حق‌التدریس ما را نداده‌اند').profile)).toEqual({ object: 'معلم', defects: ['پرداخت نشدن'] });
+    const stop = main(terms('دیگه نیازی به یارانه ندارم، لطفاً قطعش کنید').profile)!.defects;
+    expect(stop).toContain('انصراف و لغو');
+    expect(stop).not.toContain('قطع و حذف');
+  });
+
+  it('reads the spoken copula («جاده ما خاکیه», «چاله چوله‌ست»)', () => {
+    expect(main(terms('جاده ما خاکیه').profile)).toEqual({ object: 'راه روستایی', defects: ['نبود و محرومیت'] });
+    expect(main(terms('جاده روستا همش چاله چوله‌ست').profile)).toEqual({ object: 'راه روستایی', defects: ['خرابی و فرسودگی'] });
+  });
 });
 
 describe('profilesConflict', () => {

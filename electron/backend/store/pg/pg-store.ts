@@ -486,6 +486,10 @@ class PgTx extends PgReader implements Tx {
 type UnitOut<T> = { value: T; end?: string; committed?: () => void };
 type UnitBody<T> = (run: Run, batch: Batch, top: Mark) => Promise<UnitOut<T>>;
 
+/** The error didar_expect raises when the database moved on (migration 0007), and how long units then skip what is held. */
+const MOVED_ON = 'DD001';
+const HELD_PAUSE_MS = 1000;
+
 /** How a unit run on what the server holds reads the database: it may not (it is run again under the lock). */
 const NO_READS = (): never => {
   throw new Error('a unit run on what the server holds read the database');
@@ -525,6 +529,8 @@ export class PgStore extends PgReader implements Store {
   /** What units read most, as last committed: see committed.ts. */
   private readonly known = new Committed();
   private readonly flushes = new WalFlush(() => this.flushWal());
+  /** Until when units are not run on what is held (another server committed under one of them). */
+  private heldAgainAt = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -637,7 +643,7 @@ export class PgStore extends PgReader implements Store {
    */
   private async onHeld<T>(submission: string | undefined, body: UnitBody<T>): Promise<UnitOut<T> | null> {
     const top = this.known.heldMark();
-    if (!top) return null;
+    if (!top || performance.now() < this.heldAgainAt) return null;
     let out: UnitOut<T>;
     try {
       out = await body(NO_READS, NO_READS, top);
@@ -653,7 +659,10 @@ export class PgStore extends PgReader implements Store {
       } catch (e) {
         await rollback();
         // the database moved on, the idempotency key is there, a write refused: all told again from the rows
-        if (!(e instanceof DidarError) && typeof (e as { code?: unknown }).code === 'string') {
+        const code = (e as { code?: unknown }).code;
+        if (!(e instanceof DidarError) && typeof code === 'string') {
+          // other servers are committing too: for a while, units go under the lock at once
+          if (code === MOVED_ON) this.heldAgainAt = performance.now() + HELD_PAUSE_MS;
           this.known.forget();
           return null;
         }
@@ -800,7 +809,13 @@ export class PgStore extends PgReader implements Store {
 
   /** This server's units are told at once; other servers' through LISTEN, from the first listener on. */
   onChange(listener: (c: ChangeNotice) => void): () => void {
-    if (!this.closed) this.stopListening ??= listenForChanges(this.url, this.dataDir, this.channel, this.origin, (c) => this.notify(c));
+    if (!this.closed) {
+      this.stopListening ??= listenForChanges(this.url, this.dataDir, this.channel, this.origin, (c) => {
+        // another server committed: what this one holds is behind, its next unit would only find it out
+        this.known.forget();
+        this.notify(c);
+      });
+    }
     return this.listeners.add(listener);
   }
 

@@ -628,7 +628,7 @@ export class PgStore extends PgReader implements Store {
   private async transaction<T>(submission: string | undefined, body: UnitBody<T>, onHeld = true): Promise<T> {
     const out = await this.serial.run(async () => {
       if (this.closed) throw new Error('store is closed');
-      return (onHeld ? await this.onHeld(submission, body) : null) ?? await this.underLock(submission, body);
+      return (onHeld ? await this.onHeld(body) : null) ?? await this.underLock(submission, body);
     });
     // a unit that wrote nothing has nothing to make durable
     if (out.end !== undefined) await this.flushes.after();
@@ -639,9 +639,10 @@ export class PgStore extends PgReader implements Store {
    * The unit run on what this server holds as committed, before it takes the lock; null when it cannot be: it
    * reads the database, throws (a refusal is made again under the lock, from the rows), or writes nothing. Its
    * one round trip takes the lock, checks that the database still stands where the server read it
-   * (didar_expect, migration 0007), writes, and commits; a check or a write that fails sends it under the lock.
+   * (didar_expect, migration 0007), writes, keeps the idempotency key and commits; a check or a write that
+   * fails (a key already kept among them) sends it under the lock.
    */
-  private async onHeld<T>(submission: string | undefined, body: UnitBody<T>): Promise<UnitOut<T> | null> {
+  private async onHeld<T>(body: UnitBody<T>): Promise<UnitOut<T> | null> {
     const top = this.known.heldMark();
     if (!top || performance.now() < this.heldAgainAt) return null;
     let out: UnitOut<T>;

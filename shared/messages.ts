@@ -35,6 +35,7 @@ export const msg = {
   officeUnknown: 'دفتر را از فهرست انتخاب کنید: استانداری یا فرمانداری یکی از شهرستان‌ها.',
   provinceOffice: 'استانداری',
   countyOffice: (county: string): string => `فرمانداری ${county}`,
+  countyGovernor: (county: string): string => `فرماندار ${county}`,
   caseNotInOffice: (office: string): string => `این پرونده در ${office} نیست؛ پرونده‌های دفترهای دیگر با این حساب دیده و تغییر داده نمی‌شوند.`,
   trackingCodeNotInOffice: (office: string): string => `پرونده‌ای با این کد رهگیری در ${office} ثبت نشده است؛ پرونده‌های دفترهای دیگر با این حساب دیده نمی‌شوند.`,
   meetingDayNotInOffice: (office: string): string => `این روز ملاقات از آنِ ${office} نیست.`,

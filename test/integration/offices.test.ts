@@ -9,7 +9,10 @@ import type { Reply } from '../../shared/errors';
 import type { Backend } from '../../electron/backend';
 import { mayCall, type Role } from '../../shared/roles';
 import { parseTrackingCode } from '../../shared/tracking-code';
-import { ok, openForTest, openToday, snapshot, storeWith, validCitizen } from '../helpers/backend';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ok, openForTest, openToday, snapshot, storeWith, tempDir, validCitizen } from '../helpers/backend';
+import { lineOf, pdfWords, readsRightToLeft, type PdfWord } from '../helpers/pdf-words';
 import { CONTRACT_CALLS, makeWorld, NOT_WALKED, signedIn, TEST_PASSWORD } from '../helpers/calls';
 
 const order = { type: 'investigate' as const, leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: 'بررسی شود' };
@@ -108,6 +111,44 @@ describe('offices', () => {
     // a county asking for another office's report gets nothing of it
     const sariAsksAmol = await must(sari, 'report/departments', { period: { kind: 'year', year: 1405 }, office: AMOL });
     expect(sariAsksAmol.rows).toEqual([]);
+    // but the stations' work is each office's own: a county's case waiting for its order or code is not the province's
+    const waiting = await must(sari, 'case/recordPending', { meetingDayId: s.day.id, citizen: { ...validCitizen, county: SARI }, text: 'آب شرب روستای ساری قطع است' });
+    const provincePending = await must(province, 'case/recordPending', { meetingDayId: provinceDay.id, citizen: validCitizen, text: 'آب شرب روستای ورسک قطع است' });
+    for (const stage of ['order', 'code'] as const) {
+      if (stage === 'code') for (const [who, c] of [[sari, waiting], [province, provincePending]] as const) await must(who, 'case/giveOrder', { id: c.id, order });
+      expect((await must(province, 'case/pending', { stage })).map((c) => c.id)).toEqual([provincePending.id]);
+      expect((await must(sari, 'case/pending', { stage })).map((c) => c.id)).toEqual([waiting.id]);
+    }
+  });
+
+  it("a county's slip, referral letter and messages speak for its governorate; the province's for the province", async () => {
+    const b = await openForTest();
+    const provinceDay = await openToday(b);
+    const p = await ok(b, 'case/record', { meetingDayId: provinceDay.id, citizen: validCitizen, text: 'قطعی برق روستای ورسک', order });
+    const sari = await signedIn(b, 'sari.clerk', ['clerk', 'inspector', 'office'], SARI);
+    const s = await countyDay(sari, SARI, 'قطعی برق محله شهرداری ساری');
+    const dir = await tempDir();
+    const wordsOf = async (f: { base64: string }, name: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, Buffer.from(f.base64, 'base64'));
+      return pdfWords(file);
+    };
+    // the slip's first line names the office
+    const heading = (words: PdfWord[]) => lineOf(words, words.reduce((a, w) => (w.yMin < a.yMin ? w : a)));
+    const countySlip = heading(await wordsOf(await must(sari, 'slip/pdf', { caseId: s.c.id }), 'sari-slip.pdf'));
+    expect(countySlip).toHaveLength(2);
+    expect(readsRightToLeft(countySlip, 'فرمانداری ساری')).toBe(true);
+    const provinceSlip = heading(await wordsOf(await ok(b, 'slip/pdf', { caseId: p.id }), 'province-slip.pdf'));
+    expect(readsRightToLeft(provinceSlip, 'استانداری مازندران')).toBe(true);
+    // the county's letter: its governorate under the province's name, signed by its governor
+    const letter = await wordsOf((await must(sari, 'case/refer', { ids: [s.c.id] })).letters[0]!, 'sari-letter.pdf');
+    expect(readsRightToLeft(letter, 'فرمانداری ساری')).toBe(true);
+    expect(readsRightToLeft(letter, 'فرماندار ساری')).toBe(true);
+    expect(letter.some((w) => w.text === 'مدیرکل')).toBe(false);
+    // the message the citizen gets names the governorate too
+    const notices = (await must(sari, 'case/get', { id: s.c.id })).notices;
+    expect(notices.length).toBeGreaterThan(0);
+    for (const n of notices) expect(n.text).toContain('فرمانداری ساری');
   });
 
   it("no answer to a county's caller, over the whole contract, names another office's case", async () => {

@@ -6,7 +6,7 @@ import {
 import { DidarError } from '../../../shared/errors';
 import { formatJalali, parseJalali } from '../../../shared/jalali';
 import { msg } from '../../../shared/messages';
-import { officeField, officeLabel, officeOf, PROVINCE } from '../../../shared/offices';
+import { letterheadOf, officeField, officeLabel, officeOf, PROVINCE } from '../../../shared/offices';
 import { makeTrackingCode, SEQUENCE_MAX } from '../../../shared/tracking-code';
 import { foldForSearch } from '../../../shared/persian-text';
 import { noticeText } from '../../../shared/notices';
@@ -117,7 +117,7 @@ async function withCode(t: TxContext, c: Case, o: { notify: boolean; logged: boo
   };
   const settings = await t.store.getSettings();
   if (!o.notify || !settings.noticeOnRecord) return coded;
-  return { ...coded, notices: [...c.notices, { id: randomUUID(), kind: 'recorded', mobile: c.citizen.mobile, createdAt: at, text: noticeText('recorded', coded, settings.officeName) }] };
+  return { ...coded, notices: [...c.notices, { id: randomUUID(), kind: 'recorded', mobile: c.citizen.mobile, createdAt: at, text: noticeText('recorded', coded, letterheadOf(settings, officeOf(c)).officeName) }] };
 }
 
 /**
@@ -162,12 +162,16 @@ export function allocateCode(ctx: BackendContext, id: string): Promise<CodedCase
 /** When a case reached the stage it waits in: its order for the inspection desk, its recording for the governor's table. */
 const waitingSince = (c: Case): string => (c.order ? c.history.findLast((h) => h.action === 'order')?.at ?? c.createdAt : c.createdAt);
 
-/** Cases without their code (not cancelled) at one stage, the longest waiting first; of one meeting day if named. */
+/**
+ * Cases without their code (not cancelled) at one stage, the longest waiting first; of one meeting day if named.
+ * A station's work is its own office's citizens: the province sees a county's cases, but their order and code
+ * are given at the county's own table and inspection desk.
+ */
 export async function pendingCases(ctx: ReadContext, stage: 'order' | 'code', meetingDayId?: string): Promise<Case[]> {
   if (meetingDayId !== undefined) await requireMeetingDay(ctx, meetingDayId);
   const want = stage === 'order' ? 'awaiting-order' : 'awaiting-code';
   return (await ctx.store.listUncodedCases())
-    .filter((c) => c.status !== 'cancelled' && intakeStage(c) === want && (meetingDayId === undefined || c.meetingDayId === meetingDayId))
+    .filter((c) => c.status !== 'cancelled' && intakeStage(c) === want && officeOf(c) === ctx.office && (meetingDayId === undefined || c.meetingDayId === meetingDayId))
     .sort((a, b) => waitingSince(a).localeCompare(waitingSince(b)));
 }
 

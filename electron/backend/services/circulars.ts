@@ -13,6 +13,7 @@ import { noticeText } from '../../../shared/notices';
 import type { CircularDocData } from '../../../shared/pdf/circular-document';
 import type { BackendContext, ReadContext, TxContext } from '../context';
 import { requireCase } from './cases';
+import { letterheadOf, officeOf } from '../../../shared/offices';
 
 export async function requireCircular(ctx: ReadContext, id: string): Promise<Circular> {
   const c = await ctx.store.getCircular(id);
@@ -98,13 +99,13 @@ export function issueCircular(ctx: BackendContext, a: ParsedArgs<'circular/issue
       history: [...c.history, { at, by, action: 'issued', note: number }],
     };
     await t.store.putCircular(next);
-    const { officeName } = await t.store.getSettings();
+    const s = await t.store.getSettings();
     for (const k of await casesOf(t, c.caseIds)) {
       await t.store.putCase({
         ...k,
         history: [...k.history, { at, by, action: 'circular', ref: number, note: c.title }],
         // a case still at a station has no code to tell the citizen yet
-        notices: isCoded(k) ? [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, officeName, { circular: number }) }] : k.notices,
+        notices: isCoded(k) ? [...k.notices, { id: randomUUID(), kind: 'circular', mobile: k.citizen.mobile, createdAt: at, text: noticeText('circular', k, letterheadOf(s, officeOf(k)).officeName, { circular: number }) }] : k.notices,
       });
     }
     return next;
@@ -116,10 +117,10 @@ export async function circularDocData(ctx: ReadContext, c: Circular): Promise<Ci
   const s = await ctx.store.getSettings();
   const cases = await casesOf(ctx, c.caseIds);
   const data = {
-    officeName: s.officeName, officeUnit: s.officeUnit, ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
+    ...letterheadOf(s, ctx.office), ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
     number: c.number ?? '—', date: c.issuedOn ? formatJalaliLong(parseJalali(c.issuedOn)!) : formatJalaliLong(jalaliOf(ctx.now())),
     draft: c.status !== 'issued', title: c.title, addressees: c.addressees, body: c.body, instruction: c.instruction,
-    signerName: s.signerName, signerTitle: s.signerTitle, copies: c.copies,
+    copies: c.copies,
     annex: cases.map((k) => ({ code: codeOrStage(k.code, !!k.order), county: k.county, date: formatJalaliShort(parseJalali(k.meetingDate)!), department: leadDepartment(k) })),
     byCounty: countsBy(cases, (k) => k.county),
     byDepartment: countsBy(cases, leadDepartment),

@@ -13,6 +13,7 @@ import type { WorkCalendar } from '../../../shared/working-days';
 import type { BackendContext, ReadContext, TxContext } from '../context';
 import { codeOf, requireCase } from './cases';
 import { workCalendar } from './settings';
+import { letterheadOf, officeOf } from '../../../shared/offices';
 
 type Change = {
   to?: CaseStatus;
@@ -40,7 +41,7 @@ async function prepare(ctx: TxContext, id: string, ch: Change): Promise<Case> {
   const at = ctx.now().toISOString();
   const by = ctx.actor.operator;
   const cal = await workCalendar(ctx);
-  const { officeName } = await ctx.store.getSettings();
+  const { officeName } = letterheadOf(await ctx.store.getSettings(), officeOf(c));
   const patched: Case = { ...c, ...(ch.patch ? ch.patch(c, today(ctx), cal) : {}), ...(ch.to ? { status: ch.to } : {}) };
   const notice = ch.notice && {
     id: randomUUID(), kind: ch.notice, mobile: c.citizen.mobile, createdAt: at,

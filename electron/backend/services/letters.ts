@@ -20,6 +20,7 @@ import { unscoped } from '../store/office-scope';
 import { Serial } from '../store/serial';
 import { codeOf, requireCase } from './cases';
 import { referIn } from './follow-up';
+import { letterheadOf } from '../../../shared/offices';
 
 /** The cases to refer, grouped by the department each letter goes to; refuses a case that cannot be referred. */
 async function plan(ctx: ReadContext, ids: readonly string[]): Promise<Map<string, Case[]>> {
@@ -36,9 +37,8 @@ async function plan(ctx: ReadContext, ids: readonly string[]): Promise<Map<strin
 
 /** What one letter says; `number` null for the preview, which no number is given to. */
 async function letterData(ctx: ReadContext, department: string, cases: readonly Case[], number: string | null): Promise<ReferralLetterData> {
-  const s = await ctx.store.getSettings();
   return {
-    officeName: s.officeName, officeUnit: s.officeUnit, department, signerName: s.signerName, signerTitle: s.signerTitle,
+    ...letterheadOf(await ctx.store.getSettings(), ctx.office), department,
     date: formatJalaliLong(jalaliOf(ctx.now())), number: number ?? '', preview: number === null,
     rows: cases.map((c) => ({
       code: codeOf(c), citizen: `${c.citizen.firstName} ${c.citizen.lastName}`, county: c.county, issue: c.text,

@@ -8,7 +8,7 @@ import { departmentScorecard } from '../../../shared/reports/department-scorecar
 import { casesPerMonth, periodRange, type DateRange, type Period } from '../../../shared/reports/period';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
-import { isKnownOffice, officeLabel, PROVINCE, type Office } from '../../../shared/offices';
+import { isKnownOffice, letterheadOf, type Office, officeLabel, officeOf, PROVINCE } from '../../../shared/offices';
 import type { CaseScan } from '../store/store';
 import { countyTable, departmentTable, type ReportTable } from '../../../shared/reports/table';
 import { tableBytes } from '../export/table-file';
@@ -82,8 +82,8 @@ export async function meetingDaySummaryFile(ctx: BackendContext, dayId: string, 
   const summary = await meetingDaySummary(ctx, dayId);
   let bytes: Buffer;
   if (format === 'pdf') {
-    const s = await ctx.store.getSettings();
-    bytes = await (await import('../pdf/day-summary-pdf')).renderDaySummaryPdf({ ...summary, officeName: s.officeName, officeUnit: s.officeUnit });
+    const { officeName, officeUnit } = letterheadOf(await ctx.store.getSettings(), officeOf(await requireMeetingDay(ctx, dayId)));
+    bytes = await (await import('../pdf/day-summary-pdf')).renderDaySummaryPdf({ ...summary, officeName, officeUnit });
   } else {
     bytes = await tableBytes(dayOrdersTable(summary), format);
   }

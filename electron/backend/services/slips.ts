@@ -8,6 +8,7 @@ import type { Case } from '../../../shared/domain';
 import type { BackendContext, ReadContext } from '../context';
 import { codeOf, requireCase } from './cases';
 import { requireMeetingDay } from './meeting-days';
+import { letterheadOf, officeOf } from '../../../shared/offices';
 
 /**
  * Renders the tracking slip and logs the print: the first print is the original, every later one is a
@@ -45,7 +46,7 @@ export async function renderCaseSlip(ctx: ReadContext, c: Case, duplicate: boole
   // loaded on the first print (a server warms the PDF worker when it opens its folder; the CLI need not)
   const { renderSlipPdf } = await import('../pdf/slip-pdf');
   return renderSlipPdf({
-    officeName: s.officeName,
+    officeName: letterheadOf(s, officeOf(c)).officeName,
     ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
     code: codeOf(c),
     citizenName: `${c.citizen.firstName} ${c.citizen.lastName}`,

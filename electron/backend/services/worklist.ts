@@ -22,6 +22,7 @@ import { unscoped } from '../store/office-scope';
 import { requireCase } from './cases';
 import { today } from './follow-up';
 import { workCalendar } from './settings';
+import { letterheadOf } from '../../../shared/offices';
 
 const SUMMARY = 140;
 
@@ -133,10 +134,10 @@ export async function escalationFile(ctx: BackendContext, format: 'pdf' | 'xlsx'
 }
 
 async function listFile(ctx: BackendContext, table: ReportTable, format: 'pdf' | 'xlsx', name: 'worklist' | 'escalation'): Promise<ExportFile> {
-  const s = await ctx.store.getSettings();
+  const { officeName, officeUnit } = letterheadOf(await ctx.store.getSettings(), ctx.office);
   const bytes = format === 'pdf'
     ? await (await import('../pdf/table-pdf')).renderTablePdf(table, {
-      officeName: s.officeName, officeUnit: s.officeUnit, widths: [24, 62, 70, 52, 80, 52, 50, 50, 34, 56, '*'], ltrColumns: [1], cellMax: 140,
+      officeName, officeUnit, widths: [24, 62, 70, 52, 80, 52, 50, 50, 34, 56, '*'], ltrColumns: [1], cellMax: 140,
     })
     : await tableBytes(table, 'xlsx');
   await ctx.store.logEvent(ctx.actor, `${name}/export-${format}`, 'report', `${name} ${table.rows.length}`);

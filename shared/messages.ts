@@ -36,6 +36,8 @@ export const msg = {
   provinceOffice: 'استانداری',
   countyOffice: (county: string): string => `فرمانداری ${county}`,
   countyGovernor: (county: string): string => `فرماندار ${county}`,
+  provinceGovernor: 'استاندار',
+  countyGovernorTitle: 'فرماندار',
   caseNotInOffice: (office: string): string => `این پرونده در ${office} نیست؛ پرونده‌های دفترهای دیگر با این حساب دیده و تغییر داده نمی‌شوند.`,
   trackingCodeNotInOffice: (office: string): string => `پرونده‌ای با این کد رهگیری در ${office} ثبت نشده است؛ پرونده‌های دفترهای دیگر با این حساب دیده نمی‌شوند.`,
   meetingDayNotInOffice: (office: string): string => `این روز ملاقات از آنِ ${office} نیست.`,

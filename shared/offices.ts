@@ -22,16 +22,16 @@ export const OfficeInput = z.string({ error: msg.officeUnknown }).max(80, { erro
 /** Whether `office` names the province or one of the counties (settings). */
 export const isKnownOffice = (office: Office, counties: readonly string[]): boolean => office === PROVINCE || counties.includes(office);
 
-/** Who an office's documents and messages speak for (the settings' fields of the same names). */
-export type Letterhead = { officeName: string; officeUnit: string; signerName: string; signerTitle: string };
+/** Who an office's documents and messages speak for (the settings' fields of the same names), and who holds its meetings. */
+export type Letterhead = { officeName: string; officeUnit: string; signerName: string; signerTitle: string; governor: string };
 
 /**
  * The province's letterhead as its settings give it; a county governorate's under the province's name, signed
  * by its governor (the settings hold the province's own signer).
  */
-export function letterheadOf(s: Letterhead, office: Office): Letterhead {
-  if (office === PROVINCE) return { officeName: s.officeName, officeUnit: s.officeUnit, signerName: s.signerName, signerTitle: s.signerTitle };
-  return { officeName: msg.countyOffice(office), officeUnit: s.officeName, signerName: '', signerTitle: msg.countyGovernor(office) };
+export function letterheadOf(s: Omit<Letterhead, 'governor'>, office: Office): Letterhead {
+  if (office === PROVINCE) return { officeName: s.officeName, officeUnit: s.officeUnit, signerName: s.signerName, signerTitle: s.signerTitle, governor: msg.provinceGovernor };
+  return { officeName: msg.countyOffice(office), officeUnit: s.officeName, signerName: '', signerTitle: msg.countyGovernor(office), governor: msg.countyGovernorTitle };
 }
 
 /** The office's name as people say it. */

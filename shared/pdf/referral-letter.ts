@@ -8,13 +8,13 @@ import type { DocDefinition } from './pdfmake-types';
 const L = {
   title: 'ارجاع درخواست‌های دیدار مردمی',
   addressee: (d: string): string => `${d}`,
-  body: (n: number): string =>
-    `به استناد دستور استاندار محترم در دیدار مردمی، ${toPersianDigits(n)} درخواست شهروندان به شرح جدول زیر جهت رسیدگی ارسال می‌شود. خواهشمند است دستور فرمایید موضوع بررسی و نتیجه تا مهلت مقرر، با ذکر کد رهگیری، به این دفتر اعلام شود.`,
-  columns: ['ردیف', 'کد رهگیری', 'نام مراجع', 'شهرستان', 'خلاصه درخواست', 'دستور استاندار', 'مهلت پاسخ'],
+  body: (n: number, governor: string): string =>
+    `به استناد دستور ${governor} محترم در دیدار مردمی، ${toPersianDigits(n)} درخواست شهروندان به شرح جدول زیر جهت رسیدگی ارسال می‌شود. خواهشمند است دستور فرمایید موضوع بررسی و نتیجه تا مهلت مقرر، با ذکر کد رهگیری، به این دفتر اعلام شود.`,
+  columns: (governor: string): string[] => ['ردیف', 'کد رهگیری', 'نام مراجع', 'شهرستان', 'خلاصه درخواست', `دستور ${governor}`, 'مهلت پاسخ'],
   annex: 'ندارد',
   preview: 'پیش‌نمایش',
   unnumbered: 'پس از تأیید ارجاع',
-  copy: { to: 'دفتر استاندار', purpose: 'جهت اطلاع' },
+  copy: (governor: string) => ({ to: `دفتر ${governor}`, purpose: 'جهت اطلاع' }),
   inspection: { to: 'اداره کل بازرسی', purpose: 'جهت پیگیری' },
 };
 
@@ -28,6 +28,8 @@ export type ReferralLetterData = {
   date: string;
   signerName: string;
   signerTitle: string;
+  /** Who gave the orders: the governor (استاندار) or a county's governor (فرماندار). */
+  governor: string;
   rows: ReferralRow[];
   /** Seen before referring: not yet numbered, marked as a preview. */
   preview?: boolean;
@@ -36,7 +38,7 @@ export type ReferralLetterData = {
 export function referralLetter(d: ReferralLetterData): DocDefinition {
   const table = rtlTable(
     [
-      L.columns.map((c) => ({ text: c, bold: true, fillColor: '#e3f1ed', alignment: 'center' as const })),
+      L.columns(d.governor).map((c) => ({ text: c, bold: true, fillColor: '#e3f1ed', alignment: 'center' as const })),
       ...d.rows.map((r, i) => [
         { text: toPersianDigits(i + 1), alignment: 'center' as const },
         { text: ltrIsolate(toPersianDigits(r.code)), alignment: 'center' as const },
@@ -54,10 +56,10 @@ export function referralLetter(d: ReferralLetterData): DocDefinition {
     content: [
       ...letterHead({ officeName: d.officeName, officeUnit: d.officeUnit, number: d.preview ? L.unnumbered : d.number, date: d.date, annex: L.annex }),
       ...greeting([L.addressee(d.department)]),
-      { text: L.body(d.rows.length), margin: [0, 0, 0, 8] },
+      { text: L.body(d.rows.length, d.governor), margin: [0, 0, 0, 8] },
       table,
       signature(d.signerName, d.signerTitle),
-      ...copiesTo([L.copy, L.inspection]),
+      ...copiesTo([L.copy(d.governor), L.inspection]),
     ],
   });
 }

@@ -16,7 +16,7 @@ const L = {
   orderType: 'نوع دستور',
   dueDate: 'تاریخ پاسخ مورد انتظار',
   issue: 'خلاصه درخواست',
-  order: 'دستور استاندار',
+  order: (governor: string): string => `دستور ${governor}`,
   followUp: 'پیگیری',
   howTo: (phone: string, address: string): string =>
     `برای پیگیری، با در دست داشتن کد رهگیری با شماره ${phone} تماس بگیرید${address ? ` یا به نشانی ${address} مراجعه کنید` : ''}.`,
@@ -28,6 +28,8 @@ const TRACKING_QR = 'trackingQr';
 
 export type SlipData = {
   officeName: string;
+  /** Who gave the order: the governor (استاندار) or a county's governor (فرماندار). */
+  governor: string;
   logoDataUrl?: string;
   code: string;
   citizenName: string;
@@ -98,13 +100,13 @@ export function slipDocument(d: SlipData): DocDefinition {
     { text: `${L.printed}: ${d.printedAt}`, fontSize: 7.5, color: '#5f6b7a', margin: [0, 4, 0, 0] },
   ];
   const content: Content[] = narrow
-    ? [...header, codeBlock, qr, table, ...section(L.issue, d.issue, 220), ...section(L.order, d.order, 160), ...footer]
+    ? [...header, codeBlock, qr, table, ...section(L.issue, d.issue, 220), ...section(L.order(d.governor), d.order, 160), ...footer]
     : [
       ...header,
       { canvas: [{ type: 'line', x1: 0, y1: 3, x2: 371, y2: 3, lineWidth: 0.8, lineColor: '#0f5c4d' }], alignment: 'left' },
       rtlColumns([{ stack: [codeBlock, table] }, { stack: [qr], width: 92 }], 12),
       ...section(L.issue, d.issue, 280),
-      ...section(L.order, d.order, 180),
+      ...section(L.order(d.governor), d.order, 180),
       { text: '', margin: [0, 4, 0, 0] },
       ...footer,
     ];

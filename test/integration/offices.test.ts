@@ -138,12 +138,14 @@ describe('offices', () => {
     const countySlip = heading(await wordsOf(await must(sari, 'slip/pdf', { caseId: s.c.id }), 'sari-slip.pdf'));
     expect(countySlip).toHaveLength(2);
     expect(readsRightToLeft(countySlip, 'فرمانداری ساری')).toBe(true);
+    expect(readsRightToLeft(await wordsOf(await must(sari, 'slip/pdf', { caseId: s.c.id }), 'sari-slip-2.pdf'), 'دستور فرماندار')).toBe(true);
     const provinceSlip = heading(await wordsOf(await ok(b, 'slip/pdf', { caseId: p.id }), 'province-slip.pdf'));
     expect(readsRightToLeft(provinceSlip, 'استانداری مازندران')).toBe(true);
     // the county's letter: its governorate under the province's name, signed by its governor
     const letter = await wordsOf((await must(sari, 'case/refer', { ids: [s.c.id] })).letters[0]!, 'sari-letter.pdf');
     expect(readsRightToLeft(letter, 'فرمانداری ساری')).toBe(true);
     expect(readsRightToLeft(letter, 'فرماندار ساری')).toBe(true);
+    expect(readsRightToLeft(letter, 'به استناد دستور فرماندار محترم')).toBe(true);
     expect(letter.some((w) => w.text === 'مدیرکل')).toBe(false);
     // the message the citizen gets names the governorate too
     const notices = (await must(sari, 'case/get', { id: s.c.id })).notices;

@@ -7,7 +7,7 @@ import { findWord, lineOf, pageCount, pdfWords, readsRightToLeft, sameWord } fro
 import { tempDir } from '../helpers/backend';
 
 const slip = {
-  officeName: 'استانداری مازندران', code: '0500000031', citizenName: 'کاظم اسماعیلی', nationalIdMasked: '001*****31',
+  officeName: 'استانداری مازندران', governor: 'استاندار', code: '0500000031', citizenName: 'کاظم اسماعیلی', nationalIdMasked: '001*****31',
   meetingDate: 'سه‌شنبه ۶ مرداد ۱۴۰۵', place: 'مرکز استان',
   issue: 'قطعی برق در ساعات شب (حدود ۴ ساعت) باعث شده پمپ آب منازل کار نکند و بیماران تنفسی در خطرند.',
   order: 'بازرسی استانداری علت تأخیر را بررسی و ظرف دو هفته گزارش کند.', orderType: 'بررسی و گزارش',
@@ -57,7 +57,7 @@ describe('referral letter', () => {
   it('lays out an official letter with its table right to left', async () => {
     const file = await write('letter.pdf', await renderReferralLetterPdf({
       officeName: 'استانداری مازندران', officeUnit: 'دفتر ارتباطات مردمی', department: 'شرکت توزیع برق', number: '14050902/1',
-      date: 'دوشنبه ۲ آذر ۱۴۰۵', signerName: 'علی رضایی', signerTitle: 'مدیرکل دفتر ارتباطات مردمی',
+      date: 'دوشنبه ۲ آذر ۱۴۰۵', signerName: 'علی رضایی', signerTitle: 'مدیرکل دفتر ارتباطات مردمی', governor: 'استاندار',
       rows: [
         { code: '0500000031', citizen: 'کاظم اسماعیلی', county: 'بهشهر', issue: 'قطعی برق شبانه', order: 'بررسی شود', due: '۱۴۰۵/۰۹/۱۶' },
         { code: '0500000048', citizen: 'لیلا علیزاده', county: 'نکا', issue: 'افت ولتاژ', order: 'اقدام شود', due: '۱۴۰۵/۰۹/۱۷' },

@@ -20,7 +20,7 @@ async function write(name: string, pdf: Buffer): Promise<string> {
 }
 
 const slip = (code: string): DocDefinition => slipDocument({
-  officeName: 'استانداری مازندران', code, citizenName: 'کاظم اسماعیلی', nationalIdMasked: '001*****31',
+  officeName: 'استانداری مازندران', governor: 'استاندار', code, citizenName: 'کاظم اسماعیلی', nationalIdMasked: '001*****31',
   meetingDate: 'سه‌شنبه ۶ مرداد ۱۴۰۵', place: 'مرکز استان', issue: 'قطعی برق در ساعات شب', order: 'بازرسی استانداری بررسی کند.',
   orderType: 'بررسی و گزارش', department: 'شرکت توزیع برق', dueDate: '', followUpPhone: '011-33300000', followUpAddress: '',
   duplicate: false, printedAt: '۱۴۰۵/۰۹/۰۲ ۱۰:۳۰', layout: 'a5',

@@ -12,7 +12,7 @@ export function renderSlipPdf(data: SlipData): Promise<Buffer> {
 export function warmPdfRenderer(): void {
   const field = 'x';
   warmRendererWith(slipDocument({
-    officeName: field, code: '0000000000', citizenName: field, nationalIdMasked: field, meetingDate: field, place: field,
+    officeName: field, governor: field, code: '0000000000', citizenName: field, nationalIdMasked: field, meetingDate: field, place: field,
     issue: field, order: field, orderType: field, department: field, dueDate: field, followUpPhone: field,
     followUpAddress: field, duplicate: false, printedAt: field, layout: 'a5',
   }));

@@ -45,8 +45,10 @@ export async function renderCaseSlip(ctx: ReadContext, c: Case, duplicate: boole
   const day = await requireMeetingDay(ctx, c.meetingDayId);
   // loaded on the first print (a server warms the PDF worker when it opens its folder; the CLI need not)
   const { renderSlipPdf } = await import('../pdf/slip-pdf');
+  const { officeName, governor } = letterheadOf(s, officeOf(c));
   return renderSlipPdf({
-    officeName: letterheadOf(s, officeOf(c)).officeName,
+    officeName,
+    governor,
     ...(s.logoDataUrl ? { logoDataUrl: s.logoDataUrl } : {}),
     code: codeOf(c),
     citizenName: `${c.citizen.firstName} ${c.citizen.lastName}`,

@@ -22,6 +22,7 @@ const T = {
   intake: 'پذیرش',
   order: 'دستور',
   empty: 'هنوز کسی ثبت ورود نکرده است.',
+  allSeen: 'کسی در صف نیست؛ همه مراجعان ثبت‌شده رسیدگی شده‌اند.',
   number: 'نوبت',
   againTitle: 'ورود دوباره',
   againYes: 'بله، دوباره ثبت شود',
@@ -115,7 +116,7 @@ export function QueuePanel({ day, queue, onChanged, onStartIntake, mode = 'desk'
       )}
       <ActionError error={error} />
       <CallStatus state={queue} />
-      {queue.value && visible.length === 0 && <p className="muted">{T.empty}</p>}
+      {queue.value && visible.length === 0 && <p className="muted">{queue.value.length ? T.allSeen : T.empty}</p>}
       {visible.length > 0 && (
         <ol className="queue-list">
           {visible.map((q) => (

@@ -26,6 +26,12 @@ const BATCH = 500;
 
 /** Counter name of a two-digit Jalali year's tracking codes (one province-wide sequence per year). */
 export const codeCounter = (yy: number): string => `code:${String(yy).padStart(2, '0')}`;
+
+/** The counter a tracking code was taken from, and its place in it (no later case may get it again). */
+export function codeCounterOf(code: string): { name: string; sequence: number } {
+  const { yy, sequence } = parseTrackingCode(code);
+  return { name: codeCounter(yy), sequence };
+}
 /** Counter names of a Jalali year's circular and referral letter numbers. */
 export const circularCounter = (jalaliYear: number): string => `circular:${jalaliYear}`;
 export const letterCounter = (jalaliYear: number): string => `letter:${jalaliYear}`;
@@ -41,9 +47,8 @@ export function caseWrite(cases: readonly Case[], v: (x: unknown) => string): st
   const highest = new Map<string, number>();
   for (const c of cases) {
     if (!c.code) continue; // waiting for its code at the inspection desk
-    const { yy, sequence } = parseTrackingCode(c.code);
-    const k = codeCounter(yy);
-    highest.set(k, Math.max(highest.get(k) ?? 0, sequence));
+    const { name, sequence } = codeCounterOf(c.code);
+    highest.set(name, Math.max(highest.get(name) ?? 0, sequence));
   }
   const parts = [
     `old AS (SELECT doc, id, code FROM cases WHERE id = ANY(${v(cases.map((c) => c.id))}::text[]))`,

@@ -4,9 +4,9 @@
 // numbered without a gap.
 import type { Case } from '../../../../shared/domain';
 import { checkStoredRecord } from '../../../../shared/stored-schemas';
-import { parseTrackingCode, verhoeffValid } from '../../../../shared/tracking-code';
+import { verhoeffValid } from '../../../../shared/tracking-code';
 import type { CheckReport } from '../check';
-import { codeCounter } from './case-rows';
+import { codeCounterOf } from './case-rows';
 import { openPgStore } from './pg-store';
 import { TABLE_OF } from './rows';
 
@@ -30,8 +30,8 @@ export async function checkDatabase(url: string): Promise<CheckReport> {
         if (code === null) continue; // waiting for its code at the inspection desk
         if (!/^\d{10}$/.test(code) || !verhoeffValid(code)) problem(where, 'invalid tracking code');
         else {
-          const { yy, sequence } = parseTrackingCode(code);
-          highest.set(codeCounter(yy), Math.max(highest.get(codeCounter(yy)) ?? 0, sequence));
+          const { name, sequence } = codeCounterOf(code);
+          highest.set(name, Math.max(highest.get(name) ?? 0, sequence));
         }
       }
       // every other table's documents under their stored schemas, as the store reads them

@@ -8,10 +8,9 @@
 import type { Case, MeetingDay, QueueEntry } from '../../../../shared/domain';
 import { deepFreeze } from '../../../../shared/readonly';
 import type { Settings } from '../../../../shared/settings';
-import { parseTrackingCode } from '../../../../shared/tracking-code';
 import type { Change } from '../journal';
 import { dayOfQueueKey } from '../store';
-import { codeCounter } from './case-rows';
+import { codeCounterOf } from './case-rows';
 
 /**
  * Days whose queues and cases are held (today's and a few others a desk looked at), cases (those units touched
@@ -159,8 +158,7 @@ export class Committed {
     this.ofDay.committed(c, was);
     if (c.code) {
       // as the case's row does in the database (case-rows.ts): no later case may get its code again
-      const { yy, sequence } = parseTrackingCode(c.code);
-      const name = codeCounter(yy);
+      const { name, sequence } = codeCounterOf(c.code);
       const held = this.counters.get(name);
       if (held !== undefined && held < sequence) this.counters.set(name, sequence);
     }

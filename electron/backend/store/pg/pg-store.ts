@@ -13,7 +13,6 @@ import { AWAITING_DEPARTMENT } from '../../../../shared/follow-up';
 import type { GroupCorrection } from '../../../../shared/grouping/corrections';
 import type { JOURNAL_ENTITIES, StoredRecordKind } from '../../../../shared/stored-schemas';
 import { msg } from '../../../../shared/messages';
-import { parseTrackingCode } from '../../../../shared/tracking-code';
 import { deepFreeze } from '../../../../shared/readonly';
 import { defaultSettings, type Settings } from '../../../../shared/settings';
 import type { SessionPersistence } from '../../auth/sessions';
@@ -22,7 +21,7 @@ import type { Change } from '../journal';
 import { Serial } from '../serial';
 import { dayOfQueueKey, queueKey, SUBMISSION_KEEP_DAYS, type Actor, type CasePage, type CaseQuery, type CaseScan, type ChangeNotice, type DayCounts, type Store, type StoreReader, type Tx } from '../store';
 import { assertStorable } from '../unit-check';
-import { caseWrite, circularCounter, codeCounter, letterCounter } from './case-rows';
+import { caseWrite, circularCounter, codeCounter, codeCounterOf, letterCounter } from './case-rows';
 import { batchRunner, dbError, displayName, literal, openPool, runner, sqlValue, type Run } from './connection';
 import { CaseLists, Committed, withEntry, type Mark } from './committed';
 import { WalFlush } from './wal-flush';
@@ -82,10 +81,10 @@ const ORDER: Record<CaseQuery['sort'], { keys: string; agg: string }> = {
 /**
  * Where the database stands, for what a server holds (committed.ts): the audit counter (every unit raises it),
  * and an epoch of the database server's start (a restart may lose commits not yet flushed) and of the writes
- * made outside units of work (migration 0006), either of which makes what is held stale.
+ * made outside units of work (migration 0006), either of which makes what is held stale. Defined once, in
+ * migration 0007, for these reads and for didar_expect.
  */
-const WHERE_IT_STANDS = `coalesce((SELECT value FROM counters WHERE name = 'audit'), 0) AS seq,
-  pg_postmaster_start_time()::text || '/' || coalesce((SELECT value FROM counters WHERE name = 'outside-edits'), 0) AS epoch`;
+const WHERE_IT_STANDS = 'didar_seq() AS seq, didar_epoch() AS epoch';
 
 /** A case's row: its document and the columns that name it in a refusal. */
 const CASE_ROW = 'doc, id, code';
@@ -465,12 +464,12 @@ class PgTx extends PgReader implements Tx {
   nextSequence(jalaliYear: number): Promise<number> {
     const yy = jalaliYear % 100;
     // the cases this unit put carry codes the database lifts the counter past when they are written (case-rows.ts)
+    const counter = codeCounter(yy);
     const floor = Math.max(0, ...this.stagedCases().flatMap((c) => {
-      if (!c.code) return [];
-      const code = parseTrackingCode(c.code);
-      return code.yy === yy ? [code.sequence] : [];
+      const carried = c.code ? codeCounterOf(c.code) : null;
+      return carried?.name === counter ? [carried.sequence] : [];
     }));
-    return this.next('codeSequence', String(yy).padStart(2, '0'), codeCounter(yy), floor);
+    return this.next('codeSequence', String(yy).padStart(2, '0'), counter, floor);
   }
 
   nextCircularNumber(jalaliYear: number): Promise<number> {

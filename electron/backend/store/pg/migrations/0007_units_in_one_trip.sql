@@ -4,10 +4,18 @@
 -- was committed since (the audit counter, the database server's start, writes made outside units of work), and
 -- the unit is then run again under the lock. Counters are held too, so a write to them from outside a unit of
 -- work counts as an outside edit like the other tables'.
+-- Where the database stands, as a server reads it with what it holds (pg-store.ts WHERE_IT_STANDS): the audit
+-- counter, and an epoch of the database server's start and of the writes made outside units of work.
+CREATE FUNCTION didar_seq() RETURNS bigint LANGUAGE sql STABLE AS $$
+  SELECT coalesce((SELECT value FROM counters WHERE name = 'audit'), 0)
+$$;
+CREATE FUNCTION didar_epoch() RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT pg_postmaster_start_time()::text || '/' || coalesce((SELECT value FROM counters WHERE name = 'outside-edits'), 0)
+$$;
+
 CREATE FUNCTION didar_expect(seq bigint, epoch text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF coalesce((SELECT value FROM counters WHERE name = 'audit'), 0) IS DISTINCT FROM seq
-     OR pg_postmaster_start_time()::text || '/' || coalesce((SELECT value FROM counters WHERE name = 'outside-edits'), 0) IS DISTINCT FROM epoch THEN
+  IF didar_seq() IS DISTINCT FROM seq OR didar_epoch() IS DISTINCT FROM epoch THEN
     RAISE EXCEPTION 'the database has moved on since this server read it' USING ERRCODE = 'DD001';
   END IF;
 END

@@ -73,6 +73,8 @@ export type Item = {
   weight: number;
   hints: Map<number, number>;
   profile: ProblemProfile;
+  /** Text from elsewhere (see isPlainText in engine.ts): it borrows no neighbour's words. */
+  plain?: boolean;
 }
 
 /** How two problem profiles relate (the lexicon's rule, given by the engine). */
@@ -259,6 +261,8 @@ function lowerBound(xs: readonly number[], x: number): number {
 /**
  * Each item's vector plus its nearest neighbours' (weighted by similarity), renormalised and cut to its
  * strongest features: short texts naming one problem in different words («خاموشی», «قطعی برق») meet.
+ * Plain text stays itself: borrowing the words of questions of one frame or one topic would join them all
+ * («چه ویتامینی برای پوست …» and «کمبود کدام ویتامین …»).
  */
 export function expandItems(items: readonly Item[], graph: Graph, options: ClusterOptions, features: number): Item[] {
   if (options.expansion <= 0) return [...items];
@@ -266,6 +270,7 @@ export function expandItems(items: readonly Item[], graph: Graph, options: Clust
   const touched: number[] = [];
   const byAcc = (f: number) => acc[f]!;
   return items.map((it, d) => {
+    if (it.plain) return it;
     const add = (u: Vector, w: number) => {
       for (let j = 0; j < u.idx.length; j++) {
         const f = u.idx[j]!;

@@ -48,6 +48,16 @@ export type GroupingRun = {
   labels: Int32Array;
 }
 
+/**
+ * Text from elsewhere (a question imported from a portal): filed under no department, and the lexicon reads
+ * no problem in it. It is compared as plain text (Doc.plain, Item.plain), as a plain TF-IDF would: what one
+ * question says that no other does tells two of one frame apart. A case of the office that the lexicon
+ * does not read is still the office's: its department says so, and it is compared as the others are.
+ */
+export function isPlainText(profile: ProblemProfile, filed: boolean): boolean {
+  return profile.length === 0 && !filed;
+}
+
 /** The problem rule of a run's lexicon. */
 export function conflictTest(lexicon: CompiledLexicon): ConflictTest {
   return (a, b) => problemRelation(a, b, lexicon);
@@ -101,8 +111,10 @@ export class GroupingBuilder {
   finish(textOf?: (caseIndex: number) => string | undefined): GroupingRun {
     const { options, weights, itemHints, itemProfiles } = this;
     const itemOf = Int32Array.from(this.itemOf);
-    const { model, vectors } = fitVectors(this.itemDocs, options.features, weights, options.background);
-    const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]!, profile: itemProfiles[i]! }));
+    const plain = itemProfiles.map((p, i) => isPlainText(p, itemHints[i]!.size > 0));
+    const docs = this.itemDocs.map((d, i) => ({ ...d, plain: plain[i] }));
+    const { model, vectors } = fitVectors(docs, options.features, weights, options.background);
+    const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]!, profile: itemProfiles[i]!, plain: plain[i] }));
     const cluster = options.cluster;
     const conflict = conflictTest(this.lexicon);
     const isCandidate = (id: number) => model.block[id] !== BLOCK.char;

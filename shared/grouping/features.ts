@@ -58,8 +58,12 @@ export type FeatureModel = {
   block: Uint8Array;
 }
 
-/** A document: its content stems, its problem tags and the stems that name no object. */
-export type Doc = { stems: readonly string[]; tags: readonly string[]; rest?: readonly string[] };
+/**
+ * A document: its content stems, its problem tags and the stems that name no object. A `plain` document is
+ * text from elsewhere (see isPlainText in engine.ts): compared as plain text, every word of it counting,
+ * those no other text has too (see fitVectors).
+ */
+export type Doc = { stems: readonly string[]; tags: readonly string[]; rest?: readonly string[]; plain?: boolean };
 
 /** Document frequencies from outside the documents being fitted (the office's other cases). */
 export type Background = { docs: number; df: ReadonlyMap<string, number> };
@@ -128,6 +132,8 @@ export function fitVectors(
   const keyIds = new Map<string, number>();
   const keys: string[] = [];
   const df: number[] = new Array<number>(CHAR_BUCKETS).fill(0);
+  // How much of each feature's frequency comes from documents that are not plain.
+  const readDf: number[] = new Array<number>(CHAR_BUCKETS).fill(0);
   const perDoc = docs.map((doc, d) => {
     const counts = documentFeatures(doc, options);
     const ids = new Int32Array(counts.size);
@@ -143,10 +149,12 @@ export function fitVectors(
           keyIds.set(k, (known = CHAR_BUCKETS + keys.length));
           keys.push(k);
           df.push(0);
+          readDf.push(0);
         }
         id = known;
       }
       df[id]! += w;
+      if (!doc.plain) readDf[id]! += w;
       ids[i] = id;
       cs[i++] = c;
     }
@@ -158,9 +166,11 @@ export function fitVectors(
   const dfList: number[] = [];
   const blockList: number[] = [];
   const n = (weights ? weights.reduce((a, b) => a + b, 0) : docs.length) + (background?.docs ?? 0);
+  // A feature of one document compares nothing and is dropped, except in plain documents: there what one
+  // text says that no other says is what tells two questions of one frame apart («… برای پوست» / «… ریزش مو»).
   const keep = (id: number, block: number, extra: number): number => {
     const d = df[id]!;
-    if (d < options.minDf) return -1;
+    if (d < options.minDf && readDf[id]! > 0) return -1;
     remap[id] = dfList.length;
     dfList.push(d + extra);
     blockList.push(block);
@@ -187,19 +197,27 @@ export function fitVectors(
   return { model, vectors };
 }
 
-/** Features of a document known to the model, as (id, count). */
-function knownFeatures(doc: Doc, model: FeatureModel): [number, number][] {
+/** Features of a document known to the model, as (id, count); `unknown` is told of the others. */
+function knownFeatures(doc: Doc, model: FeatureModel, unknown?: (key: string, count: number) => void): [number, number][] {
   const entries: [number, number][] = [];
   for (const [k, c] of documentFeatures(doc, model.options)) {
     const id = k[0] === 'c' ? model.charVocab[charBucket(k)]! : model.vocab.get(k) ?? -1;
     if (id >= 0) entries.push([id, c]);
+    else unknown?.(k, c);
   }
   return entries;
 }
 
-/** A new document's vector under the model's current document frequencies; unseen features are ignored. */
+/**
+ * A new document's vector under the model's current document frequencies. Unseen features compare nothing;
+ * a plain document's count in its length all the same, as its words do in a run (see fitVectors).
+ */
 export function vectorize(doc: Doc, model: FeatureModel): Vector {
-  return weigh(knownFeatures(doc, model), model, (id) => idfOf(model.docCount, model.df[id]!));
+  const unseen = BLOCKS.map(() => 0);
+  const entries = knownFeatures(doc, model, doc.plain
+    ? (k, c) => (unseen[blockIndex(k)]! += termWeight(c, idfOf(model.docCount, 1), model.options) ** 2)
+    : undefined);
+  return weigh(entries, model, (id) => idfOf(model.docCount, model.df[id]!), unseen);
 }
 
 /** Counts a newly recorded document in the model's frequencies (its vocabulary stays that of the run). */
@@ -208,14 +226,22 @@ export function observe(doc: Doc, model: FeatureModel): void {
   for (const [id] of knownFeatures(doc, model)) model.df[id]!++;
 }
 
-/** Sublinear TF × IDF, each block scaled so that its share of the unit vector is its weight. */
-function weigh(entries: [number, number][], model: FeatureModel, idf: (id: number) => number): Vector {
+/** Sublinear TF × IDF. */
+function termWeight(count: number, idf: number, options: FeatureOptions): number {
+  return (1 + Math.log(count)) * Math.max(0, idf) ** options.idfPower;
+}
+
+/**
+ * Each block scaled so that its share of the unit vector is its weight. `unseen` is each block's squared
+ * length of features left out of the vector: they shorten what the others weigh (the vector is then shorter than 1).
+ */
+function weigh(entries: [number, number][], model: FeatureModel, idf: (id: number) => number, unseen?: readonly number[]): Vector {
   entries.sort((a, b) => a[0] - b[0]);
   const ids = Int32Array.from(entries, (e) => e[0]);
   const val = new Float32Array(ids.length);
-  const blockNorm = BLOCKS.map(() => 0);
+  const blockNorm = BLOCKS.map((_, b) => unseen?.[b] ?? 0);
   entries.forEach(([id, c], i) => {
-    const w = (1 + Math.log(c)) * Math.max(0, idf(id)) ** model.options.idfPower;
+    const w = termWeight(c, idf(id), model.options);
     val[i] = w;
     blockNorm[model.block[id]!]! += w * w;
   });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { groupCases, type GroupingInput } from '../../shared/grouping/engine';
+import { Attacher } from '../../shared/grouping/attach';
+import { DEFAULT_CLUSTER } from '../../shared/grouping/cluster';
+
+// Questions from elsewhere (no department, nothing the lexicon reads): questions of one frame or one topic
+// that ask different things, beside a few that ask the same thing in other words.
+const SAME = [
+  ['چطور اکانت اینستاگرام را برای همیشه حذف کنم؟', 'روش حذف همیشگی اکانت اینستاگرام چیست؟', 'برای حذف کردن اکانت اینستاگرام باید چکار کنم'],
+  ['دعای کمیل در چه شبی خوانده می‌شود؟', 'دعای کمیل را چه شبی می‌خوانند؟'],
+];
+const APART = [
+  'چه ویتامینی برای پوست خشک مفید است؟',
+  'کمبود کدام ویتامین باعث ریزش مو می‌شود؟',
+  'ویتامین دی را با چه غذایی بخوریم بهتر جذب می‌شود؟',
+  'چه چیزی باعث پوکی استخوان می‌شود؟',
+  'چه چیزی باعث ورم پا در بارداری می‌شود؟',
+  'دعای جوشن کبیر در کدام شب‌ها خوانده می‌شود؟',
+  'چطور اکانت تلگرام را دیلیت کنم؟',
+  'بهترین گوشی میان‌رده امسال کدام است؟',
+  'بهترین کشور برای سفر تابستان کدام است؟',
+];
+const cases: GroupingInput[] = [
+  ...SAME.flatMap((g, i) => g.map((text, j) => ({ id: `s${i}-${j}`, text }))),
+  ...APART.map((text, i) => ({ id: `a${i}`, text })),
+];
+
+describe('text from elsewhere is compared as plain text', () => {
+  const run = groupCases(cases);
+  const groupOf = (id: string) => run.groups.findIndex((g) => g.caseIds.includes(id));
+
+  it('keeps questions of one frame or one topic apart', () => {
+    const groups = APART.map((_, i) => groupOf(`a${i}`));
+    expect(new Set(groups).size).toBe(APART.length);
+    for (const g of groups) expect(run.groups[g]!.caseIds.filter((id) => id.startsWith('a'))).toHaveLength(1);
+  });
+
+  it('still joins the same question asked in other words', () => {
+    SAME.forEach((g, i) => expect(new Set(g.map((_, j) => groupOf(`s${i}-${j}`))).size).toBe(1));
+    expect(groupOf('s0-0')).not.toBe(groupOf('s1-0'));
+  });
+
+  it('attaches a new question only to a group that asks the same', () => {
+    const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, cases.map(() => undefined));
+    expect(attacher.attach({ id: 'n1', text: 'چگونه اکانت اینستاگرام خود را برای همیشه حذف کنیم؟' })?.group).toBe(groupOf('s0-0'));
+    expect(attacher.attach({ id: 'n2', text: 'چطور اکانت اینستاگرام را موقت غیرفعال کنم تا بعدا برگردم؟' })).toBeNull();
+  });
+});

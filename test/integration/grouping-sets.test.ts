@@ -21,31 +21,44 @@ const BARS: { set: string; f1: number; precision: number }[] = [
   { set: 'near-miss', f1: 0.83, precision: 0.78 },
 ];
 
+/** Groups a labelled file through `didar group`; its groups, its score, and the score of leaving every case alone. */
+function groupAndScore(file: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-sets-'));
+  try {
+    const out = path.join(dir, 'groups.json');
+    execFileSync('node', ['bin/didar.mjs', 'group', '--in', file, '--out', out], { encoding: 'utf8' });
+    const groups: { caseIds: string[]; title: string }[] = JSON.parse(fs.readFileSync(out, 'utf8')).groups;
+    const input: { id: string }[] = JSON.parse(fs.readFileSync(file, 'utf8')).cases;
+    const score = JSON.parse(execFileSync('node', [SCORER, '--gold', file, '--pred', out, '--json'], { encoding: 'utf8' }));
+    // Every case alone: precision 1 and recall the mean of 1/|group|.
+    fs.writeFileSync(path.join(dir, 'alone.json'), JSON.stringify({ groups: input.map((c) => ({ caseIds: [c.id] })) }));
+    const none = JSON.parse(execFileSync('node', [SCORER, '--gold', file, '--pred', path.join(dir, 'alone.json'), '--json'], { encoding: 'utf8' }));
+    console.log(`${path.basename(file)}: F1 ${score.bcubed.f1.toFixed(3)} (P ${score.bcubed.precision.toFixed(3)}, R ${score.bcubed.recall.toFixed(3)}), every case alone ${none.bcubed.f1.toFixed(3)}`);
+    return { groups, input, f1: score.bcubed.f1 as number, precision: score.bcubed.precision as number, alone: none.bcubed.f1 as number };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('grouping quality on the labelled sets', () => {
   for (const bar of BARS) {
     it(`groups «${bar.set}» with B-cubed F1 ≥ ${bar.f1}, every case exactly once, better than leaving every case alone`, () => {
-      const file = path.resolve(`test/fixtures/grouping/${bar.set}.json`);
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'didar-sets-'));
-      try {
-        const out = path.join(dir, 'groups.json');
-        execFileSync('node', ['bin/didar.mjs', 'group', '--in', file, '--out', out], { encoding: 'utf8' });
-        const groups: { caseIds: string[]; title: string }[] = JSON.parse(fs.readFileSync(out, 'utf8')).groups;
-        const input: { id: string }[] = JSON.parse(fs.readFileSync(file, 'utf8')).cases;
-        expect(groups.flatMap((g) => g.caseIds).sort()).toEqual(input.map((c) => c.id).sort());
-        const score = JSON.parse(execFileSync('node', [SCORER, '--gold', file, '--pred', out, '--json'], { encoding: 'utf8' }));
-        // Every case alone: precision 1 and recall the mean of 1/|group|.
-        const alone = input.map((c) => ({ caseIds: [c.id] }));
-        fs.writeFileSync(path.join(dir, 'alone.json'), JSON.stringify({ groups: alone }));
-        const none = JSON.parse(execFileSync('node', [SCORER, '--gold', file, '--pred', path.join(dir, 'alone.json'), '--json'], { encoding: 'utf8' }));
-        console.log(`${bar.set}: F1 ${score.bcubed.f1.toFixed(3)} (P ${score.bcubed.precision.toFixed(3)}, R ${score.bcubed.recall.toFixed(3)}), every case alone ${none.bcubed.f1.toFixed(3)}`);
-        expect(score.bcubed.f1).toBeGreaterThanOrEqual(bar.f1);
-        expect(score.bcubed.precision).toBeGreaterThanOrEqual(bar.precision);
-        expect(score.bcubed.f1).toBeGreaterThan(none.bcubed.f1);
-        // Titles are phrases of the cases' own texts.
-        for (const g of groups.filter((x) => x.caseIds.length > 1)) expect(g.title.length).toBeGreaterThan(0);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      const { groups, input, f1, precision, alone } = groupAndScore(path.resolve(`test/fixtures/grouping/${bar.set}.json`));
+      expect(groups.flatMap((g) => g.caseIds).sort()).toEqual(input.map((c) => c.id).sort());
+      expect(f1).toBeGreaterThanOrEqual(bar.f1);
+      expect(precision).toBeGreaterThanOrEqual(bar.precision);
+      expect(f1).toBeGreaterThan(alone);
+      // Titles are phrases of the cases' own texts.
+      for (const g of groups.filter((x) => x.caseIds.length > 1)) expect(g.title.length).toBeGreaterThan(0);
     }, 60_000);
   }
+
+  // Text from elsewhere (test/fixtures/plain-text/): compared as plain text, its questions of one frame stay
+  // apart (precision 0.53 before, when they borrowed each other's words). Held where it stands: still just
+  // below leaving every question alone (0.751), as its paraphrases share few words (docs/grouping.md).
+  it('groups everyday questions from elsewhere with B-cubed F1 ≥ 0.73 and precision ≥ 0.74', () => {
+    const { f1, precision } = groupAndScore(path.resolve('test/fixtures/plain-text/everyday-questions.json'));
+    expect(f1).toBeGreaterThanOrEqual(0.73);
+    expect(precision).toBeGreaterThanOrEqual(0.74);
+  }, 60_000);
 });

@@ -132,8 +132,8 @@ export function fitVectors(
   const keyIds = new Map<string, number>();
   const keys: string[] = [];
   const df: number[] = new Array<number>(CHAR_BUCKETS).fill(0);
-  // How much of each feature's frequency comes from documents that are not plain.
-  const readDf: number[] = new Array<number>(CHAR_BUCKETS).fill(0);
+  // How much of a feature's frequency comes from plain documents (few in an office: a map, not an array).
+  const plainDf = new Map<number, number>();
   const perDoc = docs.map((doc, d) => {
     const counts = documentFeatures(doc, options);
     const ids = new Int32Array(counts.size);
@@ -149,12 +149,11 @@ export function fitVectors(
           keyIds.set(k, (known = CHAR_BUCKETS + keys.length));
           keys.push(k);
           df.push(0);
-          readDf.push(0);
         }
         id = known;
       }
       df[id]! += w;
-      if (!doc.plain) readDf[id]! += w;
+      if (doc.plain) plainDf.set(id, (plainDf.get(id) ?? 0) + w);
       ids[i] = id;
       cs[i++] = c;
     }
@@ -170,7 +169,7 @@ export function fitVectors(
   // text says that no other says is what tells two questions of one frame apart («… برای پوست» / «… ریزش مو»).
   const keep = (id: number, block: number, extra: number): number => {
     const d = df[id]!;
-    if (d < options.minDf && readDf[id]! > 0) return -1;
+    if (d < options.minDf && plainDf.get(id) !== d) return -1;
     remap[id] = dfList.length;
     dfList.push(d + extra);
     blockList.push(block);

@@ -1,7 +1,7 @@
 // Incremental attachment: a new case joins the group whose mean vector it resembles most, scored with the
 // run's vocabulary, without re-running the clustering. The office re-runs when many cases arrived.
 import { vectorize, type Vector } from './features';
-import { conflictTest, isPlainText, type GroupingInput, type GroupingRun } from './engine';
+import { conflictTest, isOfficeCase, isPlainText, type GroupingInput, type GroupingRun } from './engine';
 import { DEFAULT_CLUSTER, hintShare, problemAdjustment, type ClusterOptions, type ConflictTest } from './cluster';
 import { countProfile, dominantProfile, problemTerms, type ProblemProfile, type ProblemTerms } from './problem-lexicon';
 
@@ -48,7 +48,7 @@ export class Attacher {
   /** The group the case belongs to (index into run.groups) and its score, or null when none is close enough. */
   attach(c: GroupingInput): Attachment | null {
     const t = problemTerms(c.text, this.run.places, this.run.lexicon);
-    return this.attachTerms(t, vectorize({ ...t, plain: isPlainText(t.profile, Boolean(c.department?.trim())) }, this.run.model), c.department);
+    return this.attachTerms(t, vectorize({ ...t, plain: isPlainText(t.profile, isOfficeCase(c)) }, this.run.model), c.department);
   }
 
   /** The same, for a case already analysed and vectorised. */

@@ -15,6 +15,8 @@ export type GroupingInput = {
   county?: string;
   department?: string;
   date?: string;
+  /** A case the office recorded (the app's own): never text from elsewhere, even before it has a department. */
+  office?: boolean;
 }
 
 export type GroupingOptions = {
@@ -48,14 +50,19 @@ export type GroupingRun = {
   labels: Int32Array;
 }
 
+/** A case of an office: recorded in the app, or filed under a department. */
+export function isOfficeCase(c: Pick<GroupingInput, 'office' | 'department'>): boolean {
+  return Boolean(c.office || c.department?.trim());
+}
+
 /**
- * Text from elsewhere (a question imported from a portal): filed under no department, and the lexicon reads
- * no problem in it. It is compared as plain text (Doc.plain, Item.plain), as a plain TF-IDF would: what one
+ * Text from elsewhere (a question imported from a portal): not an office's case, and the lexicon reads no
+ * problem in it. It is compared as plain text (Doc.plain, Item.plain), as a plain TF-IDF would: what one
  * question says that no other does tells two of one frame apart. A case of the office that the lexicon
- * does not read is still the office's: its department says so, and it is compared as the others are.
+ * does not read is still the office's, and is compared as the others are.
  */
-export function isPlainText(profile: ProblemProfile, filed: boolean): boolean {
-  return profile.length === 0 && !filed;
+export function isPlainText(profile: ProblemProfile, office: boolean): boolean {
+  return profile.length === 0 && !office;
 }
 
 /** The problem rule of a run's lexicon. */
@@ -79,6 +86,7 @@ export class GroupingBuilder {
   private readonly itemProfiles: ProblemProfile[] = [];
   private readonly hintIds = new Map<string, number>();
   private readonly itemHints: Map<number, number>[] = [];
+  private readonly itemOffice: boolean[] = [];
   private readonly weights: number[] = [];
 
   constructor(counties: Iterable<string>, private readonly options: GroupingOptions = DEFAULT_GROUPING) {
@@ -98,10 +106,12 @@ export class GroupingBuilder {
       this.itemDocs.push({ stems: t.stems, tags: t.tags, rest: t.rest });
       this.itemProfiles.push(t.profile);
       this.itemHints.push(new Map());
+      this.itemOffice.push(false);
       this.weights.push(0);
     }
     this.itemOf.push(item);
     this.weights[item]!++;
+    if (isOfficeCase(c)) this.itemOffice[item] = true;
     const h = hintId(this.hintIds, c.department);
     const hints = this.itemHints[item]!;
     if (h >= 0) hints.set(h, (hints.get(h) ?? 0) + 1);
@@ -111,7 +121,7 @@ export class GroupingBuilder {
   finish(textOf?: (caseIndex: number) => string | undefined): GroupingRun {
     const { options, weights, itemHints, itemProfiles } = this;
     const itemOf = Int32Array.from(this.itemOf);
-    const plain = itemProfiles.map((p, i) => isPlainText(p, itemHints[i]!.size > 0));
+    const plain = itemProfiles.map((p, i) => isPlainText(p, this.itemOffice[i]!));
     const docs = this.itemDocs.map((d, i) => ({ ...d, plain: plain[i] }));
     const { model, vectors } = fitVectors(docs, options.features, weights, options.background);
     const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]!, profile: itemProfiles[i]!, plain: plain[i] }));

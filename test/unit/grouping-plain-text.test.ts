@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupCases, type GroupingInput } from '../../shared/grouping/engine';
+import { dot } from '../../shared/grouping/features';
 import { Attacher } from '../../shared/grouping/attach';
 import { DEFAULT_CLUSTER } from '../../shared/grouping/cluster';
 
@@ -44,5 +45,18 @@ describe('text from elsewhere is compared as plain text', () => {
     const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, cases.map(() => undefined));
     expect(attacher.attach({ id: 'n1', text: 'چگونه اکانت اینستاگرام خود را برای همیشه حذف کنیم؟' })?.group).toBe(groupOf('s0-0'));
     expect(attacher.attach({ id: 'n2', text: 'چطور اکانت اینستاگرام را موقت غیرفعال کنم تا بعدا برگردم؟' })).toBeNull();
+  });
+
+  it('compares an office case the lexicon does not read as the other office cases, department or not', () => {
+    // Two questions of one frame: as plain text each one's own words keep them apart; as an office's cases
+    // (recorded in the app, or filed under a department) the words no other case has compare nothing.
+    const pair = ['کدام ویتامین برای تقویت ناخن شکننده مفید است؟', 'کدام ویتامین برای تقویت حافظه کودکان مفید است؟'];
+    const similarity = (extra: Partial<GroupingInput>) => {
+      const r = groupCases([...cases, ...pair.map((text, i) => ({ id: `p${i}`, text, ...extra }))]);
+      return dot(r.vectors[cases.length]!, r.vectors[cases.length + 1]!);
+    };
+    const plain = similarity({});
+    expect(similarity({ office: true })).toBeGreaterThan(plain + 0.1);
+    expect(similarity({ department: 'دانشگاه علوم پزشکی' })).toBeGreaterThan(plain + 0.1);
   });
 });

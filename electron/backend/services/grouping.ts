@@ -9,7 +9,7 @@ import { Attacher } from '../../../shared/grouping/attach';
 import { rankGroups, summarizeGroup, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
 import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
 import { applyCorrections, undoneCorrections } from '../../../shared/grouping/corrections';
-import { isPlainText, runGroupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
+import { runGroupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
 import { observe, vectorize, type Vector } from '../../../shared/grouping/features';
 import { DEFAULT_LEXICON, lexiconPrior, mergeLexicon, problemTerms, type ProblemLexicon } from '../../../shared/grouping/problem-lexicon';
 import { NO_SUGGESTION, Suggester } from '../../../shared/grouping/suggest';
@@ -45,7 +45,7 @@ const states = new WeakMap<object, Promise<RunState>>();
 const COUNTED = CASE_STATUSES.filter((s) => s !== 'cancelled');
 
 export function groupingInput(c: Case): GroupingInput {
-  return { id: c.id, text: c.text, county: c.county, department: leadDepartment(c), date: c.meetingDate };
+  return { id: c.id, text: c.text, county: c.county, department: leadDepartment(c), date: c.meetingDate, office: true };
 }
 
 /** The shipped lexicon with the office's entries from Settings. */
@@ -115,7 +115,7 @@ async function attachNew(ctx: BackendContext, state: RunState): Promise<number> 
     if (state.indexOf.has(c.id) || state.attached.has(c.id)) continue;
     const terms = problemTerms(c.text, run.places, run.lexicon);
     observe(terms, run.model);
-    const vector = vectorize({ ...terms, plain: isPlainText(terms.profile, Boolean(leadDepartment(c))) }, run.model);
+    const vector = vectorize(terms, run.model);
     const hit = state.attacher.attachTerms(terms, vector, leadDepartment(c));
     state.attached.set(c.id, { group: hit?.group ?? -1, vector });
     state.suggester.add(vector, leadDepartment(c), c.category);
@@ -246,7 +246,7 @@ export async function suggestForIntake(ctx: BackendContext, a: ParsedArgs<'case/
   const { run } = state;
   const terms = problemTerms(a.text, run.places, run.lexicon);
   if (terms.stems.length === 0 && terms.tags.length === 0) return { ...NO_SUGGESTION, group: null };
-  const vector = vectorize({ ...terms, plain: isPlainText(terms.profile, Boolean(a.department?.trim())) }, run.model);
+  const vector = vectorize(terms, run.model);
   const suggestion = state.suggester.suggest(vector, -1, lexiconPrior(terms.profile, run.lexicon));
   const hit = state.attacher.attachTerms(terms, vector, a.department);
   if (!state.board) await groupBoard(ctx);

@@ -82,11 +82,10 @@ export class GroupingBuilder {
   // Cases with the same terms are one item with a weight: repeated wordings cost nothing extra.
   private readonly itemOf: number[] = [];
   private readonly itemKeys = new Map<string, number>();
-  private readonly itemDocs: { stems: string[]; tags: string[]; rest: string[] }[] = [];
+  private readonly itemDocs: { stems: string[]; tags: string[]; rest: string[]; plain: boolean }[] = [];
   private readonly itemProfiles: ProblemProfile[] = [];
   private readonly hintIds = new Map<string, number>();
   private readonly itemHints: Map<number, number>[] = [];
-  private readonly itemOffice: boolean[] = [];
   private readonly weights: number[] = [];
 
   constructor(counties: Iterable<string>, private readonly options: GroupingOptions = DEFAULT_GROUPING) {
@@ -103,15 +102,15 @@ export class GroupingBuilder {
     let item = this.itemKeys.get(key);
     if (item === undefined) {
       this.itemKeys.set(key, (item = this.itemDocs.length));
-      this.itemDocs.push({ stems: t.stems, tags: t.tags, rest: t.rest });
+      this.itemDocs.push({ stems: t.stems, tags: t.tags, rest: t.rest, plain: isPlainText(t.profile, false) });
       this.itemProfiles.push(t.profile);
       this.itemHints.push(new Map());
-      this.itemOffice.push(false);
       this.weights.push(0);
     }
     this.itemOf.push(item);
     this.weights[item]!++;
-    if (isOfficeCase(c)) this.itemOffice[item] = true;
+    // One office case among a wording's cases makes the wording the office's.
+    if (isOfficeCase(c)) this.itemDocs[item]!.plain = false;
     const h = hintId(this.hintIds, c.department);
     const hints = this.itemHints[item]!;
     if (h >= 0) hints.set(h, (hints.get(h) ?? 0) + 1);
@@ -121,10 +120,9 @@ export class GroupingBuilder {
   finish(textOf?: (caseIndex: number) => string | undefined): GroupingRun {
     const { options, weights, itemHints, itemProfiles } = this;
     const itemOf = Int32Array.from(this.itemOf);
-    const plain = itemProfiles.map((p, i) => isPlainText(p, this.itemOffice[i]!));
-    const docs = this.itemDocs.map((d, i) => ({ ...d, plain: plain[i] }));
+    const docs = this.itemDocs;
     const { model, vectors } = fitVectors(docs, options.features, weights, options.background);
-    const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]!, profile: itemProfiles[i]!, plain: plain[i] }));
+    const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]!, profile: itemProfiles[i]!, plain: docs[i]!.plain }));
     const cluster = options.cluster;
     const conflict = conflictTest(this.lexicon);
     const isCandidate = (id: number) => model.block[id] !== BLOCK.char;

@@ -167,9 +167,10 @@ export function fitVectors(
   const n = (weights ? weights.reduce((a, b) => a + b, 0) : docs.length) + (background?.docs ?? 0);
   // A feature of one document compares nothing and is dropped, except in plain documents: there what one
   // text says that no other says is what tells two questions of one frame apart («… برای پوست» / «… ریزش مو»).
+  const anyPlain = plainDf.size > 0;
   const keep = (id: number, block: number, extra: number): number => {
     const d = df[id]!;
-    if (d < options.minDf && plainDf.get(id) !== d) return -1;
+    if (d < options.minDf && !(anyPlain && plainDf.get(id) === d)) return -1;
     remap[id] = dfList.length;
     dfList.push(d + extra);
     blockList.push(block);

@@ -35,13 +35,16 @@ function load(file: string): Set {
 /** The lexicon of every run: the shipped one, or a thinned copy (--thin). */
 let lexicon: ProblemLexicon = DEFAULT_LEXICON;
 
+/** A fixed point in [0, 1) for a key (FNV-1a): the same words dropped and the same cases left out every run. */
+function fixedShare(key: string): number {
+  let h = 2166136261;
+  for (const ch of key) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) / 2 ** 32;
+}
+
 /** The lexicon less `share` of each entry's words (at least one kept), chosen by a fixed hash of the word. */
 function thinned(lex: ProblemLexicon, share: number): ProblemLexicon {
-  const keep = (name: string, w: string) => {
-    let h = 2166136261;
-    for (const ch of name + '|' + w) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-    return (h >>> 0) / 2 ** 32 >= share;
-  };
+  const keep = (name: string, w: string) => fixedShare(name + '|' + w) >= share;
   const thin = <T extends { name: string; words: string[] }>(e: T): T => {
     const words = e.words.filter((w) => keep(e.name, w));
     return { ...e, words: words.length ? words : e.words.slice(0, 1) };
@@ -63,9 +66,7 @@ let resamples = 0;
 
 /** Whether case `id` is in resample `k` (1-based): a fixed hash, so every candidate sees the same cases. */
 function inResample(id: string, k: number): boolean {
-  let h = 2166136261;
-  for (const ch of `${id}#${k}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return (h >>> 0) / 2 ** 32 >= 0.1;
+  return fixedShare(`${id}#${k}`) >= 0.1;
 }
 
 function scoreCases(cases: Labelled[], o: Override): Score {

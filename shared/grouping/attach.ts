@@ -48,7 +48,7 @@ export class Attacher {
   /** The group the case belongs to (index into run.groups) and its score, or null when none is close enough. */
   attach(c: GroupingInput): Attachment | null {
     const t = problemTerms(c.text, this.run.places, this.run.lexicon);
-    return this.attachTerms(t, vectorize({ ...t, plain: isPlainText(t.profile, isOfficeCase(c)) }, this.run.model), c.department);
+    return this.attachTerms(t, vectorize({ ...t, plain: isPlainText(t.profile, isOfficeCase(c), this.run.elsewhere) }, this.run.model), c.department);
   }
 
   /** The same, for a case already analysed and vectorised. */

@@ -48,6 +48,8 @@ export type GroupingRun = {
   profiles: ProblemProfile[];
   hintIds: Map<string, number>;
   labels: Int32Array;
+  /** The run's texts that are no office's case came from elsewhere (see isPlainText). */
+  elsewhere: boolean;
 }
 
 /** A case of an office: recorded in the app, or filed under a department. */
@@ -56,14 +58,20 @@ export function isOfficeCase(c: Pick<GroupingInput, 'office' | 'department'>): b
 }
 
 /**
- * Text from elsewhere (a question imported from a portal): not an office's case, and the lexicon reads no
- * problem in it. It is compared as plain text (Doc.plain, Item.plain), as a plain TF-IDF would: what one
- * question says that no other does tells two of one frame apart. A case of the office that the lexicon
- * does not read is still the office's, and is compared as the others are.
+ * Text from elsewhere (a question imported from a portal, a file of another domain given to `didar group`)
+ * is compared as plain text (Doc.plain, Item.plain), as a plain TF-IDF would: what one question says that
+ * no other does tells two of one frame apart. A text that is no office's case is plain when the lexicon
+ * reads no problem in it, or when it comes with texts of which most read none (`elsewhere`): then a
+ * question the lexicon reads an object in is still a question («تخم مرغ آب‌پز چند کالری دارد» names
+ * poultry). A file of meeting-day cases without departments reads an object in nearly every text, and
+ * its cases are compared as the office's.
  */
-export function isPlainText(profile: ProblemProfile, office: boolean): boolean {
-  return profile.length === 0 && !office;
+export function isPlainText(profile: ProblemProfile, office: boolean, elsewhere: boolean): boolean {
+  return !office && (elsewhere || profile.length === 0);
 }
+
+/** Texts that are no office's case come from elsewhere when the lexicon reads a problem in fewer than this share. */
+const ELSEWHERE_SHARE = 0.5;
 
 /** The problem rule of a run's lexicon. */
 export function conflictTest(lexicon: CompiledLexicon): ConflictTest {
@@ -82,7 +90,8 @@ export class GroupingBuilder {
   // Cases with the same terms are one item with a weight: repeated wordings cost nothing extra.
   private readonly itemOf: number[] = [];
   private readonly itemKeys = new Map<string, number>();
-  private readonly itemDocs: { stems: string[]; tags: string[]; rest: string[]; plain: boolean }[] = [];
+  // `outside`: no case of the wording is an office's.
+  private readonly itemDocs: { stems: string[]; tags: string[]; rest: string[]; outside: boolean }[] = [];
   private readonly itemProfiles: ProblemProfile[] = [];
   private readonly hintIds = new Map<string, number>();
   private readonly itemHints: Map<number, number>[] = [];
@@ -102,7 +111,7 @@ export class GroupingBuilder {
     let item = this.itemKeys.get(key);
     if (item === undefined) {
       this.itemKeys.set(key, (item = this.itemDocs.length));
-      this.itemDocs.push({ stems: t.stems, tags: t.tags, rest: t.rest, plain: isPlainText(t.profile, false) });
+      this.itemDocs.push({ stems: t.stems, tags: t.tags, rest: t.rest, outside: true });
       this.itemProfiles.push(t.profile);
       this.itemHints.push(new Map());
       this.weights.push(0);
@@ -110,7 +119,7 @@ export class GroupingBuilder {
     this.itemOf.push(item);
     this.weights[item]!++;
     // One office case among a wording's cases makes the wording the office's.
-    if (isOfficeCase(c)) this.itemDocs[item]!.plain = false;
+    if (isOfficeCase(c)) this.itemDocs[item]!.outside = false;
     const h = hintId(this.hintIds, c.department);
     const hints = this.itemHints[item]!;
     if (h >= 0) hints.set(h, (hints.get(h) ?? 0) + 1);
@@ -120,7 +129,8 @@ export class GroupingBuilder {
   finish(textOf?: (caseIndex: number) => string | undefined): GroupingRun {
     const { options, weights, itemHints, itemProfiles } = this;
     const itemOf = Int32Array.from(this.itemOf);
-    const docs = this.itemDocs;
+    const elsewhere = fromElsewhere(this.itemDocs, itemProfiles, weights);
+    const docs = this.itemDocs.map((d, i) => ({ ...d, plain: isPlainText(itemProfiles[i]!, !d.outside, elsewhere) }));
     const { model, vectors } = fitVectors(docs, options.features, weights, options.background);
     const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]!, profile: itemProfiles[i]!, plain: docs[i]!.plain }));
     const cluster = options.cluster;
@@ -142,11 +152,23 @@ export class GroupingBuilder {
       model, places: this.places, lexicon: this.lexicon,
       vectors: Array.from(itemOf, (item) => vectors[item]!),
       profiles: Array.from(itemOf, (item) => itemProfiles[item]!),
-      hintIds: this.hintIds, labels,
+      hintIds: this.hintIds, labels, elsewhere,
     };
     if (textOf) run.groups.forEach((g, i) => (g.title = runGroupTitle(run, members[i]!, textOf)));
     return run;
   }
+}
+
+/** Whether the texts that are no office's case came from elsewhere: the lexicon reads a problem in few of them. */
+function fromElsewhere(docs: readonly { outside: boolean }[], profiles: readonly ProblemProfile[], weights: readonly number[]): boolean {
+  let outside = 0;
+  let read = 0;
+  docs.forEach((d, i) => {
+    if (!d.outside) return;
+    outside += weights[i]!;
+    if (profiles[i]!.length) read += weights[i]!;
+  });
+  return outside > 0 && read < ELSEWHERE_SHARE * outside;
 }
 
 /** The title of a run's group of cases `members` (case indices); `textOf` gives a case's text by its index. */

@@ -4,8 +4,9 @@ import { dot } from '../../shared/grouping/features';
 import { Attacher } from '../../shared/grouping/attach';
 import { DEFAULT_CLUSTER } from '../../shared/grouping/cluster';
 
-// Questions from elsewhere (no department, nothing the lexicon reads): questions of one frame or one topic
-// that ask different things, beside a few that ask the same thing in other words.
+// Questions from elsewhere (no department, not recorded in the app): questions of one frame or one topic
+// that ask different things, beside a few that ask the same thing in other words. The lexicon reads an
+// object in a few («تخم مرغ» is poultry): among questions, they are questions all the same.
 const SAME = [
   ['چطور اکانت اینستاگرام را برای همیشه حذف کنم؟', 'روش حذف همیشگی اکانت اینستاگرام چیست؟', 'برای حذف کردن اکانت اینستاگرام باید چکار کنم'],
   ['دعای کمیل در چه شبی خوانده می‌شود؟', 'دعای کمیل را چه شبی می‌خوانند؟'],
@@ -20,6 +21,8 @@ const APART = [
   'چطور اکانت تلگرام را دیلیت کنم؟',
   'بهترین گوشی میان‌رده امسال کدام است؟',
   'بهترین کشور برای سفر تابستان کدام است؟',
+  'یک تخم مرغ آب‌پز چند کالری دارد؟',
+  'تخم مرغ آب پز چقدر کلسترول داره؟',
 ];
 const cases: GroupingInput[] = [
   ...SAME.flatMap((g, i) => g.map((text, j) => ({ id: `s${i}-${j}`, text }))),
@@ -58,5 +61,23 @@ describe('text from elsewhere is compared as plain text', () => {
     const plain = similarity({});
     expect(similarity({ office: true })).toBeGreaterThan(plain + 0.1);
     expect(similarity({ department: 'دانشگاه علوم پزشکی' })).toBeGreaterThan(plain + 0.1);
+  });
+
+  it('takes a question the lexicon reads an object in for a question among questions, and for a case among cases', () => {
+    // The same two questions about eggs: their own words keep them apart among questions; in a file of
+    // meeting-day cases without departments (the lexicon reads a problem in each) they are compared as the
+    // office's cases, whose words of one text compare nothing.
+    const eggs = ['یک تخم مرغ آب‌پز چند کالری دارد؟', 'تخم مرغ آب پز چقدر کلسترول داره؟'];
+    const office = ['برق روستای ما هر شب قطع می‌شود', 'قبض گاز این ماه سه برابر آمده', 'جاده روستا خاکی است و آسفالت ندارد', 'وام ازدواج پسرم هنوز پرداخت نشده'];
+    const similarity = (batch: readonly string[]) => {
+      const r = groupCases([...batch, ...eggs].map((text, i) => ({ id: `e${i}`, text })));
+      return { elsewhere: r.elsewhere, cosine: dot(r.vectors[batch.length]!, r.vectors[batch.length + 1]!) };
+    };
+    const amongQuestions = similarity(APART);
+    const amongCases = similarity(office);
+    expect(amongQuestions.elsewhere).toBe(true);
+    expect(amongCases.elsewhere).toBe(false);
+    expect(amongQuestions.cosine).toBeLessThan(DEFAULT_CLUSTER.centroidThreshold);
+    expect(amongCases.cosine).toBeGreaterThan(amongQuestions.cosine + 0.3);
   });
 });

@@ -81,5 +81,11 @@ export const SUFFIXES = [
   'اند', 'ایم', 'اید', 'ان', 'ات', 'اش', 'ام', 'ای', 'ند', 'یم', 'ید',
 ];
 
+/**
+ * Words whose last «ا» is their own, not the colloquial plural: «شورا» (the village council) is not «شور»
+ * (salty water), «فردا» (tomorrow) not «فرد», «دریا» not «دری», «اجرا» not «اجر».
+ */
+export const FINAL_ALEF_WORDS = words('شورا دریا فردا اجرا ماجرا');
+
 /** Then one final letter (ezafe «ی», «ه» of adjectives, colloquial plural «ا»). */
 export const FINAL_LETTERS = ['ی', 'ه', 'ا'];

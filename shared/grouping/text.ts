@@ -1,7 +1,7 @@
 // Persian text → terms for grouping: normalisation, masking of names/places/numbers, light stemming.
 // Pure and deterministic: the same text always gives the same terms, in the renderer or a worker.
 import { foldForSearch } from '../persian-text';
-import { STOPWORDS, GENERIC, MASK_NEXT, MI_WORDS, PREFIXES, SUFFIXES, FINAL_LETTERS, BOUND_AFTER, BOUND_BEFORE } from './lexicon';
+import { STOPWORDS, GENERIC, MASK_NEXT, MI_WORDS, PREFIXES, SUFFIXES, FINAL_LETTERS, FINAL_ALEF_WORDS, BOUND_AFTER, BOUND_BEFORE } from './lexicon';
 
 /**
  * Letters, digits, ZWNJ and diacritics unified (foldForSearch), punctuation turned into spaces.
@@ -90,6 +90,8 @@ export function stem(word: string): string {
     }
   }
   const prefixed = w !== word;
+  if (FINAL_ALEF_WORDS.has(w)) return w;
+  if (FINAL_ALEF_WORDS.has(root(w))) return root(w);
   for (let round = 0; round < 2; round++) {
     // «‌مند» makes nouns and adjectives («سالمند», «نیازمند»), not verbs: «سالمند» is not «سالم».
     const s = SUFFIXES.find((x) => w.endsWith(x) && w.length - x.length >= 3 && !(x === 'ند' && !prefixed && w.endsWith('مند')));

@@ -48,6 +48,14 @@ describe('contentTerms', () => {
     expect(stem('سالمندان')).toBe(stem('سالمند'));
     expect(stem('میفهمند')).toBe(stem('فهم'));
   });
+
+  it('keeps a final «ا» that is the word\'s own: «شورا» (the council) is not «شور» (salty)', () => {
+    expect(stem('شورای')).toBe('شورا');
+    expect(stem('شوراها')).toBe('شورا');
+    expect(stem('شورا')).not.toBe(stem('شور'));
+    expect(stem('فردا')).not.toBe(stem('فرد'));
+    expect(stem('کشاورزا')).toBe(stem('کشاورز'));
+  });
 });
 
 describe('maskTokens', () => {

@@ -103,6 +103,12 @@ describe('problemTerms', () => {
     expect(main(terms('جاده ما خاکیه').profile)).toEqual({ object: 'راه روستایی', defects: ['نبود و محرومیت'] });
     expect(main(terms('جاده روستا همش چاله چوله‌ست').profile)).toEqual({ object: 'راه روستایی', defects: ['خرابی و فرسودگی'] });
   });
+
+  it('reads the village council as the council and salty water as bad water, never the one for the other', () => {
+    expect(main(terms('شورای روستا جلسه نمی‌گذارد').profile)?.defects).not.toContain('کیفیت بد');
+    expect(terms('آب شرب روستا شور است').tags).not.toContain('oدهیاری و شورا');
+    expect(main(terms('آب شرب روستا شور است').profile)).toEqual({ object: 'آب شرب', defects: ['کیفیت بد'] });
+  });
 });
 
 describe('profilesConflict', () => {

@@ -104,6 +104,12 @@ describe('problemTerms', () => {
     expect(main(terms('جاده روستا همش چاله چوله‌ست').profile)).toEqual({ object: 'راه روستایی', defects: ['خرابی و فرسودگی'] });
   });
 
+  it('reads crops delivered to the guaranteed purchase and not paid for, however the farmer says it', () => {
+    expect(main(terms('بهای گندم تحویلی سه ماه است پرداخت نشده').profile)).toEqual({ object: 'خرید تضمینی', defects: ['پرداخت نشدن'] });
+    expect(main(terms('کلزای تحویلی به مرکز خرید را هنوز واریز نکرده‌اند').profile)?.object).toBe('خرید تضمینی');
+    expect(main(terms('گندم را به سیلو دادیم ولی پولش را نمی‌دهند').profile)).toEqual({ object: 'خرید تضمینی', defects: ['پرداخت نشدن'] });
+  });
+
   it('reads the village council as the council and salty water as bad water, never the one for the other', () => {
     expect(main(terms('شورای روستا جلسه نمی‌گذارد').profile)?.defects).not.toContain('کیفیت بد');
     expect(terms('آب شرب روستا شور است').tags).not.toContain('oدهیاری و شورا');

@@ -3,12 +3,21 @@
 import { foldForSearch } from '../persian-text';
 import { STOPWORDS, GENERIC, MASK_NEXT, MI_WORDS, PREFIXES, SUFFIXES, FINAL_LETTERS, FINAL_ALEF_WORDS, BOUND_AFTER, BOUND_BEFORE } from './lexicon';
 
+const EZAFE_AFTER_HEH = /([هة])[\u200C\u200D][یي](?![\p{L}\p{N}])/gu;
+
+/**
+ * foldForSearch, with the ezafe «ی» after a silent «ه» dropped: it is written after a ZWNJ («جاده‌ی ما»), and
+ * folded away with the ZWNJ it would leave «جادهی», which never meets «جاده». «ه‌ای» stays: mostly it makes
+ * an adjective («منطقه‌ای», «هفته‌ای»).
+ */
+const fold = (s: string): string => foldForSearch(s.replace(EZAFE_AFTER_HEH, '$1'));
+
 /**
  * Letters, digits, ZWNJ and diacritics unified (foldForSearch), punctuation turned into spaces.
  * «سهميه‌ كود» and «سهمیه کود» give the same string.
  */
 export function normalizeForGrouping(text: string): string {
-  return foldForSearch(text)
+  return fold(text)
     .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -24,7 +33,7 @@ const WORD = /(?:\p{L}|\p{N}|\p{M}|\u200c|\u200d|\u0640)+/gu;
 export function splitWords(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
-    for (const part of foldForSearch(m[0]).replace(/[^\p{L}\p{N}\s]+/gu, ' ').split(' ')) {
+    for (const part of fold(m[0]).replace(/[^\p{L}\p{N}\s]+/gu, ' ').split(' ')) {
       if (part) out.push({ text: part, start: m.index, end: m.index + m[0].length });
     }
   }

@@ -49,6 +49,13 @@ describe('contentTerms', () => {
     expect(stem('میفهمند')).toBe(stem('فهم'));
   });
 
+  it('drops the ezafe «ی» written after a ZWNJ behind a silent «ه», and keeps the adjective\'s «‌ای»', () => {
+    expect(stem(normalizeForGrouping('جاده‌ی'))).toBe(stem('جاده'));
+    expect(contentTerms('جاده‌ی روستای ما خرابه').stems).toEqual(contentTerms('جاده روستای ما خرابه').stems);
+    expect(normalizeForGrouping('شرکت آب منطقه‌ای')).toBe('شرکت اب منطقهای');
+    expect(normalizeForGrouping('ماهی')).toBe('ماهی');
+  });
+
   it('keeps a final «ا» that is the word\'s own: «شورا» (the council) is not «شور» (salty)', () => {
     expect(stem('شورای')).toBe('شورا');
     expect(stem('شوراها')).toBe('شورا');

@@ -79,7 +79,8 @@ export function maskWords(words: readonly Word[], places: ReadonlySet<string>): 
       continue;
     }
     out.push(words[i]!);
-    if (MASK_NEXT.has(t)) i++;
+    // A function or generic word after «محله», «روستای», … is no name («برق محله مدام قطع میشه»).
+    if (MASK_NEXT.has(t) && i + 1 < words.length && !isGeneric(words[i + 1]!.text)) i++;
   }
   return out;
 }

@@ -80,6 +80,11 @@ describe('maskTokens', () => {
   it('removes the name after «روستای», «آقای», «خانم»', () => {
     expect(mask('اهالی روستای پاشاکلا و آقای رضایی و خانم کریمی')).toEqual(['اهالی', 'روستای', 'و', 'اقای', 'و', 'خانم']);
   });
+
+  it('keeps a function or generic word after «محله», «روستای»: it is no name', () => {
+    expect(mask('برق محله مدام قطع میشه')).toEqual(['برق', 'محله', 'مدام', 'قطع', 'میشه']);
+    expect(mask('برق محله فرهنگیان قطع میشه')).toEqual(['برق', 'محله', 'قطع', 'میشه']);
+  });
 });
 
 describe('matchKey', () => {

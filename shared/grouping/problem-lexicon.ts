@@ -209,6 +209,12 @@ const NEGATED_AUX = new Set(['نمی‌شود', 'نمیشه', 'نشده', 'نش�
 const ABSENCE = new Set(['ندارد', 'نداریم', 'ندارند', 'نداره', 'ندارن', 'نیست', 'نیس'].map((w) => phraseKeys(w)[0]!));
 
 /**
+ * Defects that are something asked of an office (a renewal, a duplicate, a transfer): a negated verb after them
+ * says it is not given («پروانه رو تمدید نمی‌کنن»), not that nothing is wrong.
+ */
+const ASKED = new Set(['ثبت‌نام و درخواست', 'تمدید', 'المثنی', 'انصراف و لغو', 'انتقال و تغییر نام', 'تقسیط و بخشودگی', 'پیگیری وضعیت']);
+
+/**
  * The defects a text names, less those it denies, and less a bare «ندارد / نیست» whose missing thing is no
  * object («گاز نداریم» is no gas; «آسفالت سالم نداره», «حاضر نیست» say nothing of a supply).
  */
@@ -220,7 +226,7 @@ function defectOccurrences(tokens: readonly LexToken[], lex: CompiledLexicon, ob
     }
     return false;
   };
-  return occurrences(tokens, lex.defectPhrases).filter((d) => !NEGATED_AUX.has(tokens[d.words[d.words.length - 1]! + 1]?.key ?? '')
+  return occurrences(tokens, lex.defectPhrases).filter((d) => (ASKED.has(lex.defects[d.id]!) || !NEGATED_AUX.has(tokens[d.words[d.words.length - 1]! + 1]?.key ?? ''))
     && !(d.words.length === 1 && ABSENCE.has(tokens[d.at]!.key) && !namesObject(d.at)));
 }
 

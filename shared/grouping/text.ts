@@ -5,12 +5,17 @@ import { STOPWORDS, GENERIC, MASK_NEXT, MI_WORDS, PREFIXES, SUFFIXES, FINAL_LETT
 
 const EZAFE_AFTER_HEH = /([هة])[\u200C\u200D][یي](?![\p{L}\p{N}])/gu;
 
+/** The «آ» of «آفت» (a pest), kept through folding: folded, it is «افت» (a drop: «افت ولتاژ» read as pests). */
+const PEST_ALEF = /(?<![\p{L}\p{M}\u200C])آ(?=فا?ت)/gu;
+const KEPT_ALEF = '\uE000';
+
 /**
  * foldForSearch, with the ezafe «ی» after a silent «ه» dropped: it is written after a ZWNJ («جاده‌ی ما»), and
  * folded away with the ZWNJ it would leave «جادهی», which never meets «جاده». «ه‌ای» stays: mostly it makes
- * an adjective («منطقه‌ای», «هفته‌ای»).
+ * an adjective («منطقه‌ای», «هفته‌ای»). The «آ» of «آفت» stays (PEST_ALEF).
  */
-const fold = (s: string): string => foldForSearch(s.replace(EZAFE_AFTER_HEH, '$1'));
+const fold = (s: string): string =>
+  foldForSearch(s.replace(EZAFE_AFTER_HEH, '$1').replace(PEST_ALEF, KEPT_ALEF)).replaceAll(KEPT_ALEF, 'آ');
 
 /**
  * Letters, digits, ZWNJ and diacritics unified (foldForSearch), punctuation turned into spaces.

@@ -63,6 +63,12 @@ describe('contentTerms', () => {
     expect(stem('فردا')).not.toBe(stem('فرد'));
     expect(stem('کشاورزا')).toBe(stem('کشاورز'));
   });
+
+  it('keeps the «آ» of «آفت» (a pest), which folded is «افت» (a drop)', () => {
+    expect(normalizeForGrouping('آفت‌زده')).not.toBe(normalizeForGrouping('افت‌زده'));
+    expect(normalizeForGrouping('آفات و آفتاب')).toBe('آفات و آفتاب');
+    expect(normalizeForGrouping('آب و آسفالت')).toBe('اب و اسفالت');
+  });
 });
 
 describe('maskTokens', () => {

@@ -115,6 +115,22 @@ describe('problemTerms', () => {
     expect(terms('آب شرب روستا شور است').tags).not.toContain('oدهیاری و شورا');
     expect(main(terms('آب شرب روستا شور است').profile)).toEqual({ object: 'آب شرب', defects: ['کیفیت بد'] });
   });
+
+  it('tells a pest from a drop, the sunn pest from an age, and a culvert from «آبرو»', () => {
+    const objectsOf = (text: string) => terms(text).tags.filter((t) => t.startsWith('o'));
+    expect(main(terms('افت شدید ولتاژ در انتهای شبکه روستا').profile)).toEqual({ object: 'برق', defects: ['افت و ضعف'] });
+    expect(main(terms('آفت به باغ‌های مرکبات زده').profile)?.object).toBe('آفت و بیماری گیاهی');
+    expect(main(terms('آفت‌کش تقلبی بود').profile)).toEqual({ object: 'کود و سم', defects: ['کیفیت بد'] });
+    expect(objectsOf('اصلاح سن در شناسنامه')).not.toContain('oآفت و بیماری گیاهی');
+    expect(main(terms('سن گندم مزرعه را از بین برد').profile)?.object).toBe('آفت و بیماری گیاهی');
+    expect(objectsOf('آبروم جلوی مهمونا رفت')).toEqual([]);
+  });
+
+  it('reads a renewal refused with a negated verb as asked, and a cut denied the same way as none', () => {
+    expect(main(terms('پروانه را تمدید نمیکنه').profile)).toEqual({ object: 'مجوز و پروانه', defects: ['تمدید'] });
+    expect(main(terms('گواهینامه تمدید نشده').profile)?.defects).toEqual(['تمدید']);
+    expect(main(terms('برق قطع نمیشه ولی ضعیفه').profile)?.defects).toEqual(['افت و ضعف']);
+  });
 });
 
 describe('profilesConflict', () => {

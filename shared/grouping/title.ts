@@ -15,8 +15,15 @@ const MEDOID_SAMPLE = 2000;
  * are two blocks of the vector, each about as heavy as the stems would make them together.
  */
 const TAG_SHARE = Math.SQRT1_2;
-/** A title never runs across the end of a sentence or a colon. */
-const SENTENCE_END = /[.!?؟؛:;\n]/;
+/** A title never runs across the end of a sentence, a colon or a comma («قطعه، با بشکه آب» is two phrases). */
+const PHRASE_END = /[.!?؟؛:;،,\n]/;
+/** A title never runs into a relative clause («کمک هزینه نگهداری دخترم که معلول ذهنیه»). */
+const CLAUSE_WORDS = new Set(['که']);
+/**
+ * A word that ends in an ezafe bound to the next word («گاوهای روستا», «خانه‌ی ما») never ends a title: the
+ * phrase it heads goes on («واکسن تب برفکی گاوهای» says whose only with the next word).
+ */
+const EZAFE_END = /(?:.{2,}ها|\u200c)ی$/;
 
 type TitleModel = { model: FeatureModel; places: ReadonlySet<string>; lexicon: CompiledLexicon };
 
@@ -76,6 +83,7 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
   // Each word costs a little, so a short phrase of the strongest words beats a long one of weak words.
   const cost = 0.2 * top;
   const filler = 0.12 * top;
+  const endsBefore = (j: number): boolean => PHRASE_END.test(text.slice(words[j - 1]!.end, words[j]!.start));
   let bestFrom = 0;
   let bestTo = 0;
   let bestValue = -Infinity;
@@ -85,10 +93,11 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
     for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
       // A number may stand inside a title («حریم ۶۰ متری دریا»), a name or a place may not.
       const number = /^\d+$/.test(words[j]!.text);
-      if ((!kept.has(words[j]!) && !number) || (j > i && SENTENCE_END.test(text.slice(words[j - 1]!.end, words[j]!.start)))) break;
+      if ((!kept.has(words[j]!) && !number) || CLAUSE_WORDS.has(words[j]!.text) || (j > i && endsBefore(j))) break;
       // A number between words is part of the phrase it stands in, not filler.
       value += score[j]! > 0 ? score[j]! - cost : number ? 0 : -filler;
-      if (score[j]! > 0 && value > bestValue) [bestFrom, bestTo, bestValue] = [i, j, value];
+      const open = EZAFE_END.test(words[j]!.text) && j + 1 < words.length && !endsBefore(j + 1);
+      if (score[j]! > 0 && !open && value > bestValue) [bestFrom, bestTo, bestValue] = [i, j, value];
     }
   }
   return quote(text, words.slice(bestFrom, bestTo + 1));

@@ -64,6 +64,19 @@ describe('groupCases', () => {
     expect(title).not.toMatch(/اسفالت|نیمهکاره|[يك]/);
   });
 
+  it('ends a title before a comma, a relative clause or the word an ezafe binds it to', () => {
+    const titleOf = (texts: string[]) => groupCases(texts.map((text, i) => ({ id: `t${i}`, text, department: 'بهزیستی' }))).groups.map((g) => g.title);
+    const clause = titleOf(['کمک هزینه نگهداری دخترم که معلول ذهنیه شش ماهه واریز نشده', 'کمک هزینه نگهداری دخترم که معلول است واریز نشده']);
+    expect(clause[0]).toContain('کمک هزینه نگهداری');
+    expect(clause.join(' ')).not.toMatch(/(^|\s)که(\s|$)/);
+    const comma = titleOf(['آب روستا قطعه، با بشکه آب میاریم', 'آب روستا قطعه، با تانکر آب میاریم', 'آب شرب روستا قطعه، با بشکه آب']);
+    expect(comma[0]).toMatch(/آب/);
+    expect(comma[0]).not.toMatch(/[،,]/);
+    const ezafe = titleOf(['امسال دامپزشکی برای واکسن گاوهای روستا نیومده', 'واکسن گاوهای روستا زده نشده', 'واکسن گاوهای روستا رو نزدن']);
+    expect(ezafe[0]).toContain('واکسن');
+    expect(ezafe[0]).not.toMatch(/گاوهای$/);
+  });
+
   it('keeps a number inside a title in Persian digits, never a place', () => {
     const texts = ['حریم 60 متری دریا در ساری آزادسازی شده و ویلا را تخریب کرده‌اند', 'آزادسازی حریم ۶۰ متری دریا و تخریب ویلا', 'تخریب ویلا برای حریم 60 متری دریا'];
     const title = groupCases(texts.map((text, i) => ({ id: `t${i}`, text, county: 'ساری' }))).groups[0]!.title;

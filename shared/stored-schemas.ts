@@ -199,7 +199,7 @@ export const HolidaySchema = z.object({ date: StoredJalali, title: filled(200) }
 /** An object or defect the office added to the problem lexicon (shared/grouping/problem-lexicon.ts reads it). */
 export const StoredLexiconEntrySchema = z.object({
   kind: z.enum(['object', 'defect']), name: filled(60), parent: text(60).optional(), distinctChildren: z.boolean().optional(),
-  family: text(60).optional(), words: z.array(filled(80)).min(1).max(200),
+  family: text(60).optional(), request: z.boolean().optional(), words: z.array(filled(80)).min(1).max(200),
 });
 const names = (max: number, itemMax: number) => z.array(filled(itemMax)).max(max);
 

@@ -24,7 +24,16 @@ export type LexiconObject = {
  * A defect of several families is compatible with each (damage is what happened, and goes with a broken
  * thing as with a claim not paid).
  */
-export type LexiconDefect = { name: string; family?: string | string[]; words: string[] };
+export type LexiconDefect = {
+  name: string;
+  family?: string | string[];
+  /**
+   * Something asked of an office (a renewal, a duplicate, a transfer): a negated verb after its words says it
+   * is not given («پروانه رو تمدید نمی‌کنن»), where after any other defect it denies it («قطع نمیشه»).
+   */
+  request?: boolean;
+  words: string[];
+};
 
 export type ProblemLexicon = { objects: LexiconObject[]; defects: LexiconDefect[] };
 
@@ -37,6 +46,7 @@ export const LexiconEntrySchema = z.object({
   parent: z.string().max(60).optional(),
   distinctChildren: z.boolean().optional(),
   family: z.string().max(60).optional(),
+  request: z.boolean().optional(),
   words: z.array(lineField(80)).min(1, { error: msg.lexiconWordsRequired }).max(200),
 }).strict();
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
@@ -50,7 +60,7 @@ export function mergeLexicon(base: ProblemLexicon, extra: readonly DeepReadonly<
     if (found) found.words = [...new Set([...found.words, ...e.words])];
     else if (e.kind === 'object') {
       objects.push({ name: e.name, words: [...e.words], ...(e.parent ? { parent: e.parent } : {}), ...(e.distinctChildren ? { distinctChildren: true } : {}) });
-    } else defects.push({ name: e.name, words: [...e.words], ...(e.family ? { family: e.family } : {}) });
+    } else defects.push({ name: e.name, words: [...e.words], ...(e.family ? { family: e.family } : {}), ...(e.request ? { request: true } : {}) });
   }
   return { objects, defects };
 }
@@ -68,6 +78,8 @@ export type CompiledLexicon = {
   distinct: Uint8Array;
   /** Per defect: the bits of the defects of its family (itself included). */
   family: Int32Array;
+  /** Per defect: whether it is something asked (`LexiconDefect.request`). */
+  request: Uint8Array;
   /** Per object: the department and category it usually belongs to ('' when none is given). */
   department: string[];
   category: string[];
@@ -114,6 +126,7 @@ export function compileLexicon(lex: ProblemLexicon): CompiledLexicon {
   const family = Int32Array.from(familiesOf, (fs) => familiesOf.reduce((m, gs, i) => (gs.some((g) => fs.includes(g)) ? m | (1 << i) : m), 0));
   return {
     objects, defects: defectList.map((d) => d.name), parent, distinct, family,
+    request: Uint8Array.from(defectList, (d) => (d.request ? 1 : 0)),
     department: lex.objects.map((o) => o.department ?? ''), category: lex.objects.map((o) => o.category ?? ''),
     objectPhrases: build(lex.objects), defectPhrases: build(defectList),
   };
@@ -209,12 +222,6 @@ const NEGATED_AUX = new Set(['نمی‌شود', 'نمیشه', 'نشده', 'نش�
 const ABSENCE = new Set(['ندارد', 'نداریم', 'ندارند', 'نداره', 'ندارن', 'نیست', 'نیس'].map((w) => phraseKeys(w)[0]!));
 
 /**
- * Defects that are something asked of an office (a renewal, a duplicate, a transfer): a negated verb after them
- * says it is not given («پروانه رو تمدید نمی‌کنن»), not that nothing is wrong.
- */
-const ASKED = new Set(['ثبت‌نام و درخواست', 'تمدید', 'المثنی', 'انصراف و لغو', 'انتقال و تغییر نام', 'تقسیط و بخشودگی', 'پیگیری وضعیت']);
-
-/**
  * The defects a text names, less those it denies, and less a bare «ندارد / نیست» whose missing thing is no
  * object («گاز نداریم» is no gas; «آسفالت سالم نداره», «حاضر نیست» say nothing of a supply).
  */
@@ -226,7 +233,7 @@ function defectOccurrences(tokens: readonly LexToken[], lex: CompiledLexicon, ob
     }
     return false;
   };
-  return occurrences(tokens, lex.defectPhrases).filter((d) => (ASKED.has(lex.defects[d.id]!) || !NEGATED_AUX.has(tokens[d.words[d.words.length - 1]! + 1]?.key ?? ''))
+  return occurrences(tokens, lex.defectPhrases).filter((d) => (lex.request[d.id] || !NEGATED_AUX.has(tokens[d.words[d.words.length - 1]! + 1]?.key ?? ''))
     && !(d.words.length === 1 && ABSENCE.has(tokens[d.at]!.key) && !namesObject(d.at)));
 }
 

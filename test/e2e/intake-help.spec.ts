@@ -60,10 +60,19 @@ test('settings: an object the office adds to the problem lexicon is kept and a b
   expect((await didar.backend.store.getSettings()).problemLexicon).toEqual([]);
 
   await editor.getByLabel('واژه‌ها و عبارت‌های مردم ۱').fill('سیل‌بند، دیوار سیل‌گیر, خاکریز رودخانه');
+  // A defect in a shipped family, marked as something asked: «ترمیم نمی‌کنند» is then a repair not made.
+  await editor.getByRole('button', { name: 'افزودن مورد' }).click();
+  await editor.getByLabel('نوع ۲').selectOption('defect');
+  await editor.getByLabel('نام ۲').fill('ترمیم');
+  await editor.getByLabel('زیرمجموعهٔ موضوع یا خانوادهٔ ایراد (اختیاری) ۲').fill('خرابی');
+  await editor.getByLabel('درخواست ۲').check();
+  await expect(editor.getByLabel('درخواست ۱')).toBeDisabled();
+  await editor.getByLabel('واژه‌ها و عبارت‌های مردم ۲').fill('ترمیم، تعمیر اساسی');
   await page.getByRole('button', { name: 'ذخیره تنظیمات' }).click();
   await expect(page.getByText('تنظیمات ذخیره شد.')).toBeVisible();
   expect((await didar.backend.store.getSettings()).problemLexicon).toEqual([
     { kind: 'object', name: 'سیل‌بند', words: ['سیل‌بند', 'دیوار سیل‌گیر', 'خاکریز رودخانه'] },
+    { kind: 'defect', name: 'ترمیم', family: 'خرابی', request: true, words: ['ترمیم', 'تعمیر اساسی'] },
   ]);
   await page.screenshot({ path: shot('62-settings-lexicon'), fullPage: true });
 
@@ -71,4 +80,6 @@ test('settings: an object the office adds to the problem lexicon is kept and a b
   await page.goto(await didar.restart());
   await page.getByRole('button', { name: 'تنظیمات' }).click();
   await expect(page.getByTestId('lexicon-editor').getByLabel('واژه‌ها و عبارت‌های مردم ۱')).toHaveValue('سیل‌بند، دیوار سیل‌گیر، خاکریز رودخانه');
+  await expect(page.getByTestId('lexicon-editor').getByLabel('درخواست ۲')).toBeChecked();
+  await expect(page.getByTestId('lexicon-editor').getByLabel('زیرمجموعهٔ موضوع یا خانوادهٔ ایراد (اختیاری) ۲')).toHaveValue('خرابی');
 });

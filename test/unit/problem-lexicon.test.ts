@@ -171,6 +171,21 @@ describe('the office\'s lexicon entries', () => {
     expect(compiled.objects[p[0]!]).toBe('سیل‌بند');
   });
 
+  it('read a defect the office marks as a request when a negated verb follows it, and deny any other', () => {
+    const defectsRead = (request: boolean) => {
+      const c = compileLexicon(mergeLexicon(DEFAULT_LEXICON, [
+        { kind: 'object', name: 'دیواره ساحلی', words: ['دیواره ساحلی'] },
+        { kind: 'defect', name: 'ترمیم', ...(request ? { request } : {}), words: ['ترمیم'] },
+      ]));
+      const p = problemTerms('دیواره ساحلی روستا رو شهرداری ترمیم نمیکنه', places, c).profile;
+      return c.defects.filter((_, d) => p[1]! & (1 << d));
+    };
+    expect(defectsRead(true)).toEqual(['ترمیم']);
+    expect(defectsRead(false)).toEqual([]);
+    // The shipped requests are marked in the data file, not in code.
+    expect(DEFAULT_LEXICON.defects.filter((d) => d.request).map((d) => d.name)).toEqual(expect.arrayContaining(['تمدید', 'المثنی', 'انتقال و تغییر نام']));
+  });
+
   it('are validated by the settings schema with a Persian message', () => {
     expect(LexiconEntrySchema.safeParse({ kind: 'object', name: 'سیل‌بند', words: ['سیل‌بند'] }).success).toBe(true);
     const bad = SettingsPatchSchema.safeParse({ problemLexicon: [{ kind: 'object', name: 'سیل‌بند', words: [] }] });

@@ -12,7 +12,9 @@ const T = {
   kind: 'نوع',
   kinds: { object: 'موضوع (چه چیزی)', defect: 'ایراد (چه مشکلی)' } as Record<LexiconEntry['kind'], string>,
   name: 'نام',
-  parent: 'زیرمجموعه (اختیاری)',
+  parent: 'زیرمجموعهٔ موضوع یا خانوادهٔ ایراد (اختیاری)',
+  request: 'درخواست',
+  requestHelp: 'ایرادی که خواستهٔ شهروند است (تمدید، انتقال): «تمدید نمی‌کنند» یعنی انجام نمی‌شود، نه اینکه ایرادی نیست',
   words: 'واژه‌ها و عبارت‌های مردم',
   add: 'افزودن مورد',
   remove: 'حذف',
@@ -23,9 +25,14 @@ const T = {
   empty: 'هنوز موردی افزوده نشده است.',
 };
 
-type Row = { kind: LexiconEntry['kind']; name: string; parent: string; words: string };
+/** `parent` is an object's parent, or a defect's family: defects of one family can name one problem. */
+type Row = { kind: LexiconEntry['kind']; name: string; parent: string; request: boolean; words: string };
 
-const toRow = (e: DeepReadonly<LexiconEntry>): Row => ({ kind: e.kind, name: e.name, parent: e.parent ?? '', words: e.words.join('، ') });
+const toRow = (e: DeepReadonly<LexiconEntry>): Row => ({
+  kind: e.kind, name: e.name, parent: (e.kind === 'object' ? e.parent : e.family) ?? '', request: e.request ?? false, words: e.words.join('، '),
+});
+
+const FAMILIES = [...new Set(DEFAULT_LEXICON.defects.flatMap((d) => [d.family ?? d.name].flat()))];
 
 /** Rows as entries: words split at «،», «,» or a new line; a row left empty is dropped. */
 function toEntries(rows: readonly Row[]): LexiconEntry[] {
@@ -33,7 +40,8 @@ function toEntries(rows: readonly Row[]): LexiconEntry[] {
     kind: r.kind,
     name: r.name,
     words: r.words.split(/[،,\n]/).map((w) => w.trim()).filter(Boolean),
-    ...(r.kind === 'object' && r.parent.trim() ? { parent: r.parent.trim() } : {}),
+    ...(r.parent.trim() ? { [r.kind === 'object' ? 'parent' : 'family']: r.parent.trim() } : {}),
+    ...(r.kind === 'defect' && r.request ? { request: true } : {}),
   }));
 }
 
@@ -53,7 +61,7 @@ export function LexiconEditor({ value, onChange, error }: Props) {
       <p className="muted small-text">{T.help(DEFAULT_LEXICON.objects.length, DEFAULT_LEXICON.defects.length)}</p>
       {rows.length === 0 ? <p className="muted">{T.empty}</p> : (
         <table className="lexicon-table">
-          <thead><tr><th>{T.kind}</th><th>{T.name}</th><th>{T.parent}</th><th>{T.words}</th><th /></tr></thead>
+          <thead><tr><th>{T.kind}</th><th>{T.name}</th><th>{T.parent}</th><th title={T.requestHelp}>{T.request}</th><th>{T.words}</th><th /></tr></thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={i}>
@@ -64,8 +72,12 @@ export function LexiconEditor({ value, onChange, error }: Props) {
                 </td>
                 <td><input aria-label={`${T.name} ${fa(i + 1)}`} value={r.name} onChange={(e) => edit(i, { name: e.target.value })} maxLength={60} /></td>
                 <td>
-                  <input aria-label={`${T.parent} ${fa(i + 1)}`} value={r.parent} list="lexicon-objects" disabled={r.kind !== 'object'}
+                  <input aria-label={`${T.parent} ${fa(i + 1)}`} value={r.parent} list={r.kind === 'object' ? 'lexicon-objects' : 'lexicon-families'}
                     onChange={(e) => edit(i, { parent: e.target.value })} maxLength={60} />
+                </td>
+                <td>
+                  <input type="checkbox" aria-label={`${T.request} ${fa(i + 1)}`} title={T.requestHelp} checked={r.kind === 'defect' && r.request}
+                    disabled={r.kind !== 'defect'} onChange={(e) => edit(i, { request: e.target.checked })} />
                 </td>
                 <td className="words"><input aria-label={`${T.words} ${fa(i + 1)}`} value={r.words} onChange={(e) => edit(i, { words: e.target.value })} /></td>
                 <td><button type="button" className="small ghost" aria-label={T.removeRow(i + 1)} onClick={() => update(rows.filter((_, k) => k !== i))}>{T.remove}</button></td>
@@ -75,9 +87,10 @@ export function LexiconEditor({ value, onChange, error }: Props) {
         </table>
       )}
       <datalist id="lexicon-objects">{DEFAULT_LEXICON.objects.map((o) => <option key={o.name} value={o.name} />)}</datalist>
+      <datalist id="lexicon-families">{FAMILIES.map((f) => <option key={f} value={f} />)}</datalist>
       {error && <div className="field-error" role="alert">{error}</div>}
       <div className="actions">
-        <button type="button" className="small" onClick={() => update([...rows, { kind: 'object', name: '', parent: '', words: '' }])}>{T.add}</button>
+        <button type="button" className="small" onClick={() => update([...rows, { kind: 'object', name: '', parent: '', request: false, words: '' }])}>{T.add}</button>
       </div>
       <details>
         <summary>{T.shipped}</summary>

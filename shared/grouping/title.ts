@@ -1,4 +1,4 @@
-// Group titles a person would write: the core phrase of the group's most central case, quoted in the
+// Group titles a person would write: the core phrase of one of the group's most central cases, quoted in the
 // citizen's own spelling («قطعی برق در ساعات شب», not a list of stems).
 import { normalizeLetters, toPersianDigits } from '../persian-text';
 import { dotVectorSum } from './cluster';
@@ -10,6 +10,8 @@ import { isGeneric, joinWords, maskWords, splitWords, stem, type Word } from './
 const MAX_WORDS = 6;
 /** Large groups look for their central case among this many of their cases (spread over the group). */
 const MEDOID_SAMPLE = 2000;
+/** The title is the best phrase of this many of the group's most central cases. */
+const CANDIDATE_CASES = 3;
 /**
  * A word naming the group's object or problem counts this share of that tag's weight: objects and problems
  * are two blocks of the vector, each about as heavy as the stems would make them together.
@@ -28,7 +30,7 @@ const EZAFE_END = /(?:.{2,}ها|\u200c)ی$/;
 type TitleModel = { model: FeatureModel; places: ReadonlySet<string>; lexicon: CompiledLexicon };
 
 /**
- * The title of a group, given its cases' vectors: the core phrase of its most central case. `textOf(k)` is
+ * The title of a group, given its cases' vectors: the core phrase of one of its most central cases. `textOf(k)` is
  * the text of the case whose vector is `vectors[k]` (undefined when the text is not at hand).
  */
 export function groupTitle(vectors: readonly Vector[], textOf: (k: number) => string | undefined, run: TitleModel): string {
@@ -38,19 +40,20 @@ export function groupTitle(vectors: readonly Vector[], textOf: (k: number) => st
     for (let j = 0; j < v.idx.length; j++) centroid.set(v.idx[j]!, (centroid.get(v.idx[j]!) ?? 0) + v.val[j]!);
   }
   const step = Math.max(1, Math.floor(vectors.length / MEDOID_SAMPLE));
-  let best = -1;
-  let bestScore = -Infinity;
-  for (let k = 0; k < vectors.length; k += step) {
-    const s = dotVectorSum(vectors[k]!, centroid);
-    if (s > bestScore && textOf(k)) [best, bestScore] = [k, s];
-  }
-  const text = best >= 0 ? textOf(best) : undefined;
-  if (!text) return '';
+  const central: { k: number; s: number }[] = [];
+  for (let k = 0; k < vectors.length; k += step) if (textOf(k)) central.push({ k, s: dotVectorSum(vectors[k]!, centroid) });
+  central.sort((a, b) => b.s - a.s);
   const weight = (key: string): number => {
     const id = run.model.vocab.get(key);
     return id === undefined ? 0 : centroid.get(id) ?? 0;
   };
-  return corePhrase(text, weight, run.places, run.lexicon);
+  // The phrase that weighs most among the most central cases: one case's best words may be a side remark.
+  let best = { phrase: '', value: -Infinity };
+  for (const { k } of central.slice(0, CANDIDATE_CASES)) {
+    const p = corePhrase(textOf(k)!, weight, run.places, run.lexicon);
+    if (p.value > best.value) best = p;
+  }
+  return best.phrase;
 }
 
 /**
@@ -59,7 +62,7 @@ export function groupTitle(vectors: readonly Vector[], textOf: (k: number) => st
  * `weight`), a little less for each filler word inside. Falls back to the text's first words when none of
  * them weighs anything.
  */
-export function corePhrase(text: string, weight: (featureKey: string) => number, places: ReadonlySet<string>, lexicon: CompiledLexicon): string {
+function corePhrase(text: string, weight: (featureKey: string) => number, places: ReadonlySet<string>, lexicon: CompiledLexicon): { phrase: string; value: number } {
   const words = joinWords(splitWords(text));
   const kept = new Set<Word>(maskWords(words, places));
   const stems = words.map((w) => (kept.has(w) && w.text.length >= 2 && !isGeneric(w.text) ? stem(w.text) : ''));
@@ -77,7 +80,7 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
     prev = s;
   });
   const top = Math.max(0, ...score);
-  if (top <= 0) return quote(text, words.filter((w) => kept.has(w)).slice(0, MAX_WORDS));
+  if (top <= 0) return { phrase: quote(text, words.filter((w) => kept.has(w)).slice(0, MAX_WORDS)), value: 0 };
   // Where the weights say nothing about length the best single word alone wins; a word is worth its
   // weight less a share of the strongest word's, a filler word inside costs a little.
   // Each word costs a little, so a short phrase of the strongest words beats a long one of weak words.
@@ -90,17 +93,21 @@ export function corePhrase(text: string, weight: (featureKey: string) => number,
   for (let i = 0; i < words.length; i++) {
     if (score[i]! <= 0) continue;
     let value = 0;
+    const seen = new Set<string>();
     for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
       // A number may stand inside a title («حریم ۶۰ متری دریا»), a name or a place may not.
       const number = /^\d+$/.test(words[j]!.text);
       if ((!kept.has(words[j]!) && !number) || CLAUSE_WORDS.has(words[j]!.text) || (j > i && endsBefore(j))) break;
+      // A word said twice counts once («صندوق بیمه کشاورزی بیمه» is no better a title for its second «بیمه»).
+      const again = seen.has(stems[j]!);
+      if (stems[j]) seen.add(stems[j]!);
       // A number between words is part of the phrase it stands in, not filler.
-      value += score[j]! > 0 ? score[j]! - cost : number ? 0 : -filler;
+      value += score[j]! > 0 && !again ? score[j]! - cost : number ? 0 : -filler;
       const open = EZAFE_END.test(words[j]!.text) && j + 1 < words.length && !endsBefore(j + 1);
-      if (score[j]! > 0 && !open && value > bestValue) [bestFrom, bestTo, bestValue] = [i, j, value];
+      if (score[j]! > 0 && !again && !open && value > bestValue) [bestFrom, bestTo, bestValue] = [i, j, value];
     }
   }
-  return quote(text, words.slice(bestFrom, bestTo + 1));
+  return { phrase: quote(text, words.slice(bestFrom, bestTo + 1)), value: bestValue };
 }
 
 /** The original text of a run of words: Persian letters and digits, one space, no bracket left open. */

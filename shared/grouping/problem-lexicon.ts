@@ -37,6 +37,11 @@ export type LexiconDefect = {
 
 export type ProblemLexicon = { objects: LexiconObject[]; defects: LexiconDefect[] };
 
+/** The families a defect belongs to: those it names, or a family of its own. */
+export function defectFamilies(d: Pick<LexiconDefect, 'name' | 'family'>): string[] {
+  return [d.family ?? d.name].flat();
+}
+
 export const DEFAULT_LEXICON: ProblemLexicon = shipped;
 
 /** One entry the office adds in Settings: a new object or defect, or more words for a shipped one of that name. */
@@ -122,7 +127,7 @@ export function compileLexicon(lex: ProblemLexicon): CompiledLexicon {
     for (const list of m.values()) list.sort((a, b) => b.keys.length - a.keys.length);
     return m;
   };
-  const familiesOf = defectList.map((d) => [d.family ?? d.name].flat());
+  const familiesOf = defectList.map(defectFamilies);
   const family = Int32Array.from(familiesOf, (fs) => familiesOf.reduce((m, gs, i) => (gs.some((g) => fs.includes(g)) ? m | (1 << i) : m), 0));
   return {
     objects, defects: defectList.map((d) => d.name), parent, distinct, family,

@@ -1,7 +1,7 @@
 // The office's part of the problem lexicon, in Settings: objects (what: «سیل‌بند») and defects (what is wrong:
 // «ریزش») with the words citizens use for them. A name already in the shipped lexicon adds words to it.
 import { useState } from 'react';
-import { DEFAULT_LEXICON, type LexiconEntry } from '../../../shared/grouping/problem-lexicon';
+import { DEFAULT_LEXICON, defectFamilies, type LexiconEntry } from '../../../shared/grouping/problem-lexicon';
 import type { DeepReadonly } from '../../../shared/readonly';
 import { fa } from '../format';
 
@@ -32,7 +32,7 @@ const toRow = (e: DeepReadonly<LexiconEntry>): Row => ({
   kind: e.kind, name: e.name, parent: (e.kind === 'object' ? e.parent : e.family) ?? '', request: e.request ?? false, words: e.words.join('، '),
 });
 
-const FAMILIES = [...new Set(DEFAULT_LEXICON.defects.flatMap((d) => [d.family ?? d.name].flat()))];
+const FAMILIES = [...new Set(DEFAULT_LEXICON.defects.flatMap(defectFamilies))];
 
 /** Rows as entries: words split at «،», «,» or a new line; a row left empty is dropped. */
 function toEntries(rows: readonly Row[]): LexiconEntry[] {

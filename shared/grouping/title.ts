@@ -67,10 +67,15 @@ function corePhrase(text: string, weight: (featureKey: string) => number, places
   const kept = new Set<Word>(maskWords(words, places));
   const stems = words.map((w) => (kept.has(w) && w.text.length >= 2 && !isGeneric(w.text) ? stem(w.text) : ''));
   const score = stems.map((s) => (s && !isGeneric(s) ? weight('w' + s) : 0));
-  // A word naming the group's object or what is wrong with it counts that problem's weight too.
+  // A word naming the group's object or what is wrong with it counts that problem's weight too. A title
+  // never starts inside such a phrase («نهاده دامی» is not cut to «دامی»).
+  const noStart = new Set<number>();
   for (const m of problemWords(lexTokens(words, stems), lexicon)) {
     const w = TAG_SHARE * Math.max(0, ...m.tags.map((t) => weight('k' + t)));
     for (const i of m.words) if (stems[i]) score[i]! += w;
+    const first = Math.min(...m.words);
+    const last = Math.max(...m.words);
+    for (let i = first + 1; i <= last; i++) noStart.add(i);
   }
   // A stem pair adds to its second word (pairs skip the filler words between them, as the features do).
   let prev = '';
@@ -91,7 +96,7 @@ function corePhrase(text: string, weight: (featureKey: string) => number, places
   let bestTo = 0;
   let bestValue = -Infinity;
   for (let i = 0; i < words.length; i++) {
-    if (score[i]! <= 0) continue;
+    if (score[i]! <= 0 || noStart.has(i)) continue;
     let value = 0;
     const seen = new Set<string>();
     for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {

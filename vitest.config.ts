@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests about the data folder's own format (journal lines, day files, schema files, the lock), and those that
- * open no store at all (`didar group` on the labelled sets), are named `*.file.test.ts` and run once; `*.pg.test.ts` are about the database alone (its SQL
+ * Tests about the data folder's own format (journal lines, day files, schema files, the lock, backups), and those
+ * that open no database whatever the run (the labelled sets, PDFs, the command line's errors), are named
+ * `*.file.test.ts` and run once; `*.pg.test.ts` are about the database alone (its SQL
  * migrations, several servers, `didar migrate`). Every other integration test runs on both stores.
  */
 const FILE_ONLY = 'test/integration/**/*.file.test.ts';

@@ -83,7 +83,7 @@ export function scoreSet(set: Set, o: Override): Score {
 }
 
 /**
- * The sample's own test (test/integration/grouping-quality.test.ts) must keep passing: when the sample is
+ * The sample's own test (test/integration/grouping-quality.file.test.ts) must keep passing: when the sample is
  * among the sets parameters are chosen on, only parameters that meet its bar are candidates.
  */
 const SAMPLE = 'sample-cases';

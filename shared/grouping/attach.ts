@@ -1,5 +1,5 @@
 // Incremental attachment: a new case joins the group whose mean vector it resembles most, scored with the
-// run's vocabulary, without re-running the clustering. The office re-runs when many cases arrived.
+// run's vocabulary, without re-running the clustering; rerunNeed says when the clustering must run again.
 import { vectorize, type Vector } from './features';
 import { conflictTest, isOfficeCase, isPlainText, type GroupingInput, type GroupingRun } from './engine';
 import { DEFAULT_CLUSTER, hintShare, problemAdjustment, type ClusterOptions, type ConflictTest } from './cluster';
@@ -71,4 +71,20 @@ export class Attacher {
 
 function add(into: Map<number, number>, v: Vector): void {
   for (let i = 0; i < v.idx.length; i++) into.set(v.idx[i]!, (into.get(v.idx[i]!) ?? 0) + v.val[i]!);
+}
+
+/** Up to this many cases a run takes a second or two: the board waits for a new run rather than show a stale one. */
+export const WAIT_FOR_RUN_UP_TO = 5000;
+/** Above it, cases attached since the run stand in for a new one until they are this share of the run's cases. */
+export const STALE_SHARE = 0.1;
+
+/**
+ * Whether a run of `runCases` cases, with `since` cases attached after it, must be redone: attaching only
+ * joins existing groups, so new cases of one problem never pair up in it (a fresh office would see no
+ * groups at all). A small store is grouped again at once; a large one in the background.
+ */
+export function rerunNeed(runCases: number, since: number): 'none' | 'wait' | 'background' {
+  if (since === 0) return 'none';
+  if (runCases < WAIT_FOR_RUN_UP_TO) return 'wait';
+  return since >= STALE_SHARE * runCases ? 'background' : 'none';
 }

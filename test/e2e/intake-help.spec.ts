@@ -47,6 +47,52 @@ test('intake: suggested department and category, confirmed by a click; the open 
   await page.screenshot({ path: shot('61-intake-group-opened'), fullPage: true });
 });
 
+test('a fresh office: its first cases of one problem form a group on the board and at intake, without a re-run', async ({ page, didar }) => {
+  await page.goto(didar.url);
+  await page.getByRole('button', { name: 'مشکلات تکراری' }).click();
+  await expect(page.getByTestId('board-run')).toContainText('۰ درخواست'); // the first run, on no cases
+
+  const done = async (method: string, args: unknown): Promise<unknown> => {
+    const r = await didar.backend.dispatch(method as never, args as never);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value;
+  };
+  // Three citizens on two meeting days, from three counties, say the same problem in their own words.
+  const days = [];
+  for (const date of ['1405/09/02', '1405/09/09']) {
+    days.push(((await done('meetingDay/open', { date, place: { kind: 'center' }, host: 'استاندار' })) as { id: string }).id);
+  }
+  const texts: [string, string, string][] = [
+    ['ساری', '0012345679', 'برق روستای ما هر شب چند ساعت قطع می‌شود و یخچال‌ها سوخته است'],
+    ['بابل', '0023456787', 'قطعی مکرر برق در روستا، شب‌ها چند بار برق می‌رود'],
+    ['آمل', '0034567895', 'برق روستا مدام قطع می‌شود و وسایل برقی خراب شده'],
+  ];
+  for (const [k, [county, nationalId, text]] of texts.entries()) {
+    await done('case/record', {
+      meetingDayId: days[k % 2]!, text, order: { type: 'act', leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: '' },
+      citizen: { firstName: 'مرتضی', lastName: 'یوسفی', nationalId, mobile: '+989121234567', county, locality: 'مرکز' },
+    });
+  }
+
+  // The board, opened again, lists them as one recurring group.
+  await page.reload();
+  await page.getByRole('button', { name: 'مشکلات تکراری' }).click();
+  await expect(page.getByTestId('board-run')).toContainText('۳ درخواست');
+  const group = page.getByTestId('groups').locator('li').first();
+  await expect(group.locator('.group-counts')).toContainText('۳ درخواست');
+  await expect(group.locator('.group-title')).toContainText('برق');
+  await page.screenshot({ path: shot('63-fresh-office-board'), fullPage: true });
+
+  // At intake the next citizen's text names that group.
+  await page.getByRole('button', { name: 'میز ملاقات' }).click();
+  await page.getByLabel('محل ملاقات').selectOption('county');
+  await choose(page, 'شهرستان', 'آمل');
+  await page.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
+  await page.getByLabel('شرح درخواست').fill('قطع شدن مکرر برق روستا در شب');
+  await expect(page.getByTestId('suggested-group')).toContainText('۳ شهروند از ۳ شهرستان همین مشکل را گفته‌اند');
+  await page.screenshot({ path: shot('64-fresh-office-intake'), fullPage: true });
+});
+
 test('settings: an object the office adds to the problem lexicon is kept and a bad entry is refused with a Persian message', async ({ page, didar }) => {
   await page.goto(didar.url);
   await page.getByRole('button', { name: 'تنظیمات' }).click();

@@ -1,5 +1,5 @@
 // The recurring-issues board on a real store: the sample cases imported, grouped in the worker thread,
-// corrected by the office; corrections survive a re-run and a restart; new cases attach; circulars link.
+// corrected by the office; corrections survive a re-run and a restart; new cases join; circulars link.
 import fs from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GroupBoard } from '../../shared/api';
@@ -54,7 +54,7 @@ describe('recurring-issues board', () => {
     expect((await send(b, 'settings/update', { recurringMinCases: 1 })).ok).toBe(false);
   });
 
-  it('keeps merge, move-out and not-collective through a re-run and a restart, and attaches new cases', async () => {
+  it('keeps merge, move-out and not-collective through a re-run and a restart, and a new case joins its group', async () => {
     const { b, first } = await imported();
     let board = await ok(b, 'group/board', {});
     const fert = groupWith(board, first('A01'))!; // fertiliser shortage
@@ -80,14 +80,15 @@ describe('recurring-issues board', () => {
     };
     check(await ok(b, 'group/board', { rerun: true }));
 
-    // A new case of the fertiliser problem joins its group without a re-run.
+    // A new case of the fertiliser problem joins its group: a store this small is grouped again for it.
     const day = await ok(b, 'meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' });
     const fresh = await ok(b, 'case/record', {
       meetingDayId: day.id, citizen: validCitizen, text: 'کود اوره سهمیه شالیزار ما هنوز در تعاونی توزیع نشده است',
       order: { type: 'act', leadDepartment: 'جهاد کشاورزی', deadlineDays: 10, text: '' },
     });
     board = await ok(b, 'group/board', {});
-    expect(board.attached).toBe(1);
+    expect(board.attached).toBe(0); // grouped by a new run, not attached
+    expect(board.cases).toBe(161);
     expect(groupWith(board, fresh.id)?.caseIds).toContain(first('A01'));
     check(board, 1);
 
@@ -114,6 +115,43 @@ describe('recurring-issues board', () => {
     expect(g.title.length).toBeGreaterThan(0);
     for (const w of g.title.split('، ')) expect(`${x.text} ${y.text}`).toContain(w);
     expect(g.samples).toHaveLength(2);
+  });
+
+  it('shows the groups of a fresh office as its cases come in, without a re-run', async () => {
+    const b = await openTestBackend();
+    open.push(b);
+    expect((await ok(b, 'group/board', {})).groups).toEqual([]); // the first run, on no cases at all
+    const days = [
+      await ok(b, 'meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' }),
+      await ok(b, 'meetingDay/open', { date: '1405/09/09', place: { kind: 'center' }, host: 'استاندار' }),
+    ];
+    const record = async (k: number, county: string, text: string, leadDepartment: string) => (await ok(b, 'case/record', {
+      meetingDayId: days[k % 2]!.id, citizen: { ...validCitizen, county }, text,
+      order: { type: 'act', leadDepartment, deadlineDays: 10, text: '' },
+    })).id;
+    const power = [
+      await record(0, 'ساری', 'برق روستای ما هر شب چند ساعت قطع می‌شود و یخچال‌ها سوخته است', 'شرکت توزیع برق'),
+      await record(1, 'بابل', 'قطعی مکرر برق در روستا، شب‌ها چند بار برق می‌رود', 'شرکت توزیع برق'),
+    ];
+    const other = await record(0, 'آمل', 'مجوز برگزاری کنسرت موسیقی محلی در فرهنگسرا را نمی‌دهند', 'اداره کل فرهنگ و ارشاد اسلامی');
+    // Several desks open the board at once: each sees the new group.
+    const boards = await Promise.all([1, 2, 3, 4].map(() => ok(b, 'group/board', {})));
+    for (const board of boards) {
+      expect(board.cases).toBe(3);
+      expect(groupWith(board, power[0]!)?.caseIds.sort()).toEqual([...power].sort());
+      expect(groupWith(board, other)).toBeUndefined();
+    }
+
+    power.push(await record(0, 'آمل', 'برق روستا مدام قطع می‌شود و وسایل برقی خراب شده', 'شرکت توزیع برق'));
+    const board = await ok(b, 'group/board', {});
+    const g = groupWith(board, power[0]!)!;
+    expect(g.caseIds.sort()).toEqual([...power].sort());
+    expect(g.recurring).toBe(true);
+    expect(g.title).toContain('برق');
+    // Intake names the group while the next citizen's problem is typed.
+    const s = await ok(b, 'case/suggest', { text: 'قطع شدن مکرر برق روستا در شب' });
+    expect(s.group).toMatchObject({ id: g.id, cases: 3, counties: 3 });
+    expect(s.departments[0]!.name).toBe('شرکت توزیع برق');
   });
 
   it('shows an empty board for an empty data folder', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GROUPING, groupCases, historyBackground, type GroupingInput } from '../../shared/grouping/engine';
-import { Attacher } from '../../shared/grouping/attach';
+import { Attacher, rerunNeed, STALE_SHARE, WAIT_FOR_RUN_UP_TO } from '../../shared/grouping/attach';
 import { DEFAULT_CLUSTER } from '../../shared/grouping/cluster';
 import { applyCorrections, type GroupCorrection } from '../../shared/grouping/corrections';
 
@@ -111,6 +111,18 @@ describe('Attacher', () => {
 
   it('leaves an unrelated case alone', () => {
     expect(attacher.attach({ id: 'n2', text: 'درخواست مجوز غرفه در بازارچه محلی', department: 'فرمانداری' })).toBeNull();
+  });
+});
+
+describe('rerunNeed', () => {
+  it('groups a small store again for any new case, and a large one in the background once new cases are a share of it', () => {
+    expect(rerunNeed(0, 0)).toBe('none');
+    expect(rerunNeed(0, 1)).toBe('wait'); // a fresh office's first cases
+    expect(rerunNeed(WAIT_FOR_RUN_UP_TO - 1, 1)).toBe('wait');
+    expect(rerunNeed(WAIT_FOR_RUN_UP_TO, 1)).toBe('none');
+    const big = 100_000;
+    expect(rerunNeed(big, Math.ceil(STALE_SHARE * big) - 1)).toBe('none');
+    expect(rerunNeed(big, Math.ceil(STALE_SHARE * big))).toBe('background');
   });
 });
 

@@ -5,7 +5,7 @@ import type { CircularEffect, CorrectionRow, GroupBoard, IntakeSuggestion, Parse
 import { CASE_STATUSES, leadDepartment, type Case } from '../../../shared/domain';
 import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
-import { Attacher } from '../../../shared/grouping/attach';
+import { Attacher, rerunNeed } from '../../../shared/grouping/attach';
 import { rankGroups, summarizeGroup, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
 import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
 import { applyCorrections, undoneCorrections } from '../../../shared/grouping/corrections';
@@ -34,8 +34,11 @@ type RunState = {
   attached: Map<string, { group: number; vector: Vector }>;
   /** The last board summarised, and which listed group holds most of each run group (for suggestions). */
   board: { groups: BoardGroup[]; ofRunGroup: Map<number, BoardGroup> } | null;
-  /** How many cases the store held when it was last looked through for new ones. */
+  /** How many cases the store held when it was last looked through for new ones, and the look under way. */
   seen: number;
+  attaching: Promise<number>;
+  /** A run of all cases started because this one grew stale, while this one still serves (see currentState). */
+  next?: Promise<RunState>;
 };
 
 /** Keyed by the store object: one run per open data folder. */
@@ -73,7 +76,7 @@ async function freshRun(ctx: BackendContext): Promise<RunState> {
   await ctx.store.logEvent(ctx.actor, 'group/run', 'grouping', String(cases.length));
   return {
     run, runAt: ctx.now().toISOString(), runMs: Math.round(ms), lexiconKey: JSON.stringify(settings.problemLexicon),
-    indexOf, attacher, suggester, attached: new Map(), board: null, seen: 0,
+    indexOf, attacher, suggester, attached: new Map(), board: null, seen: 0, attaching: Promise.resolve(0),
   };
 }
 
@@ -95,6 +98,41 @@ async function runState(ctx: BackendContext, rerun: boolean): Promise<RunState> 
   return p;
 }
 
+/**
+ * The run with every case recorded since attached, and redone when they call for it (see rerunNeed): a
+ * small store waits for the new run, a large one keeps its stale run serving until the new one is ready.
+ * `wait: false` never waits for a run.
+ */
+async function currentState(ctx: BackendContext, { rerun = false, wait = true } = {}): Promise<RunState> {
+  const state = await runState(ctx, rerun);
+  await attachNew(ctx, state);
+  const need = rerunNeed(state.run.labels.length, state.attached.size);
+  if (need === 'none') return state;
+  const next = state.next ?? startNextRun(ctx, state);
+  if (!wait || need === 'background') return state;
+  const fresh = await next;
+  await attachNew(ctx, fresh);
+  return fresh;
+}
+
+/** A new run that replaces `stale` once it is ready, unless something else (a re-run, a restore) replaced it first. */
+function startNextRun(ctx: BackendContext, stale: RunState): Promise<RunState> {
+  const key = unscoped(ctx.store);
+  const before = states.get(key);
+  const next = freshRun(ctx);
+  stale.next = next;
+  next.then(
+    async (fresh) => {
+      if (states.get(key) === before && (await before) === stale) states.set(key, Promise.resolve(fresh));
+    },
+    (e: unknown) => {
+      stale.next = undefined; // tried again on the next look
+      console.warn('[didar] re-running the grouping failed', e);
+    },
+  );
+  return next;
+}
+
 function rulesOf(s: { recurringMinCases: number; recurringMinCounties: number; recurringMinDays: number }): RecurringRules {
   return { minCases: s.recurringMinCases, minCounties: s.recurringMinCounties, minDays: s.recurringMinDays };
 }
@@ -104,7 +142,14 @@ function rulesOf(s: { recurringMinCases: number; recurringMinCounties: number; r
  * frequencies and the suggestions' index; returns how many were new. The store only ever gains cases, so
  * while it holds as many as at the last look there is nothing to look through (100,000 cases take 10 ms).
  */
-async function attachNew(ctx: BackendContext, state: RunState): Promise<number> {
+function attachNew(ctx: BackendContext, state: RunState): Promise<number> {
+  // One look at a time: a desk asking while another's look is under way waits for it instead of finding nothing new.
+  const look = state.attaching.catch(() => 0).then(() => attachOnce(ctx, state));
+  state.attaching = look;
+  return look;
+}
+
+async function attachOnce(ctx: BackendContext, state: RunState): Promise<number> {
   const store = unscoped(ctx.store);
   const count = await store.countCases();
   if (count === state.seen) return 0;
@@ -131,8 +176,7 @@ export async function attachPending(ctx: BackendContext): Promise<number> {
 }
 
 export async function groupBoard(ctx: BackendContext, rerun = false): Promise<GroupBoard> {
-  const state = await runState(ctx, rerun);
-  await attachNew(ctx, state);
+  const state = await currentState(ctx, { rerun });
   const [all, corrections, settings] = await Promise.all([ctx.store.scanCases({ statuses: COUNTED }), ctx.store.listGroupCorrections(), ctx.store.getSettings()]);
   const byId = new Map(all.map((c) => [c.id, c]));
   const caseOf = (id: string): Case | undefined => byId.get(id);
@@ -241,15 +285,18 @@ const SUGGEST_MIN_CHARS = 8;
  */
 export async function suggestForIntake(ctx: BackendContext, a: ParsedArgs<'case/suggest'>): Promise<IntakeSuggestion> {
   if (a.text.trim().length < SUGGEST_MIN_CHARS) return { ...NO_SUGGESTION, group: null };
-  const state = await runState(ctx, false);
-  await attachNew(ctx, state);
+  // Typing never waits for a run: the suggestion comes from the newest one ready.
+  let state = await currentState(ctx, { wait: false });
+  if (!state.board) {
+    await groupBoard(ctx);
+    state = await currentState(ctx, { wait: false });
+  }
   const { run } = state;
   const terms = problemTerms(a.text, run.places, run.lexicon);
   if (terms.stems.length === 0 && terms.tags.length === 0) return { ...NO_SUGGESTION, group: null };
   const vector = vectorize(terms, run.model);
   const suggestion = state.suggester.suggest(vector, -1, lexiconPrior(terms.profile, run.lexicon));
   const hit = state.attacher.attachTerms(terms, vector, a.department);
-  if (!state.board) await groupBoard(ctx);
   const g = hit ? state.board?.ofRunGroup.get(hit.group) : undefined;
   const open = g && g.recurring && !g.notCollective
     && (await ctx.store.getCases(g.caseIds)).some((c) => c.status !== 'closed' && c.status !== 'cancelled');

@@ -72,7 +72,9 @@ export type GroupBoard = {
 
 /** One of the office's corrections to the board, as the list of corrections shows it. */
 export type CorrectionRow = {
-  index: number; kind: 'merge' | 'split' | 'notCollective'; value?: boolean; cases: number; at: string; by: string;
+  index: number; kind: 'merge' | 'split' | 'notCollective' | 'title'; value?: boolean; cases: number; at: string; by: string;
+  /** The title the office gave (kind 'title'). */
+  name?: string;
   /** Taken back with 'group/undo'. */
   undone: boolean;
   /** The group its first case is in now. */

@@ -19,6 +19,8 @@ export const SCHEMA_VERSION = 3;
 
 export const ISSUE_MAX = 2000;
 export const ORDER_TEXT_MAX = 1000;
+/** A group's title as the office writes it on the board. */
+export const GROUP_TITLE_MAX = 120;
 
 // ---- value domains ----
 
@@ -271,6 +273,7 @@ export const StoredGroupCorrectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('merge'), caseIds: correctionIds, ...made }),
   z.object({ kind: z.literal('split'), caseIds: correctionIds, ...made }),
   z.object({ kind: z.literal('notCollective'), caseIds: correctionIds, value: z.boolean(), ...made }),
+  z.object({ kind: z.literal('title'), caseIds: correctionIds, value: text(GROUP_TITLE_MAX), ...made }),
   /** Takes back the correction at `index` of the list. */
   z.object({ kind: z.literal('undo'), index: z.number().int().min(0).max(1_000_000), caseIds: correctionIds, ...made }),
 ]);

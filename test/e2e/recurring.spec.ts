@@ -68,6 +68,17 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   }
   await page.setViewportSize({ width: 1400, height: 1000 });
 
+  // The office gives the power-cut group its own title: on the list, in the circular's problem, in the corrections.
+  await groups.locator('li', { hasText: 'برق' }).first().click();
+  await detail.getByRole('button', { name: 'ویرایش عنوان' }).click();
+  await detail.getByLabel('عنوان گروه').fill('قطعی مکرر برق روستاها');
+  await detail.getByRole('button', { name: 'ذخیره عنوان' }).click();
+  await expect(detail.locator('h3')).toHaveText('قطعی مکرر برق روستاها');
+  await expect(groups.locator('li.selected .group-title')).toHaveText('قطعی مکرر برق روستاها');
+  await expect(page.getByLabel('مشکل مشترک (عنوان بخشنامه)')).toHaveValue('قطعی مکرر برق روستاها');
+  await expect(corrections.locator('li').first()).toContainText('تغییر عنوان به «قطعی مکرر برق روستاها»');
+  await page.screenshot({ path: shot('46-board-group-renamed'), fullPage: true });
+
   // Draft a circular from the fertiliser group, edit it, approve, issue.
   await groups.locator('li', { hasText: 'کود' }).first().click();
   await expect(page.getByLabel('مشکل مشترک (عنوان بخشنامه)')).toHaveValue(/کود/);

@@ -154,6 +154,33 @@ describe('recurring-issues board', () => {
     expect(s.departments[0]!.name).toBe('شرکت توزیع برق');
   });
 
+  it('keeps the title the office gives a group through a re-run and a restart, lists it and takes it back', async () => {
+    const { b, first } = await imported();
+    const board = await ok(b, 'group/board', {});
+    const power = groupWith(board, first('A02'))!;
+    const machineTitle = power.title;
+    const before = await snapshot(b);
+    for (const value of ['   ', 'ب'.repeat(121)]) {
+      const r = await send(b, 'group/correct', { kind: 'title', caseIds: power.caseIds.slice(0, 5), value });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/پر کنید|[۰-۹]+/);
+    }
+    expect(await snapshot(b)).toEqual(before);
+
+    const named = await ok(b, 'group/correct', { kind: 'title', caseIds: power.caseIds.slice(0, 5), value: '  قطعی مکرر برق   روستاها ' });
+    expect(groupWith(named, first('A02'))).toMatchObject({ title: 'قطعی مکرر برق روستاها', corrected: false, caseIds: power.caseIds });
+    expect(groupWith(await ok(b, 'group/board', { rerun: true }), first('A02'))!.title).toBe('قطعی مکرر برق روستاها');
+    const [row] = await ok(b, 'group/corrections', {});
+    expect(row).toMatchObject({ kind: 'title', name: 'قطعی مکرر برق روستاها', title: 'قطعی مکرر برق روستاها', undone: false });
+
+    const dir = b.dataDir;
+    await open.pop()!.close();
+    const again = await imported(dir);
+    expect(groupWith(await ok(again.b, 'group/board', {}), first('A02'))!.title).toBe('قطعی مکرر برق روستاها');
+    const back = await ok(again.b, 'group/undo', { index: row!.index });
+    expect(groupWith(back, first('A02'))!.title).toBe(machineTitle);
+  });
+
   it('shows an empty board for an empty data folder', async () => {
     const b = await openTestBackend();
     open.push(b);

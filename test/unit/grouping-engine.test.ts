@@ -154,6 +154,18 @@ describe('applyCorrections', () => {
     expect(out.flatMap((g) => g.caseIds).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
+  it('gives the office\'s title to the group holding most of the named cases, kept through a merge and taken back by an undo', () => {
+    const named: GroupCorrection[] = [{ kind: 'title', caseIds: ['a', 'b', 'd'], value: 'قطعی برق روستاها', ...at }];
+    const out = applyCorrections(groups, named);
+    expect(out.find((g) => g.caseIds.includes('a'))).toMatchObject({ title: 'قطعی برق روستاها', named: true, corrected: false });
+    expect(out.find((g) => g.caseIds.includes('d'))).toMatchObject({ title: 'خاموشی', named: false });
+    // merged into the larger group, the smaller named one's title wins over the machine's
+    const merged = applyCorrections(groups, [{ kind: 'title', caseIds: ['d'], value: 'خاموشی شبانه', ...at }, { kind: 'merge', caseIds: ['a', 'd'], ...at }]);
+    expect(merged.find((g) => g.caseIds.includes('a'))).toMatchObject({ title: 'خاموشی شبانه', named: true });
+    const undone = applyCorrections(groups, [...named, { kind: 'undo', index: 0, caseIds: [], ...at }]);
+    expect(undone.find((g) => g.caseIds.includes('a'))).toMatchObject({ title: 'برق', named: false });
+  });
+
   it('ignores corrections about cases that no longer exist', () => {
     const out = applyCorrections(groups, [{ kind: 'merge', caseIds: ['zz', 'yy'], ...at }]);
     expect(out.map((g) => g.caseIds)).toEqual(groups.map((g) => g.caseIds));

@@ -201,7 +201,7 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
   const rules = rulesOf(settings);
   const summaries = corrected.map((g) => {
     // A group the office reshaped, or one a recorded case made of a lone one, is titled from its own cases.
-    const needsTitle = g.caseIds.length > 1 && (g.corrected || !g.title);
+    const needsTitle = g.caseIds.length > 1 && !g.named && (g.corrected || !g.title);
     const title = needsTitle ? titleOf(state, g.caseIds, caseOf) : g.title;
     return summarizeGroup({ ...g, title: title || g.title }, caseOf, rules);
   });
@@ -259,7 +259,8 @@ export async function listCorrections(ctx: BackendContext): Promise<CorrectionRo
   for (const g of board.groups) for (const id of g.caseIds) titleOf.set(id, g.title);
   const undone = undoneCorrections(corrections);
   return corrections.flatMap((c, index): CorrectionRow[] => (c.kind === 'undo' ? [] : [{
-    index, kind: c.kind, ...(c.kind === 'notCollective' ? { value: c.value } : {}), cases: c.caseIds.length, at: c.at, by: c.by,
+    index, kind: c.kind, ...(c.kind === 'notCollective' ? { value: c.value } : {}), ...(c.kind === 'title' ? { name: c.value } : {}),
+    cases: c.caseIds.length, at: c.at, by: c.by,
     undone: undone.has(index), title: titleOf.get(c.caseIds[0] ?? '') ?? '',
   }])).reverse();
 }

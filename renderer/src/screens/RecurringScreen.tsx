@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { GroupBoard } from '../../../shared/api';
 import type { BoardGroup } from '../../../shared/grouping/board';
 import { STATUS_LABEL } from '../../../shared/labels';
+import { GROUP_TITLE_MAX } from '../../../shared/stored-schemas';
 import { ApiFailure, call } from '../api';
 import { useApp } from '../app-context';
 import { CallStatus } from '../components/CallStatus';
@@ -44,7 +45,12 @@ const T = {
   select: 'گروهی را از فهرست انتخاب کنید.',
   corrections: 'اصلاحات دفتر روی گروه‌ها',
   noCorrections: 'هنوز اصلاحی نشده است.',
-  kind: { merge: 'ادغام', split: 'جدا کردن', notCollective: 'مشکل جمعی نیست', collective: 'مشکل جمعی است' },
+  kind: { merge: 'ادغام', split: 'جدا کردن', notCollective: 'مشکل جمعی نیست', collective: 'مشکل جمعی است', title: 'تغییر عنوان' },
+  renamedTo: (name: string) => `به «${name}»`,
+  rename: 'ویرایش عنوان',
+  titleLabel: 'عنوان گروه',
+  saveTitle: 'ذخیره عنوان',
+  cancel: 'انصراف',
   correctionOf: (n: number) => `${fa(n)} درخواست`,
   inGroup: 'اکنون در گروه',
   undo: 'بازگردانی',
@@ -160,7 +166,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
         </section>
         {current ? (
           <GroupDetail
-            key={current.id + current.cases} group={current} meetingDates={board.meetingDates} busy={busy}
+            key={current.id + current.cases + current.title} group={current} meetingDates={board.meetingDates} busy={busy}
             onCorrect={correct}
             onDraft={async (problem) => {
               try {
@@ -185,13 +191,31 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
   const rowsState = useCall('case/rows', { caseIds: group.caseIds.slice(0, 500) });
   const rows = rowsState.value ?? [];
   const [problem, setProblem] = useState(group.title);
+  const [naming, setNaming] = useState<string | null>(null); // the title being edited
   const [out, setOut] = useState<string[]>([]);
   const perDay = new Map(group.days);
   const stay = group.caseIds.find((id) => !out.includes(id));
 
   return (
     <section className="card group-detail" aria-label={group.title}>
-      <h3>{group.title}</h3>
+      {naming === null ? (
+        <div className="card-head">
+          <h3>{group.title}</h3>
+          <button type="button" className="small" onClick={() => setNaming(group.title)} disabled={busy}>{T.rename}</button>
+        </div>
+      ) : (
+        <form
+          className="actions" onSubmit={(e) => {
+            e.preventDefault();
+            void onCorrect({ kind: 'title', caseIds: group.caseIds.slice(0, 50), value: naming }, group.caseIds[0]);
+          }}
+        >
+          <label htmlFor="g-title">{T.titleLabel}</label>
+          <input id="g-title" value={naming} onChange={(e) => setNaming(e.target.value)} maxLength={GROUP_TITLE_MAX} autoFocus />
+          <button type="submit" className="primary" disabled={busy || !naming.trim()}>{T.saveTitle}</button>
+          <button type="button" onClick={() => setNaming(null)}>{T.cancel}</button>
+        </form>
+      )}
       <p className="muted">{T.counts(group)}</p>
       <div className="actions">
         <label htmlFor="g-problem">{T.problem}</label>
@@ -232,7 +256,7 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
   );
 }
 
-/** The office's corrections, newest first; a merge, split or move-out made by mistake is taken back here. */
+/** The office's corrections, newest first; a merge, split, move-out or new title made by mistake is taken back here. */
 function Corrections({ version, busy, onUndo }: { version: number; busy: boolean; onUndo: (index: number) => void }) {
   const list = useCall('group/corrections', {}, version);
   const rows = list.value ?? [];
@@ -245,8 +269,8 @@ function Corrections({ version, busy, onUndo }: { version: number; busy: boolean
         {rows.map((r) => (
           <li key={r.index} className={r.undone ? 'undone' : ''}>
             <b>{r.kind === 'notCollective' ? (r.value ? T.kind.notCollective : T.kind.collective) : T.kind[r.kind]}</b>
-            {' '}{T.correctionOf(r.cases)}
-            {r.title && <> — {T.inGroup} «<bdi>{fa(r.title)}</bdi>»</>}
+            {r.kind === 'title' ? <> <bdi>{T.renamedTo(fa(r.name ?? ''))}</bdi></> : <>{' '}{T.correctionOf(r.cases)}</>}
+            {r.title && r.title !== r.name && <> — {T.inGroup} «<bdi>{fa(r.title)}</bdi>»</>}
             {' '}<span className="muted small-text">(<bdi>{fa(r.by)}</bdi>، {faInstant(r.at)})</span>
             {r.undone ? <span className="badge">{T.undone}</span> : (
               <button type="button" className="small" disabled={busy} onClick={() => onUndo(r.index)}>{T.undo}</button>

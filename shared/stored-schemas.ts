@@ -41,7 +41,6 @@ export const SATISFACTION_LEVELS = ['satisfied', 'neutral', 'dissatisfied', 'unr
 export const NOTICE_KINDS = ['recorded', 'referred', 'rerouted', 'extended', 'paused', 'answered', 'closed', 'reopened', 'circular'] as const;
 export const CIRCULAR_STATUSES = ['draft', 'approved', 'issued'] as const;
 export const SLIP_LAYOUTS = ['a5', 'receipt80'] as const;
-export const CORRECTION_KINDS = ['merge', 'split', 'notCollective'] as const;
 
 /** Longest deadline in working days, for an order, an extension and a restarted count alike. */
 export const DEADLINE_DAYS_MAX = 365;

@@ -125,6 +125,16 @@ test('a half-typed intake survives a screen switch and a reload; Alt+N and leavi
   await page.reload();
   await expect(page.getByLabel('شرح درخواست')).toHaveValue('');
   await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+  // Spaces alone are no draft: nothing comes back and nothing asks.
+  await page.getByLabel('شرح درخواست').fill('    ');
+  await page.getByLabel('نام', { exact: true }).fill('  ');
+  await page.reload();
+  await expect(page.getByLabel('شرح درخواست')).toHaveValue('');
+  await expect(page.getByText('۰ / ۲۰۰۰ نویسه')).toBeVisible();
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+  await page.getByLabel('شرح درخواست').fill('   ');
+  await page.getByLabel('شرح درخواست').press('Alt+n');
+  await expect(page.getByRole('dialog', { name: 'فرم تازه' })).toHaveCount(0);
 
   // Settings with an unsaved change: leaving asks
   await page.getByRole('button', { name: 'تنظیمات' }).click();

@@ -126,7 +126,14 @@ function fromQueueEntry(s: Settings, q: QueueEntry): FormState {
   return { ...empty(s), nationalId: q.nationalId, firstName: first ?? '', lastName: rest.join(' ') };
 }
 
-const isBlank = (f: FormState, s: Settings): boolean => JSON.stringify(f) === JSON.stringify(empty(s));
+/** Nothing typed but what a new form holds (spaces alone are nothing: such a form is neither kept nor asked about). */
+function isBlank(f: FormState, s: Settings): boolean {
+  const e = empty(s);
+  return (Object.keys(e) as (keyof FormState)[]).every((k) => {
+    const [a, b] = [f[k], e[k]];
+    return typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : JSON.stringify(a) === JSON.stringify(b);
+  });
+}
 
 /** The form's fields in tab order, for Enter to move to the next one. */
 function nextField(form: HTMLFormElement, from: HTMLElement): HTMLElement | undefined {

@@ -28,6 +28,12 @@ async function imported(dataDir?: string) {
 
 const groupWith = (board: GroupBoard, id: string) => board.groups.find((g) => g.caseIds.includes(id));
 
+/** Records a case on one of `days` (by index, alternating) for a citizen of `county`; returns its id. */
+const recorder = (b: Backend, days: string[]) => async (k: number, county: string, text: string, leadDepartment: string) => (await ok(b, 'case/record', {
+  meetingDayId: days[k % days.length]!, citizen: { ...validCitizen, county }, text,
+  order: { type: 'act', leadDepartment, deadlineDays: 10, text: '' },
+})).id;
+
 describe('recurring-issues board', () => {
   it('lists ranked groups with counts by county, department and meeting day', async () => {
     const { b } = await imported();
@@ -117,6 +123,26 @@ describe('recurring-issues board', () => {
     expect(g.samples).toHaveLength(2);
   });
 
+  it('names a fresh office\'s new group at intake without the board being opened again (the new run is made in the background)', async () => {
+    const b = await openTestBackend();
+    open.push(b);
+    await ok(b, 'group/board', {});
+    const days = [
+      await ok(b, 'meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' }),
+      await ok(b, 'meetingDay/open', { date: '1405/09/09', place: { kind: 'center' }, host: 'استاندار' }),
+    ];
+    const record = recorder(b, days.map((d) => d.id));
+    await record(0, 'ساری', 'برق روستای ما هر شب چند ساعت قطع می‌شود و یخچال‌ها سوخته است', 'شرکت توزیع برق');
+    await record(1, 'بابل', 'قطعی مکرر برق در روستا، شب‌ها چند بار برق می‌رود', 'شرکت توزیع برق');
+    await record(0, 'آمل', 'برق روستا مدام قطع می‌شود و وسایل برقی خراب شده', 'شرکت توزیع برق');
+    let group = null;
+    for (let i = 0; i < 100 && !group; i++) {
+      group = (await ok(b, 'case/suggest', { text: 'قطع شدن مکرر برق روستا در شب' })).group;
+      if (!group) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(group).toMatchObject({ cases: 3, counties: 3 });
+  });
+
   it('shows the groups of a fresh office as its cases come in, without a re-run', async () => {
     const b = await openTestBackend();
     open.push(b);
@@ -125,10 +151,7 @@ describe('recurring-issues board', () => {
       await ok(b, 'meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' }),
       await ok(b, 'meetingDay/open', { date: '1405/09/09', place: { kind: 'center' }, host: 'استاندار' }),
     ];
-    const record = async (k: number, county: string, text: string, leadDepartment: string) => (await ok(b, 'case/record', {
-      meetingDayId: days[k % 2]!.id, citizen: { ...validCitizen, county }, text,
-      order: { type: 'act', leadDepartment, deadlineDays: 10, text: '' },
-    })).id;
+    const record = recorder(b, days.map((d) => d.id));
     const power = [
       await record(0, 'ساری', 'برق روستای ما هر شب چند ساعت قطع می‌شود و یخچال‌ها سوخته است', 'شرکت توزیع برق'),
       await record(1, 'بابل', 'قطعی مکرر برق در روستا، شب‌ها چند بار برق می‌رود', 'شرکت توزیع برق'),

@@ -7,7 +7,7 @@ import type { Backend } from '../../electron/backend';
 import { groupInWorker } from '../../electron/backend/grouping/run-in-worker';
 import { DEFAULT_LEXICON } from '../../shared/grouping/problem-lexicon';
 import { importCases } from '../../electron/backend/services/import';
-import { ok, openTestBackend, send, snapshot, validCitizen } from '../helpers/backend';
+import { auditTrail, ok, openTestBackend, send, snapshot, validCitizen } from '../helpers/backend';
 import { SAMPLE } from '../helpers/cli';
 
 const open: Backend[] = [];
@@ -175,6 +175,11 @@ describe('recurring-issues board', () => {
     const s = await ok(b, 'case/suggest', { text: 'قطع شدن مکرر برق روستا در شب' });
     expect(s.group).toMatchObject({ id: g.id, cases: 3, counties: 3 });
     expect(s.departments[0]!.name).toBe('شرکت توزیع برق');
+    // The audit keeps a person's «گروه‌بندی دوباره», not the runs the board made by itself.
+    const runs = async () => (await auditTrail(b.dataDir)).filter((r) => r.action === 'group/run');
+    expect(await runs()).toEqual([]);
+    await ok(b, 'group/board', { rerun: true });
+    expect((await runs()).map((r) => r.id)).toEqual(['4']);
   });
 
   it('keeps the title the office gives a group through a re-run and a restart, lists it and takes it back', async () => {

@@ -57,7 +57,7 @@ export function officeLexicon(settings: Pick<Settings, 'problemLexicon'>): Probl
 }
 
 /** The run groups the whole province (the same problem in five counties is one group); a county's board lists its own cases of it. */
-async function freshRun(ctx: BackendContext): Promise<RunState> {
+async function freshRun(ctx: BackendContext, asked = false): Promise<RunState> {
   const store = unscoped(ctx.store);
   const settings = await store.getSettings();
   const cases = await store.scanCases({ statuses: COUNTED });
@@ -73,7 +73,8 @@ async function freshRun(ctx: BackendContext): Promise<RunState> {
   const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, cases.map(leadDepartment));
   const suggester = new Suggester(run.model);
   cases.forEach((c, i) => suggester.add(run.vectors[i]!, leadDepartment(c), c.category));
-  await ctx.store.logEvent(ctx.actor, 'group/run', 'grouping', String(cases.length));
+  // The log keeps a person's «گروه‌بندی دوباره», not the runs the board makes by itself as cases come in.
+  if (asked) await ctx.store.logEvent(ctx.actor, 'group/run', 'grouping', String(cases.length));
   return {
     run, runAt: ctx.now().toISOString(), runMs: Math.round(ms), lexiconKey: JSON.stringify(settings.problemLexicon),
     indexOf, attacher, suggester, attached: new Map(), board: null, seen: 0, attaching: Promise.resolve(0),
@@ -83,12 +84,13 @@ async function freshRun(ctx: BackendContext): Promise<RunState> {
 async function runState(ctx: BackendContext, rerun: boolean): Promise<RunState> {
   const key = unscoped(ctx.store);
   let p = states.get(key);
+  let stale = false;
   if (p && !rerun) {
     const [state, settings] = await Promise.all([p, ctx.store.getSettings()]);
-    rerun = state.lexiconKey !== JSON.stringify(settings.problemLexicon);
+    stale = state.lexiconKey !== JSON.stringify(settings.problemLexicon);
   }
-  if (!p || rerun) {
-    p = freshRun(ctx);
+  if (!p || rerun || stale) {
+    p = freshRun(ctx, rerun);
     states.set(key, p);
     // Only a failed run that is still the current one is forgotten (a newer re-run may have replaced it).
     p.catch(() => {

@@ -2,7 +2,7 @@
 // issue is typed the form suggests the department and category of similar recorded cases and shows the open
 // recurring group the case would join, with a link to it; an object added in Settings reaches the grouping.
 import { choose } from './intake';
-import { expect, importSample, shot, test } from './web-fixture';
+import { expect, importSample, shot, signIn, test } from './web-fixture';
 
 test('intake: suggested department and category, confirmed by a click; the open group it would join opens on the board', async ({ page, didar }) => {
   await importSample(didar);
@@ -47,7 +47,7 @@ test('intake: suggested department and category, confirmed by a click; the open 
   await page.screenshot({ path: shot('61-intake-group-opened'), fullPage: true });
 });
 
-test('a fresh office: its first cases of one problem form a group on the board and at intake, without a re-run', async ({ page, didar }) => {
+test('a fresh office: its first cases of one problem form a group on the board and at intake, without a re-run', async ({ page, didar, browser }) => {
   await page.goto(didar.url);
   await page.getByRole('button', { name: 'مشکلات تکراری' }).click();
   await expect(page.getByTestId('board-run')).toContainText('۰ درخواست'); // the first run, on no cases
@@ -91,6 +91,20 @@ test('a fresh office: its first cases of one problem form a group on the board a
   await page.getByLabel('شرح درخواست').fill('قطع شدن مکرر برق روستا در شب');
   await expect(page.getByTestId('suggested-group')).toContainText('۳ شهروند از ۳ شهرستان همین مشکل را گفته‌اند');
   await page.screenshot({ path: shot('64-fresh-office-intake'), fullPage: true });
+
+  // A clerk, who may not open the board, is told of the group and offered no link to a screen it would refuse.
+  const clerk = { username: 'reception.zahra', displayName: 'زهرا پذیرش', password: 'گذرواژه پذیرش برای آزمون' };
+  await done('accounts/create', { ...clerk, roles: ['clerk'] });
+  const desk2 = await (await browser.newContext()).newPage();
+  await desk2.goto(didar.url);
+  await signIn(desk2, clerk);
+  await expect(desk2.getByRole('button', { name: 'مشکلات تکراری' })).toHaveCount(0);
+  await desk2.getByLabel('شرح درخواست').fill('قطع شدن مکرر برق روستا در شب');
+  const told = desk2.getByTestId('suggested-group');
+  await expect(told).toContainText('۳ شهروند از ۳ شهرستان همین مشکل را گفته‌اند');
+  await expect(told.getByRole('button')).toHaveCount(0);
+  await desk2.screenshot({ path: shot('65-fresh-office-clerk'), fullPage: true });
+  await desk2.context().close();
 });
 
 test('settings: an object the office adds to the problem lexicon is kept and a bad entry is refused with a Persian message', async ({ page, didar }) => {

@@ -36,7 +36,7 @@ type Props = {
 };
 
 export function IntakeSuggestions({ text, department, category, onDepartment, onCategory }: Props) {
-  const { settings, openGroup } = useApp();
+  const { settings, openGroup, may } = useApp();
   const [got, setGot] = useState<{ text: string; value: IntakeSuggestion | null; error: string }>({ text: '', value: null, error: '' });
   const wanted = text.trim().length >= MIN_CHARS ? text : '';
 
@@ -91,7 +91,8 @@ export function IntakeSuggestions({ text, department, category, onDepartment, on
         <div className="suggest-group" data-testid="suggested-group">
           <strong>{s.group.title}</strong>
           <span>{T.group(s.group.citizens, s.group.counties)} ({T.cases(s.group.cases)})</span>
-          <button type="button" className="link" onClick={() => openGroup(s.group!.id)}>{T.open}</button>
+          {/* A desk without the board (a clerk) is told of the group, not sent to a screen it may not open. */}
+          {may('group/board') && <button type="button" className="link" onClick={() => openGroup(s.group!.id)}>{T.open}</button>}
         </div>
       )}
     </aside>

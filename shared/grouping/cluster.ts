@@ -14,6 +14,11 @@ export type ClusterOptions = {
   threshold: number;
   /** Second pass: groups whose mean vectors have at least this cosine merge (1 = no second pass). */
   centroidThreshold: number;
+  /**
+   * Both passes' cut for a batch of text from elsewhere (GroupingRun.elsewhere): its near misses share nearly
+   * every word with the question they miss, so it merges only what is nearly the same (docs/grouping.md).
+   */
+  plainThreshold: number;
   /** Added to the similarity of two cases with the same hint (department). */
   hintBonus: number;
   /** Taken from the similarity of two cases or groups whose problems conflict (1 or more: never merged). */
@@ -51,6 +56,7 @@ export type ClusterOptions = {
 export const DEFAULT_CLUSTER: ClusterOptions = {
   threshold: 0.5,
   centroidThreshold: 0.5,
+  plainThreshold: 0.65,
   hintBonus: 0.1,
   conflictPenalty: 0.3,
   objectBonus: 0,

@@ -70,6 +70,11 @@ export function isPlainText(profile: ProblemProfile, office: boolean, elsewhere:
   return !office && (elsewhere || profile.length === 0);
 }
 
+/** The clustering a run uses: a batch of text from elsewhere is cut at its own threshold in both passes. */
+export function runCluster(cluster: ClusterOptions, elsewhere: boolean): ClusterOptions {
+  return elsewhere ? { ...cluster, threshold: cluster.plainThreshold, centroidThreshold: cluster.plainThreshold } : cluster;
+}
+
 /** Texts that are no office's case come from elsewhere when the lexicon reads a problem in fewer than this share. */
 const ELSEWHERE_SHARE = 0.5;
 
@@ -133,7 +138,7 @@ export class GroupingBuilder {
     const docs = this.itemDocs.map((d, i) => ({ ...d, plain: isPlainText(itemProfiles[i]!, !d.outside, elsewhere) }));
     const { model, vectors } = fitVectors(docs, options.features, weights, options.background);
     const items: Item[] = vectors.map((vector, i) => ({ vector, weight: weights[i]!, hints: itemHints[i]!, profile: itemProfiles[i]!, plain: docs[i]!.plain }));
-    const cluster = options.cluster;
+    const cluster = runCluster(options.cluster, elsewhere);
     const conflict = conflictTest(this.lexicon);
     const isCandidate = (id: number) => model.block[id] !== BLOCK.char;
     const isStem = (id: number) => model.block[id] === BLOCK.word;

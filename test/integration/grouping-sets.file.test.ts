@@ -61,20 +61,22 @@ describe('grouping quality on the labelled sets', () => {
 
   // Text from elsewhere (test/fixtures/plain-text/): compared as plain text, its questions of one frame stay
   // apart (precision 0.53 before, when they borrowed each other's words; 0.75 while a question the lexicon
-  // reads an object in was taken for an office's case). Held where it stands: still just below leaving every
-  // question alone (0.751), as its paraphrases share few words (docs/grouping.md).
-  it('groups everyday questions from elsewhere with B-cubed F1 ≥ 0.74 and precision ≥ 0.80', () => {
-    const { f1, precision } = groupAndScore(path.resolve('test/fixtures/plain-text/everyday-questions.json'));
-    expect(f1).toBeGreaterThanOrEqual(0.74);
-    expect(precision).toBeGreaterThanOrEqual(0.8);
+  // reads an object in was taken for an office's case; 0.81 at the office's cut). At the cut for such text
+  // (`plainThreshold`, docs/grouping.md) it passes leaving every question alone (0.751) at last.
+  it('groups everyday questions from elsewhere with B-cubed F1 ≥ 0.77 and precision ≥ 0.93, better than leaving every question alone', () => {
+    const { f1, precision, alone } = groupAndScore(path.resolve('test/fixtures/plain-text/everyday-questions.json'));
+    expect(f1).toBeGreaterThanOrEqual(0.77);
+    expect(precision).toBeGreaterThanOrEqual(0.93);
+    expect(f1).toBeGreaterThan(alone);
   }, 60_000);
 
   // Requests to an assistant by intent: one intent in many words meets less as plain text (0.392 before, 0.297
-  // now, precision 0.60 → 0.93); held there, above leaving every request alone (0.264).
-  it('groups assistant requests by intent with B-cubed F1 ≥ 0.29, better than leaving every request alone', () => {
+  // at the office's cut, 0.283 at the cut for such text, precision 0.60 → 0.98); held there, above leaving every
+  // request alone (0.264).
+  it('groups assistant requests by intent with B-cubed F1 ≥ 0.28, better than leaving every request alone', () => {
     const { f1, precision, alone } = groupAndScore(path.resolve('test/fixtures/plain-text/assistant-intents.json'));
-    expect(f1).toBeGreaterThanOrEqual(0.29);
-    expect(precision).toBeGreaterThanOrEqual(0.92);
+    expect(f1).toBeGreaterThanOrEqual(0.28);
+    expect(precision).toBeGreaterThanOrEqual(0.97);
     expect(f1).toBeGreaterThan(alone);
   }, 60_000);
 });

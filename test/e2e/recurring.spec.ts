@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { toAsciiDigits, toPersianDigits } from '../../shared/persian-text';
-import { download, expect, importSample, shot, test } from './web-fixture';
+import { DESK, download, expect, importSample, shot, test } from './web-fixture';
 
 test('recurring issues: board, merge, move out, draft circular, edit, issue, export, effect', async ({ page, didar }) => {
   await importSample(didar);
@@ -71,12 +71,19 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   // The office gives the power-cut group its own title: on the list, in the circular's problem, in the corrections.
   await groups.locator('li', { hasText: 'برق' }).first().click();
   await detail.getByRole('button', { name: 'ویرایش عنوان' }).click();
+  // A title longer than the field holds is cut at 120 letters, and the count beside it says so.
+  await detail.getByLabel('عنوان گروه').fill('قطعی برق '.repeat(20));
+  await expect(detail.getByText('۱۲۰ / ۱۲۰ نویسه')).toBeVisible();
   await detail.getByLabel('عنوان گروه').fill('قطعی مکرر برق روستاها');
+  await expect(detail.getByText('۲۱ / ۱۲۰ نویسه')).toBeVisible();
   await detail.getByRole('button', { name: 'ذخیره عنوان' }).click();
   await expect(detail.locator('h3')).toHaveText('قطعی مکرر برق روستاها');
   await expect(groups.locator('li.selected .group-title')).toHaveText('قطعی مکرر برق روستاها');
   await expect(page.getByLabel('مشکل مشترک (عنوان بخشنامه)')).toHaveValue('قطعی مکرر برق روستاها');
   await expect(corrections.locator('li').first()).toContainText('تغییر عنوان به «قطعی مکرر برق روستاها»');
+  // Who made it, by the name the office knows (as a case's history names them), not the sign-in name.
+  await expect(corrections.locator('li').first()).toContainText(`(${DESK.displayName}،`);
+  await expect(corrections.locator('li').first()).not.toContainText('اکنون در گروه');
   await page.screenshot({ path: shot('46-board-group-renamed'), fullPage: true });
 
   // Draft a circular from the fertiliser group, edit it, approve, issue.

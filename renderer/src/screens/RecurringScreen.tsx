@@ -49,6 +49,7 @@ const T = {
   renamedTo: (name: string) => `به «${name}»`,
   rename: 'ویرایش عنوان',
   titleLabel: 'عنوان گروه',
+  titleCount: (n: number) => `${fa(n)} / ${fa(GROUP_TITLE_MAX)} نویسه`,
   saveTitle: 'ذخیره عنوان',
   cancel: 'انصراف',
   correctionOf: (n: number) => `${fa(n)} درخواست`,
@@ -211,7 +212,9 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
           }}
         >
           <label htmlFor="g-title">{T.titleLabel}</label>
-          <input id="g-title" value={naming} onChange={(e) => setNaming(e.target.value)} maxLength={GROUP_TITLE_MAX} autoFocus />
+          <input id="g-title" value={naming} onChange={(e) => setNaming(e.target.value)} maxLength={GROUP_TITLE_MAX} aria-describedby="g-title-count" autoFocus />
+          {/* The field stops at the limit: the count says why a pasted title was cut. */}
+          <span id="g-title-count" className="muted small-text">{T.titleCount(naming.length)}</span>
           <button type="submit" className="primary" disabled={busy || !naming.trim()}>{T.saveTitle}</button>
           <button type="button" onClick={() => setNaming(null)}>{T.cancel}</button>
         </form>
@@ -258,6 +261,7 @@ function GroupDetail({ group, meetingDates, busy, onCorrect, onDraft }: {
 
 /** The office's corrections, newest first; a merge, split, move-out or new title made by mistake is taken back here. */
 function Corrections({ version, busy, onUndo }: { version: number; busy: boolean; onUndo: (index: number) => void }) {
+  const { nameOf } = useApp();
   const list = useCall('group/corrections', {}, version);
   const rows = list.value ?? [];
   return (
@@ -270,8 +274,8 @@ function Corrections({ version, busy, onUndo }: { version: number; busy: boolean
           <li key={r.index} className={r.undone ? 'undone' : ''}>
             <b>{r.kind === 'notCollective' ? (r.value ? T.kind.notCollective : T.kind.collective) : T.kind[r.kind]}</b>
             {r.kind === 'title' ? <> <bdi>{T.renamedTo(fa(r.name ?? ''))}</bdi></> : <>{' '}{T.correctionOf(r.cases)}</>}
-            {r.title && r.title !== r.name && <> — {T.inGroup} «<bdi>{fa(r.title)}</bdi>»</>}
-            {' '}<span className="muted small-text">(<bdi>{fa(r.by)}</bdi>، {faInstant(r.at)})</span>
+            {r.kind !== 'title' && r.title && <> — {T.inGroup} «<bdi>{fa(r.title)}</bdi>»</>}
+            {' '}<span className="muted small-text">(<bdi>{nameOf(r.by)}</bdi>، {faInstant(r.at)})</span>
             {r.undone ? <span className="badge">{T.undone}</span> : (
               <button type="button" className="small" disabled={busy} onClick={() => onUndo(r.index)}>{T.undo}</button>
             )}

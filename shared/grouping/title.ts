@@ -19,8 +19,11 @@ const CANDIDATE_CASES = 3;
 const TAG_SHARE = Math.SQRT1_2;
 /** A title never runs across the end of a sentence, a colon or a comma («قطعه، با بشکه آب» is two phrases). */
 const PHRASE_END = /[.!?؟؛:;،,\n]/;
-/** A title never runs into a relative clause («کمک هزینه نگهداری دخترم که معلول ذهنیه»). */
-const CLAUSE_WORDS = new Set(['که']);
+/**
+ * A title never runs into a relative clause («کمک هزینه نگهداری دخترم که معلول ذهنیه»), a reason, a «but»
+ * or what the problem causes («قطعی مکرر برق باعث خرابی پمپ»: the problem is the first phrase).
+ */
+const CLAUSE_WORDS = new Set(['که', 'چون', 'چونکه', 'زیرا', 'اما', 'ولی', 'باعث']);
 /**
  * A word that ends in an ezafe bound to the next word («گاوهای روستا», «خانه‌ی ما») never ends a title: the
  * phrase it heads goes on («واکسن تب برفکی گاوهای» says whose only with the next word).

@@ -30,6 +30,13 @@ describe('group titles on the labelled sets', () => {
     }
   });
 
+  it('name the problem, not what it causes, when every case says «… باعث …»', () => {
+    const texts = ['قطعی مکرر برق باعث خرابی پمپ آب روستا شده است', 'قطعی مکرر برق باعث خرابی یخچال و تلویزیون ما شده',
+      'برق روستا مدام قطع می‌شود و قطعی مکرر برق باعث خرابی وسایل شده', 'قطعی مکرر برق باعث خرابی لوازم خانگی اهالی شده است'];
+    const run = groupCases(texts.map((text, i) => ({ id: `c${i}`, text, department: 'شرکت توزیع برق' })));
+    expect(run.groups.map((g) => g.title)).toEqual(['قطعی مکرر برق']);
+  });
+
   it('never start inside a phrase of the lexicon («نهاده دامی» is not cut to «دامی …»)', () => {
     const phrases = [...DEFAULT_LEXICON.objects, ...DEFAULT_LEXICON.defects].flatMap((e) => e.words).filter((w) => w.includes(' '));
     const spelled = (s: string) => toPersianDigits(normalizeLetters(s)).replace(/\s+/g, ' ');

@@ -2,7 +2,8 @@
 //   npx tsx scripts/grouping-cv.ts [--extra FILE.json ...] [--grid narrow|small|full|wide] [--scores OUT.json] [--thin SHARE] [--resample K]
 // For every labelled set in turn, the candidate parameters are scored on the other sets, the one with the
 // best mean F1 is chosen, and its F1 on the held-out set is reported. Sets given with --extra are scored
-// with the chosen defaults only (a check, never used to choose). --scores writes every candidate's score on
+// with the chosen defaults only (a check, never used to choose; text from elsewhere among them is cut at
+// `plainThreshold`, which the grid leaves alone). --scores writes every candidate's score on
 // every set, to study other ways of choosing without re-running the grid. --thin drops that share of the
 // lexicon's words (the same ones every run): the lexicon was written reading these sets, and unseen text
 // finds fewer of its words, so a change should also hold when the lexicon knows less. --resample scores each

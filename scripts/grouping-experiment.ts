@@ -1,5 +1,6 @@
 // Developer tool: scores the grouping engine on a labelled file with option overrides.
 //   npx tsx scripts/grouping-experiment.ts test/fixtures/sample/sample-cases.json '{"cluster":{"threshold":0.2}}'
+// A file of text from elsewhere is cut at `plainThreshold` in both passes (runCluster in the engine): override that.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { groupCases, DEFAULT_GROUPING } from '../shared/grouping/engine';

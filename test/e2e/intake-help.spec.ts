@@ -1,6 +1,7 @@
 // Help at intake and the office's problem lexicon, as a clerk and the office use them in Chromium: while the
 // issue is typed the form suggests the department and category of similar recorded cases and shows the open
-// recurring group the case would join, with a link to it; an object added in Settings reaches the grouping.
+// recurring group the case would join, with a link to it for a role that may open the board; an object added
+// in Settings reaches the grouping.
 import { choose } from './intake';
 import { expect, importSample, shot, signIn, test } from './web-fixture';
 

@@ -77,6 +77,7 @@ describe('text from elsewhere is compared as plain text', () => {
     const amongCases = similarity(office);
     expect(amongQuestions.elsewhere).toBe(true);
     expect(amongCases.elsewhere).toBe(false);
+    // Below even the office's cut, let alone the higher one for text from elsewhere (plainThreshold).
     expect(amongQuestions.cosine).toBeLessThan(DEFAULT_CLUSTER.centroidThreshold);
     expect(amongCases.cosine).toBeGreaterThan(amongQuestions.cosine + 0.3);
   });

@@ -1,6 +1,6 @@
 // Help at intake, beside the issue text: the department and category the office's most similar recorded cases
 // were filed under (the clerk confirms one with a click), and the open recurring group the case would join,
-// with a link that opens it on the board.
+// with a link that opens it on the board for a role that may open the board.
 import { useEffect, useState } from 'react';
 import type { IntakeSuggestion } from '../../../shared/api';
 import { ApiFailure, call } from '../api';

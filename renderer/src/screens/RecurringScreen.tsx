@@ -275,7 +275,7 @@ function Corrections({ version, busy, onUndo }: { version: number; busy: boolean
             <b>{r.kind === 'notCollective' ? (r.value ? T.kind.notCollective : T.kind.collective) : T.kind[r.kind]}</b>
             {r.kind === 'title' ? <> <bdi>{T.renamedTo(fa(r.name ?? ''))}</bdi></> : <>{' '}{T.correctionOf(r.cases)}</>}
             {r.kind !== 'title' && r.title && <> — {T.inGroup} «<bdi>{fa(r.title)}</bdi>»</>}
-            {' '}<span className="muted small-text">(<bdi>{nameOf(r.by)}</bdi>، {faInstant(r.at)})</span>
+            {' '}<span className="muted small-text">(<bdi>{fa(nameOf(r.by))}</bdi>، {faInstant(r.at)})</span>
             {r.undone ? <span className="badge">{T.undone}</span> : (
               <button type="button" className="small" disabled={busy} onClick={() => onUndo(r.index)}>{T.undo}</button>
             )}

@@ -1,7 +1,7 @@
 // Incremental attachment: a new case joins the group whose mean vector it resembles most, scored with the
 // run's vocabulary, without re-running the clustering; rerunNeed says when the clustering must run again.
 import { vectorize, type Vector } from './features';
-import { conflictTest, isOfficeCase, isPlainText, type GroupingInput, type GroupingRun } from './engine';
+import { conflictTest, isOfficeCase, isPlainText, runCluster, type GroupingInput, type GroupingRun } from './engine';
 import { DEFAULT_CLUSTER, hintShare, problemAdjustment, type ClusterOptions, type ConflictTest } from './cluster';
 import { countProfile, dominantProfile, problemTerms, type ProblemProfile, type ProblemTerms } from './problem-lexicon';
 
@@ -14,12 +14,15 @@ export class Attacher {
   private readonly sizes: number[];
   private readonly profiles: ProblemProfile[];
   private readonly conflict: ConflictTest;
+  /** The least score to join: the second pass's cut of the run (see runCluster). */
+  private readonly threshold: number;
 
-  /** `threshold`: the least score to join (the second pass's threshold); `options` give the bonuses and penalty. */
+  /** `options`: the clustering the run was made with (its cut, bonuses and penalty). */
   constructor(
-    private readonly run: GroupingRun, private readonly threshold: number, departments: readonly (string | undefined)[],
+    private readonly run: GroupingRun, departments: readonly (string | undefined)[],
     private readonly options: ClusterOptions = DEFAULT_CLUSTER,
   ) {
+    this.threshold = runCluster(options, run.elsewhere).centroidThreshold;
     const sums: Map<number, number>[] = run.groups.map(() => new Map());
     const problems: Map<number, number>[] = run.groups.map(() => new Map());
     this.hints = run.groups.map(() => new Map());

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GROUPING, groupCases, historyBackground, type GroupingInput } from '../../shared/grouping/engine';
 import { Attacher, rerunNeed, STALE_SHARE, WAIT_FOR_RUN_UP_TO } from '../../shared/grouping/attach';
-import { DEFAULT_CLUSTER } from '../../shared/grouping/cluster';
 import { applyCorrections, type GroupCorrection } from '../../shared/grouping/corrections';
 
 const POWER = [
@@ -101,7 +100,7 @@ describe('IDF from the office\'s history', () => {
 
 describe('Attacher', () => {
   const run = groupCases(cases);
-  const attacher = new Attacher(run, DEFAULT_CLUSTER.centroidThreshold, cases.map((c) => c.department));
+  const attacher = new Attacher(run, cases.map((c) => c.department));
 
   it('attaches a new case to the group of its problem, written another way', () => {
     const hit = attacher.attach({ id: 'n1', text: 'برق خانه ما سه شب است قطع شده', department: 'شرکت توزیع برق' });

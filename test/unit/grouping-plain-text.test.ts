@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCases, runCluster, type GroupingInput } from '../../shared/grouping/engine';
+import { groupCases, type GroupingInput } from '../../shared/grouping/engine';
 import { dot } from '../../shared/grouping/features';
 import { Attacher } from '../../shared/grouping/attach';
 import { DEFAULT_CLUSTER } from '../../shared/grouping/cluster';
@@ -45,7 +45,7 @@ describe('text from elsewhere is compared as plain text', () => {
   });
 
   it('attaches a new question only to a group that asks the same', () => {
-    const attacher = new Attacher(run, runCluster(DEFAULT_CLUSTER, run.elsewhere).centroidThreshold, cases.map(() => undefined));
+    const attacher = new Attacher(run, cases.map(() => undefined));
     expect(attacher.attach({ id: 'n1', text: 'چگونه اکانت اینستاگرام خود را برای همیشه حذف کنیم؟' })?.group).toBe(groupOf('s0-0'));
     expect(attacher.attach({ id: 'n2', text: 'چطور اکانت اینستاگرام را موقت غیرفعال کنم تا بعدا برگردم؟' })).toBeNull();
   });

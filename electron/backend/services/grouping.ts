@@ -7,9 +7,8 @@ import { DidarError } from '../../../shared/errors';
 import { msg } from '../../../shared/messages';
 import { Attacher, rerunNeed } from '../../../shared/grouping/attach';
 import { rankGroups, summarizeGroup, type BoardGroup, type RecurringRules } from '../../../shared/grouping/board';
-import { DEFAULT_CLUSTER } from '../../../shared/grouping/cluster';
 import { applyCorrections, undoneCorrections } from '../../../shared/grouping/corrections';
-import { runCluster, runGroupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
+import { runGroupTitle, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
 import { observe, vectorize, type Vector } from '../../../shared/grouping/features';
 import { DEFAULT_LEXICON, lexiconPrior, mergeLexicon, problemTerms, type ProblemLexicon } from '../../../shared/grouping/problem-lexicon';
 import { NO_SUGGESTION, Suggester } from '../../../shared/grouping/suggest';
@@ -70,7 +69,7 @@ async function freshRun(ctx: BackendContext, asked = false): Promise<RunState> {
     if (g.caseIds.length > 1) g.title = runGroupTitle(run, members[i]!, (k) => cases[k]?.text);
   });
   const indexOf = new Map(cases.map((c, i) => [c.id, i]));
-  const attacher = new Attacher(run, runCluster(DEFAULT_CLUSTER, run.elsewhere).centroidThreshold, cases.map(leadDepartment));
+  const attacher = new Attacher(run, cases.map(leadDepartment));
   const suggester = new Suggester(run.model);
   cases.forEach((c, i) => suggester.add(run.vectors[i]!, leadDepartment(c), c.category));
   // The log keeps a person's «گروه‌بندی دوباره», not the runs the board makes by itself as cases come in.

@@ -5,6 +5,22 @@
 import { choose } from './intake';
 import { expect, importSample, shot, signIn, test } from './web-fixture';
 
+type Didar = Parameters<Parameters<typeof test>[2]>[0]['didar'];
+
+/** A backend call that must succeed (setting up what other desks recorded). */
+async function done(didar: Didar, method: string, args: unknown): Promise<unknown> {
+  const r = await didar.backend.dispatch(method as never, args as never);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
+async function recordPowerCut(didar: Didar, meetingDayId: string, county: string, nationalId: string, text: string): Promise<void> {
+  await done(didar, 'case/record', {
+    meetingDayId, text, order: { type: 'act', leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: '' },
+    citizen: { firstName: 'مرتضی', lastName: 'یوسفی', nationalId, mobile: '+989121234567', county, locality: 'مرکز' },
+  });
+}
+
 test('intake: suggested department and category, confirmed by a click; the open group it would join opens on the board', async ({ page, didar }) => {
   await importSample(didar);
   await page.goto(didar.url);
@@ -25,6 +41,7 @@ test('intake: suggested department and category, confirmed by a click; the open 
   const first = help.getByRole('button', { name: 'انتخاب «شرکت توزیع برق»' });
   await expect(first).toBeVisible();
   await expect(help).toContainText(/بر پایه [۰-۹]+ پرونده مشابه دفتر/);
+  await expect(first).toContainText(/[۰-۹]+٪/); // a share of the office's many similar cases
   const group = page.getByTestId('suggested-group');
   await expect(group).toContainText(/[۰-۹]+ شهروند از [۰-۹]+ شهرستان همین مشکل را گفته‌اند/);
   const title = (await group.locator('strong').textContent())!;
@@ -53,27 +70,17 @@ test('a fresh office: its first cases of one problem form a group on the board a
   await page.getByRole('button', { name: 'مشکلات تکراری' }).click();
   await expect(page.getByTestId('board-run')).toContainText('۰ درخواست'); // the first run, on no cases
 
-  const done = async (method: string, args: unknown): Promise<unknown> => {
-    const r = await didar.backend.dispatch(method as never, args as never);
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value;
-  };
   // Three citizens on two meeting days, from three counties, say the same problem in their own words.
   const days = [];
   for (const date of ['1405/09/02', '1405/09/09']) {
-    days.push(((await done('meetingDay/open', { date, place: { kind: 'center' }, host: 'استاندار' })) as { id: string }).id);
+    days.push(((await done(didar, 'meetingDay/open', { date, place: { kind: 'center' }, host: 'استاندار' })) as { id: string }).id);
   }
   const texts: [string, string, string][] = [
     ['ساری', '0012345679', 'برق روستای ما هر شب چند ساعت قطع می‌شود و یخچال‌ها سوخته است'],
     ['بابل', '0023456787', 'قطعی مکرر برق در روستا، شب‌ها چند بار برق می‌رود'],
     ['آمل', '0034567895', 'برق روستا مدام قطع می‌شود و وسایل برقی خراب شده'],
   ];
-  for (const [k, [county, nationalId, text]] of texts.entries()) {
-    await done('case/record', {
-      meetingDayId: days[k % 2]!, text, order: { type: 'act', leadDepartment: 'شرکت توزیع برق', deadlineDays: 10, text: '' },
-      citizen: { firstName: 'مرتضی', lastName: 'یوسفی', nationalId, mobile: '+989121234567', county, locality: 'مرکز' },
-    });
-  }
+  for (const [k, [county, nationalId, text]] of texts.entries()) await recordPowerCut(didar, days[k % 2]!, county, nationalId, text);
 
   // The board, opened again, lists them as one recurring group.
   await page.reload();
@@ -95,7 +102,7 @@ test('a fresh office: its first cases of one problem form a group on the board a
 
   // A clerk, who may not open the board, is told of the group and offered no link to a screen it would refuse.
   const clerk = { username: 'reception.zahra', displayName: 'زهرا پذیرش', password: 'گذرواژه پذیرش برای آزمون' };
-  await done('accounts/create', { ...clerk, roles: ['clerk'] });
+  await done(didar, 'accounts/create', { ...clerk, roles: ['clerk'] });
   const desk2 = await (await browser.newContext()).newPage();
   await desk2.goto(didar.url);
   await signIn(desk2, clerk);
@@ -106,6 +113,22 @@ test('a fresh office: its first cases of one problem form a group on the board a
   await expect(told.getByRole('button')).toHaveCount(0);
   await desk2.screenshot({ path: shot('65-fresh-office-clerk'), fullPage: true });
   await desk2.context().close();
+});
+
+test('an office with two similar cases: the department is offered without a share, and the basis says how few', async ({ page, didar }) => {
+  const day = (await done(didar, 'meetingDay/open', { date: '1405/09/02', place: { kind: 'center' }, host: 'استاندار' })) as { id: string };
+  await recordPowerCut(didar, day.id, 'ساری', '0012345679', 'برق روستای ما هر شب چند ساعت قطع می‌شود و یخچال‌ها سوخته است');
+  await recordPowerCut(didar, day.id, 'بابل', '0023456787', 'قطعی مکرر برق در روستا، شب‌ها چند بار برق می‌رود');
+  await page.goto(didar.url);
+  await page.getByLabel('محل ملاقات').selectOption('county');
+  await choose(page, 'شهرستان', 'آمل');
+  await page.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
+  await page.getByLabel('شرح درخواست').fill('برق روستا هر شب قطع می‌شود');
+  const help = page.getByTestId('intake-suggestions');
+  const offered = help.getByRole('button', { name: 'انتخاب «شرکت توزیع برق»' });
+  await expect(help).toContainText('بر پایه ۲ پرونده مشابه دفتر');
+  await expect(offered).toHaveText('شرکت توزیع برق'); // no «۱۰۰٪» from two cases
+  await page.screenshot({ path: shot('66-intake-two-similar-cases'), fullPage: true });
 });
 
 test('settings: an object the office adds to the problem lexicon is kept and a bad entry is refused with a Persian message', async ({ page, didar }) => {

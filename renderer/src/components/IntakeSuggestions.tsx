@@ -26,6 +26,8 @@ const DEBOUNCE_MS = 350;
 const MIN_CHARS = 8;
 
 const percent = (share: number): string => `${fa(Math.round(share * 100))}٪`;
+/** A share of one or two similar cases says little («۱۰۰٪» from one case): below this many, none is shown. */
+const MIN_CASES_FOR_SHARE = 3;
 
 type Props = {
   text: string;
@@ -65,6 +67,7 @@ export function IntakeSuggestions({ text, department, category, onDepartment, on
   const categories = s.categories.filter((c) => settings.categories.includes(c.name));
   if (departments.length === 0 && categories.length === 0 && !s.group) return null;
 
+  const showShare = s.neighbours >= MIN_CASES_FOR_SHARE;
   const choices = (label: string, items: { name: string; share: number }[], current: string, pick: (name: string) => void) => items.length > 0 && (
     <div className="suggest-row">
       <span className="suggest-label">{label}:</span>
@@ -73,7 +76,7 @@ export function IntakeSuggestions({ text, department, category, onDepartment, on
           key={d.name} type="button" className={`small suggest-choice${d.name === current ? ' chosen' : ''}`} onClick={() => pick(d.name)}
           aria-pressed={d.name === current} aria-label={d.name === current ? `${d.name} (${T.chosen})` : T.pick(d.name)}
         >
-          {d.name} <span className="muted">{percent(d.share)}</span>
+          {d.name}{showShare && <> <span className="muted">{percent(d.share)}</span></>}
         </button>
       ))}
     </div>

@@ -45,6 +45,7 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await page.getByRole('button', { name: /ادغام ۲ گروه/ }).click();
   const merged = groups.locator('li.selected');
   await expect(merged).toContainText('اصلاح‌شده');
+  await expect(page.getByRole('status').filter({ hasText: 'گروه‌ها ادغام شدند.' })).toBeVisible();
   await expect(merged.locator('.group-counts')).toContainText(`${toPersianDigits(a + b)} درخواست`);
   expect(titleA.length).toBeGreaterThan(0);
   await page.screenshot({ path: shot('41-recurring-merged'), fullPage: true });
@@ -77,6 +78,7 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await detail.getByLabel('عنوان گروه').fill('قطعی مکرر برق روستاها');
   await expect(detail.getByText('۲۱ / ۱۲۰ نویسه')).toBeVisible();
   await detail.getByRole('button', { name: 'ذخیره عنوان' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'عنوان گروه ذخیره شد.' })).toBeVisible();
   await expect(detail.locator('h3')).toHaveText('قطعی مکرر برق روستاها');
   await expect(groups.locator('li.selected .group-title')).toHaveText('قطعی مکرر برق روستاها');
   await expect(page.getByLabel('مشکل مشترک (عنوان بخشنامه)')).toHaveValue('قطعی مکرر برق روستاها');

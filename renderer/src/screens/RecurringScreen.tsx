@@ -56,6 +56,7 @@ const T = {
   inGroup: 'اکنون در گروه',
   undo: 'بازگردانی',
   undone: 'بازگردانده شد',
+  saved: { merge: 'گروه‌ها ادغام شدند.', split: 'درخواست‌ها به گروه تازه رفتند.', notCollective: 'گروه «مشکل جمعی نیست» شد.', collective: 'گروه «مشکل جمعی است» شد.', title: 'عنوان گروه ذخیره شد.' },
 };
 
 const chips = (xs: [string, number][]) => (
@@ -72,10 +73,12 @@ export function RecurringScreen({ openId }: { openId?: string }) {
   const [selected, setSelected] = useState<string | null>(openId ?? null);
   const [picked, setPicked] = useState<string[]>([]);
   const [revision, setRevision] = useState(0);
+  const [saved, setSaved] = useState(''); // what the last correction did, said once
 
   const load = useCallback(async (f: () => Promise<GroupBoard>) => {
     setBusy(true);
     setError('');
+    setSaved('');
     try {
       const b = await f();
       setBoard(b);
@@ -113,6 +116,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
   const current = board.groups.find((g) => g.id === selected) ?? null;
   const correct = async (c: Parameters<typeof call<'group/correct'>>[1], keep?: string) => {
     const b = await load(() => call('group/correct', c));
+    if (b) setSaved(T.saved[c.kind === 'notCollective' && !c.value ? 'collective' : c.kind]);
     if (b && keep) setSelected(b.groups.find((g) => g.caseIds.includes(keep))?.id ?? null);
   };
   const merge = () => {
@@ -135,6 +139,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
           <span>{T.rules(board.rules.minCases, board.rules.minCounties, board.rules.minDays)}</span>
         </div>
         {error && <div className="alert error" role="alert">{error}</div>}
+        {saved && <div className="alert success" role="status">{saved}</div>}
       </section>
       <div className="board">
         <section className="card" aria-label={T.title}>

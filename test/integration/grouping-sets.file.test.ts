@@ -1,4 +1,4 @@
-// The grouping engine's quality on the eight labelled sets written independently of the sample
+// The grouping engine's quality on the nine labelled sets written independently of the sample
 // (test/fixtures/grouping/), end to end through `didar group`, with the shipped defaults: the parameters
 // chosen by cross-validation (docs/grouping.md). Each set is held at the F1 its leave-one-set-out run reached.
 import { execFileSync } from 'node:child_process';
@@ -14,17 +14,19 @@ const SCORER = path.resolve('scripts/tools/score-grouping.mjs');
  * pass (they are the parameters chosen with the set among the others), and the precision they keep.
  */
 const BARS: { set: string; f1: number; precision: number }[] = [
-  { set: 'small-groups', f1: 0.83, precision: 0.80 },
+  { set: 'small-groups', f1: 0.81, precision: 0.80 },
   { set: 'large-groups', f1: 0.88, precision: 0.93 },
   { set: 'confusable', f1: 0.80, precision: 0.72 },
   { set: 'general-requests', f1: 0.82, precision: 0.76 },
   { set: 'near-miss', f1: 0.83, precision: 0.78 },
   // Scored before anyone read it (docs/grouping.md): the figure of a confusable set the engine had not seen.
-  { set: 'confusable-pairs', f1: 0.76, precision: 0.68 },
+  { set: 'confusable-pairs', f1: 0.78, precision: 0.71 },
   // Also scored before it was read: one problem in many words, where the engine is below the department alone.
-  { set: 'many-phrasings', f1: 0.57, precision: 0.76 },
+  { set: 'many-phrasings', f1: 0.58, precision: 0.78 },
   // A third, written as one meeting day's intake might look; scored before it was read.
   { set: 'office-day', f1: 0.76, precision: 0.76 },
+  // A fourth, across many offices (13 of 18 groups outside power, gas, water and roads); scored before it was read.
+  { set: 'mixed-offices', f1: 0.72, precision: 0.85 },
 ];
 
 /** Groups a labelled file through `didar group`; its groups, its score, and the score of leaving every case alone. */

@@ -83,7 +83,7 @@ describe('problemTerms', () => {
   it('reads spoken verb endings, possessives and the object marker («نصب نکردن», «وام ازدواجم», «مستمری‌مو»)', () => {
     expect(main(terms('پول انشعاب گاز رو دادیم ولی هنوز کنتور نصب نکردن').profile)).toMatchObject({ object: 'انشعاب گاز', defects: ['نبود و محرومیت'] });
     expect(main(terms('سه ماهه تو صف وام ازدواجم').profile)!.object).toBe('وام ازدواج');
-    expect(main(terms('مستمری‌مو قطع کردن').profile)).toEqual({ object: 'کمیته امداد', defects: ['قطع و حذف'] });
+    expect(main(terms('مستمری‌مو قطع کردن').profile)).toEqual({ object: 'مستمری کمیته', defects: ['قطع و حذف'] });
     expect(main(terms('سندمونو نمیدن').profile)!.object).toBe('سند ملکی');
     expect(main(terms('گازشون قطعه').profile)).toEqual({ object: 'گاز', defects: ['قطع و حذف'] });
   });
@@ -142,6 +142,14 @@ describe('profilesConflict', () => {
 
   it('keeps apart two children of a parent whose children are different problems: marriage and deposit loans', () => {
     expect(conflict('وام ازدواج ما هنوز پرداخت نشده', 'وام ودیعه مسکن ما هنوز پرداخت نشده')).toBe(true);
+  });
+
+  it('keeps apart the facets of one office that are different problems, and lets a facet meet its office named plainly', () => {
+    // A wheelchair not delivered against a carer's allowance not paid; vaccination not done against culled livestock.
+    expect(conflict('بهزیستی هنوز ویلچر پسر معلولم را نداده', 'کمک هزینه نگهداری دختر معلولم را بهزیستی قطع کرده')).toBe(true);
+    expect(conflict('واکسیناسیون دام روستای ما انجام نشده', 'غرامت دام معدومی ما را دامپزشکی نداده')).toBe(true);
+    expect(conflict('سهمیه گازوئیل تراکتور را کم کرده‌اند', 'نفت سفید روستا توزیع نشده')).toBe(true);
+    expect(conflict('ویلچر برقی مادرم را بهزیستی تحویل نداده', 'بهزیستی به معلولان روستا رسیدگی نمی‌کند')).toBe(false);
   });
 
   it('keeps apart a road never paved and a paved road broken, whether it is called a road or a street', () => {

@@ -145,11 +145,14 @@ describe('profilesConflict', () => {
   });
 
   it('keeps apart the facets of one office that are different problems, and lets a facet meet its office named plainly', () => {
-    // A wheelchair not delivered against a carer's allowance not paid; vaccination not done against culled livestock.
-    expect(conflict('بهزیستی هنوز ویلچر پسر معلولم را نداده', 'کمک هزینه نگهداری دختر معلولم را بهزیستی قطع کرده')).toBe(true);
+    // A wheelchair not given against a carer's allowance not given; vaccination not done against culled livestock.
+    expect(conflict('بهزیستی هنوز ویلچر پسر معلولم را نداده', 'کمک هزینه نگهداری دختر معلولم را بهزیستی نداده')).toBe(true);
     expect(conflict('واکسیناسیون دام روستای ما انجام نشده', 'غرامت دام معدومی ما را دامپزشکی نداده')).toBe(true);
     expect(conflict('سهمیه گازوئیل تراکتور را کم کرده‌اند', 'نفت سفید روستا توزیع نشده')).toBe(true);
     expect(conflict('ویلچر برقی مادرم را بهزیستی تحویل نداده', 'بهزیستی به معلولان روستا رسیدگی نمی‌کند')).toBe(false);
+    // Words of who the citizen is or of another office stay with no facet: an elderly father, children's vaccination.
+    expect(conflict('پدرم سالمند است و مستمری بهزیستی‌اش قطع شده', 'مستمری بهزیستی مادرم قطع شده')).toBe(false);
+    expect(main(terms('بچه‌ها را برای واکسیناسیون به خانه بهداشت بردیم').profile)?.object).toBe('خانه بهداشت');
   });
 
   it('keeps apart a road never paved and a paved road broken, whether it is called a road or a street', () => {

@@ -106,7 +106,17 @@ export function newDefects(extra: readonly LexiconEntry[], base: ProblemLexicon 
   return new Set(extra.filter((e) => e.kind === 'defect' && !known.has(e.name)).map((e) => e.name)).size;
 }
 
+/** The last lexicon compiled: a run, a title and a background of one office compile the same one (60–80 ms cold). */
+let lastCompiled: { key: string; lex: CompiledLexicon } | null = null;
+
+/** The lexicon ready to match; the result is shared and must not be changed. */
 export function compileLexicon(lex: ProblemLexicon): CompiledLexicon {
+  const key = JSON.stringify(lex);
+  if (lastCompiled?.key !== key) lastCompiled = { key, lex: compileFresh(lex) };
+  return lastCompiled.lex;
+}
+
+function compileFresh(lex: ProblemLexicon): CompiledLexicon {
   const defectList = lex.defects.slice(0, MAX_DEFECTS);
   const objects = lex.objects.map((o) => o.name);
   const index = new Map(objects.map((n, i) => [n, i]));

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GroupBoard } from '../../shared/api';
 import type { Backend } from '../../electron/backend';
-import { groupInWorker } from '../../electron/backend/grouping/run-in-worker';
+import { groupInWorker, IN_THREAD_MAX } from '../../electron/backend/grouping/run-in-worker';
 import { DEFAULT_LEXICON } from '../../shared/grouping/problem-lexicon';
 import { importCases } from '../../electron/backend/services/import';
 import { auditTrail, ok, openTestBackend, send, snapshot, validCitizen } from '../helpers/backend';
@@ -254,7 +254,21 @@ describe('recurring-issues board', () => {
       if (i === 2) throw new Error('broken case');
       return { id: `c${i}`, text: 'قطعی مکرر برق در روستا', department: 'شرکت توزیع برق', county: 'ساری', date: '1405/09/02' };
     };
+    // A new office's few cases run on this thread, more in the worker: both fail the run.
     await expect(groupInWorker(5, input, ['ساری'], DEFAULT_LEXICON)).rejects.toThrow('broken case');
+    await expect(groupInWorker(IN_THREAD_MAX + 10, input, ['ساری'], DEFAULT_LEXICON)).rejects.toThrow('broken case');
+  });
+
+  it('groups a new office\'s few cases on this thread as the worker groups them', async () => {
+    const texts = ['قطعی مکرر برق در روستا و خرابی لوازم برقی', 'کمبود کود اوره در تعاونی روستایی', 'وام ازدواج پس از یک سال پرداخت نشده'];
+    const input = (i: number) => ({ id: `c${i}`, text: `${texts[i % 3]} شماره ${i}`, county: 'ساری', department: 'فرمانداری' });
+    // The worker's run has one case more (the last): without it, the groups are the same.
+    const last = `c${IN_THREAD_MAX}`;
+    const sets = (r: Awaited<ReturnType<typeof groupInWorker>>) => r.run.groups.map((g) => g.caseIds.filter((id) => id !== last).sort().join()).sort();
+    const few = await groupInWorker(IN_THREAD_MAX, input, ['ساری'], DEFAULT_LEXICON);
+    const more = await groupInWorker(IN_THREAD_MAX + 1, input, ['ساری'], DEFAULT_LEXICON);
+    expect(few.run.groups).toHaveLength(3);
+    expect(sets(few)).toEqual(sets(more));
   });
 
   it('a run too large for the worker\'s heap limit is repeated without it and gives the same groups', async () => {

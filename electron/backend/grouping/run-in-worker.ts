@@ -2,7 +2,7 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ResourceLimits } from 'node:worker_threads';
-import type { GroupingInput, GroupingRun } from '../../../shared/grouping/engine';
+import { DEFAULT_GROUPING, GroupingBuilder, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
 import type { ProblemLexicon } from '../../../shared/grouping/problem-lexicon';
 import { startWorker } from '../start-worker';
 import type { FromWorker, ToWorker } from './protocol';
@@ -20,6 +20,12 @@ export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 192, maxY
 type Result = { run: GroupingRun; ms: number };
 
 /**
+ * A run of at most this many cases (a new office's) takes a few milliseconds here, less than starting a worker
+ * would: it runs on this thread, and another desk's new case reaches the board at once.
+ */
+export const IN_THREAD_MAX = 50;
+
+/**
  * Groups `count` cases, made one chunk at a time by `input(i)` so their copies never all exist at once, with
  * the office's problem lexicon. Group titles are left to the caller, which has the texts.
  */
@@ -27,6 +33,7 @@ export async function groupInWorker(
   count: number, input: (i: number) => GroupingInput, counties: readonly string[], lexicon: ProblemLexicon,
   limits: ResourceLimits = WORKER_LIMITS,
 ): Promise<Result> {
+  if (count <= IN_THREAD_MAX) return groupInThread(count, input, counties, lexicon);
   try {
     return await runWorker(count, input, counties, lexicon, limits);
   } catch (e) {
@@ -34,6 +41,13 @@ export async function groupInWorker(
     console.warn(`[didar] grouping ${count} cases needed more than the worker's ${limits.maxOldGenerationSizeMb} MB heap; running it again without the limit`);
     return runWorker(count, input, counties, lexicon, {});
   }
+}
+
+function groupInThread(count: number, input: (i: number) => GroupingInput, counties: readonly string[], lexicon: ProblemLexicon): Result {
+  const started = performance.now();
+  const builder = new GroupingBuilder(counties, { ...DEFAULT_GROUPING, lexicon });
+  for (let i = 0; i < count; i++) builder.add(input(i));
+  return { run: builder.finish(), ms: performance.now() - started };
 }
 
 /**

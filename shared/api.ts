@@ -88,8 +88,9 @@ export type CorrectionRow = {
 export type IntakeSuggestion = {
   departments: { name: string; share: number }[];
   categories: { name: string; share: number }[];
-  /** How many recorded cases the suggestion rests on. */
+  /** How many recorded cases the suggestion rests on, and how many of them were filed under a department, a category. */
   neighbours: number;
+  voters: { departments: number; categories: number };
   group: { id: string; title: string; cases: number; citizens: number; counties: number } | null;
 };
 

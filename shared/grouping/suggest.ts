@@ -9,11 +9,12 @@ export type Suggestion = {
   /** Best first, at most three, with the share of the neighbours' similarity that names them. */
   departments: Ranked[];
   categories: Ranked[];
-  /** How many recorded cases the suggestion rests on. */
+  /** How many recorded cases the suggestion rests on, and how many of them were filed under a department, a category. */
   neighbours: number;
+  voters: { departments: number; categories: number };
 };
 
-export const NO_SUGGESTION: Suggestion = { departments: [], categories: [], neighbours: 0 };
+export const NO_SUGGESTION: Suggestion = { departments: [], categories: [], neighbours: 0, voters: { departments: 0, categories: 0 } };
 
 /** Neighbours that vote, the least similarity that counts, and how far the index is read. */
 const K = 10;
@@ -90,10 +91,12 @@ export class Suggester {
     for (const c of touched) scores[c] = 0;
     const near = shortlist.map((c) => [c, dot(vector, this.vectors[c]!)] as const)
       .filter(([, s]) => s >= MIN_SIMILARITY).sort((a, b) => b[1] - a[1]).slice(0, K);
+    const voters = (label: readonly number[]): number => near.filter(([c]) => label[c] !== 0).length;
     return {
       departments: this.rank(near, this.department, prior.department),
       categories: this.rank(near, this.category, prior.category),
       neighbours: near.length,
+      voters: { departments: voters(this.department), categories: voters(this.category) },
     };
   }
 

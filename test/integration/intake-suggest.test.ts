@@ -39,7 +39,7 @@ describe('case/suggest', () => {
 
   it('suggests nothing for a few letters or a text of names and numbers, and refuses a text over the limit', async () => {
     const b = await sample();
-    expect(await ok(b, 'case/suggest', { text: 'برق' })).toEqual({ departments: [], categories: [], neighbours: 0, group: null });
+    expect(await ok(b, 'case/suggest', { text: 'برق' })).toEqual({ departments: [], categories: [], neighbours: 0, voters: { departments: 0, categories: 0 }, group: null });
     expect(await ok(b, 'case/suggest', { text: 'آقای رضایی ۰۹۱۲۱۲۳۴۵۶۷ ۱۴۰۵' })).toMatchObject({ departments: [], group: null });
     const r = await send(b, 'case/suggest', { text: 'ب'.repeat(2001) });
     expect(r.ok).toBe(false);

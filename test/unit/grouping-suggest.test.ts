@@ -34,6 +34,8 @@ describe('Suggester', () => {
     alone.add(run.vectors[0]!, 'شرکت توزیع برق', '');
     expect(alone.suggest(run.vectors[0]!, 0).neighbours).toBe(0);
     expect(alone.suggest(run.vectors[0]!).departments[0]!.name).toBe('شرکت توزیع برق');
+    // It named a department and no category: one voter of the one list, none of the other.
+    expect(alone.suggest(run.vectors[0]!).voters).toEqual({ departments: 1, categories: 0 });
   });
 
   it('counts the lexicon\'s department for the main object as one more voice, alone when no case is similar', () => {

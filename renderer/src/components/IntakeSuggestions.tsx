@@ -12,7 +12,7 @@ const T = {
   department: 'دستگاه',
   category: 'موضوع',
   basis: (n: number) => `بر پایه ${fa(n)} پرونده مشابه دفتر`,
-  fromLexicon: 'بر پایه واژه‌نامه مشکلات (پرونده مشابهی ثبت نشده)',
+  fromLexicon: 'بر پایه واژه‌نامه مشکلات (پرونده مشابهی در دفتر پیدا نشد)',
   pick: (name: string) => `انتخاب «${name}»`,
   chosen: 'انتخاب‌شده',
   group: (citizens: number, counties: number) => `${fa(citizens)} شهروند از ${fa(counties)} شهرستان همین مشکل را گفته‌اند`,
@@ -26,7 +26,7 @@ const DEBOUNCE_MS = 350;
 const MIN_CHARS = 8;
 
 const percent = (share: number): string => `${fa(Math.round(share * 100))}٪`;
-/** A share of one or two similar cases says little («۱۰۰٪» from one case): below this many, none is shown. */
+/** A share of one or two similar cases says little («۱۰۰٪» from one case): below this many voters, none is shown. */
 const MIN_CASES_FOR_SHARE = 3;
 
 type Props = {
@@ -67,8 +67,8 @@ export function IntakeSuggestions({ text, department, category, onDepartment, on
   const categories = s.categories.filter((c) => settings.categories.includes(c.name));
   if (departments.length === 0 && categories.length === 0 && !s.group) return null;
 
-  const showShare = s.neighbours >= MIN_CASES_FOR_SHARE;
-  const choices = (label: string, items: { name: string; share: number }[], current: string, pick: (name: string) => void) => items.length > 0 && (
+  // A list's share says something only when enough of the similar cases were filed under one of its names.
+  const choices = (label: string, items: { name: string; share: number }[], voters: number, current: string, pick: (name: string) => void) => items.length > 0 && (
     <div className="suggest-row">
       <span className="suggest-label">{label}:</span>
       {items.map((d) => (
@@ -76,7 +76,7 @@ export function IntakeSuggestions({ text, department, category, onDepartment, on
           key={d.name} type="button" className={`small suggest-choice${d.name === current ? ' chosen' : ''}`} onClick={() => pick(d.name)}
           aria-pressed={d.name === current} aria-label={d.name === current ? `${d.name} (${T.chosen})` : T.pick(d.name)}
         >
-          {d.name}{showShare && <> <span className="muted">{percent(d.share)}</span></>}
+          {d.name}{voters >= MIN_CASES_FOR_SHARE && <> <span className="muted">{percent(d.share)}</span></>}
         </button>
       ))}
     </div>
@@ -85,8 +85,8 @@ export function IntakeSuggestions({ text, department, category, onDepartment, on
   return (
     <aside className="intake-suggestions" aria-label={T.title} data-testid="intake-suggestions">
       <h4>{T.title}</h4>
-      {choices(T.department, departments, department, onDepartment)}
-      {choices(T.category, categories, category, onCategory)}
+      {choices(T.department, departments, s.voters.departments, department, onDepartment)}
+      {choices(T.category, categories, s.voters.categories, category, onCategory)}
       {(departments.length > 0 || categories.length > 0) && (
         <p className="muted small-text">{s.neighbours > 0 ? T.basis(s.neighbours) : T.fromLexicon}</p>
       )}

@@ -33,6 +33,7 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await detail.getByRole('button', { name: 'خارج کردن از گروه' }).click();
   await expect(detail.getByTestId('group-cases').locator('tbody tr')).toHaveCount(before - 1);
   await expect(groups.locator('li.selected')).toContainText('اصلاح‌شده');
+  await expect(page.getByRole('status').filter({ hasText: 'درخواست از گروه خارج شد.' })).toBeVisible();
 
   // Merge two groups the office considers one problem (here simply the third and fourth listed).
   const items = groups.locator('li');
@@ -49,6 +50,9 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await expect(merged.locator('.group-counts')).toContainText(`${toPersianDigits(a + b)} درخواست`);
   expect(titleA.length).toBeGreaterThan(0);
   await page.screenshot({ path: shot('41-recurring-merged'), fullPage: true });
+  // Said once: choosing another group takes the line away.
+  await items.nth(0).click();
+  await expect(page.getByRole('status').filter({ hasText: 'گروه‌ها ادغام شدند.' })).toHaveCount(0);
 
   // The corrections survive a re-run.
   await page.getByRole('button', { name: 'گروه‌بندی دوباره' }).click();
@@ -57,7 +61,7 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   // The merge taken back from the list of corrections: the two groups come back as they were.
   const corrections = page.getByTestId('corrections');
   await expect(corrections.locator('li')).toHaveCount(2);
-  await expect(corrections.locator('li').first()).toContainText('ادغام');
+  await expect(corrections.locator('li').first()).toContainText('ادغام ۲ گروه');
   await corrections.locator('li').first().getByRole('button', { name: 'بازگردانی' }).click();
   await expect(corrections.locator('li').first()).toContainText('بازگردانده شد');
   await expect(groups.locator('li', { hasText: 'اصلاح‌شده' })).toHaveCount(1);

@@ -53,11 +53,26 @@ const T = {
   saveTitle: 'ذخیره عنوان',
   cancel: 'انصراف',
   correctionOf: (n: number) => `${fa(n)} درخواست`,
+  groupsOf: (n: number) => `${fa(n)} گروه`,
   inGroup: 'اکنون در گروه',
   undo: 'بازگردانی',
   undone: 'بازگردانده شد',
-  saved: { merge: 'گروه‌ها ادغام شدند.', split: 'درخواست‌ها به گروه تازه رفتند.', notCollective: 'گروه «مشکل جمعی نیست» شد.', collective: 'گروه «مشکل جمعی است» شد.', title: 'عنوان گروه ذخیره شد.' },
+  saved: {
+    merge: 'گروه‌ها ادغام شدند.', notCollective: 'گروه با «مشکل جمعی نیست» علامت خورد.', collective: 'علامت «مشکل جمعی نیست» برداشته شد.',
+    title: 'عنوان گروه ذخیره شد.', moveOut: 'درخواست از گروه خارج شد.', split: (n: number) => `${fa(n)} درخواست به گروهی تازه منتقل شد.`,
+  },
 };
+
+type Correction = { kind: 'merge' | 'split' | 'notCollective' | 'title'; value?: unknown };
+
+/** A correction's kind as the board names it: a «not collective» mark taken back is «collective». */
+const kindKey = (c: Correction): keyof typeof T.kind => (c.kind === 'notCollective' && !c.value ? 'collective' : c.kind);
+
+/** What the board says once a correction of `cases` cases is saved. */
+function savedText(c: Correction, cases: number): string {
+  if (c.kind === 'split') return cases === 1 ? T.saved.moveOut : T.saved.split(cases);
+  return T.saved[kindKey(c)];
+}
 
 const chips = (xs: [string, number][]) => (
   <ul className="chips">{xs.map(([k, n]) => <li key={k}>{k} ({fa(n)})</li>)}</ul>
@@ -116,7 +131,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
   const current = board.groups.find((g) => g.id === selected) ?? null;
   const correct = async (c: Parameters<typeof call<'group/correct'>>[1], keep?: string) => {
     const b = await load(() => call('group/correct', c));
-    if (b) setSaved(T.saved[c.kind === 'notCollective' && !c.value ? 'collective' : c.kind]);
+    if (b) setSaved(savedText(c, c.caseIds.length));
     if (b && keep) setSelected(b.groups.find((g) => g.caseIds.includes(keep))?.id ?? null);
   };
   const merge = () => {
@@ -150,7 +165,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
           {shown.length === 0 ? <p className="muted">{T.empty}</p> : (
             <ol className="group-list" data-testid="groups">
               {shown.map((g) => (
-                <li key={g.id} className={`group-item${g.id === selected ? ' selected' : ''}${g.notCollective ? ' muted-group' : ''}`} onClick={() => setSelected(g.id)}>
+                <li key={g.id} className={`group-item${g.id === selected ? ' selected' : ''}${g.notCollective ? ' muted-group' : ''}`} onClick={() => { setSelected(g.id); setSaved(''); }}>
                   <input
                     type="checkbox" aria-label={`${T.pick}: ${g.title}`} checked={picked.includes(g.id)}
                     onClick={(e) => e.stopPropagation()}
@@ -277,10 +292,13 @@ function Corrections({ version, busy, onUndo }: { version: number; busy: boolean
       <ul>
         {rows.map((r) => (
           <li key={r.index} className={r.undone ? 'undone' : ''}>
-            <b>{r.kind === 'notCollective' ? (r.value ? T.kind.notCollective : T.kind.collective) : T.kind[r.kind]}</b>
-            {r.kind === 'title' ? <> <bdi>{T.renamedTo(fa(r.name ?? ''))}</bdi></> : <>{' '}{T.correctionOf(r.cases)}</>}
-            {r.kind !== 'title' && r.title && <> — {T.inGroup} «<bdi>{fa(r.title)}</bdi>»</>}
-            {' '}<span className="muted small-text">(<bdi>{fa(nameOf(r.by))}</bdi>، {faInstant(r.at)})</span>
+            {/* One text run: the row lays its parts out with gaps, which would open inside «…». */}
+            <span>
+              <b>{T.kind[kindKey(r)]}</b>
+              {r.kind === 'title' ? <> <bdi>{T.renamedTo(fa(r.name ?? ''))}</bdi></> : <>{' '}{r.kind === 'merge' ? T.groupsOf(r.cases) : T.correctionOf(r.cases)}</>}
+              {r.kind !== 'title' && r.title && <> — {T.inGroup} «<bdi>{fa(r.title)}</bdi>»</>}
+              {' '}<span className="muted small-text">(<bdi>{fa(nameOf(r.by))}</bdi>، {faInstant(r.at)})</span>
+            </span>
             {r.undone ? <span className="badge">{T.undone}</span> : (
               <button type="button" className="small" disabled={busy} onClick={() => onUndo(r.index)}>{T.undo}</button>
             )}

@@ -99,6 +99,10 @@ test('settings: office name, 80 mm receipt layout and Thursday rule reach the sl
   await page.getByRole('button', { name: 'ذخیره تنظیمات' }).click();
   await expect(page.getByTestId('last-backup')).toContainText(/۱۴[۰-۹]{2}\/[۰-۹]{2}\/[۰-۹]{2}/);
   await page.screenshot({ path: shot('15-settings'), fullPage: true });
+  // The data folder and the backup command read left to right inside the Persian lines (a monospace font would break the Persian words' joining).
+  const backupBox = page.locator('fieldset', { has: page.getByTestId('last-backup') });
+  await expect(backupBox.getByTestId('backup-command')).toHaveText('didar backup --data پوشه --out فایل');
+  await backupBox.screenshot({ path: shot('15-settings-backup') });
 
   // A bad holiday line is refused with a Persian message and nothing changes
   await page.getByLabel(/تعطیلات رسمی/).fill('2026/11/23 روز اشتباه');

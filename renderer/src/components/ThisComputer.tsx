@@ -8,6 +8,7 @@ import { useAction, useCall } from '../hooks/useCall';
 import { faInstant } from '../format';
 import { ActionError } from './CallStatus';
 import { Field } from './Field';
+import { FilePick } from './FilePick';
 
 const T = {
   title: 'این رایانه و میزهای دیگر',
@@ -33,6 +34,7 @@ const T = {
   officeHint: 'فایل گواهی و کلید خصوصی همان گواهی، هر دو PEM. از راه‌اندازی بعدی سرور به کار می‌رود و میزها باید اثر انگشت تازه را ثبت کنند.',
   officeCert: 'فایل گواهی (PEM)',
   officeKey: 'فایل کلید خصوصی (PEM)',
+  choose: 'انتخاب فایل…',
   install: 'نصب گواهی اداره',
   installed: 'گواهی اداره نصب شد. اثر انگشت تازه:',
 };
@@ -81,10 +83,10 @@ function OfficeCertificate() {
       <p className="muted">{T.officeHint}</p>
       <div className="form-grid">
         <Field label={T.officeCert} htmlFor="oc-cert">
-          <input id="oc-cert" type="file" accept=".pem,.crt,.cer" onChange={(e) => setFiles((f) => ({ ...f, cert: e.target.files?.[0] }))} />
+          <FilePick id="oc-cert" label={T.choose} accept=".pem,.crt,.cer" fileName={files.cert?.name} onPick={(cert) => setFiles((f) => ({ ...f, cert }))} />
         </Field>
         <Field label={T.officeKey} htmlFor="oc-key">
-          <input id="oc-key" type="file" accept=".pem,.key" onChange={(e) => setFiles((f) => ({ ...f, key: e.target.files?.[0] }))} />
+          <FilePick id="oc-key" label={T.choose} accept=".pem,.key" fileName={files.key?.name} onPick={(key) => setFiles((f) => ({ ...f, key }))} />
         </Field>
       </div>
       <ActionError error={error} />

@@ -9,6 +9,7 @@ import { Field } from '../components/Field';
 import { ThisComputer } from '../components/ThisComputer';
 import { LexiconEditor } from '../components/LexiconEditor';
 import { fa, faInstant, lines, toNumber } from '../format';
+import { FilePick } from '../components/FilePick';
 
 const T = {
   title: 'تنظیمات',
@@ -52,7 +53,8 @@ const T = {
   noBackup: 'هنوز ساخته نشده است',
   versions: (n: number) => `${fa(n)} نسخه نگه داشته شده`,
   dataDir: 'پوشه داده',
-  backupHelp: 'پیش از هر ذخیره، نسخه قبلی هر فایل در پوشه backups نگه داشته می‌شود. برای پشتیبان کامل روی دیسک دیگر: didar backup --data پوشه --out فایل',
+  backupHelp: 'پیش از هر ذخیره، نسخه قبلی هر فایل در پوشه backups نگه داشته می‌شود. برای پشتیبان کامل روی دیسک دیگر:',
+  backupCommand: 'didar backup --data پوشه --out فایل',
   save: 'ذخیره تنظیمات',
   saved: 'تنظیمات ذخیره شد.',
   logoTooBig: 'حجم نشان باید کمتر از ۲۰۰ کیلوبایت باشد.',
@@ -183,10 +185,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           <Field label={T.logo} htmlFor="s-logo" error={firstError('logoDataUrl')}>
             <div className="logo-row">
               {s.logoDataUrl && <img src={s.logoDataUrl} alt="" className="logo-preview" />}
-              <label className="button small file-pick">
-                {T.chooseLogo}
-                <input id="s-logo" type="file" accept="image/png,image/jpeg" hidden onChange={(e) => pickLogo(e.target.files?.[0])} />
-              </label>
+              <FilePick id="s-logo" label={T.chooseLogo} accept="image/png,image/jpeg" onPick={pickLogo} />
               {s.logoDataUrl && <button type="button" className="small ghost" onClick={() => set('logoDataUrl', '')}>{T.removeLogo}</button>}
             </div>
           </Field>
@@ -262,8 +261,8 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         <fieldset>
           <legend>{T.backup}</legend>
           <p data-testid="last-backup">{T.lastBackup}: <b>{backup.lastAt ? faInstant(backup.lastAt) : T.noBackup}</b> ({T.versions(backup.versions)})</p>
-          <p className="muted">{T.dataDir}: <span dir="ltr">{backup.dataDir}</span></p>
-          <p className="muted small-text">{T.backupHelp}</p>
+          <p className="muted">{T.dataDir}: <bdi dir="ltr">{backup.dataDir}</bdi></p>
+          <p className="muted small-text">{T.backupHelp} <bdi dir="ltr" data-testid="backup-command">{T.backupCommand}</bdi></p>
         </fieldset>
       )}
       {errors._ && <div className="alert error" role="alert">{errors._}</div>}

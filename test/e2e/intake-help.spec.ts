@@ -3,16 +3,8 @@
 // recurring group the case would join, with a link to it for a role that may open the board; an object added
 // in Settings reaches the grouping.
 import { choose } from './intake';
-import { expect, importSample, shot, signIn, test } from './web-fixture';
+import { dispatchOk as done, expect, importSample, shot, signIn, test, type Didar } from './web-fixture';
 
-type Didar = Parameters<Parameters<typeof test>[2]>[0]['didar'];
-
-/** A backend call that must succeed (setting up what other desks recorded). */
-async function done(didar: Didar, method: string, args: unknown): Promise<unknown> {
-  const r = await didar.backend.dispatch(method as never, args as never);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-}
 
 async function recordPowerCut(didar: Didar, meetingDayId: string, county: string, nationalId: string, text: string): Promise<void> {
   await done(didar, 'case/record', {

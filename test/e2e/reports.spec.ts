@@ -2,16 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { toAsciiDigits } from '../../shared/persian-text';
-import { download, expect, importSample, shot, test } from './web-fixture';
+import { dispatchOk, download, expect, importSample, shot, test } from './web-fixture';
 
 test('department scorecard: choose a period, read the table, drill down to the cases', async ({ page, didar }) => {
   await importSample(didar);
   // Two of جهاد کشاورزی's cases answered, so its median has cases behind it.
-  const call = async (method: string, args: unknown) => {
-    const r = await didar.backend.dispatch(method as never, args);
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-    return r.value as never;
-  };
+  const call = (method: string, args: unknown) => dispatchOk(didar, method, args);
   const agri = (await call('worklist/query', { department: 'جهاد کشاورزی', limit: 2 }) as { items: { id: string }[] }).items;
   await call('case/refer', { ids: agri.map((c) => c.id) });
   for (const c of agri) await call('case/answer', { id: c.id, letterNo: '۱۲۳/ج', date: '1405/09/05', text: 'بررسی شد و کود تحویل تعاونی شد.' });

@@ -96,6 +96,13 @@ export { expect };
 
 export { SAMPLE };
 
+/** A backend call that must succeed: what another desk did, set up straight on the backend. */
+export async function dispatchOk(didar: Didar, method: string, args: unknown): Promise<never> {
+  const r = await didar.backend.dispatch(method as never, args as never);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as never;
+}
+
 /** Loads the 160 sample cases into the test's data folder through the real import. */
 export async function importSample(didar: Didar): Promise<void> {
   const { importCases } = await import('../../electron/backend/services/import');

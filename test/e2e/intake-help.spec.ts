@@ -133,7 +133,12 @@ test('settings: an object the office adds to the problem lexicon is kept and a b
   await editor.getByLabel('نام ۱').fill('سیل‌بند');
   // A row with a name and no words is refused, and nothing is saved.
   await page.getByRole('button', { name: 'ذخیره تنظیمات' }).click();
-  await expect(editor.getByRole('alert')).toHaveText('برای هر مورد واژه‌نامه دست‌کم یک واژه بنویسید.');
+  // The refusal names its row and marks the field; beside the save button the form says it was not saved.
+  await expect(editor.getByRole('alert')).toHaveText('ردیف ۱: برای هر مورد واژه‌نامه دست‌کم یک واژه بنویسید.');
+  await expect(editor.getByLabel('واژه‌ها و عبارت‌های مردم ۱')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('settings-not-saved')).toHaveText('تنظیمات ذخیره نشد: خطای مشخص‌شده در فرم را درست کنید و دوباره ذخیره کنید.');
+  await expect(editor.getByRole('alert')).toBeInViewport(); // taken to it from the save button at the bottom
+  await page.screenshot({ path: shot('62-settings-lexicon-refused') });
   expect((await didar.backend.store.getSettings()).problemLexicon).toEqual([]);
 
   await editor.getByLabel('واژه‌ها و عبارت‌های مردم ۱').fill('سیل‌بند، دیوار سیل‌گیر, خاکریز رودخانه');
@@ -159,4 +164,10 @@ test('settings: an object the office adds to the problem lexicon is kept and a b
   await expect(page.getByTestId('lexicon-editor').getByLabel('واژه‌ها و عبارت‌های مردم ۱')).toHaveValue('سیل‌بند، دیوار سیل‌گیر، خاکریز رودخانه');
   await expect(page.getByTestId('lexicon-editor').getByLabel('درخواست ۲')).toBeChecked();
   await expect(page.getByTestId('lexicon-editor').getByLabel('زیرمجموعهٔ موضوع یا خانوادهٔ ایراد (اختیاری) ۲')).toHaveValue('خرابی');
+
+  // A shipped name takes more words but keeps its place: its parent cannot be given.
+  const again = page.getByTestId('lexicon-editor');
+  await again.getByRole('button', { name: 'افزودن مورد' }).click();
+  await again.getByLabel('نام ۳').fill('وسایل توانبخشی');
+  await expect(again.getByLabel('زیرمجموعهٔ موضوع یا خانوادهٔ ایراد (اختیاری) ۳')).toBeDisabled();
 });

@@ -23,7 +23,11 @@ const T = {
   objects: 'موضوع‌ها',
   defects: 'ایرادها',
   empty: 'هنوز موردی افزوده نشده است.',
+  rowError: (row: number, message: string) => `ردیف ${fa(row)}: ${message}`,
+  shippedName: 'این نام در واژه‌نامه همراه برنامه هست: واژه‌های این ردیف به آن افزوده می‌شود و زیرمجموعه یا خانوادهٔ آن همان می‌ماند.',
 };
+
+const SHIPPED_NAMES = new Set([...DEFAULT_LEXICON.objects, ...DEFAULT_LEXICON.defects].map((e) => e.name));
 
 /** `parent` is an object's parent, or a defect's family: defects of one family can name one problem. */
 type Row = { kind: LexiconEntry['kind']; name: string; parent: string; request: boolean; words: string };
@@ -34,18 +38,27 @@ const toRow = (e: DeepReadonly<LexiconEntry>): Row => ({
 
 const FAMILIES = [...new Set(DEFAULT_LEXICON.defects.flatMap(defectFamilies))];
 
+const filled = (r: Row): boolean => !!(r.name.trim() || r.words.trim());
+
 /** Rows as entries: words split at «،», «,» or a new line; a row left empty is dropped. */
 function toEntries(rows: readonly Row[]): LexiconEntry[] {
-  return rows.filter((r) => r.name.trim() || r.words.trim()).map((r) => ({
+  return rows.filter(filled).map((r) => ({
     kind: r.kind,
     name: r.name,
     words: r.words.split(/[،,\n]/).map((w) => w.trim()).filter(Boolean),
-    ...(r.parent.trim() ? { [r.kind === 'object' ? 'parent' : 'family']: r.parent.trim() } : {}),
+    ...(r.parent.trim() && !SHIPPED_NAMES.has(r.name.trim()) ? { [r.kind === 'object' ? 'parent' : 'family']: r.parent.trim() } : {}),
     ...(r.kind === 'defect' && r.request ? { request: true } : {}),
   }));
 }
 
-type Props = { value: readonly DeepReadonly<LexiconEntry>[]; onChange: (entries: LexiconEntry[]) => void; error?: string | undefined };
+/**
+ * `error`: the settings' first refusal within the lexicon, with its field path («2.words.0»: the third entry's
+ * first word), which names the row it is in.
+ */
+type Props = {
+  value: readonly DeepReadonly<LexiconEntry>[]; onChange: (entries: LexiconEntry[]) => void;
+  error?: { path: string; message: string } | undefined;
+};
 
 export function LexiconEditor({ value, onChange, error }: Props) {
   const [rows, setRows] = useState<Row[]>(() => value.map(toRow));
@@ -54,6 +67,10 @@ export function LexiconEditor({ value, onChange, error }: Props) {
     onChange(toEntries(next));
   };
   const edit = (i: number, patch: Partial<Row>): void => update(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  // The refused entry's row: entries skip the empty rows.
+  const entry = error ? Number(error.path.split('.')[0]) : NaN;
+  const badRow = Number.isInteger(entry) ? rows.map((r, i) => [r, i] as const).filter(([r]) => filled(r))[entry]?.[1] ?? -1 : -1;
+  const badField = error?.path.split('.')[1];
 
   return (
     <fieldset className="lexicon-editor" data-testid="lexicon-editor">
@@ -70,16 +87,23 @@ export function LexiconEditor({ value, onChange, error }: Props) {
                     {(['object', 'defect'] as const).map((k) => <option key={k} value={k}>{T.kinds[k]}</option>)}
                   </select>
                 </td>
-                <td><input aria-label={`${T.name} ${fa(i + 1)}`} value={r.name} onChange={(e) => edit(i, { name: e.target.value })} maxLength={60} /></td>
                 <td>
-                  <input aria-label={`${T.parent} ${fa(i + 1)}`} value={r.parent} list={r.kind === 'object' ? 'lexicon-objects' : 'lexicon-families'}
-                    onChange={(e) => edit(i, { parent: e.target.value })} maxLength={60} />
+                  <input aria-label={`${T.name} ${fa(i + 1)}`} value={r.name} onChange={(e) => edit(i, { name: e.target.value })} maxLength={60}
+                    aria-invalid={badRow === i && badField === 'name'} />
+                </td>
+                <td>
+                  {/* A shipped name takes the office's words only: its place in the lexicon is the shipped one. */}
+                  <input aria-label={`${T.parent} ${fa(i + 1)}`} value={SHIPPED_NAMES.has(r.name.trim()) ? '' : r.parent} list={r.kind === 'object' ? 'lexicon-objects' : 'lexicon-families'}
+                    onChange={(e) => edit(i, { parent: e.target.value })} maxLength={60} disabled={SHIPPED_NAMES.has(r.name.trim())}
+                    title={SHIPPED_NAMES.has(r.name.trim()) ? T.shippedName : undefined} />
                 </td>
                 <td>
                   <input type="checkbox" aria-label={`${T.request} ${fa(i + 1)}`} title={T.requestHelp} checked={r.kind === 'defect' && r.request}
                     disabled={r.kind !== 'defect'} onChange={(e) => edit(i, { request: e.target.checked })} />
                 </td>
-                <td className="words"><input aria-label={`${T.words} ${fa(i + 1)}`} value={r.words} onChange={(e) => edit(i, { words: e.target.value })} /></td>
+                <td className="words">
+                  <input aria-label={`${T.words} ${fa(i + 1)}`} value={r.words} onChange={(e) => edit(i, { words: e.target.value })} aria-invalid={badRow === i && badField === 'words'} />
+                </td>
                 <td><button type="button" className="small ghost" aria-label={T.removeRow(i + 1)} onClick={() => update(rows.filter((_, k) => k !== i))}>{T.remove}</button></td>
               </tr>
             ))}
@@ -88,7 +112,7 @@ export function LexiconEditor({ value, onChange, error }: Props) {
       )}
       <datalist id="lexicon-objects">{DEFAULT_LEXICON.objects.map((o) => <option key={o.name} value={o.name} />)}</datalist>
       <datalist id="lexicon-families">{FAMILIES.map((f) => <option key={f} value={f} />)}</datalist>
-      {error && <div className="field-error" role="alert">{error}</div>}
+      {error && <div className="field-error" role="alert">{badRow >= 0 ? T.rowError(badRow + 1, error.message) : error.message}</div>}
       <div className="actions">
         <button type="button" className="small" onClick={() => update([...rows, { kind: 'object', name: '', parent: '', request: false, words: '' }])}>{T.add}</button>
       </div>

@@ -1,5 +1,5 @@
 import type { LexiconEntry } from '../../../shared/grouping/problem-lexicon';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApp } from '../app-context';
 import { useCall } from '../hooks/useCall';
 import { CallStatus } from '../components/CallStatus';
@@ -55,6 +55,7 @@ const T = {
   dataDir: 'پوشه داده',
   backupHelp: 'پیش از هر ذخیره، نسخه قبلی هر فایل در پوشه backups نگه داشته می‌شود. برای پشتیبان کامل روی دیسک دیگر:',
   backupCommand: 'didar backup --data پوشه --out فایل',
+  notSaved: 'تنظیمات ذخیره نشد: خطای مشخص‌شده در فرم را درست کنید و دوباره ذخیره کنید.',
   save: 'ذخیره تنظیمات',
   saved: 'تنظیمات ذخیره شد.',
   logoTooBig: 'حجم نشان باید کمتر از ۲۰۰ کیلوبایت باشد.',
@@ -93,6 +94,11 @@ export function SettingsScreen({ settings, onSaved }: Props) {
   );
   const [lexicon, setLexicon] = useState<LexiconEntry[]>(() => settings.problemLexicon.map((e) => ({ ...e, words: [...e.words] })));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
+  // A refusal is shown at its field, often a screen above the save button: that is where the clerk is taken.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) form.current?.querySelector('.field-error')?.scrollIntoView({ block: 'center' });
+  }, [errors]);
   const [done, setDone] = useState(false);
   const [saves, setSaves] = useState(0);
   const backupState = useCall('backup/status', {}, saves);
@@ -154,12 +160,15 @@ export function SettingsScreen({ settings, onSaved }: Props) {
     }
   };
 
-  const firstError = (prefix: string): string | undefined =>
-    Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
+  const firstRefusal = (prefix: string): { path: string; message: string } | undefined => {
+    const found = Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`));
+    return found && { path: found[0].slice(prefix.length + 1), message: found[1] };
+  };
+  const firstError = (prefix: string): string | undefined => firstRefusal(prefix)?.message;
 
   return (
     <>
-    <form className="card settings" onSubmit={submit} aria-labelledby="settings-title">
+    <form ref={form} className="card settings" onSubmit={submit} aria-labelledby="settings-title">
       <h2 id="settings-title">{T.title}</h2>
       <fieldset>
         <legend>{T.office}</legend>
@@ -238,7 +247,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
           <input id="s-population-source" value={s.countyPopulationSource} onChange={(e) => set('countyPopulationSource', e.target.value)} />
         </Field>
       </fieldset>
-      <LexiconEditor value={settings.problemLexicon} onChange={setLexicon} error={firstError('problemLexicon')} />
+      <LexiconEditor value={settings.problemLexicon} onChange={setLexicon} error={firstRefusal('problemLexicon')} />
       <fieldset>
         <legend>{T.lists}</legend>
         <div className="form-grid lists">
@@ -266,6 +275,7 @@ export function SettingsScreen({ settings, onSaved }: Props) {
         </fieldset>
       )}
       {errors._ && <div className="alert error" role="alert">{errors._}</div>}
+      {!errors._ && Object.keys(errors).length > 0 && <div className="alert error" data-testid="settings-not-saved">{T.notSaved}</div>}
       <div className="actions">
         <button type="submit" className="primary">{T.save}</button>
         {done && <span className="ok" role="status">{T.saved}</span>}

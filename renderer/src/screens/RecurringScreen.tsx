@@ -70,8 +70,9 @@ const kindKey = (c: Correction): keyof typeof T.kind => (c.kind === 'notCollecti
 
 /** What the board says once a correction of `cases` cases is saved. */
 function savedText(c: Correction, cases: number): string {
-  if (c.kind === 'split') return cases === 1 ? T.saved.moveOut : T.saved.split(cases);
-  return T.saved[kindKey(c)];
+  const kind = kindKey(c);
+  if (kind === 'split') return cases === 1 ? T.saved.moveOut : T.saved.split(cases);
+  return T.saved[kind];
 }
 
 const chips = (xs: [string, number][]) => (

@@ -64,6 +64,7 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await expect(corrections.locator('li').first()).toContainText('ادغام ۲ گروه');
   await corrections.locator('li').first().getByRole('button', { name: 'بازگردانی' }).click();
   await expect(corrections.locator('li').first()).toContainText('بازگردانده شد');
+  await expect(page.getByRole('status').filter({ hasText: 'اصلاح بازگردانده شد.' })).toBeVisible();
   await expect(groups.locator('li', { hasText: 'اصلاح‌شده' })).toHaveCount(1);
   await expect(groups.locator('li', { hasText: titleA }).first().locator('.group-counts')).toContainText(`${toPersianDigits(a)} درخواست`);
   for (const w of [1366, 1024]) {

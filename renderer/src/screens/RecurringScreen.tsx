@@ -59,7 +59,7 @@ const T = {
   undone: 'بازگردانده شد',
   saved: {
     merge: 'گروه‌ها ادغام شدند.', notCollective: 'گروه با «مشکل جمعی نیست» علامت خورد.', collective: 'علامت «مشکل جمعی نیست» برداشته شد.',
-    title: 'عنوان گروه ذخیره شد.', moveOut: 'درخواست از گروه خارج شد.', split: (n: number) => `${fa(n)} درخواست به گروهی تازه منتقل شد.`,
+    title: 'عنوان گروه ذخیره شد.', undone: 'اصلاح بازگردانده شد.', moveOut: 'درخواست از گروه خارج شد.', split: (n: number) => `${fa(n)} درخواست به گروهی تازه منتقل شد.`,
   },
 };
 
@@ -184,7 +184,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
             </ol>
           )}
           <p className="muted small-text">{T.singles(board.singles)}</p>
-          <Corrections version={revision} onUndo={(index) => void load(() => call('group/undo', { index }))} busy={busy} />
+          <Corrections version={revision} onUndo={(index) => void load(() => call('group/undo', { index })).then((b) => b && setSaved(T.saved.undone))} busy={busy} />
         </section>
         {current ? (
           <GroupDetail

@@ -80,33 +80,36 @@ export function LexiconEditor({ value, onChange, error }: Props) {
         <table className="lexicon-table">
           <thead><tr><th>{T.kind}</th><th>{T.name}</th><th>{T.parent}</th><th title={T.requestHelp}>{T.request}</th><th>{T.words}</th><th /></tr></thead>
           <tbody>
-            {rows.map((r, i) => (
-              <tr key={i}>
-                <td>
-                  <select aria-label={`${T.kind} ${fa(i + 1)}`} value={r.kind} onChange={(e) => edit(i, { kind: e.target.value as Row['kind'] })}>
-                    {(['object', 'defect'] as const).map((k) => <option key={k} value={k}>{T.kinds[k]}</option>)}
-                  </select>
-                </td>
-                <td>
-                  <input aria-label={`${T.name} ${fa(i + 1)}`} value={r.name} onChange={(e) => edit(i, { name: e.target.value })} maxLength={60}
-                    aria-invalid={badRow === i && badField === 'name'} />
-                </td>
-                <td>
-                  {/* A shipped name takes the office's words only: its place in the lexicon is the shipped one. */}
-                  <input aria-label={`${T.parent} ${fa(i + 1)}`} value={SHIPPED_NAMES.has(r.name.trim()) ? '' : r.parent} list={r.kind === 'object' ? 'lexicon-objects' : 'lexicon-families'}
-                    onChange={(e) => edit(i, { parent: e.target.value })} maxLength={60} disabled={SHIPPED_NAMES.has(r.name.trim())}
-                    title={SHIPPED_NAMES.has(r.name.trim()) ? T.shippedName : undefined} />
-                </td>
-                <td>
-                  <input type="checkbox" aria-label={`${T.request} ${fa(i + 1)}`} title={T.requestHelp} checked={r.kind === 'defect' && r.request}
-                    disabled={r.kind !== 'defect'} onChange={(e) => edit(i, { request: e.target.checked })} />
-                </td>
-                <td className="words">
-                  <input aria-label={`${T.words} ${fa(i + 1)}`} value={r.words} onChange={(e) => edit(i, { words: e.target.value })} aria-invalid={badRow === i && badField === 'words'} />
-                </td>
-                <td><button type="button" className="small ghost" aria-label={T.removeRow(i + 1)} onClick={() => update(rows.filter((_, k) => k !== i))}>{T.remove}</button></td>
-              </tr>
-            ))}
+            {rows.map((r, i) => {
+              const shipped = SHIPPED_NAMES.has(r.name.trim());
+              return (
+                <tr key={i}>
+                  <td>
+                    <select aria-label={`${T.kind} ${fa(i + 1)}`} value={r.kind} onChange={(e) => edit(i, { kind: e.target.value as Row['kind'] })}>
+                      {(['object', 'defect'] as const).map((k) => <option key={k} value={k}>{T.kinds[k]}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <input aria-label={`${T.name} ${fa(i + 1)}`} value={r.name} onChange={(e) => edit(i, { name: e.target.value })} maxLength={60}
+                      aria-invalid={badRow === i && badField === 'name'} />
+                  </td>
+                  <td>
+                    {/* A shipped name takes the office's words only: its place in the lexicon is the shipped one. */}
+                    <input aria-label={`${T.parent} ${fa(i + 1)}`} value={shipped ? '' : r.parent} list={r.kind === 'object' ? 'lexicon-objects' : 'lexicon-families'}
+                      onChange={(e) => edit(i, { parent: e.target.value })} maxLength={60} disabled={shipped}
+                      title={shipped ? T.shippedName : undefined} />
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`${T.request} ${fa(i + 1)}`} title={T.requestHelp} checked={r.kind === 'defect' && r.request}
+                      disabled={r.kind !== 'defect'} onChange={(e) => edit(i, { request: e.target.checked })} />
+                  </td>
+                  <td className="words">
+                    <input aria-label={`${T.words} ${fa(i + 1)}`} value={r.words} onChange={(e) => edit(i, { words: e.target.value })} aria-invalid={badRow === i && badField === 'words'} />
+                  </td>
+                  <td><button type="button" className="small ghost" aria-label={T.removeRow(i + 1)} onClick={() => update(rows.filter((_, k) => k !== i))}>{T.remove}</button></td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { GroupBoard } from '../../../shared/api';
+import type { CorrectionRow, GroupBoard } from '../../../shared/api';
 import type { BoardGroup } from '../../../shared/grouping/board';
 import { STATUS_LABEL } from '../../../shared/labels';
 import { GROUP_TITLE_MAX } from '../../../shared/stored-schemas';
@@ -63,7 +63,7 @@ const T = {
   },
 };
 
-type Correction = { kind: 'merge' | 'split' | 'notCollective' | 'title'; value?: unknown };
+type Correction = { kind: CorrectionRow['kind']; value?: unknown };
 
 /** A correction's kind as the board names it: a «not collective» mark taken back is «collective». */
 const kindKey = (c: Correction): keyof typeof T.kind => (c.kind === 'notCollective' && !c.value ? 'collective' : c.kind);
@@ -91,7 +91,8 @@ export function RecurringScreen({ openId }: { openId?: string }) {
   const [revision, setRevision] = useState(0);
   const [saved, setSaved] = useState(''); // what the last correction did, said once
 
-  const load = useCallback(async (f: () => Promise<GroupBoard>) => {
+  /** `said`: what the board says once `f` has done it (a correction, an undo). */
+  const load = useCallback(async (f: () => Promise<GroupBoard>, said = '') => {
     setBusy(true);
     setError('');
     setSaved('');
@@ -100,6 +101,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
       setBoard(b);
       setRevision((n) => n + 1);
       setPicked([]);
+      setSaved(said);
       return b;
     } catch (e) {
       setError(e instanceof ApiFailure ? e.message : String(e));
@@ -131,8 +133,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
   const shown = board.groups.filter((g) => !onlyRecurring || g.recurring);
   const current = board.groups.find((g) => g.id === selected) ?? null;
   const correct = async (c: Parameters<typeof call<'group/correct'>>[1], keep?: string) => {
-    const b = await load(() => call('group/correct', c));
-    if (b) setSaved(savedText(c, c.caseIds.length));
+    const b = await load(() => call('group/correct', c), savedText(c, c.caseIds.length));
     if (b && keep) setSelected(b.groups.find((g) => g.caseIds.includes(keep))?.id ?? null);
   };
   const merge = () => {
@@ -184,7 +185,7 @@ export function RecurringScreen({ openId }: { openId?: string }) {
             </ol>
           )}
           <p className="muted small-text">{T.singles(board.singles)}</p>
-          <Corrections version={revision} onUndo={(index) => void load(() => call('group/undo', { index })).then((b) => b && setSaved(T.saved.undone))} busy={busy} />
+          <Corrections version={revision} onUndo={(index) => void load(() => call('group/undo', { index }), T.saved.undone)} busy={busy} />
         </section>
         {current ? (
           <GroupDetail

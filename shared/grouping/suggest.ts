@@ -91,18 +91,21 @@ export class Suggester {
     for (const c of touched) scores[c] = 0;
     const near = shortlist.map((c) => [c, dot(vector, this.vectors[c]!)] as const)
       .filter(([, s]) => s >= MIN_SIMILARITY).sort((a, b) => b[1] - a[1]).slice(0, K);
-    const voters = (label: readonly number[]): number => near.filter(([c]) => label[c] !== 0).length;
+    const departments = this.rank(near, this.department, prior.department);
+    const categories = this.rank(near, this.category, prior.category);
     return {
-      departments: this.rank(near, this.department, prior.department),
-      categories: this.rank(near, this.category, prior.category),
+      departments: departments.ranked,
+      categories: categories.ranked,
       neighbours: near.length,
-      voters: { departments: voters(this.department), categories: voters(this.category) },
+      voters: { departments: departments.voters, categories: categories.voters },
     };
   }
 
-  private rank(near: readonly (readonly [number, number])[], label: readonly number[], prior: string | undefined): Ranked[] {
+  /** The names the neighbours were filed under, best first, and how many neighbours were filed under one. */
+  private rank(near: readonly (readonly [number, number])[], label: readonly number[], prior: string | undefined): { ranked: Ranked[]; voters: number } {
     const votes = new Map<number, number>();
     let total = 0;
+    let voters = 0;
     if (prior) {
       votes.set(this.nameId(prior), PRIOR);
       total += PRIOR;
@@ -112,8 +115,10 @@ export class Suggester {
       if (l === 0) continue;
       votes.set(l, (votes.get(l) ?? 0) + s);
       total += s;
+      voters++;
     }
-    return [...votes].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, v]) => ({ name: this.names[l]!, share: v / total }));
+    const ranked = [...votes].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, v]) => ({ name: this.names[l]!, share: v / total }));
+    return { ranked, voters };
   }
 
   /** Stems, pairs and problems are indexed; character n-grams match too loosely to find neighbours by. */

@@ -2,9 +2,10 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ResourceLimits } from 'node:worker_threads';
-import { DEFAULT_GROUPING, GroupingBuilder, type GroupingInput, type GroupingRun } from '../../../shared/grouping/engine';
+import type { GroupingInput, GroupingRun } from '../../../shared/grouping/engine';
 import type { ProblemLexicon } from '../../../shared/grouping/problem-lexicon';
 import { startWorker } from '../start-worker';
+import { officeRunBuilder } from './builder';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** Cases per message: small enough that a chunk's copy is a few megabytes, large enough that round trips do not count. */
@@ -45,7 +46,7 @@ export async function groupInWorker(
 
 function groupInThread(count: number, input: (i: number) => GroupingInput, counties: readonly string[], lexicon: ProblemLexicon): Result {
   const started = performance.now();
-  const builder = new GroupingBuilder(counties, { ...DEFAULT_GROUPING, lexicon });
+  const builder = officeRunBuilder(counties, lexicon);
   for (let i = 0; i < count; i++) builder.add(input(i));
   return { run: builder.finish(), ms: performance.now() - started };
 }

@@ -3,7 +3,8 @@
 // each acknowledged before the next is sent, so neither side ever holds every case's text twice.
 import { parentPort } from 'node:worker_threads';
 import { runInBackground } from '../background-thread';
-import { DEFAULT_GROUPING, GroupingBuilder } from '../../../shared/grouping/engine';
+import type { GroupingBuilder } from '../../../shared/grouping/engine';
+import { officeRunBuilder } from './builder';
 import type { FromWorker, ToWorker } from './protocol';
 
 runInBackground();
@@ -17,7 +18,7 @@ parentPort?.on('message', (m: ToWorker) => {
   try {
     if (m.kind === 'start') {
       started = performance.now();
-      builder = new GroupingBuilder(m.counties, { ...DEFAULT_GROUPING, lexicon: m.lexicon });
+      builder = officeRunBuilder(m.counties, m.lexicon);
       reply({ kind: 'ack' });
     } else if (m.kind === 'cases') {
       for (const c of m.cases) builder!.add(c);

@@ -22,6 +22,7 @@ export type BoardGroup = {
   caseIds: string[];
   recurring: boolean;
   notCollective: boolean;
+  /** The office reshaped or renamed it: a person's decision the next run keeps. */
   corrected: boolean;
 };
 
@@ -72,7 +73,7 @@ export function summarizeGroup(g: CorrectedGroup, caseOf: (id: string) => Case |
     samples: sampleTexts(cs, 3),
     caseIds: cs.map((c) => c.id),
     notCollective: g.notCollective,
-    corrected: g.corrected,
+    corrected: g.corrected || g.named,
   };
   return { ...base, recurring: !g.notCollective && isRecurring(base, rules) };
 }

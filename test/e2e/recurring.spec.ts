@@ -86,6 +86,8 @@ test('recurring issues: board, merge, move out, draft circular, edit, issue, exp
   await expect(page.getByRole('status').filter({ hasText: 'عنوان گروه ذخیره شد.' })).toBeVisible();
   await expect(detail.locator('h3')).toHaveText('قطعی مکرر برق روستاها');
   await expect(groups.locator('li.selected .group-title')).toHaveText('قطعی مکرر برق روستاها');
+  // A title the office gave is its correction too: marked on the list.
+  await expect(groups.locator('li.selected')).toContainText('اصلاح‌شده');
   await expect(page.getByLabel('مشکل مشترک (عنوان بخشنامه)')).toHaveValue('قطعی مکرر برق روستاها');
   await expect(corrections.locator('li').first()).toContainText('تغییر عنوان به «قطعی مکرر برق روستاها»');
   // Who made it, by the name the office knows (as a case's history names them), not the sign-in name.

@@ -196,7 +196,7 @@ describe('recurring-issues board', () => {
     expect(await snapshot(b)).toEqual(before);
 
     const named = await ok(b, 'group/correct', { kind: 'title', caseIds: power.caseIds.slice(0, 5), value: '  قطعی مکرر برق   روستاها ' });
-    expect(groupWith(named, first('A02'))).toMatchObject({ title: 'قطعی مکرر برق روستاها', corrected: false, caseIds: power.caseIds });
+    expect(groupWith(named, first('A02'))).toMatchObject({ title: 'قطعی مکرر برق روستاها', corrected: true, caseIds: power.caseIds });
     expect(groupWith(await ok(b, 'group/board', { rerun: true }), first('A02'))!.title).toBe('قطعی مکرر برق روستاها');
     const [row] = await ok(b, 'group/corrections', {});
     expect(row).toMatchObject({ kind: 'title', name: 'قطعی مکرر برق روستاها', title: 'قطعی مکرر برق روستاها', undone: false });

@@ -170,4 +170,13 @@ test('settings: an object the office adds to the problem lexicon is kept and a b
   await again.getByRole('button', { name: 'افزودن مورد' }).click();
   await again.getByLabel('نام ۳').fill('وسایل توانبخشی');
   await expect(again.getByLabel('زیرمجموعهٔ موضوع یا خانوادهٔ ایراد (اختیاری) ۳')).toBeDisabled();
+
+  // On a 1024-pixel screen a long name is read whole in its field.
+  await page.setViewportSize({ width: 1024, height: 900 });
+  const name = again.getByLabel('نام ۳');
+  await name.fill('دیوار ساحلی و سیل‌بند رودخانه شهری');
+  const fits = await name.evaluate((el) => (el as HTMLInputElement).scrollWidth <= (el as HTMLInputElement).clientWidth);
+  expect(fits).toBe(true);
+  await again.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('67-settings-lexicon-1024') });
 });

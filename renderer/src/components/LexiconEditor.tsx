@@ -89,11 +89,11 @@ export function LexiconEditor({ value, onChange, error }: Props) {
                       {(['object', 'defect'] as const).map((k) => <option key={k} value={k}>{T.kinds[k]}</option>)}
                     </select>
                   </td>
-                  <td>
+                  <td className="name">
                     <input aria-label={`${T.name} ${fa(i + 1)}`} value={r.name} onChange={(e) => edit(i, { name: e.target.value })} maxLength={60}
                       aria-invalid={badRow === i && badField === 'name'} />
                   </td>
-                  <td>
+                  <td className="parent">
                     {/* A shipped name takes the office's words only: its place in the lexicon is the shipped one. */}
                     <input aria-label={`${T.parent} ${fa(i + 1)}`} value={shipped ? '' : r.parent} list={r.kind === 'object' ? 'lexicon-objects' : 'lexicon-families'}
                       onChange={(e) => edit(i, { parent: e.target.value })} maxLength={60} disabled={shipped}

@@ -14,6 +14,7 @@ import { makeDispatch, type Dispatch, type DispatchAs } from './dispatch';
 import { makeWatch, type Watch } from './live';
 import { makeHandlers } from './handlers';
 import { SIGN_IN_ATTEMPTS, SIGN_IN_SOURCE_ATTEMPTS } from './services/accounts';
+import { runsSettled } from './services/grouping';
 import { tlsHomeOf, type StoreLocation } from './data-dir';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -54,6 +55,7 @@ export async function openBackend(o: BackendOptions): Promise<Backend> {
       dispatch: (m, a) => dispatchAs(system, m, a),
       ctx: makeContext(store, { operator, roles: ROLES, office: PROVINCE }, services, now, 'any', undefined, undefined, tlsHome),
       close: async () => {
+        await runsSettled(store);
         await sessions.close();
         await store.close();
       },

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import { importCases } from '../../electron/backend/services/import';
+import { runsSettled } from '../../electron/backend/services/grouping';
 import { ok, openTestBackend, send, snapshot, validCitizen } from '../helpers/backend';
 import { SAMPLE } from '../helpers/cli';
 
@@ -44,6 +45,22 @@ describe('case/suggest', () => {
     const r = await send(b, 'case/suggest', { text: 'ب'.repeat(2001) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/[۰-۹]/);
+  });
+
+  it('asked with the text still empty, makes the first run and board ready before the clerk has typed enough', async () => {
+    let now = new Date('2026-11-30T08:00:00Z');
+    const b = await openTestBackend(undefined, () => now);
+    open.push(b);
+    await importCases(b.ctx, JSON.parse(await fs.readFile(SAMPLE, 'utf8')));
+    const before = await snapshot(b);
+    expect(await ok(b, 'case/suggest', { text: '' })).toMatchObject({ departments: [], group: null });
+    await runsSettled(b.store);
+    now = new Date('2026-11-30T08:05:00Z');
+    // The board the office opens later is the run made at 08:00, not a run made when it was asked for.
+    const board = await ok(b, 'group/board', {});
+    expect(board.runAt).toBe('2026-11-30T08:00:00.000Z');
+    expect(board.groups.length).toBeGreaterThan(5);
+    expect(await snapshot(b)).toEqual(before);
   });
 
   it('names no group for a problem that is no recurring group, nor for one the office marked not collective', async () => {

@@ -18,6 +18,7 @@ import type { BackendContext } from '../context';
 import { groupInWorker } from '../grouping/run-in-worker';
 import { PROVINCE } from '../../../shared/offices';
 import { unscoped } from '../store/office-scope';
+import type { Store } from '../store/store';
 
 /** The latest run of one store, kept in memory: re-created on demand after a restart. */
 type RunState = {
@@ -278,6 +279,28 @@ export async function undoCorrection(ctx: BackendContext, index: number): Promis
   return groupBoard(ctx);
 }
 
+/** Per store, the run and board being made ready for intake (see prepareRun). */
+const preparing = new WeakMap<object, Promise<void>>();
+
+/** Makes the store's run and board ready in the background, if they are not; a failure is only logged. */
+function prepareRun(ctx: BackendContext): void {
+  const key = unscoped(ctx.store);
+  if (preparing.has(key)) return;
+  const p = currentState(ctx, { wait: false })
+    .then(async (state) => void (state.board ?? (await groupBoard(ctx))))
+    .catch((e: unknown) => console.warn('[didar] preparing the grouping for intake failed', e))
+    .finally(() => preparing.delete(key));
+  preparing.set(key, p);
+}
+
+/** Waits for the store's runs in progress (made ready for intake, re-run in the background): closing never cuts one off. */
+export async function runsSettled(store: Store): Promise<void> {
+  const key = unscoped(store);
+  await preparing.get(key);
+  const state = await states.get(key)?.catch(() => undefined);
+  await state?.next?.catch(() => undefined);
+}
+
 /** Texts shorter than this say too little to suggest anything. */
 const SUGGEST_MIN_CHARS = 8;
 
@@ -286,7 +309,11 @@ const SUGGEST_MIN_CHARS = 8;
  * recorded cases, and the open recurring group the case would join. Nothing is recorded or attached.
  */
 export async function suggestForIntake(ctx: BackendContext, a: ParsedArgs<'case/suggest'>): Promise<IntakeSuggestion> {
-  if (a.text.trim().length < SUGGEST_MIN_CHARS) return { ...NO_SUGGESTION, group: null };
+  if (a.text.trim().length < SUGGEST_MIN_CHARS) {
+    // The form asks with its text still empty: the first run after a start is made while the clerk types.
+    prepareRun(ctx);
+    return { ...NO_SUGGESTION, group: null };
+  }
   // Typing never waits for a run: the suggestion comes from the newest one ready.
   let state = await currentState(ctx, { wait: false });
   if (!state.board) {

@@ -42,6 +42,9 @@ export function IntakeSuggestions({ text, department, category, onDepartment, on
   const [got, setGot] = useState<{ text: string; value: IntakeSuggestion | null; error: string }>({ text: '', value: null, error: '' });
   const wanted = text.trim().length >= MIN_CHARS ? text : '';
 
+  // Asked once with no text, the backend makes its first run ready while the clerk types the first words.
+  useEffect(() => void call('case/suggest', { text: '' }).catch(() => undefined), []);
+
   useEffect(() => {
     if (!wanted) return;
     let live = true;

@@ -293,12 +293,20 @@ function prepareRun(ctx: BackendContext): void {
   preparing.set(key, p);
 }
 
-/** Waits for the store's runs in progress (made ready for intake, re-run in the background): closing never cuts one off. */
+/** Closing waits this long at most for a run in progress: quitting drops a large run rather than wait for it. */
+const SETTLE_MS = 3000;
+
+/** Waits (SETTLE_MS at most) for the store's runs in progress: made ready for intake, or re-run in the background. */
 export async function runsSettled(store: Store): Promise<void> {
   const key = unscoped(store);
-  await preparing.get(key);
-  const state = await states.get(key)?.catch(() => undefined);
-  await state?.next?.catch(() => undefined);
+  const settled = (async () => {
+    await preparing.get(key);
+    const state = await states.get(key)?.catch(() => undefined);
+    await state?.next?.catch(() => undefined);
+  })();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([settled, new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTLE_MS)))]);
+  clearTimeout(timer);
 }
 
 /** Texts shorter than this say too little to suggest anything. */

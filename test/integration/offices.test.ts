@@ -3,6 +3,7 @@
 // tracking codes stay one province-wide sequence; a store written before offices reads as the province's.
 import ExcelJS from 'exceljs';
 import type { ChangeNotice } from '../../shared/live';
+import type { Case } from '../../shared/domain';
 import { describe, expect, it } from 'vitest';
 import { api, type Args, type Method, type Result } from '../../shared/api';
 import type { Reply } from '../../shared/errors';
@@ -181,7 +182,7 @@ describe('offices', () => {
     const day = await openToday(b);
     const province = asCli(b);
     const theirs = ['کمبود شدید کود اوره در تعاونی روستایی', 'کود اوره در تعاونی روستا کمیاب شده است', 'سهمیه کود اوره به تعاونی نرسید'];
-    const provinceCases = [];
+    const provinceCases: Case[] = [];
     for (const text of theirs) provinceCases.push(await must(province, 'case/record', { meetingDayId: day.id, citizen: validCitizen, text, order }));
     const sari = await signedIn(b, 'sari.board', ['clerk', 'inspector', 'office'], SARI);
     const own = await countyDay(sari, SARI, 'کشاورزان ساری کود اوره پیدا نمی‌کنند');
@@ -190,6 +191,11 @@ describe('offices', () => {
     const board = await must(sari, 'group/board', {});
     expect(board.groups.length).toBeGreaterThan(0);
     for (const g of board.groups) expect(ownTexts.some((t) => t.includes(g.title)), g.title).toBe(true);
+    // the province's intake, asked after the county's board, points to the province-wide group
+    const hint = await must(province, 'case/suggest', { text: 'کود اوره در تعاونی روستا پیدا نمی‌شود' });
+    const provinceGroup = (await must(province, 'group/board', {})).groups.find((g) => g.caseIds.includes(provinceCases[0]!.id));
+    expect(provinceGroup?.recurring).toBe(true);
+    expect(hint.group).toMatchObject({ id: provinceGroup!.id, cases: provinceGroup!.cases, counties: 2 });
     // the province's circular on its own cases is not the county's to see or change
     const circular = await must(province, 'circular/draft', { caseIds: provinceCases.map((c) => c.id), problem: 'کمبود کود اوره' });
     expect(await must(sari, 'circular/list', {})).toEqual([]);

@@ -33,7 +33,8 @@ type RunState = {
   /** Cases recorded after the run: the run group they joined (or -1), and their vectors for titles. */
   attached: Map<string, { group: number; vector: Vector }>;
   /** The last board summarised, and which listed group holds most of each run group (for suggestions). */
-  board: { groups: BoardGroup[]; ofRunGroup: Map<number, BoardGroup> } | null;
+  /** Per office, its board as last listed: a county's board counts its own cases only. */
+  boards: Map<string, { groups: BoardGroup[]; ofRunGroup: Map<number, BoardGroup> }>;
   /** How many cases the store held when it was last looked through for new ones, and the look under way. */
   seen: number;
   attaching: Promise<number>;
@@ -59,6 +60,8 @@ export function officeLexicon(settings: Pick<Settings, 'problemLexicon'>): Probl
 /** The run groups the whole province (the same problem in five counties is one group); a county's board lists its own cases of it. */
 async function freshRun(ctx: BackendContext, asked = false): Promise<RunState> {
   const store = unscoped(ctx.store);
+  // The run holds the cases as they stood when it started.
+  const runAt = ctx.now().toISOString();
   const settings = await store.getSettings();
   const cases = await store.scanCases({ statuses: COUNTED });
   const counties = [...new Set(cases.map((c) => c.county))];
@@ -76,8 +79,8 @@ async function freshRun(ctx: BackendContext, asked = false): Promise<RunState> {
   // The log keeps a person's «گروه‌بندی دوباره», not the runs the board makes by itself as cases come in.
   if (asked) await ctx.store.logEvent(ctx.actor, 'group/run', 'grouping', String(cases.length));
   return {
-    run, runAt: ctx.now().toISOString(), runMs: Math.round(ms), lexiconKey: JSON.stringify(settings.problemLexicon),
-    indexOf, attacher, suggester, attached: new Map(), board: null, seen: 0, attaching: Promise.resolve(0),
+    run, runAt, runMs: Math.round(ms), lexiconKey: JSON.stringify(settings.problemLexicon),
+    indexOf, attacher, suggester, attached: new Map(), boards: new Map(), seen: 0, attaching: Promise.resolve(0),
   };
 }
 
@@ -208,7 +211,7 @@ export async function groupBoard(ctx: BackendContext, rerun = false): Promise<Gr
     return summarizeGroup({ ...g, title: title || g.title }, caseOf, rules);
   });
   const listed = rankGroups(summaries.filter((g) => g.cases > 1));
-  state.board = { groups: listed, ofRunGroup: byRunGroup(state, listed) };
+  state.boards.set(ctx.office, { groups: listed, ofRunGroup: byRunGroup(state, listed) });
   const meetingDates = new Set<string>();
   for (const c of all) meetingDates.add(c.meetingDate);
   return {
@@ -287,13 +290,16 @@ function prepareRun(ctx: BackendContext): void {
   const key = unscoped(ctx.store);
   if (preparing.has(key)) return;
   const p = currentState(ctx, { wait: false })
-    .then(async (state) => void (state.board ?? (await groupBoard(ctx))))
+    .then(async (state) => void (state.boards.has(ctx.office) || (await groupBoard(ctx))))
     .catch((e: unknown) => console.warn('[didar] preparing the grouping for intake failed', e))
     .finally(() => preparing.delete(key));
   preparing.set(key, p);
 }
 
-/** Closing waits this long at most for a run in progress: quitting drops a large run rather than wait for it. */
+/**
+ * Closing waits this long at most for a run in progress. Quitting the desktop app then ends the run with the
+ * process; under plain Node (CLI, web shell) its worker still finishes before the process exits.
+ */
 const SETTLE_MS = 3000;
 
 /** Waits (SETTLE_MS at most) for the store's runs in progress: made ready for intake, or re-run in the background. */
@@ -318,14 +324,17 @@ const SUGGEST_MIN_CHARS = 8;
  */
 export async function suggestForIntake(ctx: BackendContext, a: ParsedArgs<'case/suggest'>): Promise<IntakeSuggestion> {
   if (a.text.trim().length < SUGGEST_MIN_CHARS) {
-    // The form asks with its text still empty: the first run after a start is made while the clerk types.
+    // The form asks with its text still empty (and any short text does the same): the first run after a
+    // start, and this office's board, are made while the clerk types.
     prepareRun(ctx);
     return { ...NO_SUGGESTION, group: null };
   }
   // Typing never waits for a run: the suggestion comes from the newest one ready.
   let state = await currentState(ctx, { wait: false });
-  if (!state.board) {
-    await groupBoard(ctx);
+  if (!state.boards.has(ctx.office)) {
+    await preparing.get(unscoped(ctx.store));
+    state = await currentState(ctx, { wait: false });
+    if (!state.boards.has(ctx.office)) await groupBoard(ctx);
     state = await currentState(ctx, { wait: false });
   }
   const { run } = state;
@@ -334,7 +343,7 @@ export async function suggestForIntake(ctx: BackendContext, a: ParsedArgs<'case/
   const vector = vectorize(terms, run.model);
   const suggestion = state.suggester.suggest(vector, -1, lexiconPrior(terms.profile, run.lexicon));
   const hit = state.attacher.attachTerms(terms, vector, a.department);
-  const g = hit ? state.board?.ofRunGroup.get(hit.group) : undefined;
+  const g = hit ? state.boards.get(ctx.office)?.ofRunGroup.get(hit.group) : undefined;
   const open = g && g.recurring && !g.notCollective
     && (await ctx.store.getCases(g.caseIds)).some((c) => c.status !== 'closed' && c.status !== 'cancelled');
   return {

@@ -42,8 +42,11 @@ export type ClusterOptions = {
   /**
    * Two groups are different problems sharing vocabulary («وام ازدواج» / «وام ودیعه») when each has a
    * stem in at least `cover` of its cases and in at most `leak` of the other's; groups of `minSize`+.
+   * Likewise when each has a defect in at least `defectCover` of its cases and the other names that defect's
+   * family in at most `leak` («وام ازدواج» waited for / refused for want of a guarantor): the lexicon finds a
+   * defect in only some of a group's texts, so its cover is lower.
    */
-  veto: { cover: number; leak: number; minSize: number };
+  veto: { cover: number; leak: number; minSize: number; defectCover: number };
   /**
    * A stale merge whose fresh score is within this of the best waiting one is taken at once. The first
    * pass only forms tight cores, where the order matters little and exactness costs much on large data.
@@ -68,7 +71,7 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   expansionNeighbors: 6,
   expansionFloor: 0,
   expansionKeep: 160,
-  veto: { cover: 0.7, leak: 0.1, minSize: 3 },
+  veto: { cover: 0.7, leak: 0.1, minSize: 3, defectCover: 0.4 },
   tolerance: { average: 0.1, centroid: 0.01 },
   candidateFeatures: 24,
 };
@@ -370,6 +373,9 @@ type Group = {
   /** The dominant profile and the version it was computed at. */
   profile: ProblemProfile;
   profileAt: number;
+  /** In how many of the group's cases each defect is named (for the veto on defects), and at which version. */
+  defects: Float64Array | null;
+  defectsAt: number;
   version: number;
 }
 
@@ -388,6 +394,8 @@ export function agglomerate(
   isStem: (id: number) => boolean,
   conflict: ConflictTest,
   start?: Int32Array,
+  /** Per defect, the bits of the defects of its family (the lexicon's): for the veto on defects. */
+  defectFamily?: Int32Array,
 ): Int32Array {
   const n = items.length;
   const owner = start ?? Int32Array.from({ length: n }, (_, i) => i);
@@ -413,7 +421,7 @@ export function agglomerate(
     if (!g) {
       groups[o] = {
         size: it.weight, vec: it.vector, sum: null, norm2: it.weight * it.weight * dot(it.vector, it.vector), df: null, item: i, hints: it.hints,
-        problems: null, profile: it.profile, profileAt: 0, version: 0,
+        problems: null, profile: it.profile, profileAt: 0, defects: null, defectsAt: -1, version: 0,
       };
       continue;
     }
@@ -434,11 +442,32 @@ export function agglomerate(
     if (!g.df) stemCounts(g.item, (g.df = new Map()));
     return g.df;
   };
-  const { cover, leak, minSize } = options.veto;
+  const { cover, leak, minSize, defectCover } = options.veto;
   const owns = (a: Group, b: Group): boolean => {
     const db = dfOf(b);
     for (const [f, c] of dfOf(a)) if (c >= cover * a.size && (db.get(f) ?? 0) <= leak * b.size) return true;
     return false;
+  };
+  const ownsDefect = (a: Group, b: Group): boolean => {
+    const da = defectCounts(a);
+    const db = defectCounts(b);
+    for (let d = 0; d < defectFamily!.length; d++) {
+      if (da[d]! < defectCover * a.size) continue;
+      let other = 0;
+      for (let e = 0; e < defectFamily!.length; e++) if (defectFamily![d]! & (1 << e)) other += db[e]!;
+      if (other <= leak * b.size) return true;
+    }
+    return false;
+  };
+  /** In how many of a group's cases each defect is named, of whatever object. */
+  const defectCounts = (g: Group): Float64Array => {
+    if (g.defects && g.defectsAt === g.version) return g.defects;
+    const out = (g.defects ??= new Float64Array(32)).fill(0);
+    let counts = g.problems;
+    if (!counts) countProfile((counts = new Map()), items[g.item]!.profile, items[g.item]!.weight);
+    for (const [k, c] of counts) if ((k & 31) !== 31) out[k & 31]! += c;
+    g.defectsAt = g.version;
+    return out;
   };
   const groupDot = (a: Group, b: Group): number => {
     if (a.vec && b.vec) return items[a.item]!.weight * items[b.item]!.weight * dot(a.vec, b.vec);
@@ -454,7 +483,8 @@ export function agglomerate(
     return g.profile;
   };
   const linkage = (a: Group, b: Group): number => {
-    if (mode === 'centroid' && a.size >= minSize && b.size >= minSize && owns(a, b) && owns(b, a)) return -1;
+    if (mode === 'centroid' && a.size >= minSize && b.size >= minSize
+      && ((owns(a, b) && owns(b, a)) || (defectFamily && ownsDefect(a, b) && ownsDefect(b, a)))) return -1;
     const hint = options.hintBonus * hintShare(a.hints, a.size, b.hints, b.size);
     const problem = problemAdjustment(conflict(profileOf(a), profileOf(b)), options);
     const d = groupDot(a, b);

@@ -147,7 +147,7 @@ export class GroupingBuilder {
     const cores = agglomerate(expanded, vectors, graph, cluster, 'average', cluster.threshold, isStem, conflict);
     // Near-identical wordings fill each other's neighbour lists; the cores look for their own neighbours.
     const itemLabels = cluster.centroidThreshold < 1
-      ? agglomerate(expanded, vectors, coreGraph(expanded, cores, isCandidate, cluster, conflict), cluster, 'centroid', cluster.centroidThreshold, isStem, conflict, cores)
+      ? agglomerate(expanded, vectors, coreGraph(expanded, cores, isCandidate, cluster, conflict), cluster, 'centroid', cluster.centroidThreshold, isStem, conflict, cores, this.lexicon.family)
       : cores;
     const labels = Int32Array.from(itemOf, (item) => itemLabels[item]!);
     const members: number[][] = [];

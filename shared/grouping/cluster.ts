@@ -7,7 +7,7 @@
 // that name different problems of one object (the lexicon's conflict).
 import { dot, type Vector } from './features';
 import { MaxHeap } from './heap';
-import { CONFLICT, countProfile, dominantProfile, EMPTY_PROFILE, SAME_PROBLEM, type ProblemProfile, type ProblemRelation } from './problem-lexicon';
+import { CONFLICT, countProfile, defectsNamed, dominantProfile, EMPTY_PROFILE, SAME_PROBLEM, type ProblemProfile, type ProblemRelation } from './problem-lexicon';
 
 export type ClusterOptions = {
   /** First pass: groups merge while their mean pairwise similarity is at least this. */
@@ -43,8 +43,8 @@ export type ClusterOptions = {
    * Two groups are different problems sharing vocabulary («وام ازدواج» / «وام ودیعه») when each has a
    * stem in at least `cover` of its cases and in at most `leak` of the other's; groups of `minSize`+.
    * Likewise when each has a defect in at least `defectCover` of its cases and the other names that defect's
-   * family in at most `leak` («وام ازدواج» waited for / refused for want of a guarantor): the lexicon finds a
-   * defect in only some of a group's texts, so its cover is lower.
+   * family at most `leak` times per case («قبض گاز» too high / a village with no gas, whatever words they
+   * share): the lexicon finds a defect in only some of a group's texts, so its cover is lower.
    */
   veto: { cover: number; leak: number; minSize: number; defectCover: number };
   /**
@@ -448,26 +448,29 @@ export function agglomerate(
     for (const [f, c] of dfOf(a)) if (c >= cover * a.size && (db.get(f) ?? 0) <= leak * b.size) return true;
     return false;
   };
-  const ownsDefect = (a: Group, b: Group): boolean => {
-    const da = defectCounts(a);
-    const db = defectCounts(b);
-    for (let d = 0; d < defectFamily!.length; d++) {
-      if (da[d]! < defectCover * a.size) continue;
-      let other = 0;
-      for (let e = 0; e < defectFamily!.length; e++) if (defectFamily![d]! & (1 << e)) other += db[e]!;
-      if (other <= leak * b.size) return true;
-    }
-    return false;
-  };
   /** In how many of a group's cases each defect is named, of whatever object. */
   const defectCounts = (g: Group): Float64Array => {
     if (g.defects && g.defectsAt === g.version) return g.defects;
-    const out = (g.defects ??= new Float64Array(32)).fill(0);
     let counts = g.problems;
     if (!counts) countProfile((counts = new Map()), items[g.item]!.profile, items[g.item]!.weight);
-    for (const [k, c] of counts) if ((k & 31) !== 31) out[k & 31]! += c;
+    g.defects = defectsNamed(counts, g.defects ?? new Float64Array(32));
     g.defectsAt = g.version;
-    return out;
+    return g.defects;
+  };
+  /**
+   * Whether `a` names a defect in `defectCover` of its cases that `b` names at most `leak` times per case of
+   * its own family (a case of `b` naming two defects of that family counts twice: the veto only errs towards a merge).
+   */
+  const ownsDefect = (a: Group, b: Group, family: Int32Array): boolean => {
+    const da = defectCounts(a);
+    const db = defectCounts(b);
+    for (let d = 0; d < family.length; d++) {
+      if (da[d]! < defectCover * a.size) continue;
+      let other = 0;
+      for (let e = 0; e < family.length; e++) if (family[d]! & (1 << e)) other += db[e]!;
+      if (other <= leak * b.size) return true;
+    }
+    return false;
   };
   const groupDot = (a: Group, b: Group): number => {
     if (a.vec && b.vec) return items[a.item]!.weight * items[b.item]!.weight * dot(a.vec, b.vec);
@@ -484,7 +487,7 @@ export function agglomerate(
   };
   const linkage = (a: Group, b: Group): number => {
     if (mode === 'centroid' && a.size >= minSize && b.size >= minSize
-      && ((owns(a, b) && owns(b, a)) || (defectFamily && ownsDefect(a, b) && ownsDefect(b, a)))) return -1;
+      && ((owns(a, b) && owns(b, a)) || (defectFamily && ownsDefect(a, b, defectFamily) && ownsDefect(b, a, defectFamily)))) return -1;
     const hint = options.hintBonus * hintShare(a.hints, a.size, b.hints, b.size);
     const problem = problemAdjustment(conflict(profileOf(a), profileOf(b)), options);
     const d = groupDot(a, b);

@@ -411,6 +411,13 @@ export function countProfile(counts: Map<number, number>, p: ProblemProfile, wei
   for (let d = 0; d < 31; d++) if (mask & (1 << d)) counts.set((o << 5) | d, (counts.get((o << 5) | d) ?? 0) + weight);
 }
 
+/** From group counts (see countProfile): in how many cases each defect is named, of whatever object, into `out`. */
+export function defectsNamed(counts: ReadonlyMap<number, number>, out: Float64Array): Float64Array {
+  out.fill(0);
+  for (const [k, c] of counts) if ((k & 31) !== 31) out[k & 31]! += c;
+  return out;
+}
+
 /** The department and category the lexicon gives the main object of a profile (its parent's when it has none). */
 export function lexiconPrior(p: ProblemProfile, lex: CompiledLexicon): { department?: string; category?: string } {
   if (p.length === 0) return {};

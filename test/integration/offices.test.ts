@@ -204,6 +204,25 @@ describe('offices', () => {
     expect(await b.store.getCircular(circular.id)).toEqual(circular);
   });
 
+  it("a correction the province makes reaches a county's intake at once, though the county's board was listed before it", async () => {
+    const b = await openForTest();
+    const sari = await signedIn(b, 'sari.intake', ['clerk', 'inspector', 'office'], SARI);
+    const texts = ['کود اوره در تعاونی روستا پیدا نمی‌شود', 'سهمیه کود اوره شالیزار به تعاونی نرسید', 'کمبود شدید کود اوره در تعاونی روستایی'];
+    const days = [];
+    for (const date of ['1405/09/02', '1405/09/09']) days.push(await must(sari, 'meetingDay/open', { date, place: { kind: 'county', county: SARI }, host: 'فرماندار ساری' }));
+    const ids = [];
+    for (const [i, text] of texts.entries()) {
+      const citizen = { ...validCitizen, county: i === 0 ? AMOL : SARI };
+      ids.push((await must(sari, 'case/record', { meetingDayId: days[i % 2]!.id, citizen, text, order })).id);
+    }
+    await must(sari, 'group/board', {});
+    const text = 'کود اوره برای شالیزار در تعاونی نیست';
+    const before = await must(sari, 'case/suggest', { text });
+    expect(before.group?.cases).toBe(3);
+    await must(asCli(b), 'group/correct', { kind: 'notCollective', caseIds: ids, value: true });
+    expect((await must(sari, 'case/suggest', { text })).group).toBeNull();
+  });
+
   it("a county's desk hears of its own office's changes only; the province's desk hears of all", async () => {
     const b = await openForTest();
     const day = await openToday(b);

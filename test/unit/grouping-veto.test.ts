@@ -29,4 +29,18 @@ describe('the veto on defects', () => {
     const labels = agglomerate(fewer, fewer.map((x) => x.vector), graph, DEFAULT_CLUSTER, 'centroid', 0.5, () => true, () => UNRELATED, cores, Int32Array.of(0b01, 0b10));
     expect(new Set(labels).size).toBe(1);
   });
+
+  it('counts the defects of a group as it grows: a core that reaches the cover by a merge is kept apart', () => {
+    // Core A names defect 0 in one case of five (below the cover); C, two more cases naming it, is closer to A
+    // than B is and merges first: A+C names it in three of seven, and B stays apart.
+    const near = { idx: Int32Array.of(0, 1), val: Float32Array.of(0.8, 0.6) };
+    const a = [item(profile(0)), item(profile(null)), item(profile(null)), item(profile(null)), item(profile(null))].map((x) => ({ ...x, vector: near }));
+    const c = [item(profile(0)), item(profile(0))].map((x) => ({ ...x, vector: near }));
+    const all = [...a, ...c, ...core(1)];
+    const start = Int32Array.from(all, (_, i) => (i < 5 ? 0 : i < 7 ? 5 : 7));
+    const edges: Graph = all.map((_, i) => (i === 0 ? { to: Int32Array.of(5, 7), sim: Float32Array.of(1, 0.8) } : { to: Int32Array.of(0), sim: Float32Array.of(1) }));
+    const labels = agglomerate(all, all.map((x) => x.vector), edges, DEFAULT_CLUSTER, 'centroid', 0.5, () => true, () => UNRELATED, start, Int32Array.of(0b01, 0b10));
+    expect(labels[0]).toBe(labels[5]);
+    expect(labels[0]).not.toBe(labels[7]);
+  });
 });

@@ -32,8 +32,10 @@ type RunState = {
   suggester: Suggester;
   /** Cases recorded after the run: the run group they joined (or -1), and their vectors for titles. */
   attached: Map<string, { group: number; vector: Vector }>;
-  /** The last board summarised, and which listed group holds most of each run group (for suggestions). */
-  /** Per office, its board as last listed: a county's board counts its own cases only. */
+  /**
+   * Per office, its board as last listed and which listed group holds most of each run group (for
+   * suggestions): a county's board counts its own cases only.
+   */
   boards: Map<string, { groups: BoardGroup[]; ofRunGroup: Map<number, BoardGroup> }>;
   /** How many cases the store held when it was last looked through for new ones, and the look under way. */
   seen: number;
@@ -253,6 +255,12 @@ function byRunGroup(state: RunState, listed: readonly BoardGroup[]): Map<number,
 
 export async function correctGroups(ctx: BackendContext, a: ParsedArgs<'group/correct'>): Promise<GroupBoard> {
   await ctx.mutate(`group/${a.kind}`, (t) => t.store.addGroupCorrection({ ...a, at: ctx.now().toISOString(), by: ctx.actor.operator }));
+  return boardAfterCorrection(ctx);
+}
+
+/** A correction holds for every office: their boards are made again, the caller's now, the others' when next asked. */
+async function boardAfterCorrection(ctx: BackendContext): Promise<GroupBoard> {
+  (await states.get(unscoped(ctx.store))?.catch(() => undefined))?.boards.clear();
   return groupBoard(ctx);
 }
 
@@ -279,21 +287,23 @@ export async function undoCorrection(ctx: BackendContext, index: number): Promis
     if (undoneCorrections(corrections).has(index)) throw new DidarError('conflict', msg.correctionUndone);
     await t.store.addGroupCorrection({ kind: 'undo', index, caseIds: [], at: ctx.now().toISOString(), by: ctx.actor.operator });
   });
-  return groupBoard(ctx);
+  return boardAfterCorrection(ctx);
 }
 
-/** Per store, the run and board being made ready for intake (see prepareRun). */
-const preparing = new WeakMap<object, Promise<void>>();
+/** Per store and office, the run and board being made ready for intake (see prepareRun). */
+const preparing = new WeakMap<object, Map<string, Promise<void>>>();
 
-/** Makes the store's run and board ready in the background, if they are not; a failure is only logged. */
+/** Makes the store's run and the office's board ready in the background, if they are not; a failure is only logged. */
 function prepareRun(ctx: BackendContext): void {
   const key = unscoped(ctx.store);
-  if (preparing.has(key)) return;
+  const offices = preparing.get(key) ?? new Map<string, Promise<void>>();
+  preparing.set(key, offices);
+  if (offices.has(ctx.office)) return;
   const p = currentState(ctx, { wait: false })
     .then(async (state) => void (state.boards.has(ctx.office) || (await groupBoard(ctx))))
     .catch((e: unknown) => console.warn('[didar] preparing the grouping for intake failed', e))
-    .finally(() => preparing.delete(key));
-  preparing.set(key, p);
+    .finally(() => offices.delete(ctx.office));
+  offices.set(ctx.office, p);
 }
 
 /**
@@ -306,7 +316,7 @@ const SETTLE_MS = 3000;
 export async function runsSettled(store: Store): Promise<void> {
   const key = unscoped(store);
   const settled = (async () => {
-    await preparing.get(key);
+    await Promise.all(preparing.get(key)?.values() ?? []);
     const state = await states.get(key)?.catch(() => undefined);
     await state?.next?.catch(() => undefined);
   })();
@@ -332,7 +342,7 @@ export async function suggestForIntake(ctx: BackendContext, a: ParsedArgs<'case/
   // Typing never waits for a run: the suggestion comes from the newest one ready.
   let state = await currentState(ctx, { wait: false });
   if (!state.boards.has(ctx.office)) {
-    await preparing.get(unscoped(ctx.store));
+    await preparing.get(unscoped(ctx.store))?.get(ctx.office);
     state = await currentState(ctx, { wait: false });
     if (!state.boards.has(ctx.office)) await groupBoard(ctx);
     state = await currentState(ctx, { wait: false });

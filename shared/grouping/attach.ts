@@ -2,7 +2,7 @@
 // run's vocabulary, without re-running the clustering; rerunNeed says when the clustering must run again.
 import { vectorize, type Vector } from './features';
 import { conflictTest, isOfficeCase, isPlainText, runCluster, type GroupingInput, type GroupingRun } from './engine';
-import { DEFAULT_CLUSTER, hintShare, problemAdjustment, type ClusterOptions, type ConflictTest } from './cluster';
+import { DEFAULT_CLUSTER, hintShare, hintWeight, problemAdjustment, type ClusterOptions, type ConflictTest } from './cluster';
 import { countProfile, dominantProfile, problemTerms, type ProblemProfile, type ProblemTerms } from './problem-lexicon';
 
 export type Attachment = { group: number; score: number };
@@ -65,7 +65,7 @@ export class Attacher {
     const own = new Map(d ? [[d, 1]] : []);
     for (const [g, s0] of score) {
       const problem = problemAdjustment(this.conflict(t.profile, this.profiles[g]!), this.options);
-      const s = s0 + this.options.hintBonus * hintShare(own, 1, this.hints[g]!, this.sizes[g]!) + problem;
+      const s = s0 + hintWeight(t.profile, this.profiles[g]!, this.options) * hintShare(own, 1, this.hints[g]!, this.sizes[g]!) + problem;
       if (s >= this.threshold && (!best || s > best.score)) best = { group: g, score: s };
     }
     return best;

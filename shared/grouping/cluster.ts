@@ -19,8 +19,13 @@ export type ClusterOptions = {
    * every word with the question they miss, so it merges only what is nearly the same (docs/grouping.md).
    */
   plainThreshold: number;
-  /** Added to the similarity of two cases with the same hint (department). */
+  /** Added to the similarity of two cases or groups with the same hint (department). */
   hintBonus: number;
+  /**
+   * The same, when the lexicon reads no problem in one of the two groups: the words of an unread text are its
+   * wording, and its department is then the better sign of its problem (a power cut told as «شمع روشن می‌کنیم»).
+   */
+  unreadHintBonus: number;
   /** Taken from the similarity of two cases or groups whose problems conflict (1 or more: never merged). */
   conflictPenalty: number;
   /** Added when the lexicon finds the same main object in both, and more when they share a kind of defect. */
@@ -61,6 +66,7 @@ export const DEFAULT_CLUSTER: ClusterOptions = {
   centroidThreshold: 0.5,
   plainThreshold: 0.65,
   hintBonus: 0.1,
+  unreadHintBonus: 0.3,
   conflictPenalty: 0.3,
   objectBonus: 0,
   defectBonus: 0,
@@ -88,6 +94,11 @@ export type Item = {
 
 /** How two problem profiles relate (the lexicon's rule, given by the engine). */
 export type ConflictTest = (a: ProblemProfile, b: ProblemProfile) => ProblemRelation;
+
+/** The department's bonus between two problems (see `unreadHintBonus`). */
+export function hintWeight(a: ProblemProfile, b: ProblemProfile, options: ClusterOptions): number {
+  return a.length === 0 || b.length === 0 ? options.unreadHintBonus : options.hintBonus;
+}
 
 /** What the lexicon's verdict on two problems adds to their similarity. */
 export function problemAdjustment(relation: ProblemRelation, options: ClusterOptions): number {
@@ -488,8 +499,9 @@ export function agglomerate(
   const linkage = (a: Group, b: Group): number => {
     if (mode === 'centroid' && a.size >= minSize && b.size >= minSize
       && ((owns(a, b) && owns(b, a)) || (defectFamily && ownsDefect(a, b, defectFamily) && ownsDefect(b, a, defectFamily)))) return -1;
-    const hint = options.hintBonus * hintShare(a.hints, a.size, b.hints, b.size);
-    const problem = problemAdjustment(conflict(profileOf(a), profileOf(b)), options);
+    const [pa, pb] = [profileOf(a), profileOf(b)];
+    const hint = hintWeight(pa, pb, options) * hintShare(a.hints, a.size, b.hints, b.size);
+    const problem = problemAdjustment(conflict(pa, pb), options);
     const d = groupDot(a, b);
     return hint + problem + (mode === 'average' ? d / (a.size * b.size) : d / Math.sqrt(a.norm2 * b.norm2 || 1));
   };

@@ -22,8 +22,9 @@ export type ClusterOptions = {
   /** Added to the similarity of two cases or groups with the same hint (department). */
   hintBonus: number;
   /**
-   * The same, when the lexicon reads no problem in one of the two groups: the words of an unread text are its
-   * wording, and its department is then the better sign of its problem (a power cut told as «شمع روشن می‌کنیم»).
+   * The same, when the lexicon reads no problem in one of the two (in a group: none that most of its cases
+   * name): the words of an unread text are its wording, and its department is then the better sign of its
+   * problem (a power cut told as «شمع روشن می‌کنیم»).
    */
   unreadHintBonus: number;
   /** Taken from the similarity of two cases or groups whose problems conflict (1 or more: never merged). */

@@ -22,7 +22,8 @@ const BARS: { set: string; f1: number; precision: number }[] = [
   // Scored before anyone read it (docs/grouping.md): the figure of a confusable set the engine had not seen.
   { set: 'confusable-pairs', f1: 0.78, precision: 0.72 },
   // Also scored before it was read: one problem in many words, where the engine is below the department alone.
-  { set: 'many-phrasings', f1: 0.59, precision: 0.78 },
+  // Its errors were read on 2026-12-05 and the lexicon took colloquial words from them: no longer unseen.
+  { set: 'many-phrasings', f1: 0.63, precision: 0.79 },
   // A third, written as one meeting day's intake might look; scored before it was read.
   { set: 'office-day', f1: 0.77, precision: 0.76 },
   // A fourth, across many offices (13 of 18 groups outside power, gas, water and roads); scored before it was read.

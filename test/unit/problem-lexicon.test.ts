@@ -104,6 +104,14 @@ describe('problemTerms', () => {
     expect(main(terms('جاده روستا همش چاله چوله‌ست').profile)).toEqual({ object: 'راه روستایی', defects: ['خرابی و فرسودگی'] });
   });
 
+  it('reads a problem told by its consequence or in spoken words: candles for a power cut, wild animals, the loss adjuster', () => {
+    for (const text of ['شبا با شمع و فانوس سر می‌کنیم', 'کل روستا یه ژنراتور خریده از بس بی‌نوریم']) expect(main(terms(text).profile)?.object, text).toBe('برق');
+    expect(main(terms('حیوونای وحشی هر شب میان تو مزرعه').profile)?.object).toBe('گراز و حیات وحش');
+    expect(main(terms('ارزیاب بیمه اومد ولی هنوز بادزدگی باغ رو ندادن').profile)).toEqual({ object: 'بیمه محصولات کشاورزی', defects: ['پرداخت نشدن'] });
+    expect(main(terms('خانه بهداشت روستا پزشک مقیم ندارد').profile)?.object).toBe('خانه بهداشت');
+    expect(main(terms('راه خاکی روستا هنوز زیرسازی جاده نشده').profile)?.object).toBe('راه روستایی');
+  });
+
   it('reads crops delivered to the guaranteed purchase and not paid for, however the farmer says it', () => {
     expect(main(terms('بهای گندم تحویلی سه ماه است پرداخت نشده').profile)).toEqual({ object: 'خرید تضمینی', defects: ['پرداخت نشدن'] });
     expect(main(terms('کلزای تحویلی به مرکز خرید را هنوز واریز نکرده‌اند').profile)?.object).toBe('خرید تضمینی');

@@ -1,5 +1,5 @@
 // Developer tool: leave-one-set-out cross-validation of the grouping engine's parameters.
-//   npx tsx scripts/grouping-cv.ts [--extra FILE.json ...] [--grid narrow|small|full|wide] [--scores OUT.json] [--thin SHARE] [--resample K]
+//   npx tsx scripts/grouping-cv.ts [--extra FILE.json ...] [--grid narrow|small|full|wide|department] [--scores OUT.json] [--thin SHARE] [--resample K]
 // For every labelled set in turn, the candidate parameters are scored on the other sets, the one with the
 // best mean F1 is chosen, and its F1 on the held-out set is reported. Sets given with --extra are scored
 // with the chosen defaults only (a check, never used to choose; text from elsewhere among them is cut at
@@ -100,6 +100,13 @@ function grid(kind: string): Override[] {
     // For exploring: only what the wide grid's folds chose differently (the cut, the objects' weight, the rest block).
     for (const centroidThreshold of [0.45, 0.5, 0.55]) for (const concept of [0.25, 0.5]) for (const rest of [0, 0.5]) {
       out.push({ features: { weights: { rest, concept, problem: 0.5 } }, cluster: { centroidThreshold } });
+    }
+    return out;
+  }
+  if (kind === 'department') {
+    // How much the department weighs where the lexicon reads a problem in both and where in one only, with the cut.
+    for (const centroidThreshold of [0.45, 0.5, 0.55]) for (const hintBonus of [0.05, 0.1, 0.2]) for (const unreadHintBonus of [0.3, 0.4, 0.5]) {
+      out.push({ cluster: { centroidThreshold, hintBonus, unreadHintBonus } });
     }
     return out;
   }

@@ -163,6 +163,19 @@ describe('profilesConflict', () => {
     expect(main(terms('بچه‌ها را برای واکسیناسیون به خانه بهداشت بردیم').profile)?.object).toBe('خانه بهداشت');
   });
 
+  it('keeps apart livestock culled at the slaughterhouse and vaccination not done, and an exemption asked for and an absence fine', () => {
+    expect(conflict('دام‌های آلوده رو بردن کشتارگاه و خسارت ندادن', 'دامپزشکی امسال واکسن گاوها رو نزده')).toBe(true);
+    expect(main(terms('گوسفندها رو معدوم کردن و لاشه رو بردن').profile)?.object).toBe('دام معدوم');
+    expect(conflict('درخواست معافیت کفالت پدر بیمار دارم', 'جریمه غیبت پسرم خیلی زیاد شده')).toBe(true);
+    expect(main(terms('تنها فرزند ذکور و نان‌آور خانواده هستم').profile)?.object).toBe('معافیت سربازی');
+  });
+
+  it('reads bad water by its taste and sludge, and a weak supply by its pressure', () => {
+    expect(main(terms('آب لوله‌کشی خونه‌مون رسوب و لجن داره').profile)?.defects).toContain('کیفیت بد');
+    expect(main(terms('آب شرب روستا مزه بدی داره').profile)?.defects).toContain('کیفیت بد');
+    expect(main(terms('فشار آب ساختمان فشار کافی ندارد').profile)?.defects).toContain('افت و ضعف');
+  });
+
   it('keeps apart a road never paved and a paved road broken, whether it is called a road or a street', () => {
     expect(conflict('جاده روستای ما هنوز خاکی است و آسفالت نشده', 'آسفالت خیابان پر از چاله شده و خراب است')).toBe(true);
   });

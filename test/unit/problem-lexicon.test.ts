@@ -110,6 +110,10 @@ describe('problemTerms', () => {
     expect(main(terms('ارزیاب بیمه اومد ولی هنوز بادزدگی باغ رو ندادن').profile)).toEqual({ object: 'بیمه محصولات کشاورزی', defects: ['پرداخت نشدن'] });
     expect(main(terms('خانه بهداشت روستا پزشک مقیم ندارد').profile)?.object).toBe('خانه بهداشت');
     expect(main(terms('راه خاکی روستا هنوز زیرسازی جاده نشده').profile)?.object).toBe('راه روستایی');
+    // The dark of a house without power, not of a road whose lights are out.
+    expect(main(terms('شب‌ها تو تاریکی می‌مونیم، بچه‌ها زیر نور گوشی درس می‌خونن').profile)?.object).toBe('برق');
+    expect(main(terms('روزی چند بار چراغ‌ها میره و میاد').profile)).toEqual({ object: 'برق', defects: ['قطع و حذف'] });
+    expect(main(terms('چراغ‌های روشنایی جاده روستا خاموش است و شب‌ها جاده تاریک است').profile)?.object).toBe('روشنایی معابر');
   });
 
   it('reads crops delivered to the guaranteed purchase and not paid for, however the farmer says it', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openInBackground } from '../../electron/backend';
 import { startWebShell } from '../../electron/web/server';
-import { choose, fillIntake } from './intake';
+import { choose, fillIntake, savedCode } from './intake';
 import { RENDERER_DIR, shot, signIn } from './web-fixture';
 
 const ADMIN = { username: 'admin', displayName: 'مدیر سامانه استانداری', password: 'گذرواژه بلند مدیر سامانه' };
@@ -84,7 +84,7 @@ test('first start, accounts, roles: the clerk records, the officer refers, the h
     await clerk.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
     await fillIntake(clerk, { nationalId: '2401179445' });
     await clerk.getByRole('button', { name: /ثبت و صدور کد رهگیری/ }).click();
-    const code = (await clerk.getByTestId('saved-code').textContent())!;
+    const code = await savedCode(clerk);
     expect(code).toMatch(/^[۰-۹]{10}$/);
     await clerk.screenshot({ path: shot('73-clerk-desk'), fullPage: true });
 

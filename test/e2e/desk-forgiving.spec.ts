@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { readsRightToLeft, pdfWords } from '../helpers/pdf-words';
-import { choose } from './intake';
+import { choose, savedCode } from './intake';
 import { download, expect, shot, test, type Didar } from './web-fixture';
 
 const T = { openDay: 'گشایش روز ملاقات', save: /ثبت و صدور کد رهگیری/ };
@@ -162,7 +162,7 @@ test('a saved case is corrected: same code, the history shows before and after, 
   await page.getByLabel('شرح درخواست').fill('وام ازدواج پسرم با وجود معرفی‌نامه شماره 4512 پرداخت نشده است.');
   await choose(page, 'دستگاه مسئول', 'شورای هماهنگی بانک‌ها', 'بانک');
   await page.getByLabel('شرح درخواست').press('Control+Enter');
-  const code = (await page.getByTestId('saved-code').textContent())!;
+  const code = await savedCode(page);
   const printButton = page.getByRole('button', { name: /چاپ رسید/ }).first();
   await printButton.click();
   await expect(page.getByTestId('slip-frame')).toBeVisible();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { defaultHolidays } from '../../shared/defaults';
 import { formatJalaliLong, jalaliOf } from '../../shared/jalali';
 import { addWorkingDays, calendarFrom } from '../../shared/working-days';
-import { choose, fillIntake } from './intake';
+import { choose, fillIntake, savedCode } from './intake';
 import { download, expect, shot, test } from './web-fixture';
 
 test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»', async ({ page, didar }) => {
@@ -43,7 +43,7 @@ test('meeting-day desk: queue, intake with order, slip, reprint «المثنی»
   await page.screenshot({ path: shot('10-intake-form'), fullPage: true });
 
   await page.getByLabel('شرح درخواست').press('Control+Enter');
-  const code = (await page.getByTestId('saved-code').textContent())!;
+  const code = await savedCode(page);
   expect(code).toMatch(/^[۰-۹]{10}$/);
   await expect(page.locator('.queue-list')).not.toContainText('زهرا کریمی'); // seen: leaves the queue
   await expect(page.getByTestId('day-cases')).toContainText('شرکت توزیع برق');

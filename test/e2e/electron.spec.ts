@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { electronBinary } from '../../scripts/electron-runtime.mjs';
-import { fillIntake } from './intake';
+import { fillIntake, savedCode } from './intake';
 
 const bin = electronBinary();
 if (!bin) console.log('[e2e] Electron test skipped: the Electron runtime is not installed on this machine (its download is not possible here).');
@@ -27,7 +27,7 @@ test.describe('Electron window', () => {
     await win.getByRole('button', { name: 'گشایش روز ملاقات' }).click();
     await fillIntake(win, { nationalId: '2401179445' });
     await win.getByRole('button', { name: /ثبت و صدور کد رهگیری/ }).click();
-    const code = (await win.getByTestId('saved-code').textContent())!;
+    const code = await savedCode(win);
     await app.close();
     app = await launch();
     win = await app.firstWindow();

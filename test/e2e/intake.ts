@@ -20,3 +20,15 @@ export async function fillIntake(page: Page, i: IntakeInput): Promise<void> {
   await page.getByLabel('شرح درخواست').fill(i.text ?? 'روستای ورسک هیچ سرویس مینی‌بوس به مرکز شهرستان ندارد.');
   await choose(page, 'دستگاه مسئول', 'اداره کل حمل و نقل و پایانه‌ها', 'حمل و نقل');
 }
+
+/**
+ * The code the form shows once the case is saved. A refused save fails here with the form's own messages
+ * (the alerts in the intake form), not after the test's whole timeout with nothing said.
+ */
+export async function savedCode(scope: Page | Locator): Promise<string> {
+  const code = scope.getByTestId('saved-code');
+  const refused = scope.locator('form.intake').getByRole('alert');
+  await expect(code.or(refused).first()).toBeVisible({ timeout: 30_000 });
+  if (!(await code.isVisible())) throw new Error(`the save was refused: ${(await refused.allTextContents()).join(' | ')}`);
+  return (await code.textContent())!;
+}

@@ -19,7 +19,7 @@ import type { ServerStatus } from '../../shared/api';
 import { startWebShell, type WebShell } from '../../electron/web/server';
 import { formatJalali, jalaliOf } from '../../shared/jalali';
 import { toPersianDigits } from '../../shared/persian-text';
-import { choose } from './intake';
+import { choose, savedCode } from './intake';
 import { download, RENDERER_DIR, SCREENSHOTS, shot, signIn, test as deskTest } from './web-fixture';
 
 const NAMES = machineNames();
@@ -162,7 +162,7 @@ test('two desks on one HTTPS server: arrival seen at the other desk within a sec
     await choose(table, 'دستگاه مسئول', 'شرکت توزیع برق', 'توزیع برق');
     t0 = Date.now();
     await table.getByLabel('شرح درخواست').press('Control+Enter');
-    const code = (await table.getByTestId('saved-code').textContent())!;
+    const code = await savedCode(table);
     expect(code).toMatch(/^[۰-۹]{10}$/);
     // reception's list of the day and its count follow at once
     const listMs = await seenWithin(t0, async () => {

@@ -2,7 +2,7 @@
 // Sari governorate; its clerk signs in, opens the governorate's own meeting day, records a case and sees it, and
 // sees none of the province's; the province sees both offices and runs the report for Sari alone.
 import { expect, type Browser, type Page } from '@playwright/test';
-import { fillIntake } from './intake';
+import { fillIntake, savedCode } from './intake';
 import { shot, signIn, test } from './web-fixture';
 
 const SARI_CLERK = { username: 'sari.clerk', displayName: 'کارمند فرمانداری ساری', password: 'گذرواژه موقت فرمانداری ساری' };
@@ -17,7 +17,7 @@ async function deskPage(browser: Browser, url: string): Promise<Page> {
 async function record(page: Page, nationalId: string, text: string): Promise<string> {
   await fillIntake(page, { nationalId, text });
   await page.getByRole('button', { name: /ثبت و صدور کد رهگیری/ }).click();
-  const code = (await page.getByTestId('saved-code').textContent())!;
+  const code = await savedCode(page);
   expect(code).toMatch(/^[۰-۹]{10}$/);
   return code;
 }

@@ -28,7 +28,12 @@ export async function fillIntake(page: Page, i: IntakeInput): Promise<void> {
 export async function savedCode(scope: Page | Locator): Promise<string> {
   const code = scope.getByTestId('saved-code');
   const refused = scope.locator('form.intake').getByRole('alert');
-  await expect(code.or(refused).first()).toBeVisible({ timeout: 30_000 });
+  try {
+    await expect(code.or(refused).first()).toBeVisible({ timeout: 30_000 });
+  } catch {
+    // neither: the call never came back («در حال ثبت…») or the save never started (the button's own label)
+    throw new Error(`no code and no message after 30 s; the save button says «${await scope.getByTestId('save-case').textContent()}»`);
+  }
   if (!(await code.isVisible())) throw new Error(`the save was refused: ${(await refused.allTextContents()).join(' | ')}`);
   return (await code.textContent())!;
 }

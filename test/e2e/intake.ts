@@ -32,7 +32,7 @@ export async function savedCode(scope: Page | Locator): Promise<string> {
     await expect(code.or(refused).first()).toBeVisible({ timeout: 30_000 });
   } catch {
     // neither: the call never came back («در حال ثبت…») or the save never started (the button's own label)
-    throw new Error(`no code and no message after 30 s; the save button says «${await scope.getByTestId('save-case').textContent()}»`);
+    throw new Error(`no code and no message after 30 s; the save button says «${await scope.getByTestId('save-case').textContent({ timeout: 1_000 }).catch(() => '—')}»`);
   }
   if (!(await code.isVisible())) throw new Error(`the save was refused: ${(await refused.allTextContents()).join(' | ')}`);
   return (await code.textContent())!;

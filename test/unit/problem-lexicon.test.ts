@@ -184,6 +184,11 @@ describe('profilesConflict', () => {
     expect(conflict('جاده روستای ما هنوز خاکی است و آسفالت نشده', 'آسفالت خیابان پر از چاله شده و خراب است')).toBe(true);
   });
 
+  it('keeps apart a village asking for a bridge to be built and a bridge that is cracked', () => {
+    expect(conflict('روستای ما پل نداره و بچه‌ها از رودخونه رد میشن', 'پل روستا ترک خورده و خطرناکه')).toBe(true);
+    expect(conflict('درخواست احداث پل روی رودخانه برای محله پایین', 'پایه‌های پل فرسوده شده و ریزش کرده')).toBe(true);
+  });
+
   it('lets one problem in two wordings meet, and texts the lexicon knows nothing of', () => {
     expect(conflict('برق روستا مدام قطع می‌شود', 'خاموشی‌های طولانی شب‌ها')).toBe(false);
     expect(conflict('وام ازدواج ما هنوز پرداخت نشده', 'بانک وام ازدواج را نمی‌دهد و ضامن می‌خواهد')).toBe(false);

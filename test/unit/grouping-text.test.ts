@@ -36,6 +36,12 @@ describe('contentTerms', () => {
     expect(t.stems).toContain('برق');
   });
 
+  it('drops words of quantity, so that «یک و نیم میلیون» and «نیم قرن» share nothing', () => {
+    const a = contentTerms('صورتحساب گاز زمستونش یک و نیم میلیون اومده').stems;
+    const b = contentTerms('نیم قرن است که این ده با یک مال‌رو به شهر وصل است').stems;
+    expect(a.filter((w) => b.includes(w))).toEqual([]);
+  });
+
   it('keeps the «می» of nouns such as «میلیون» and strips it from verbs', () => {
     expect(stem('میلیون')).toBe('میلیون');
     expect(stem('میدهند')).toBe(stem('نمیدهند'));

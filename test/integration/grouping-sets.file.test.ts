@@ -20,16 +20,17 @@ const BARS: { set: string; f1: number; precision: number }[] = [
   { set: 'general-requests', f1: 0.83, precision: 0.77 },
   { set: 'near-miss', f1: 0.83, precision: 0.77 },
   // Scored before anyone read it (docs/grouping.md): the figure of a confusable set the engine had not seen.
-  { set: 'confusable-pairs', f1: 0.78, precision: 0.72 },
+  // Its errors were read on 2026-12-06 (culled livestock, exemptions, a bridge asked for): no longer unseen.
+  { set: 'confusable-pairs', f1: 0.81, precision: 0.78 },
   // Also scored before it was read: one problem in many words, where the engine is below the department alone.
   // Its errors were read on 2026-12-05 and the lexicon took colloquial words from them: no longer unseen.
-  { set: 'many-phrasings', f1: 0.63, precision: 0.79 },
+  { set: 'many-phrasings', f1: 0.66, precision: 0.80 },
   // A third, written as one meeting day's intake might look; scored before it was read.
   { set: 'office-day', f1: 0.77, precision: 0.76 },
   // A fourth, across many offices (13 of 18 groups outside power, gas, water and roads); scored before it was read.
   { set: 'mixed-offices', f1: 0.77, precision: 0.82 },
   // An eleventh, one problem in many ways across offices; scored before it was read, below the department alone.
-  { set: 'one-day-many-ways', f1: 0.59, precision: 0.68 },
+  { set: 'one-day-many-ways', f1: 0.61, precision: 0.70 },
 ];
 
 /** Groups a labelled file through `didar group`; its groups, its score, and the score of leaving every case alone. */

@@ -189,6 +189,12 @@ describe('profilesConflict', () => {
     expect(conflict('درخواست احداث پل روی رودخانه برای محله پایین', 'پایه‌های پل فرسوده شده و ریزش کرده')).toBe(true);
   });
 
+  it('reads the telephone: no mobile antenna and a landline cut are two problems, and «اینترنتی» is only the way a thing is done', () => {
+    expect(main(terms('گوشیای ما تو ده اصلاً آنتن ندارن').profile)?.object).toBe('تلفن همراه و آنتن');
+    expect(conflict('روستای ما پوشش شبکه تلفن همراه ندارد', 'کابل تلفن روستا رو دزدیدن و تلفن ثابت نداریم')).toBe(true);
+    expect(terms('تمدید جواز کسب اینترنتی انجام میشه یا نه').tags.filter((t) => t.includes('تلفن'))).toEqual([]);
+  });
+
   it('lets one problem in two wordings meet, and texts the lexicon knows nothing of', () => {
     expect(conflict('برق روستا مدام قطع می‌شود', 'خاموشی‌های طولانی شب‌ها')).toBe(false);
     expect(conflict('وام ازدواج ما هنوز پرداخت نشده', 'بانک وام ازدواج را نمی‌دهد و ضامن می‌خواهد')).toBe(false);

@@ -63,7 +63,9 @@ describe('group titles on the labelled sets', () => {
   it('name what is wrong as well as what, for most groups', () => {
     const named = titled.filter(({ title }) => problemTerms(title, new Set(), lex).tags.some((t) => t.startsWith('x')));
     // 97 of 171 (57 %) on ten sets; a title from the most central case alone named it in 83 (49 %). With the
-    // eleventh set, whose texts seldom name the defect in a phrase, 112 of 204 (55 %; 4 of its 14).
-    expect(named.length / titled.length).toBeGreaterThanOrEqual(0.54);
+    // eleventh set, whose texts seldom name the defect in a phrase, 112 of 204 (55 %; 4 of its 14). With the
+    // twelfth, whose groups are often named by their object alone («سگ‌های ولگرد», «جریمه غیبت مشمولان»), 120 of
+    // 227 (53 %; 6 of its 23).
+    expect(named.length / titled.length).toBeGreaterThanOrEqual(0.52);
   });
 });
